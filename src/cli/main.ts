@@ -1,0 +1,200 @@
+/**
+ * The `vardavtal` command. Exit codes: 0 done; 1 check-key found deviations above the tolerance;
+ * 2 bad input or usage (nothing written); 3 internal error (a result failed its own checks; nothing written).
+ */
+import { join, resolve } from "node:path";
+import yargs, { type Argv } from "yargs";
+import { hideBin } from "yargs/helpers";
+import { InvariantError } from "../core/calculate.js";
+import { InputError, renderDiagnostic, sortDiagnostics } from "../core/diagnostics.js";
+import type { Lang } from "../core/messages.js";
+import { resultToJson } from "../core/result-json.js";
+import { writeFilesAtomically, type PendingFile } from "../io/output.js";
+import { resultCsvFiles } from "../io/result-csv.js";
+import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
+import { calculateFiles } from "../node/run.js";
+import { t } from "./i18n.js";
+import { keyCommand } from "./key-command.js";
+import { summaryText } from "./summary.js";
+
+export const EXIT = { ok: 0, deviations: 1, input: 2, internal: 3 } as const;
+
+/** Thrown inside commands to end with an exit code after output was printed. */
+export class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stderrIsTty: boolean;
+}
+
+function detectLang(argv: string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--lang") return argv[i + 1] === "en" ? "en" : "sv";
+    if (a.startsWith("--lang=")) return a.slice(7) === "en" ? "en" : "sv";
+  }
+  return process.env.VARDAVTAL_LANG === "en" ? "en" : "sv";
+}
+
+const SV_STRINGS: Record<string, string> = {
+  "Commands:": "Kommandon:",
+  "Options:": "Flaggor:",
+  "Examples:": "Exempel:",
+  boolean: "sant/falskt",
+  count: "antal",
+  string: "text",
+  number: "tal",
+  array: "lista",
+  required: "krävs",
+  default: "standard",
+  "default:": "standard:",
+  "choices:": "val:",
+  "aliases:": "alias:",
+  "Show help": "Visa hjälp",
+  "Show version number": "Visa versionsnummer",
+  "Missing required argument: %s": "Obligatoriskt argument saknas: %s",
+  "Unknown argument: %s": "Okänt argument: %s",
+  "Unknown arguments: %s": "Okända argument: %s",
+  "Invalid values:": "Ogiltiga värden:",
+  "Argument: %s, Given: %s, Choices: %s": "Argument: %s, angivet: %s, val: %s",
+  "Not enough arguments following: %s": "För få argument efter: %s",
+  "Unknown command: %s": "Okänt kommando: %s",
+  "Not enough non-option arguments: got %s, need at least %s": "Ett kommando behövs (fick %s, behöver minst %s)",
+};
+
+function tr(lang: Lang, sv: string, en: string): string {
+  return lang === "sv" ? sv : en;
+}
+
+function printDiagnostics(e: InputError, io: Io, lang: Lang): void {
+  const sorted = sortDiagnostics(e.diagnostics);
+  const errors = sorted.filter((d) => d.severity === "error");
+  for (const d of sorted) io.stderr(renderDiagnostic(d, lang) + "\n");
+  io.stderr(t(lang, "errors_found", { count: errors.length }) + "\n");
+}
+
+function progressReporter(io: Io, lang: Lang, file: string): ((read: number, total: number) => void) | undefined {
+  if (!io.stderrIsTty) return undefined;
+  let last = -1;
+  return (read, total) => {
+    const pct = total > 0 ? Math.floor((read / total) * 100) : 100;
+    if (pct === last) return;
+    last = pct;
+    io.stderr(`\r${t(lang, "progress", { file, pct })}${pct >= 100 ? "\n" : ""}`);
+  };
+}
+
+interface CalculateArgs {
+  tariff: string;
+  consumption: string;
+  population?: string;
+  json?: string;
+  csvDir?: string;
+}
+
+async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<void> {
+  const run = await calculateFiles({ tariff: args.tariff, consumption: args.consumption, population: args.population, onProgress: progressReporter(io, lang, args.consumption) });
+  const files: PendingFile[] = [];
+  const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs };
+  if (args.json) files.push({ path: args.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
+  if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang));
+  writeFilesAtomically(files);
+  io.stdout(summaryText(run.result, lang));
+  for (const written of [args.json, args.csvDir]) if (written) io.stderr(t(lang, "written", { file: written }) + "\n");
+}
+
+export async function main(argv: string[] = hideBin(process.argv), io: Io = defaultIo()): Promise<number> {
+  const lang = detectLang(argv);
+  let exitCode = 0;
+  const cli: Argv = yargs(argv)
+    .scriptName("vardavtal")
+    .usage(tr(lang, "$0 <kommando> [flaggor]\n\nBeräknar vårdavtalets ersättningar mellan regionerna i en sjukvårdsregion.", "$0 <command> [options]\n\nComputes the money that moves between the regions of a Swedish healthcare region."))
+    .option("lang", { choices: ["sv", "en"] as const, default: "sv", describe: tr(lang, "språk för meddelanden och rapporter", "language of messages and reports"), global: true })
+    .command(
+      "calculate",
+      tr(lang, "beräkna flöden, nettopositioner och reglering för ett år", "compute flows, net positions and settlement for a year"),
+      (y) =>
+        y
+          .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil (JSON) eller ett år för en medföljande tariff, t.ex. 2025", "tariff file (JSON), or a year for a bundled tariff, e.g. 2025") })
+          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV)", "consumption (CSV)") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-result/1)", "write the result as JSON (vardavtal-result/1)") })
+          .option("csv-dir", { type: "string", describe: tr(lang, "skriv flöden, nettopositioner, nyckel och verksamheter som CSV för Excel", "write flows, net positions, key and areas as CSV for Excel") })
+          .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --json resultat.json --csv-dir csv", ""),
+      async (a) => {
+        await runCalculate({ tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, csvDir: a["csv-dir"] }, io, lang);
+      },
+    )
+    .command(
+      "key",
+      tr(lang, "visa fördelningsnyckeln för en tariff", "show the distribution key of a tariff"),
+      (y) =>
+        y
+          .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("amount", { type: "string", default: "1000000", describe: tr(lang, "belopp att fördela som exempel (kr)", "amount to split as an example (SEK)") }),
+      async (a) => {
+        await keyCommand({ tariff: a.tariff, population: a.population, amount: a.amount }, io, lang);
+      },
+    )
+    .command(
+      "demo",
+      tr(lang, "räkna det medföljande exempelåret 2025 från början till slut", "run the bundled example year 2025 end to end"),
+      (y) => y.option("out", { type: "string", default: "vardavtal-demo", describe: tr(lang, "mapp för resultaten", "folder for the results") }),
+      async (a) => {
+        const out = resolve(a.out);
+        await runCalculate(
+          {
+            tariff: "2025",
+            consumption: join(EXAMPLES_DIR, "2025", "konsumtion-2025.csv"),
+            json: join(out, "resultat-2025.json"),
+            csvDir: join(out, "csv"),
+          },
+          io,
+          lang,
+        );
+      },
+    )
+    .demandCommand(1)
+    .strict()
+    .help()
+    .alias("h", "help")
+    .version(packageVersion())
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      io.stderr(`${msg}\n${tr(lang, "Se 'vardavtal --help'.", "See 'vardavtal --help'.")}\n`);
+      exitCode = EXIT.input;
+      throw new Exit(EXIT.input);
+    });
+  if (lang === "sv") cli.updateStrings(SV_STRINGS);
+  try {
+    await cli.parseAsync();
+  } catch (e) {
+    if (e instanceof Exit) return e.code;
+    if (e instanceof InputError) {
+      printDiagnostics(e, io, lang);
+      return EXIT.input;
+    }
+    if (e instanceof InvariantError) {
+      io.stderr(t(lang, "internal_error", { message: e.message }) + "\n");
+      return EXIT.internal;
+    }
+    throw e;
+  }
+  return exitCode;
+}
+
+function defaultIo(): Io {
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stderrIsTty: Boolean(process.stderr.isTTY),
+  };
+}

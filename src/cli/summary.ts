@@ -1,0 +1,54 @@
+/** The summary table a `calculate` run prints on stdout. */
+import { COMPONENTS, type CalculationResult } from "../core/calculate.js";
+import { formatRational } from "../core/decimal.js";
+import { messageText } from "../core/diagnostics.js";
+import type { Lang } from "../core/messages.js";
+import { formatSek, textTable } from "../io/output.js";
+import { t } from "./i18n.js";
+
+export function percent(num: bigint, den: bigint, decimals: number, lang: Lang): string {
+  const text = formatRational({ num: num * 100n, den }, decimals, decimals);
+  return `${lang === "sv" ? text.replace(".", ",") : text} %`;
+}
+
+export function formatCount(n: number | bigint, lang: Lang): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
+}
+
+export function summaryText(r: CalculationResult, lang: Lang): string {
+  const out: string[] = [];
+  out.push(`${r.title} (${r.year})`);
+  const source = r.key.populationSource?.kind === "file" ? r.key.populationSource.file : t(lang, "key_source_tariff");
+  out.push(t(lang, "key_line", { basis: t(lang, r.key.basis === "population" ? "key_basis_population" : "key_basis_fixed"), source: r.key.date ? `${source}, ${r.key.date}` : source }));
+  out.push("");
+  const head = [t(lang, "party"), ...(r.key.population ? [t(lang, "population")] : []), t(lang, "share"), t(lang, "net")];
+  const rows = r.parties.map((p, i) => [
+    `${p.id} ${p.name}`,
+    ...(r.key.population ? [formatCount(r.key.population[i] ?? 0n, lang)] : []),
+    percent(r.key.weights[i] ?? 0n, r.key.totalWeight, 4, lang),
+    formatSek(r.net[i] ?? 0n, lang),
+  ]);
+  out.push(textTable([head, ...rows], head.map((_, i) => i > 0)));
+  out.push("");
+  out.push(t(lang, "transfers") + ":");
+  if (r.transfers.length === 0) out.push("  " + t(lang, "no_transfers"));
+  for (const tr of r.transfers) {
+    out.push("  " + t(lang, "transfer_line", { payer: r.parties[tr.payer]?.id ?? "", payee: r.parties[tr.payee]?.id ?? "", amount: formatSek(tr.amount, lang) }));
+  }
+  out.push("");
+  out.push(t(lang, "components") + ":");
+  out.push(
+    textTable(
+      COMPONENTS.map((c) => ["  " + t(lang, `component_${c}`), formatSek(r.componentTotals[c], lang)]),
+      [false, true],
+    ),
+  );
+  out.push("");
+  out.push(t(lang, "rows_line", { read: formatCount(r.consumption.rowsRead, lang), counted: formatCount(r.consumption.rowsCounted, lang), otherYear: formatCount(r.skipped.otherYear, lang), ownRegion: formatCount(r.skipped.ownRegion, lang) }));
+  if (r.warnings.length > 0) {
+    out.push("");
+    out.push(t(lang, "warnings") + ":");
+    for (const w of r.warnings) out.push(`  ${w.code}: ${messageText(w, lang)}`);
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,305 @@
+/**
+ * Flows, net positions and settlement (model.md, steps 3–4), and the run-time invariants.
+ * `settle` turns summed consumption into the checked result model; `calculate` is the
+ * whole pipeline for embedders: tariff + rows (+ population) in, result out.
+ */
+import { allocate, type AllocationPart } from "./allocate.js";
+import { VALUE_UNITS_PER_ORE, formatOre, roundHalfAwayFromZero, type Rational } from "./decimal.js";
+import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { ConsumptionAccumulator, type ConsumptionRow, type ConsumptionSummary } from "./consumption.js";
+import { resolveKey, type DistributionKey, type PopulationInput } from "./key.js";
+import { loadTariff, type CompiledTariff, type Party } from "./tariff.js";
+import type { CareModel, TariffInput } from "./tariff-schema.js";
+import { settlementTransfers, type Transfer } from "./transfers.js";
+
+export const COMPONENTS = ["fixed", "variable", "unit_price", "fixed_only", "solidarity"] as const;
+export type Component = (typeof COMPONENTS)[number];
+export const MODELS: readonly CareModel[] = ["fixed_variable", "unit_price", "excluded", "fixed_only"];
+
+export interface Flow {
+  payer: number;
+  payee: number;
+  component: Component;
+  label: string | null;
+  /** öre; negative when credits exceed charges (never turned around) */
+  amount: bigint;
+}
+
+/** One seller→buyer pair of the care agreement, with every figure behind its flows. */
+export interface PairDetail {
+  seller: number;
+  buyer: number;
+  /** öre, when the tariff has a reference amount for the pair */
+  reference?: bigint;
+  /** round(fixedShare × reference), öre */
+  fixed: bigint;
+  /** consumption value per model, 10⁻⁸ SEK */
+  value: Record<CareModel, bigint>;
+  rows: Record<CareModel, number>;
+  /** round((1 − fixedShare) × value.fixed_variable), öre */
+  variable: bigint;
+  /** round(value.unit_price), öre */
+  unitPrice: bigint;
+  /** fixed + variable + unit price, öre */
+  total: bigint;
+}
+
+/** One split of an amount by the key (a solidarity unit, or a fixed-only total). */
+export interface Split {
+  kind: "solidarity" | "fixed_only";
+  label: string;
+  host: number;
+  total: bigint;
+  parts: AllocationPart[];
+  source?: string;
+}
+
+/** A fixed-only entry with amounts per buyer. */
+export interface FixedAmounts {
+  label: string;
+  host: number;
+  amounts: (bigint | undefined)[];
+  source?: string;
+}
+
+export interface Check {
+  id: "allocation_sums" | "allocation_bounds" | "shares_sum_to_one" | "net_sums_to_zero" | "transfers_settle" | "transfers_count" | "flows_match_components" | "value_by_model";
+  holds: boolean;
+  /** the figures that show it, as text (exact) */
+  figures: Record<string, string>;
+}
+
+export interface CalculationResult {
+  year: number;
+  title: string;
+  source?: string;
+  parties: Party[];
+  tariff: CompiledTariff;
+  key: DistributionKey;
+  fixedShare: Rational;
+  consumption: ConsumptionSummary;
+  pairs: PairDetail[];
+  splits: Split[];
+  fixedAmounts: FixedAmounts[];
+  flows: Flow[];
+  componentTotals: Record<Component, bigint>;
+  /** per party index, öre: received − paid */
+  net: bigint[];
+  transfers: Transfer[];
+  skipped: { otherYear: number; ownRegion: number };
+  warnings: Diagnostic[];
+  checks: Check[];
+}
+
+/** A result broke an invariant of model.md. It is a bug, never bad input; nothing is written. */
+export class InvariantError extends Error {
+  constructor(readonly failed: Check[]) {
+    super(`invariant broken: ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
+    this.name = "InvariantError";
+  }
+}
+
+function emptyByModel<T>(v: T): Record<CareModel, T> {
+  return { fixed_variable: v, unit_price: v, excluded: v, fixed_only: v };
+}
+
+/** Steps 3–4 on summed consumption; checks every invariant and throws InvariantError if one breaks. */
+export function settle(tariff: CompiledTariff, key: DistributionKey, consumption: ConsumptionSummary, warnings: Diagnostic[] = []): CalculationResult {
+  const n = tariff.parties.length;
+  const fs = tariff.fixedShare;
+  const warn = new DiagnosticBag();
+
+  // Per pair: reference, consumption per model.
+  const pairs: PairDetail[] = [];
+  const pairAt = new Map<number, PairDetail>();
+  const pair = (s: number, b: number): PairDetail => {
+    let p = pairAt.get(s * n + b);
+    if (!p) {
+      p = { seller: s, buyer: b, fixed: 0n, value: emptyByModel(0n), rows: emptyByModel(0), variable: 0n, unitPrice: 0n, total: 0n };
+      pairAt.set(s * n + b, p);
+    }
+    return p;
+  };
+  for (const r of tariff.references) pair(r.seller, r.buyer).reference = r.amount;
+  for (const a of consumption.areas) {
+    for (let s = 0; s < n; s++) {
+      const model = a.models[s] as CareModel;
+      for (let b = 0; b < n; b++) {
+        const rows = a.rows[s * n + b] ?? 0;
+        if (rows === 0) continue;
+        const p = pair(s, b);
+        p.value[model] += a.values[s * n + b] ?? 0n;
+        p.rows[model] += rows;
+      }
+    }
+  }
+
+  const flows: Flow[] = [];
+  const push = (payer: number, payee: number, component: Component, label: string | null, amount: bigint): void => {
+    if (amount !== 0n && payer !== payee) flows.push({ payer, payee, component, label, amount });
+  };
+  for (const p of [...pairAt.values()].sort((x, y) => x.seller - y.seller || x.buyer - y.buyer)) {
+    if (p.reference !== undefined) p.fixed = roundHalfAwayFromZero(fs.num * p.reference, fs.den);
+    p.variable = roundHalfAwayFromZero((fs.den - fs.num) * p.value.fixed_variable, fs.den * VALUE_UNITS_PER_ORE);
+    p.unitPrice = roundHalfAwayFromZero(p.value.unit_price, VALUE_UNITS_PER_ORE);
+    p.total = p.fixed + p.variable + p.unitPrice;
+    if (p.reference === undefined && p.rows.fixed_variable > 0) {
+      warn.warning("NO_REFERENCE", {
+        seller: tariff.parties[p.seller]?.id ?? "",
+        buyer: tariff.parties[p.buyer]?.id ?? "",
+        value: formatOre(roundHalfAwayFromZero(p.value.fixed_variable, VALUE_UNITS_PER_ORE)),
+      }, { file: tariff.fileName });
+    }
+    push(p.buyer, p.seller, "fixed", null, p.fixed);
+    push(p.buyer, p.seller, "variable", null, p.variable);
+    push(p.buyer, p.seller, "unit_price", null, p.unitPrice);
+    pairs.push(p);
+  }
+
+  const splits: Split[] = [];
+  const fixedAmounts: FixedAmounts[] = [];
+  for (const f of tariff.fixedOnly) {
+    if (f.total !== undefined) {
+      const parts = allocate(f.total, key.weights);
+      splits.push({ kind: "fixed_only", label: f.area, host: f.host, total: f.total, parts, source: f.source });
+      parts.forEach((part, i) => push(i, f.host, "fixed_only", f.area, part.amount));
+    } else if (f.amounts) {
+      fixedAmounts.push({ label: f.area, host: f.host, amounts: f.amounts, source: f.source });
+      f.amounts.forEach((amount, i) => push(i, f.host, "fixed_only", f.area, amount ?? 0n));
+    }
+  }
+  for (const u of tariff.solidarity) {
+    const parts = allocate(u.amount, key.weights);
+    splits.push({ kind: "solidarity", label: u.unit, host: u.host, total: u.amount, parts, source: u.source });
+    parts.forEach((part, i) => push(i, u.host, "solidarity", u.unit, part.amount));
+  }
+  const componentOrder = (c: Component): number => COMPONENTS.indexOf(c);
+  flows.sort((x, y) => x.payer - y.payer || x.payee - y.payee || componentOrder(x.component) - componentOrder(y.component) || (x.label ?? "").localeCompare(y.label ?? "", "sv"));
+
+  const net = tariff.parties.map(() => 0n);
+  const componentTotals: Record<Component, bigint> = { fixed: 0n, variable: 0n, unit_price: 0n, fixed_only: 0n, solidarity: 0n };
+  for (const f of flows) {
+    net[f.payee] = (net[f.payee] as bigint) + f.amount;
+    net[f.payer] = (net[f.payer] as bigint) - f.amount;
+    componentTotals[f.component] += f.amount;
+  }
+  const transfers = settlementTransfers(net);
+
+  const result: CalculationResult = {
+    year: tariff.year,
+    title: tariff.title,
+    source: tariff.source,
+    parties: tariff.parties,
+    tariff,
+    key,
+    fixedShare: fs,
+    consumption,
+    pairs,
+    splits,
+    fixedAmounts,
+    flows,
+    componentTotals,
+    net,
+    transfers,
+    skipped: { ...consumption.skipped },
+    warnings: sortDiagnostics([...warnings, ...warn.items]),
+    checks: [],
+  };
+  result.checks = checkInvariants(result);
+  const failed = result.checks.filter((c) => !c.holds);
+  if (failed.length > 0) throw new InvariantError(failed);
+  return result;
+}
+
+/** Every invariant of model.md, recomputed on the finished result. */
+export function checkInvariants(r: CalculationResult): Check[] {
+  const checks: Check[] = [];
+  const n = r.parties.length;
+  const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
+
+  // The key's shares sum to exactly 1.
+  const totalWeight = sum(r.key.weights);
+  checks.push({ id: "shares_sum_to_one", holds: totalWeight === r.key.totalWeight && totalWeight > 0n, figures: { weights: totalWeight.toString(), denominator: r.key.totalWeight.toString() } });
+
+  // Every split: parts sum to the total; each part is the floor or ceiling of its exact share.
+  for (const s of r.splits) {
+    const parts = sum(s.parts.map((p) => p.amount));
+    checks.push({ id: "allocation_sums", holds: parts === s.total, figures: { split: s.label, total: formatOre(s.total), parts: formatOre(parts) } });
+    const bounded = s.parts.every((p) => {
+      const lo = p.exact.num >= 0n ? p.exact.num / p.exact.den : -((-p.exact.num + p.exact.den - 1n) / p.exact.den);
+      const exactInt = p.exact.num % p.exact.den === 0n;
+      return p.amount === lo || (!exactInt && p.amount === lo + 1n);
+    });
+    checks.push({ id: "allocation_bounds", holds: bounded, figures: { split: s.label } });
+  }
+
+  // Flows add up to the component totals; the pair figures give the care flows.
+  const byComponent: Record<string, bigint> = {};
+  for (const f of r.flows) byComponent[f.component] = (byComponent[f.component] ?? 0n) + f.amount;
+  const pairTotal = sum(r.pairs.map((p) => p.total));
+  const careFlows = (byComponent.fixed ?? 0n) + (byComponent.variable ?? 0n) + (byComponent.unit_price ?? 0n);
+  checks.push({ id: "flows_match_components", holds: pairTotal === careFlows, figures: { pairs: formatOre(pairTotal), flows: formatOre(careFlows) } });
+
+  // Every counted row sits in exactly one model: area sums = model sums.
+  let areaValue = 0n;
+  for (const a of r.consumption.areas) areaValue += sum(a.values.filter((_, cell) => Math.floor(cell / n) !== cell % n));
+  let modelValue = 0n;
+  for (const p of r.pairs) for (const m of MODELS) modelValue += p.value[m];
+  checks.push({ id: "value_by_model", holds: areaValue === modelValue, figures: { areas: areaValue.toString(), models: modelValue.toString() } });
+
+  // Net positions sum to zero.
+  const netSum = sum(r.net);
+  checks.push({ id: "net_sums_to_zero", holds: netSum === 0n, figures: { sum: formatOre(netSum) } });
+
+  // Transfers settle every net position, in at most n − 1 payments.
+  const after = [...r.net];
+  for (const t of r.transfers) {
+    after[t.payer] = (after[t.payer] as bigint) + t.amount;
+    after[t.payee] = (after[t.payee] as bigint) - t.amount;
+  }
+  checks.push({ id: "transfers_settle", holds: after.every((x) => x === 0n) && r.transfers.every((t) => t.amount > 0n), figures: { remaining: after.map(formatOre).join(" ") } });
+  checks.push({ id: "transfers_count", holds: r.transfers.length <= Math.max(0, n - 1), figures: { transfers: String(r.transfers.length), max: String(Math.max(0, n - 1)) } });
+  return checks;
+}
+
+export interface CalculateInput {
+  /** a compiled tariff, a tariff object, or the tariff's JSON text */
+  tariff: CompiledTariff | TariffInput | string;
+  consumption: Iterable<ConsumptionRow> | AsyncIterable<ConsumptionRow>;
+  /** overrides the tariff's population: per party id or alias, or a PopulationInput with positions */
+  population?: PopulationInput | Record<string, number | bigint>;
+}
+
+function isCompiled(t: unknown): t is CompiledTariff {
+  return typeof t === "object" && t !== null && "resolveParty" in t && "fileName" in t;
+}
+
+export function compileTariffInput(t: CalculateInput["tariff"]): CompiledTariff {
+  return isCompiled(t) ? t : loadTariff(t);
+}
+
+export function populationInput(p: CalculateInput["population"]): PopulationInput | undefined {
+  if (p === undefined) return undefined;
+  if ("entries" in p && Array.isArray((p as PopulationInput).entries)) return p as PopulationInput;
+  return {
+    file: "<population>",
+    entries: Object.entries(p as Record<string, number | bigint>).map(([party, v]) => {
+      if (typeof v === "number" && !Number.isSafeInteger(v)) throw new InputError([{ severity: "error", code: "BAD_POPULATION", params: { text: String(v) }, file: "<population>" }]);
+      return { party, population: BigInt(v) };
+    }),
+  };
+}
+
+/**
+ * The whole calculation: validates the tariff, resolves the key, reads every row, settles.
+ * Throws InputError with every problem found (all rows are read first), or InvariantError.
+ */
+export async function calculate(input: CalculateInput): Promise<CalculationResult> {
+  const tariff = compileTariffInput(input.tariff);
+  const bag = new DiagnosticBag();
+  const key = resolveKey(tariff, populationInput(input.population), bag);
+  const acc = new ConsumptionAccumulator(tariff, bag);
+  for await (const row of input.consumption) acc.add(row);
+  bag.throwIfErrors();
+  return settle(tariff, key as DistributionKey, acc.summary, bag.warnings);
+}

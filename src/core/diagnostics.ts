@@ -1,0 +1,122 @@
+/**
+ * Diagnostics: every problem found in the input, with its position, collected so that one
+ * run reports all of them. Rendered as `FILE:LINE:COLUMN: error[CODE]: message` in Swedish
+ * (default) or English.
+ */
+import { MESSAGES, type Code, type Lang } from "./messages.js";
+
+export type { Code, Lang } from "./messages.js";
+
+export interface Location {
+  file: string;
+  /** 1-based line */
+  line: number;
+  /** 1-based column, in characters */
+  column: number;
+}
+
+export type Params = Record<string, string | number | bigint>;
+
+export interface Diagnostic extends Partial<Location> {
+  severity: "error" | "warning";
+  code: Code;
+  params: Params;
+}
+
+export function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+export function messageText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): string {
+  const entry = MESSAGES[d.code];
+  return fill(entry[lang], d.params);
+}
+
+export function hintText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): string | undefined {
+  const hint = (MESSAGES[d.code] as { hint?: { sv: string; en: string } }).hint;
+  return hint ? fill(hint[lang], d.params) : undefined;
+}
+
+/** One diagnostic as text, with its hint on the next line where there is one. */
+export function renderDiagnostic(d: Diagnostic, lang: Lang = "sv"): string {
+  const where = `${d.file ?? "-"}:${d.line ?? 1}:${d.column ?? 1}`;
+  const severity = d.severity === "error" ? (lang === "sv" ? "error" : "error") : "warning";
+  let text = `${where}: ${severity}[${d.code}]: ${messageText(d, lang)}`;
+  const hint = hintText(d, lang);
+  if (hint) text += `\n  ${lang === "sv" ? "tips" : "hint"}: ${hint}`;
+  return text;
+}
+
+/** Thrown by the core and the adapters when the input has errors; carries all of them. */
+export class InputError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    super(
+      `${errors.length} error(s) in the input:\n` +
+        errors
+          .slice(0, 20)
+          .map((d) => renderDiagnostic(d, "en"))
+          .join("\n"),
+    );
+    this.name = "InputError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Collects diagnostics during a run. */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+  private errorCount = 0;
+
+  error(code: Code, params: Params, at?: Partial<Location>): void {
+    this.items.push({ severity: "error", code, params, ...at });
+    this.errorCount++;
+  }
+
+  warning(code: Code, params: Params, at?: Partial<Location>): void {
+    this.items.push({ severity: "warning", code, params, ...at });
+  }
+
+  /** Takes over diagnostics collected elsewhere (e.g. from an InputError). */
+  absorb(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) {
+      this.items.push(d);
+      if (d.severity === "error") this.errorCount++;
+    }
+  }
+
+  get hasErrors(): boolean {
+    return this.errorCount > 0;
+  }
+
+  get errors(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === "error");
+  }
+
+  get warnings(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === "warning");
+  }
+
+  /** Throws an InputError carrying every diagnostic if any error was collected. */
+  throwIfErrors(): void {
+    if (this.hasErrors) throw new InputError(sortDiagnostics(this.items));
+  }
+}
+
+/** Errors in file, line, column order, so a user reads them top to bottom. */
+export function sortDiagnostics(items: Diagnostic[]): Diagnostic[] {
+  return items
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        (a.d.file ?? "").localeCompare(b.d.file ?? "") ||
+        (a.d.line ?? 0) - (b.d.line ?? 0) ||
+        (a.d.column ?? 0) - (b.d.column ?? 0) ||
+        a.i - b.i,
+    )
+    .map((x) => x.d);
+}

@@ -1,0 +1,97 @@
+/**
+ * The result model as `vardavtal-result/1` (formats.md): money as strings with two decimals,
+ * shares as decimal strings with 15 decimals (exact when they terminate), plus extra fields.
+ */
+import { VALUE_UNITS_PER_ORE, formatOre, formatRational, formatScaled, roundHalfAwayFromZero } from "./decimal.js";
+import { messageText, type Diagnostic } from "./diagnostics.js";
+import type { CalculationResult } from "./calculate.js";
+
+export const RESULT_FORMAT = "vardavtal-result/1";
+
+export interface InputFileInfo {
+  role: "tariff" | "consumption" | "population" | "costs";
+  file: string;
+  sha256: string;
+  bytes: number;
+  encoding?: string;
+  delimiter?: string;
+  bom?: boolean;
+  rows?: number;
+}
+
+export interface ResultMeta {
+  tool?: { name: string; version: string };
+  inputs?: InputFileInfo[];
+  generatedAt?: string;
+}
+
+/** Value in 10⁻⁸ SEK as SEK text with up to 8 decimals, trimmed to at least 2 (exact, never rounded). */
+export function formatValueSek(units: bigint): string {
+  let s = formatScaled(units, 8);
+  while (s.endsWith("0") && s.length - s.indexOf(".") > 3) s = s.slice(0, -1);
+  return s;
+}
+
+export function shareText(num: bigint, den: bigint): string {
+  return formatRational({ num, den }, 15, 15);
+}
+
+export function warningJson(d: Diagnostic) {
+  return { code: d.code, message: messageText(d, "en"), meddelande: messageText(d, "sv") };
+}
+
+export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
+  const id = (i: number): string => r.parties[i]?.id ?? String(i);
+  return {
+    format: RESULT_FORMAT,
+    year: r.year,
+    title: r.title,
+    parties: r.parties.map((p) => p.id),
+    key: r.parties.map((p, i) => ({
+      party: p.id,
+      ...(r.key.population ? { population: Number(r.key.population[i]) } : {}),
+      share: shareText(r.key.weights[i] ?? 0n, r.key.totalWeight),
+    })),
+    keyBasis: r.key.basis,
+    keySource: r.key.basis === "fixed" ? "tariff" : r.key.populationSource?.kind === "file" ? `population-file:${r.key.populationSource.file}` : "tariff",
+    fixedShare: r.tariff.fixedShareText,
+    flows: r.flows.map((f) => ({ payer: id(f.payer), payee: id(f.payee), component: f.component, label: f.label, amount: formatOre(f.amount) })),
+    net: r.net.map((v, i) => ({ party: id(i), amount: formatOre(v) })),
+    transfers: r.transfers.map((t) => ({ payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
+    skipped: { otherYear: r.skipped.otherYear, ownRegion: r.skipped.ownRegion },
+    rows: { read: r.consumption.rowsRead, counted: r.consumption.rowsCounted },
+    componentTotals: Object.fromEntries(Object.entries(r.componentTotals).map(([k, v]) => [k, formatOre(v)])),
+    pairs: r.pairs.map((p) => ({
+      seller: id(p.seller),
+      buyer: id(p.buyer),
+      reference: p.reference === undefined ? null : formatOre(p.reference),
+      fixed: formatOre(p.fixed),
+      value: Object.fromEntries(Object.entries(p.value).map(([m, v]) => [m, formatValueSek(v)])),
+      variable: formatOre(p.variable),
+      unitPrice: formatOre(p.unitPrice),
+      total: formatOre(p.total),
+    })),
+    areas: r.consumption.areas.flatMap((a) =>
+      r.parties.flatMap((_, s) =>
+        r.parties.flatMap((_, b) => {
+          const rows = a.rows[s * r.parties.length + b] ?? 0;
+          if (rows === 0 || s === b) return [];
+          const v = a.values[s * r.parties.length + b] ?? 0n;
+          return [{ area: a.area, seller: id(s), buyer: id(b), model: a.models[s], rows, value: formatValueSek(v), valueRounded: formatOre(roundHalfAwayFromZero(v, VALUE_UNITS_PER_ORE)) }];
+        }),
+      ),
+    ),
+    splits: r.splits.map((s) => ({
+      kind: s.kind,
+      label: s.label,
+      host: id(s.host),
+      total: formatOre(s.total),
+      parts: s.parts.map((p, i) => ({ party: id(i), exact: formatRational({ num: p.exact.num, den: p.exact.den * 100n }, 2, 10), base: formatOre(p.base), extra: formatOre(p.extra), amount: formatOre(p.amount) })),
+    })),
+    checks: r.checks.map((c) => ({ id: c.id, holds: c.holds, figures: c.figures })),
+    warnings: r.warnings.map(warningJson),
+    ...(meta.tool ? { tool: meta.tool } : {}),
+    ...(meta.inputs ? { inputs: meta.inputs } : {}),
+    ...(meta.generatedAt ? { generatedAt: meta.generatedAt } : {}),
+  };
+}

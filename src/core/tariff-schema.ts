@@ -1,0 +1,160 @@
+/**
+ * The tariff file `vardavtal-tariff/1` as a zod schema. Strict: unknown keys are errors.
+ * Money and shares are strings holding decimals, never JSON numbers.
+ * The published JSON Schema (schema/vardavtal-tariff-1.schema.json) is generated from this.
+ */
+import { z } from "zod";
+import { isoDateYear } from "./numbers.js";
+
+export const TARIFF_FORMAT = "vardavtal-tariff/1";
+
+const source = z.string().optional().describe("Where this value comes from (decision, date, paragraph).");
+
+const money = z
+  .string()
+  .regex(/^-?\d+(\.\d{1,2})?$/, {
+    message: 'expected an amount in SEK as a string with at most 2 decimals, e.g. "1234.50"',
+  })
+  .describe('Amount in SEK as a decimal string with at most 2 decimals, e.g. "640000000.00".');
+
+const nonNegativeMoney = money.refine((s) => !s.startsWith("-"), { message: "must not be negative" });
+
+const share = z
+  .string()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/, { message: 'expected a share between 0 and 1 as a decimal string, e.g. "0.65"' })
+  .describe('A share between 0 and 1 inclusive as a decimal string, e.g. "0.65".');
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" })
+  .refine((s) => isoDateYear(s) !== undefined, { message: "not a calendar date" })
+  .describe("An ISO date, YYYY-MM-DD.");
+
+const partyRef = z.string().min(1).describe("A party id (or one of its aliases).");
+
+export const partySchema = z
+  .strictObject({
+    id: z.string().min(1).describe('Short id, e.g. "RJL".'),
+    name: z.string().min(1).describe("Full name of the region."),
+    aliases: z.array(z.string().min(1)).optional().describe("Other spellings accepted in input files."),
+    source,
+  })
+  .describe("A party (region) of the agreement.");
+
+const populationKey = z.strictObject({
+  basis: z.literal("population"),
+  date: isoDate.optional().describe("The date the population counts refer to."),
+  source,
+});
+
+const fixedKey = z.strictObject({
+  basis: z.literal("fixed"),
+  shares: z
+    .object({ source })
+    .catchall(share)
+    .describe("Decided share per party id as decimal strings; they must sum to exactly 1."),
+  date: isoDate.optional(),
+  source,
+});
+
+export const careModel = z.enum(["fixed_variable", "unit_price", "excluded", "fixed_only"]);
+export type CareModel = z.infer<typeof careModel>;
+
+export const tariffSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    format: z.literal(TARIFF_FORMAT),
+    year: z.number().int().min(1900).max(2999).describe("The agreement year."),
+    title: z.string().min(1),
+    source,
+    sources: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('Sources of root-level values that cannot carry their own, e.g. { "fixedShare": "RSL 2024-11-21 §5" }.'),
+    parties: z.array(partySchema).min(1),
+    rounding: z.literal("half-away-from-zero").optional(),
+    key: z.discriminatedUnion("basis", [populationKey, fixedKey]),
+    population: z
+      .object({ source })
+      .catchall(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+      .optional()
+      .describe("Population per party id (whole numbers), for a key by population."),
+    fixedShare: share.describe('The fixed share of the reference amount, e.g. "0.65".'),
+    pointPrices: z
+      .array(
+        z.strictObject({
+          seller: partyRef,
+          validFrom: isoDate,
+          price: nonNegativeMoney.describe("SEK per DRG point."),
+          source,
+        }),
+      )
+      .default([]),
+    careRules: z
+      .array(
+        z.strictObject({
+          area: z.string().min(1).describe("Area of care (verksamhetsområde), matched case-insensitively."),
+          sellers: z.array(partyRef).min(1).optional().describe("Only for these sellers; absent: every seller."),
+          model: careModel,
+          source,
+        }),
+      )
+      .default([]),
+    references: z
+      .array(
+        z.strictObject({
+          seller: partyRef,
+          buyer: partyRef,
+          amount: money.describe("The agreed full-price (100 %) value of the seller→buyer flow."),
+          source,
+        }),
+      )
+      .default([]),
+    fixedOnly: z
+      .array(
+        z
+          .strictObject({
+            area: z.string().min(1),
+            host: partyRef,
+            total: money.optional().describe("A total split by the key; each party but the host pays its part."),
+            amounts: z
+              .object({ source })
+              .catchall(money)
+              .optional()
+              .describe("An amount per buyer, each paid to the host."),
+            source,
+          })
+          .superRefine((v, ctx) => {
+            if ((v.total === undefined) === (v.amounts === undefined)) {
+              ctx.addIssue({ code: "custom", message: 'give exactly one of "total" and "amounts"' });
+            }
+          }),
+      )
+      .default([]),
+    solidarity: z
+      .array(
+        z.strictObject({
+          unit: z.string().min(1).describe("The joint unit, e.g. RCC."),
+          host: partyRef,
+          amount: money.describe("The unit's yearly budget, split by the key."),
+          source,
+        }),
+      )
+      .default([]),
+  })
+  .describe("A yearly agreement (överenskommelse) of a Swedish healthcare region: vardavtal-tariff/1.");
+
+export type TariffFile = z.infer<typeof tariffSchema>;
+/** The tariff as written (before defaults are applied). */
+export type TariffInput = z.input<typeof tariffSchema>;
+
+/** The JSON Schema published with the package, generated from the zod schema. */
+export function tariffJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(tariffSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://github.com/vardavtal/vardavtal/schema/vardavtal-tariff-1.schema.json",
+    title: "vardavtal-tariff/1",
+    ...schema,
+  };
+}

@@ -1,0 +1,369 @@
+/**
+ * Loading a tariff: JSON text (with positions) or an object → validated, compiled tariff with
+ * exact values. Every problem is collected and reported with its JSON path and line:column.
+ */
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import type { z } from "zod";
+import { formatScaled, parseCanonicalDecimal, parseMoney, pow10, rational, rescale, type Rational } from "./decimal.js";
+import { DiagnosticBag, InputError, type Location } from "./diagnostics.js";
+import { tariffSchema, type CareModel, type TariffFile } from "./tariff-schema.js";
+
+export interface Party {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+export interface PointPrice {
+  validFrom: string;
+  /** öre per point */
+  price: bigint;
+  source?: string;
+}
+
+export interface CareRule {
+  area: string;
+  areaKey: string;
+  /** party indexes, or undefined for every seller */
+  sellers?: number[];
+  model: CareModel;
+  source?: string;
+}
+
+export interface Reference {
+  seller: number;
+  buyer: number;
+  amount: bigint;
+  source?: string;
+}
+
+export interface FixedOnlyEntry {
+  area: string;
+  host: number;
+  total?: bigint;
+  /** per party index; undefined where the party pays nothing */
+  amounts?: (bigint | undefined)[];
+  source?: string;
+}
+
+export interface SolidarityEntry {
+  unit: string;
+  host: number;
+  amount: bigint;
+  source?: string;
+}
+
+export type KeySpec =
+  | { basis: "population"; date?: string; source?: string }
+  | { basis: "fixed"; /** weights over a common denominator 10^scale */ weights: bigint[]; scale: number; shares: string[]; date?: string; source?: string };
+
+export interface CompiledTariff {
+  /** Where the tariff came from (a file name, or "<tariff>"), for messages. */
+  fileName: string;
+  /** The validated tariff as written (defaults applied). */
+  file: TariffFile;
+  year: number;
+  title: string;
+  source?: string;
+  parties: Party[];
+  key: KeySpec;
+  /** index-aligned with parties, when the tariff gives population */
+  population?: bigint[];
+  fixedShare: Rational;
+  fixedShareText: string;
+  /** per party index, sorted by validFrom */
+  pointPrices: PointPrice[][];
+  careRules: CareRule[];
+  references: Reference[];
+  fixedOnly: FixedOnlyEntry[];
+  solidarity: SolidarityEntry[];
+  /** Resolves a party id or alias (case-insensitive, trimmed) to its index. */
+  resolveParty(text: string): number | undefined;
+}
+
+/** Area names are compared case-insensitively, trimmed, with repeated spaces folded. */
+export function areaKey(area: string): string {
+  return area.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+export function partyKey(text: string): string {
+  return text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+type Path = (string | number)[];
+
+/** Maps JSON paths to positions in the tariff text. */
+class PositionMap {
+  private lineStarts: number[] = [0];
+  constructor(
+    readonly file: string,
+    private readonly text: string | undefined,
+    private readonly root: Node | undefined,
+  ) {
+    if (text !== undefined) {
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    }
+  }
+
+  offsetToLocation(offset: number): Location {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file: this.file, line: lo + 1, column: offset - (this.lineStarts[lo] ?? 0) + 1 };
+  }
+
+  /** The position of the value at `path`, or of its nearest existing parent; `key` points at the property name. */
+  at(path: Path, key = false): Location {
+    if (!this.root || this.text === undefined) return { file: this.file, line: 1, column: 1 };
+    for (let n = path.length; n >= 0; n--) {
+      const node = findNodeAtLocation(this.root, path.slice(0, n));
+      if (node) {
+        const target = key && n === path.length && node.parent?.type === "property" ? node.parent.children?.[0] ?? node : node;
+        return this.offsetToLocation(target.offset);
+      }
+    }
+    return { file: this.file, line: 1, column: 1 };
+  }
+}
+
+export function formatPath(path: Path): string {
+  let s = "$";
+  for (const p of path) s += typeof p === "number" ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
+  return s;
+}
+
+/**
+ * Compiles a tariff from JSON text (positions are reported as file:line:column) or from an
+ * object (positions are reported as the JSON path). Throws InputError with every problem.
+ */
+export function loadTariff(input: string | unknown, file = "<tariff>"): CompiledTariff {
+  const bag = new DiagnosticBag();
+  let value: unknown;
+  let positions: PositionMap;
+  if (typeof input === "string") {
+    const errors: ParseError[] = [];
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    positions = new PositionMap(file, text, root);
+    if (errors.length > 0 || root === undefined) {
+      for (const e of errors) bag.error("TARIFF_JSON", { reason: printParseErrorCode(e.error) }, positions.offsetToLocation(e.offset));
+      if (!bag.hasErrors) bag.error("TARIFF_JSON", { reason: "empty" }, { file, line: 1, column: 1 });
+      bag.throwIfErrors();
+    }
+    value = JSON.parse(text);
+  } else {
+    value = input;
+    positions = new PositionMap(file, undefined, undefined);
+  }
+
+  const parsed = tariffSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) reportIssue(bag, positions, issue);
+    bag.throwIfErrors();
+    throw new InputError(bag.items); // unreachable: zod failed without issues
+  }
+  const compiled = compile(parsed.data, bag, positions);
+  bag.throwIfErrors();
+  return compiled;
+}
+
+function reportIssue(bag: DiagnosticBag, positions: PositionMap, issue: z.core.$ZodIssue): void {
+  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  if (issue.code === "unrecognized_keys") {
+    for (const k of issue.keys) {
+      bag.error("TARIFF_SCHEMA", { path: formatPath([...path, k]), reason: "unknown key" }, positions.at([...path, k], true));
+    }
+    return;
+  }
+  let reason = issue.message;
+  if (issue.code === "invalid_type" && issue.message.includes("received undefined")) reason = "required";
+  bag.error("TARIFF_SCHEMA", { path: formatPath(path), reason }, positions.at(path));
+}
+
+function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledTariff {
+  const parties: Party[] = t.parties.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases ?? [] }));
+  const lookup = new Map<string, number>();
+  const lookupPath = new Map<string, Path>();
+  t.parties.forEach((p, i) => {
+    const names: [string, Path][] = [[p.id, ["parties", i, "id"]], ...(p.aliases ?? []).map((a, j): [string, Path] => [a, ["parties", i, "aliases", j]])];
+    for (const [name, path] of names) {
+      const k = partyKey(name);
+      const prev = lookup.get(k);
+      if (prev !== undefined && prev !== i) {
+        bag.error("TARIFF_DUPLICATE", { path: formatPath(path), what: `"${name}"`, other: formatPath(lookupPath.get(k) ?? []) }, pos.at(path));
+      } else if (prev === undefined) {
+        lookup.set(k, i);
+        lookupPath.set(k, path);
+      }
+    }
+  });
+  const resolveParty = (text: string): number | undefined => lookup.get(partyKey(text));
+  const party = (text: string, path: Path): number => {
+    const i = resolveParty(text);
+    if (i === undefined) bag.error("TARIFF_UNKNOWN_PARTY", { path: formatPath(path), party: text }, pos.at(path));
+    return i ?? -1;
+  };
+  /** A { party: value } record (with an optional "source") → index-aligned array. */
+  const partyRecord = <V>(rec: Record<string, unknown>, basePath: Path, convert: (v: unknown) => V): (V | undefined)[] => {
+    const out: (V | undefined)[] = parties.map(() => undefined);
+    for (const [k, v] of Object.entries(rec)) {
+      if (k === "source") continue;
+      const i = party(k, [...basePath, k]);
+      if (i < 0) continue;
+      if (out[i] !== undefined) {
+        bag.error("TARIFF_DUPLICATE", { path: formatPath([...basePath, k]), what: parties[i]?.id ?? k, other: formatPath(basePath) }, pos.at([...basePath, k], true));
+      }
+      out[i] = convert(v);
+    }
+    return out;
+  };
+
+  // fixed share
+  const fs = parseCanonicalDecimal(t.fixedShare);
+  const fixedShare = fs ? rational(fs.units, pow10(fs.scale)) : rational(0n, 1n);
+
+  // key
+  let key: KeySpec;
+  if (t.key.basis === "fixed") {
+    const raw = partyRecord(t.key.shares, ["key", "shares"], (v) => String(v));
+    const scale = Math.max(0, ...raw.map((s) => (s ? (parseCanonicalDecimal(s)?.scale ?? 0) : 0)));
+    const weights = raw.map((s) => (s ? (rescale(parseCanonicalDecimal(s) ?? { units: 0n, scale: 0 }, scale) ?? 0n) : 0n));
+    raw.forEach((s, i) => {
+      if (s === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["key", "shares", parties[i]?.id ?? ""]), reason: "required: every party needs a share" }, pos.at(["key", "shares"]));
+    });
+    const sum = weights.reduce((a, b) => a + b, 0n);
+    if (sum !== pow10(scale)) {
+      bag.error("TARIFF_KEY_SUM", { sum: formatScaled(sum, scale) }, pos.at(["key", "shares"]));
+    }
+    key = { basis: "fixed", weights, scale, shares: raw.map((s) => s ?? "0"), date: t.key.date, source: t.key.source };
+  } else {
+    key = { basis: "population", date: t.key.date, source: t.key.source };
+  }
+
+  let population: bigint[] | undefined;
+  if (t.population) {
+    const raw = partyRecord(t.population, ["population"], (v) => BigInt(v as number));
+    raw.forEach((v, i) => {
+      if (v === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["population", parties[i]?.id ?? ""]), reason: "required: every party needs a population" }, pos.at(["population"]));
+    });
+    population = raw.map((v) => v ?? 0n);
+  }
+
+  // point prices
+  const pointPrices: PointPrice[][] = parties.map(() => []);
+  const seenPrice = new Map<string, number>();
+  t.pointPrices.forEach((p, i) => {
+    const s = party(p.seller, ["pointPrices", i, "seller"]);
+    if (s < 0) return;
+    const k = `${s}|${p.validFrom}`;
+    const prev = seenPrice.get(k);
+    if (prev !== undefined) {
+      bag.error("TARIFF_DUPLICATE", { path: formatPath(["pointPrices", i]), what: `${parties[s]?.id} ${p.validFrom}`, other: formatPath(["pointPrices", prev]) }, pos.at(["pointPrices", i]));
+      return;
+    }
+    seenPrice.set(k, i);
+    pointPrices[s]?.push({ validFrom: p.validFrom, price: parseMoney(p.price) ?? 0n, source: p.source });
+  });
+  for (const list of pointPrices) list.sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+
+  // care rules
+  const careRules: CareRule[] = t.careRules.map((r, i) => ({
+    area: r.area,
+    areaKey: areaKey(r.area),
+    sellers: r.sellers?.map((s, j) => party(s, ["careRules", i, "sellers", j])).filter((x) => x >= 0),
+    model: r.model,
+    source: r.source,
+  }));
+  careRules.forEach((r, i) => {
+    for (let j = 0; j < i; j++) {
+      const o = careRules[j];
+      if (!o || o.areaKey !== r.areaKey) continue;
+      const overlap = !r.sellers || !o.sellers ? (r.sellers ?? o.sellers ?? parties.map((_, k) => k)) : r.sellers.filter((s) => o.sellers?.includes(s));
+      const all = !r.sellers && !o.sellers;
+      if (all || overlap.length > 0) {
+        const names = all ? "alla" : overlap.map((s) => parties[s]?.id).join(", ");
+        bag.error("TARIFF_RULE_OVERLAP", { area: r.area, sellers: names, other: formatPath(["careRules", j]) }, pos.at(["careRules", i]));
+        break;
+      }
+    }
+  });
+
+  // reference amounts
+  const references: Reference[] = [];
+  const seenRef = new Map<string, number>();
+  t.references.forEach((r, i) => {
+    const s = party(r.seller, ["references", i, "seller"]);
+    const b = party(r.buyer, ["references", i, "buyer"]);
+    if (s < 0 || b < 0) return;
+    if (s === b) {
+      bag.error("TARIFF_SCHEMA", { path: formatPath(["references", i]), reason: "seller and buyer are the same party" }, pos.at(["references", i]));
+      return;
+    }
+    const k = `${s}|${b}`;
+    const prev = seenRef.get(k);
+    if (prev !== undefined) {
+      bag.error("TARIFF_DUPLICATE", { path: formatPath(["references", i]), what: `${parties[s]?.id}→${parties[b]?.id}`, other: formatPath(["references", prev]) }, pos.at(["references", i]));
+      return;
+    }
+    seenRef.set(k, i);
+    references.push({ seller: s, buyer: b, amount: parseMoney(r.amount) ?? 0n, source: r.source });
+  });
+
+  // fixed-only entries
+  const fixedOnly: FixedOnlyEntry[] = [];
+  const seenArea = new Map<string, number>();
+  t.fixedOnly.forEach((f, i) => {
+    const host = party(f.host, ["fixedOnly", i, "host"]);
+    const k = areaKey(f.area);
+    const prev = seenArea.get(k);
+    if (prev !== undefined) {
+      bag.error("TARIFF_DUPLICATE", { path: formatPath(["fixedOnly", i, "area"]), what: `"${f.area}"`, other: formatPath(["fixedOnly", prev]) }, pos.at(["fixedOnly", i, "area"]));
+    }
+    seenArea.set(k, i);
+    let amounts: (bigint | undefined)[] | undefined;
+    if (f.amounts) {
+      amounts = partyRecord(f.amounts, ["fixedOnly", i, "amounts"], (v) => parseMoney(String(v)) ?? 0n);
+      if (host >= 0 && amounts[host] !== undefined) {
+        bag.error("TARIFF_HOST_PAYS_ITSELF", { path: formatPath(["fixedOnly", i, "amounts", f.host]), host: parties[host]?.id ?? f.host }, pos.at(["fixedOnly", i, "amounts"]));
+      }
+    }
+    fixedOnly.push({ area: f.area, host, total: f.total !== undefined ? (parseMoney(f.total) ?? 0n) : undefined, amounts, source: f.source });
+  });
+
+  // solidarity units
+  const solidarity: SolidarityEntry[] = [];
+  const seenUnit = new Map<string, number>();
+  t.solidarity.forEach((u, i) => {
+    const host = party(u.host, ["solidarity", i, "host"]);
+    const k = areaKey(u.unit);
+    const prev = seenUnit.get(k);
+    if (prev !== undefined) {
+      bag.error("TARIFF_DUPLICATE", { path: formatPath(["solidarity", i, "unit"]), what: `"${u.unit}"`, other: formatPath(["solidarity", prev]) }, pos.at(["solidarity", i, "unit"]));
+    }
+    seenUnit.set(k, i);
+    solidarity.push({ unit: u.unit, host, amount: parseMoney(u.amount) ?? 0n, source: u.source });
+  });
+
+  return {
+    fileName: pos.file,
+    file: t,
+    year: t.year,
+    title: t.title,
+    source: t.source,
+    parties,
+    key,
+    population,
+    fixedShare,
+    fixedShareText: t.fixedShare,
+    pointPrices,
+    careRules,
+    references,
+    fixedOnly,
+    solidarity,
+    resolveParty,
+  };
+}

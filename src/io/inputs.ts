@@ -1,0 +1,245 @@
+/**
+ * The CSV input files of formats.md, read into the core's types: consumption (streamed into a
+ * ConsumptionAccumulator), population (a PopulationInput) and joint costs (for check-key).
+ */
+import { readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { ConsumptionAccumulator, type ConsumptionField, type ConsumptionRow } from "../core/consumption.js";
+import { DiagnosticBag, InputError, type Location } from "../core/diagnostics.js";
+import type { PopulationInput } from "../core/key.js";
+import { leadingBlank, parseLocaleNumber } from "../core/numbers.js";
+import { loadTariff, type CompiledTariff } from "../core/tariff.js";
+import type { InputFileInfo } from "../core/result-json.js";
+import { emptyInfo, isBlankRecord, mapHeader, readCsvFile, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
+
+export const CONSUMPTION_COLUMNS: ColumnSpec<ConsumptionField>[] = [
+  { field: "year", names: ["år", "ar", "year"] },
+  { field: "date", names: ["datum", "date"] },
+  { field: "seller", names: ["säljare", "saljare", "seller"] },
+  { field: "buyer", names: ["köpare", "kopare", "buyer"] },
+  { field: "area", names: ["verksamhet", "area", "verksamhetsområde"] },
+  { field: "points", names: ["poäng", "poang", "points", "drg-poäng"] },
+  { field: "amount", names: ["belopp", "amount"] },
+];
+
+export type PopulationField = "party" | "population" | "date";
+export const POPULATION_COLUMNS: ColumnSpec<PopulationField>[] = [
+  { field: "party", names: ["part", "region", "party"] },
+  { field: "population", names: ["befolkning", "invånare", "population"] },
+  { field: "date", names: ["datum", "date"] },
+];
+
+export type CostField = "item" | "party" | "amount";
+export const COST_COLUMNS: ColumnSpec<CostField>[] = [
+  { field: "item", names: ["post", "item"] },
+  { field: "party", names: ["part", "region", "party"] },
+  { field: "amount", names: ["belopp", "amount"] },
+];
+
+function names<F extends string>(specs: ColumnSpec<F>[], field: F): string {
+  return specs.find((s) => s.field === field)?.names.join(" / ") ?? field;
+}
+
+/** Requires each group of alternatives to have one column present; reports the missing ones. */
+function requireColumns<F extends string>(map: Map<F, number>, groups: F[][], specs: ColumnSpec<F>[], file: string, bag: DiagnosticBag): boolean {
+  let ok = true;
+  for (const group of groups) {
+    if (group.some((f) => map.has(f))) continue;
+    ok = false;
+    const column = group.map((f) => names(specs, f).split(" / ")[0]).join(" eller/or ");
+    const accepted = group.map((f) => names(specs, f)).join("; ");
+    bag.error("MISSING_COLUMN", { column, accepted }, { file, line: 1, column: 1 });
+  }
+  return ok;
+}
+
+/** A record with more or fewer fields than the header is an error (blank extra fields are tolerated). */
+function checkFieldCount(r: CsvRecord, width: number, file: string, bag: DiagnosticBag): boolean {
+  if (r.fields.length === width) return true;
+  if (r.fields.length > width && r.fields.slice(width).every((f) => f.trim() === "")) return true;
+  const at = r.fields.length > width ? width : r.fields.length - 1;
+  bag.error("CSV_FIELD_COUNT", { found: r.fields.length, expected: width }, { file, line: r.lines[at] ?? r.line, column: r.columns[at] ?? 1 });
+  return false;
+}
+
+export interface HashedFile {
+  text: string;
+  info: InputFileInfo;
+}
+
+/** Reads a small text file whole (a tariff), with its hash. */
+export function readTextFile(file: string, role: InputFileInfo["role"], bag: DiagnosticBag): HashedFile | undefined {
+  try {
+    const bytes = readFileSync(file);
+    return {
+      text: bytes.toString("utf8"),
+      info: { role, file, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, encoding: "utf-8" },
+    };
+  } catch (e) {
+    bag.error("FILE_READ", { reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file, line: 1, column: 1 });
+    return undefined;
+  }
+}
+
+/** Loads a tariff file; errors (with positions) go to the bag. */
+export function readTariffFile(file: string, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
+  const f = readTextFile(file, "tariff", bag);
+  if (!f) return undefined;
+  try {
+    return { tariff: loadTariff(f.text, file), info: f.info };
+  } catch (e) {
+    if (e instanceof InputError) {
+      bag.absorb(e.diagnostics);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** Streams a consumption file into the accumulator. */
+export async function readConsumptionFile(file: string, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
+  const info = emptyInfo(file);
+  let header: Map<ConsumptionField, number> | undefined;
+  let width = 0;
+  let usable = true;
+  let records = 0;
+  for await (const batch of readCsvFile(file, bag, info, options)) {
+    for (const r of batch) {
+      if (!header) {
+        header = mapHeader(r, CONSUMPTION_COLUMNS, file, bag);
+        width = r.fields.length;
+        usable = requireColumns(header, [["seller"], ["buyer"], ["area"], ["year", "date"], ["points", "amount"]], CONSUMPTION_COLUMNS, file, bag);
+        continue;
+      }
+      if (!usable) continue;
+      if (isBlankRecord(r)) continue;
+      records++;
+      if (!checkFieldCount(r, width, file, bag)) continue;
+      const row: ConsumptionRow = { seller: "", buyer: "", area: "", at: { file, line: r.line, columns: {} } };
+      const columns = row.at?.columns as Partial<Record<ConsumptionField, number>>;
+      for (const [field, idx] of header) {
+        const text = r.fields[idx];
+        if (text === undefined) continue;
+        row[field] = text;
+        columns[field] = r.columns[idx];
+      }
+      acc.add(row);
+    }
+  }
+  if (!header) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
+  info.records = records;
+  return info;
+}
+
+/** Reads a population file (part; befolkning; datum). */
+export async function readPopulationFile(file: string, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
+  const info = emptyInfo(file);
+  const population: PopulationInput = { file, entries: [] };
+  let header: Map<PopulationField, number> | undefined;
+  let width = 0;
+  let usable = true;
+  for await (const batch of readCsvFile(file, bag, info)) {
+    for (const r of batch) {
+      if (!header) {
+        header = mapHeader(r, POPULATION_COLUMNS, file, bag);
+        width = r.fields.length;
+        usable = requireColumns(header, [["party"], ["population"]], POPULATION_COLUMNS, file, bag);
+        continue;
+      }
+      if (!usable || isBlankRecord(r)) continue;
+      info.records++;
+      if (!checkFieldCount(r, width, file, bag)) continue;
+      const at = (field: PopulationField, offset = 0): Location => {
+        const idx = header?.get(field) ?? 0;
+        return { file, line: r.lines[idx] ?? r.line, column: (r.columns[idx] ?? 1) + leadingBlank(r.fields[idx] ?? "") + offset };
+      };
+      const party = (r.fields[header.get("party") ?? 0] ?? "").trim();
+      const text = r.fields[header.get("population") ?? 0] ?? "";
+      const n = parseLocaleNumber(text, 0);
+      if (!n.ok || n.units < 0n) {
+        bag.error("BAD_POPULATION", { text: text.trim() }, at("population", n.ok ? 0 : n.offset));
+        continue;
+      }
+      if (party === "") {
+        bag.error("MISSING_VALUE", { what: "part/party" }, at("party"));
+        continue;
+      }
+      const dateIdx = header.get("date");
+      const date = dateIdx === undefined ? "" : (r.fields[dateIdx] ?? "").trim();
+      if (date && !population.date) population.date = date;
+      population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
+    }
+  }
+  if (!header) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
+  return { population, info };
+}
+
+export interface CostRow {
+  item: string;
+  party: string;
+  /** öre */
+  amount: bigint;
+  at: { item: Location; party: Location; amount: Location };
+}
+
+/** Reads a joint-costs file (post; part; belopp) for check-key. */
+export async function readCostsFile(file: string, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
+  const info = emptyInfo(file);
+  const rows: CostRow[] = [];
+  let header: Map<CostField, number> | undefined;
+  let width = 0;
+  let usable = true;
+  for await (const batch of readCsvFile(file, bag, info)) {
+    for (const r of batch) {
+      if (!header) {
+        header = mapHeader(r, COST_COLUMNS, file, bag);
+        width = r.fields.length;
+        usable = requireColumns(header, [["item"], ["party"], ["amount"]], COST_COLUMNS, file, bag);
+        continue;
+      }
+      if (!usable || isBlankRecord(r)) continue;
+      info.records++;
+      if (!checkFieldCount(r, width, file, bag)) continue;
+      const h = header;
+      const at = (field: CostField, offset = 0): Location => {
+        const idx = h.get(field) ?? 0;
+        return { file, line: r.lines[idx] ?? r.line, column: (r.columns[idx] ?? 1) + leadingBlank(r.fields[idx] ?? "") + offset };
+      };
+      const get = (field: CostField): string => r.fields[h.get(field) ?? 0] ?? "";
+      const item = get("item").trim().replace(/\s+/g, " ");
+      const party = get("party").trim();
+      const text = get("amount");
+      let ok = true;
+      if (item === "") {
+        bag.error("MISSING_VALUE", { what: "post/item" }, at("item"));
+        ok = false;
+      }
+      if (party === "") {
+        bag.error("MISSING_VALUE", { what: "part/party" }, at("party"));
+        ok = false;
+      }
+      const n = parseLocaleNumber(text, 2);
+      if (!n.ok) {
+        if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
+        else bag.error("BAD_NUMBER", { text: text.trim() }, at("amount", n.offset));
+        ok = false;
+      }
+      if (ok && n.ok) rows.push({ item, party, amount: n.units, at: { item: at("item"), party: at("party"), amount: at("amount") } });
+    }
+  }
+  if (!header) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
+  return { rows, info };
+}
+
+export function csvInfoToInput(role: InputFileInfo["role"], info: CsvInfo): InputFileInfo {
+  return { role, file: info.file, sha256: info.sha256, bytes: info.bytes, encoding: info.encoding + (info.bom ? " (BOM)" : ""), delimiter: info.delimiter, bom: info.bom, rows: info.records };
+}
+
+export function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+

@@ -1,0 +1,56 @@
+/**
+ * `--csv-dir`: the result as CSV files that Swedish Excel opens as numbers (semicolons, decimal
+ * comma, UTF-8 with BOM). Column headers follow `--lang`; component and model codes stay as in
+ * the JSON contract so that tools can filter on them.
+ */
+import { join } from "node:path";
+import type { CalculationResult } from "../core/calculate.js";
+import { VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "../core/decimal.js";
+import type { Lang } from "../core/messages.js";
+import { shareText, formatValueSek } from "../core/result-json.js";
+import { t } from "../cli/i18n.js";
+import { decimalComma, excelCsv, oreForExcelCsv, type PendingFile } from "./output.js";
+
+export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): PendingFile[] {
+  const id = (i: number): string => r.parties[i]?.id ?? String(i);
+  const n = r.parties.length;
+  const files: PendingFile[] = [];
+  files.push({
+    path: join(dir, "flows.csv"),
+    data: excelCsv(
+      [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), t(lang, "amount")],
+      r.flows.map((f) => [id(f.payer), id(f.payee), f.component, f.label ?? "", oreForExcelCsv(f.amount)]),
+    ),
+  });
+  files.push({
+    path: join(dir, "net.csv"),
+    data: excelCsv([t(lang, "party"), t(lang, "net")], r.net.map((v, i) => [id(i), oreForExcelCsv(v)])),
+  });
+  files.push({
+    path: join(dir, "transfers.csv"),
+    data: excelCsv([t(lang, "payer"), t(lang, "payee"), t(lang, "amount")], r.transfers.map((x) => [id(x.payer), id(x.payee), oreForExcelCsv(x.amount)])),
+  });
+  files.push({
+    path: join(dir, "key.csv"),
+    data: excelCsv(
+      [t(lang, "party"), t(lang, "population"), t(lang, "share")],
+      r.parties.map((p, i) => [p.id, r.key.population ? String(r.key.population[i]) : "", decimalComma(shareText(r.key.weights[i] ?? 0n, r.key.totalWeight))]),
+    ),
+  });
+  const areaRows: string[][] = [];
+  for (const a of r.consumption.areas) {
+    for (let s = 0; s < n; s++) {
+      for (let b = 0; b < n; b++) {
+        const rows = a.rows[s * n + b] ?? 0;
+        if (rows === 0 || s === b) continue;
+        const v = a.values[s * n + b] ?? 0n;
+        areaRows.push([a.area, id(s), id(b), a.models[s] ?? "", String(rows), decimalComma(formatValueSek(v)), oreForExcelCsv(roundHalfAwayFromZero(v, VALUE_UNITS_PER_ORE))]);
+      }
+    }
+  }
+  files.push({
+    path: join(dir, "areas.csv"),
+    data: excelCsv([t(lang, "area"), t(lang, "seller"), t(lang, "buyer"), t(lang, "model"), t(lang, "rows"), t(lang, "value"), `${t(lang, "value")} (${lang === "sv" ? "avrundat" : "rounded"})`], areaRows),
+  });
+  return files;
+}

@@ -1,0 +1,66 @@
+/**
+ * The calculation from files: the CSV and JSON adapters around the pure core. Used by the
+ * command line, and exported as `vardavtal/node` for tools that work with files.
+ */
+import { settle, type CalculationResult } from "../core/calculate.js";
+import { ConsumptionAccumulator } from "../core/consumption.js";
+import { DiagnosticBag, InputError } from "../core/diagnostics.js";
+import { resolveKey, type PopulationInput } from "../core/key.js";
+import type { CompiledTariff } from "../core/tariff.js";
+import type { InputFileInfo } from "../core/result-json.js";
+import { csvInfoToInput, readConsumptionFile, readPopulationFile, readTariffFile } from "../io/inputs.js";
+import { bundledYears, resolveTariffArg } from "./paths.js";
+
+export interface FileRunOptions {
+  /** a path, or a year meaning the bundled tariff */
+  tariff: string;
+  consumption: string;
+  population?: string;
+  onProgress?: (bytesRead: number, bytesTotal: number) => void;
+}
+
+export interface FileRun {
+  result: CalculationResult;
+  inputs: InputFileInfo[];
+}
+
+/** Loads the tariff given as a path or a bundled year; errors go to the bag. */
+export function loadTariffArg(arg: string, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
+  const resolved = resolveTariffArg(arg);
+  if ("missingYear" in resolved) {
+    bag.error("TARIFF_NOT_BUNDLED", { year: resolved.missingYear, years: bundledYears().join(", ") || "–" }, { file: arg, line: 1, column: 1 });
+    return undefined;
+  }
+  return readTariffFile(resolved.path, bag);
+}
+
+export async function loadPopulationArg(path: string | undefined, bag: DiagnosticBag): Promise<{ population?: PopulationInput; info?: InputFileInfo }> {
+  if (!path) return {};
+  const p = await readPopulationFile(path, bag);
+  return { population: p.population, info: csvInfoToInput("population", p.info) };
+}
+
+/**
+ * Reads every input, reports every problem (throws InputError carrying all of them), and returns
+ * the checked result with a description of each input file.
+ */
+export async function calculateFiles(options: FileRunOptions): Promise<FileRun> {
+  const bag = new DiagnosticBag();
+  const t = loadTariffArg(options.tariff, bag);
+  const pop = await loadPopulationArg(options.population, bag);
+  if (!t) {
+    bag.throwIfErrors();
+    throw new InputError(bag.items);
+  }
+  const key = resolveKey(t.tariff, pop.population, bag);
+  if (key && pop.population && key.basis === "population") {
+    bag.warning("POPULATION_FROM_FILE", { file: pop.population.file }, { file: pop.population.file, line: 1, column: 1 });
+  }
+  const acc = new ConsumptionAccumulator(t.tariff, bag, options.consumption);
+  const info = await readConsumptionFile(options.consumption, acc, bag, { onProgress: options.onProgress });
+  bag.throwIfErrors();
+  if (!key) throw new InputError(bag.items);
+  const result = settle(t.tariff, key, acc.summary, bag.warnings);
+  const inputs = [t.info, csvInfoToInput("consumption", info), ...(pop.info ? [pop.info] : [])];
+  return { result, inputs };
+}
