@@ -153,7 +153,7 @@ export function tariffJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(tariffSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://github.com/vardavtal/vardavtal/schema/vardavtal-tariff-1.schema.json",
+    $id: "urn:vardavtal:schema:vardavtal-tariff-1",
     title: "vardavtal-tariff/1",
     ...schema,
   };
