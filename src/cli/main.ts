@@ -41,7 +41,7 @@ function detectLang(argv: string[]): Lang {
   return process.env.VARDAVTAL_LANG === "en" ? "en" : "sv";
 }
 
-const SV_STRINGS: Record<string, string> = {
+const SV_STRINGS: Record<string, string | { one: string; other: string }> = {
   "Commands:": "Kommandon:",
   "Options:": "Flaggor:",
   "Examples:": "Exempel:",
@@ -57,14 +57,13 @@ const SV_STRINGS: Record<string, string> = {
   "aliases:": "alias:",
   "Show help": "Visa hjälp",
   "Show version number": "Visa versionsnummer",
-  "Missing required argument: %s": "Obligatoriskt argument saknas: %s",
-  "Unknown argument: %s": "Okänt argument: %s",
-  "Unknown arguments: %s": "Okända argument: %s",
+  "Missing required argument: %s": { one: "Obligatoriskt argument saknas: %s", other: "Obligatoriska argument saknas: %s" },
+  "Unknown argument: %s": { one: "Okänt argument: %s", other: "Okända argument: %s" },
   "Invalid values:": "Ogiltiga värden:",
   "Argument: %s, Given: %s, Choices: %s": "Argument: %s, angivet: %s, val: %s",
   "Not enough arguments following: %s": "För få argument efter: %s",
   "Unknown command: %s": "Okänt kommando: %s",
-  "Not enough non-option arguments: got %s, need at least %s": "Ett kommando behövs (fick %s, behöver minst %s)",
+  "Not enough non-option arguments: got %s, need at least %s": { one: "Ett kommando behövs (fick %s, behöver minst %s)", other: "Ett kommando behövs (fick %s, behöver minst %s)" },
 };
 
 function tr(lang: Lang, sv: string, en: string): string {
@@ -173,7 +172,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       exitCode = EXIT.input;
       throw new Exit(EXIT.input);
     });
-  if (lang === "sv") cli.updateStrings(SV_STRINGS);
+  if (lang === "sv") cli.updateStrings(SV_STRINGS as Record<string, string>);
   try {
     await cli.parseAsync();
   } catch (e) {

@@ -26,6 +26,8 @@ export interface PopulationInput {
   /** label for messages and reports, e.g. the file name */
   file: string;
   entries: { party: string; population: bigint; at?: Location; partyAt?: Location }[];
+  /** parties whose rows were present but invalid (already reported): not reported again as missing */
+  invalid?: string[];
   date?: string;
 }
 
@@ -57,8 +59,9 @@ export function resolveKey(tariff: CompiledTariff, override: PopulationInput | u
       population[i] = e.population;
       firstLine[i] = e.at?.line ?? 0;
     }
+    const invalid = new Set((override.invalid ?? []).map((p) => tariff.resolveParty(p)));
     population.forEach((p, i) => {
-      if (p === undefined) bag.error("MISSING_PARTY", { party: tariff.parties[i]?.id ?? String(i) }, { file: override.file, line: 1, column: 1 });
+      if (p === undefined && !invalid.has(i)) bag.error("MISSING_PARTY", { party: tariff.parties[i]?.id ?? String(i) }, { file: override.file, line: 1, column: 1 });
     });
     populationSource = { kind: "file", file: override.file };
     if (override.date) date = override.date;

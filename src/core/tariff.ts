@@ -150,7 +150,9 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
     const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
     positions = new PositionMap(file, text, root);
     if (errors.length > 0 || root === undefined) {
-      for (const e of errors) bag.error("TARIFF_JSON", { reason: printParseErrorCode(e.error) }, positions.offsetToLocation(e.offset));
+      // Only the first syntax error: the ones after it follow from it and would mislead.
+      const first = errors[0];
+      if (first) bag.error("TARIFF_JSON", { reason: printParseErrorCode(first.error) }, positions.offsetToLocation(first.offset));
       if (!bag.hasErrors) bag.error("TARIFF_JSON", { reason: "empty" }, { file, line: 1, column: 1 });
       bag.throwIfErrors();
     }

@@ -18,6 +18,8 @@ export interface CsvRecord {
   /** per field: 1-based line and column (in characters) where it starts */
   lines: number[];
   columns: number[];
+  /** a quoting error was reported in this record: its fields cannot be trusted */
+  broken?: boolean;
 }
 
 export interface CsvInfo {
@@ -29,6 +31,8 @@ export interface CsvInfo {
   delimiter: string;
   /** non-blank records after the header */
   records: number;
+  /** false when the file could not be read at all (already reported) */
+  readable: boolean;
 }
 
 /**
@@ -164,6 +168,7 @@ export class CsvTokenizer {
     // Parse complete records starting at `pos`.
     for (;;) {
       if (pos >= len) break;
+      const errorsAtStart = this.bag.items.length;
       const recStart = pos;
       const recLine = line;
       const recColumn = column;
@@ -271,7 +276,9 @@ export class CsvTokenizer {
         column = recColumn;
         break;
       }
-      out.push({ line: recLine, fields, lines, columns });
+      const record: CsvRecord = { line: recLine, fields, lines, columns };
+      if (this.bag.items.length !== errorsAtStart) record.broken = true;
+      out.push(record);
       pos = i;
       line = l;
       column = c;
@@ -305,6 +312,7 @@ export async function* readCsvFile(file: string, bag: DiagnosticBag, info: CsvIn
     total = statSync(file).size;
   } catch (e) {
     bag.error("FILE_READ", { reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file, line: 1, column: 1 });
+    info.readable = false;
     return;
   }
   const hash = createHash("sha256");
@@ -325,6 +333,7 @@ export async function* readCsvFile(file: string, bag: DiagnosticBag, info: CsvIn
     }
   } catch (e) {
     bag.error("FILE_READ", { reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file, line: 1, column: 1 });
+    info.readable = false;
     return;
   }
   const last = tokenizer.push(decoder.end(), true);
@@ -362,7 +371,7 @@ class EncodingWatch {
 }
 
 export function emptyInfo(file: string): CsvInfo {
-  return { file, bytes: 0, sha256: "", encoding: "ascii", bom: false, delimiter: ";", records: 0 };
+  return { file, bytes: 0, sha256: "", encoding: "ascii", bom: false, delimiter: ";", records: 0, readable: true };
 }
 
 /** Header names compare without case, diacritics or surrounding blanks: "Säljare" = "saljare". */

@@ -55,6 +55,7 @@ function requireColumns<F extends string>(map: Map<F, number>, groups: F[][], sp
 
 /** A record with more or fewer fields than the header is an error (blank extra fields are tolerated). */
 function checkFieldCount(r: CsvRecord, width: number, file: string, bag: DiagnosticBag): boolean {
+  if (r.broken) return false; // its quoting error is reported already
   if (r.fields.length === width) return true;
   if (r.fields.length > width && r.fields.slice(width).every((f) => f.trim() === "")) return true;
   const at = r.fields.length > width ? width : r.fields.length - 1;
@@ -126,7 +127,7 @@ export async function readConsumptionFile(file: string, acc: ConsumptionAccumula
       acc.add(row);
     }
   }
-  if (!header) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
+  if (!header && info.readable) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
   info.records = records;
   return info;
 }
@@ -158,6 +159,7 @@ export async function readPopulationFile(file: string, bag: DiagnosticBag): Prom
       const n = parseLocaleNumber(text, 0);
       if (!n.ok || n.units < 0n) {
         bag.error("BAD_POPULATION", { text: text.trim() }, at("population", n.ok ? 0 : n.offset));
+        (population.invalid ??= []).push(party);
         continue;
       }
       if (party === "") {
@@ -170,7 +172,7 @@ export async function readPopulationFile(file: string, bag: DiagnosticBag): Prom
       population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
     }
   }
-  if (!header) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
+  if (!header && info.readable) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
   return { population, info };
 }
 
@@ -227,7 +229,7 @@ export async function readCostsFile(file: string, bag: DiagnosticBag): Promise<{
       if (ok && n.ok) rows.push({ item, party, amount: n.units, at: { item: at("item"), party: at("party"), amount: at("amount") } });
     }
   }
-  if (!header) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
+  if (!header && info.readable) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
   return { rows, info };
 }
 

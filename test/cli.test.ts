@@ -1,0 +1,135 @@
+/**
+ * The real `vardavtal` command on real files: the worked example, the demo, every bad-input
+ * fixture (exit 2, every error at its file:line:column, nothing written, older output untouched).
+ */
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CODES } from "../src/core/messages.js";
+import { FIXTURES, flowSums, runCli, tempDir } from "./helpers.js";
+
+const MINI = join(FIXTURES, "spec", "mini-2025");
+const BAD = join(FIXTURES, "bad");
+
+interface BadCase {
+  args: string[];
+  expected: string[];
+}
+
+describe("vardavtal calculate", () => {
+  it("computes the worked example, writes JSON and CSV for Excel, prints a summary", () => {
+    const out = tempDir();
+    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--json", join(out, "r.json"), "--csv-dir", join(out, "csv")]);
+    expect(r.stderr).not.toContain("error[");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("RJL betalar RÖ 811 459,43 kr");
+    expect(r.stdout).toContain("−811 459,43");
+    const json = JSON.parse(readFileSync(join(out, "r.json"), "utf8"));
+    const expected = JSON.parse(readFileSync(join(MINI, "expected-result.json"), "utf8"));
+    expect(flowSums(json.flows)).toEqual(flowSums(expected.flows));
+    expect(json.net).toEqual(expected.net);
+    expect(json.inputs.map((i: { role: string }) => i.role)).toEqual(["tariff", "consumption"]);
+    const flows = readFileSync(join(out, "csv", "flows.csv"));
+    expect([...flows.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = flows.toString("utf8");
+    expect(text).toContain("RJL;RÖ;fixed;;650000,00\r\n");
+    expect(readFileSync(join(out, "csv", "net.csv"), "utf8")).toContain("RÖ;1495477,79");
+    for (const f of ["key.csv", "areas.csv", "transfers.csv"]) expect(existsSync(join(out, "csv", f))).toBe(true);
+  });
+
+  it("speaks English with --lang en", () => {
+    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("RJL pays RÖ SEK 811,459.43");
+    const bad = runCli(["calculate", "--tariff", join(BAD, "BAD_NUMBER", "tariff.json"), "--consumption", join(BAD, "BAD_NUMBER", "consumption.csv"), "--lang", "en"]);
+    expect(bad.stderr).toContain('is not a valid number');
+    expect(bad.stderr).toContain("nothing was written");
+  });
+
+  it("takes a year for a bundled tariff", () => {
+    const r = runCli(["calculate", "--tariff", "2025", "--consumption", join(MINI, "consumption.csv")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Överenskommelse 2025, Sydöstra sjukvårdsregionen");
+  });
+});
+
+describe("bad input: exit 2, every error at its position, nothing written", () => {
+  const cases = readdirSync(BAD).filter((d) => existsSync(join(BAD, d, "case.json")));
+  for (const name of cases) {
+    it(name, () => {
+      const dir = join(BAD, name);
+      const c = JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) as BadCase;
+      const out = tempDir();
+      const json = join(out, "out.json");
+      const r = runCli([...c.args, "--json", json, "--csv-dir", join(out, "csv")], dir);
+      expect(r.code, r.stderr).toBe(2);
+      for (const e of c.expected) expect(r.stderr, `expected «${e}» in:\n${r.stderr}`).toContain(e);
+      const reported = r.stderr.split("\n").filter((l) => /^\S+:\d+:\d+: error\[[A-Z_]+\]: /.test(l));
+      expect(reported.length, r.stderr).toBe(c.expected.length);
+      expect(r.stderr).toMatch(/\d+ fel i indata; inget skrevs\./);
+      expect(existsSync(json)).toBe(false);
+      expect(existsSync(join(out, "csv"))).toBe(false);
+      expect(readdirSync(out)).toEqual([]);
+    });
+  }
+
+  it("has a fixture for every error code the command line can give", () => {
+    const apiOnly = new Set(["BAD_ROW", "COSTS_EMPTY"]);
+    const warnings = new Set(["NO_REFERENCE", "POPULATION_UNUSED", "POPULATION_FROM_FILE"]);
+    const missing = CODES.filter((code) => !apiOnly.has(code) && !warnings.has(code) && !cases.includes(code));
+    expect(missing).toEqual([]);
+  });
+
+  it("leaves an older output file untouched", () => {
+    const out = tempDir();
+    const json = join(out, "resultat.json");
+    writeFileSync(json, "older result\n");
+    copyFileSync(join(BAD, "BAD_NUMBER", "consumption.csv"), join(out, "consumption.csv"));
+    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(out, "consumption.csv"), "--json", json]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(json, "utf8")).toBe("older result\n");
+    expect(readdirSync(out).sort()).toEqual(["consumption.csv", "resultat.json"]);
+  });
+
+  it("gives usage errors exit code 2", () => {
+    expect(runCli(["calculate", "--tariff", "2025"]).code).toBe(2);
+    expect(runCli(["frobnicate"]).code).toBe(2);
+    expect(runCli([]).code).toBe(2);
+  });
+});
+
+describe("vardavtal demo, key, --help", () => {
+  it("runs the bundled example year end to end", () => {
+    const out = tempDir();
+    const r = runCli(["demo", "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Överenskommelse 2025");
+    expect(r.stdout).toMatch(/RJL betalar RÖ [\d ]+,\d\d kr/);
+    const json = JSON.parse(readFileSync(join(out, "resultat-2025.json"), "utf8"));
+    expect(json.rows.read).toBeGreaterThan(10000);
+    expect(json.skipped.otherYear).toBeGreaterThan(0);
+    expect(json.skipped.ownRegion).toBeGreaterThan(0);
+    expect(json.checks.every((c: { holds: boolean }) => c.holds)).toBe(true);
+    expect(existsSync(join(out, "csv", "flows.csv"))).toBe(true);
+  });
+
+  it("shows the key of a bundled tariff and how 1 000 000 kr is split", () => {
+    const r = runCli(["key", "--tariff", "2025"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("0,339077844608626");
+    expect(r.stdout).toContain("33,91 %");
+    expect(r.stdout).toContain("33,9078 %");
+    expect(r.stdout).toContain("339 077,84");
+  });
+
+  it("has helpful --help in Swedish and English", () => {
+    const sv = runCli(["--help"]);
+    expect(sv.code).toBe(0);
+    expect(sv.stdout).toContain("Kommandon:");
+    expect(sv.stdout).toContain("calculate");
+    const en = runCli(["calculate", "--help", "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("--consumption");
+    expect(en.stdout).toContain("consumption (CSV)");
+  });
+});
