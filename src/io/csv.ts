@@ -320,7 +320,7 @@ export async function* readCsvFile(file: string, bag: DiagnosticBag, info: CsvIn
   const tokenizer = new CsvTokenizer(file, bag);
   const encodingErrorAt = new EncodingWatch(file, bag);
   let bytes = 0;
-  const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 20 });
+  const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 18 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       hash.update(chunk);
