@@ -14,6 +14,7 @@ import { resultCsvFiles } from "../io/result-csv.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
 import { calculateFiles } from "../node/run.js";
 import { t } from "./i18n.js";
+import { checkKeyCommand } from "./check-key-command.js";
 import { keyCommand } from "./key-command.js";
 import { summaryText } from "./summary.js";
 
@@ -139,6 +140,21 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("amount", { type: "string", default: "1000000", describe: tr(lang, "belopp att fördela som exempel (kr)", "amount to split as an example (SEK)") }),
       async (a) => {
         await keyCommand({ tariff: a.tariff, population: a.population, amount: a.amount }, io, lang);
+      },
+    )
+    .command(
+      "check-key",
+      tr(lang, "kontrollera att gemensamma kostnader burits enligt fördelningsnyckeln (RSL au)", "check that joint costs were carried by the distribution key (RSL au)"),
+      (y) =>
+        y
+          .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
+          .option("costs", { type: "string", demandOption: true, describe: tr(lang, "gemensamma kostnader (CSV: post; part; belopp)", "joint costs (CSV: item; party; amount)") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("tolerance", { type: "string", default: "0", describe: tr(lang, "tillåten avvikelse i kr per part och post", "allowed deviation in SEK per party and item") })
+          .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-keycheck/1)", "write the result as JSON (vardavtal-keycheck/1)") })
+          .epilog(tr(lang, "Avslutas med kod 1 när någon avvikelse är större än toleransen, 0 när alla håller.", "Exits with code 1 when a deviation is above the tolerance, 0 when all hold.")),
+      async (a) => {
+        exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: a.tolerance, json: a.json }, io, lang);
       },
     )
     .command(

@@ -1,0 +1,76 @@
+/** `vardavtal check-key`: joint costs against the decided key (RSL au). */
+import { DiagnosticBag } from "../core/diagnostics.js";
+import { checkKey, keyCheckToJson, type KeyCheckResult } from "../core/keycheck.js";
+import { resolveKey } from "../core/key.js";
+import type { Lang } from "../core/messages.js";
+import { parseLocaleNumber } from "../core/numbers.js";
+import { csvInfoToInput, readCostsFile } from "../io/inputs.js";
+import { formatSek, textTable, writeFilesAtomically, type PendingFile } from "../io/output.js";
+import { packageVersion } from "../node/paths.js";
+import { loadPopulationArg, loadTariffArg } from "../node/run.js";
+import { t } from "./i18n.js";
+import type { Io } from "./main.js";
+import { percent } from "./summary.js";
+
+export interface CheckKeyArgs {
+  tariff: string;
+  costs: string;
+  population?: string;
+  tolerance: string;
+  json?: string;
+}
+
+/** Returns the exit code: 1 when a deviation is above the tolerance, else 0. */
+export async function checkKeyCommand(args: CheckKeyArgs, io: Io, lang: Lang): Promise<number> {
+  const bag = new DiagnosticBag();
+  const loaded = loadTariffArg(args.tariff, bag);
+  const pop = await loadPopulationArg(args.population, bag);
+  const tol = parseLocaleNumber(args.tolerance, 2);
+  if (!tol.ok || tol.units < 0n) bag.error("BAD_NUMBER", { text: args.tolerance }, { file: "--tolerance", line: 1, column: 1 });
+  const costs = await readCostsFile(args.costs, bag);
+  // Every problem in one run: the rows that could be read are still checked for unknown parties.
+  const key = loaded ? resolveKey(loaded.tariff, pop.population, bag) : undefined;
+  const result = loaded && key && tol.ok ? checkKey(loaded.tariff, key, costs.rows, tol.units, bag, args.costs) : undefined;
+  bag.throwIfErrors();
+  if (!result || !loaded) return 2;
+  if (result.checks.some((c) => !c.holds)) throw new Error(`key check failed its own invariants: ${JSON.stringify(result.checks.filter((c) => !c.holds))}`);
+
+  const inputs = [loaded.info, csvInfoToInput("costs", costs.info), ...(pop.info ? [pop.info] : [])];
+  const files: PendingFile[] = [];
+  if (args.json) files.push({ path: args.json, data: JSON.stringify(keyCheckToJson(result, { tool: { name: "vardavtal", version: packageVersion() }, inputs }), null, 2) + "\n" });
+  writeFilesAtomically(files);
+  io.stdout(keyCheckText(result, lang));
+  for (const f of files) io.stderr(t(lang, "written", { file: f.path }) + "\n");
+  return result.exceeded ? 1 : 0;
+}
+
+export function keyCheckText(r: KeyCheckResult, lang: Lang): string {
+  const sv = lang === "sv";
+  const id = (i: number): string => r.tariff.parties[i]?.id ?? String(i);
+  const out: string[] = [];
+  out.push(`${sv ? "Kontroll av fördelningsnyckel" : "Key compliance check"}: ${r.tariff.title} (${r.tariff.year})`);
+  out.push(
+    `${sv ? "Nyckel" : "Key"}: ${r.tariff.parties.map((p, i) => `${p.id} ${percent(r.key.weights[i] ?? 0n, r.key.totalWeight, 4, lang)}`).join(", ")}; ${sv ? "tolerans" : "tolerance"} ${formatSek(r.tolerance, lang)} ${sv ? "kr" : "SEK"}`,
+  );
+  const head = [sv ? "Post" : "Item", t(lang, "party"), sv ? "Betalt" : "Paid", sv ? "Enligt nyckel" : "By the key", sv ? "Avvikelse" : "Deviation", ""];
+  const rows: string[][] = [];
+  for (const it of r.items) {
+    it.parties.forEach((l, i) => rows.push([i === 0 ? it.item : "", id(i), formatSek(l.paid, lang), formatSek(l.expected, lang), formatSek(l.deviation, lang), l.exceeds ? "!" : ""]));
+  }
+  r.totals.forEach((l, i) => rows.push([i === 0 ? (sv ? "SUMMA" : "TOTAL") : "", id(i), formatSek(l.paid, lang), formatSek(l.expected, lang), formatSek(l.deviation, lang), l.exceeds ? "!" : ""]));
+  out.push("", textTable([head, ...rows], [false, false, true, true, true, false]), "");
+  out.push(sv ? "Utjämning (betalningar som nollställer avvikelserna):" : "Balancing transfers (payments that bring the deviations to zero):");
+  if (r.transfers.length === 0) out.push("  " + t(lang, "no_transfers"));
+  for (const tr of r.transfers) out.push("  " + t(lang, "transfer_line", { payer: id(tr.payer), payee: id(tr.payee), amount: formatSek(tr.amount, lang) }));
+  out.push("");
+  out.push(
+    r.exceeded
+      ? sv
+        ? "Resultat: avvikelser över toleransen (markerade med !)."
+        : "Outcome: deviations above the tolerance (marked !)."
+      : sv
+        ? "Resultat: alla parter har burit sin andel inom toleransen."
+        : "Outcome: every party carried its share within the tolerance.",
+  );
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,133 @@
+/**
+ * Key compliance (model.md, "Key compliance"): did each party carry its share of the joint costs
+ * by the decided key? Per item: total = Σ paid, expected = allocate(total, key),
+ * deviation = paid − expected; per party the sums; the fewest transfers that bring every party's
+ * summed deviation to zero.
+ */
+import { allocate, type AllocationPart } from "./allocate.js";
+import { abs, formatOre } from "./decimal.js";
+import { DiagnosticBag, type Location } from "./diagnostics.js";
+import { knownParties, type DistributionKey } from "./key.js";
+import { shareText } from "./result-json.js";
+import type { CompiledTariff } from "./tariff.js";
+import { settlementTransfers, type Transfer } from "./transfers.js";
+
+export const KEYCHECK_FORMAT = "vardavtal-keycheck/1";
+
+export interface CostInput {
+  item: string;
+  party: string;
+  /** öre */
+  amount: bigint;
+  at?: { item?: Location; party?: Location; amount?: Location };
+}
+
+export interface PartyLine {
+  paid: bigint;
+  expected: bigint;
+  deviation: bigint;
+  /** |deviation| > tolerance */
+  exceeds: boolean;
+}
+
+export interface ItemCheck {
+  item: string;
+  total: bigint;
+  rows: number;
+  parts: AllocationPart[];
+  parties: PartyLine[];
+}
+
+export interface KeyCheckResult {
+  tariff: CompiledTariff;
+  key: DistributionKey;
+  /** öre */
+  tolerance: bigint;
+  items: ItemCheck[];
+  totals: PartyLine[];
+  transfers: Transfer[];
+  /** some deviation (per item or in total) is above the tolerance */
+  exceeded: boolean;
+  checks: { id: string; holds: boolean; figures: Record<string, string> }[];
+}
+
+function line(paid: bigint, expected: bigint, tolerance: bigint): PartyLine {
+  const deviation = paid - expected;
+  return { paid, expected, deviation, exceeds: abs(deviation) > tolerance };
+}
+
+/** Checks joint costs against the key. Unknown parties are reported to the bag (with positions). */
+export function checkKey(tariff: CompiledTariff, key: DistributionKey, costs: Iterable<CostInput>, tolerance: bigint, bag: DiagnosticBag, file = "<costs>"): KeyCheckResult | undefined {
+  const n = tariff.parties.length;
+  const items = new Map<string, { item: string; paid: bigint[]; rows: number }>();
+  let rows = 0;
+  for (const c of costs) {
+    rows++;
+    const p = tariff.resolveParty(c.party);
+    if (p === undefined) {
+      bag.error("UNKNOWN_PARTY", { text: c.party, known: knownParties(tariff) }, c.at?.party ?? { file, line: rows, column: 1 });
+      continue;
+    }
+    const k = c.item.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+    let entry = items.get(k);
+    if (!entry) {
+      entry = { item: c.item.trim().replace(/\s+/g, " "), paid: new Array<bigint>(n).fill(0n), rows: 0 };
+      items.set(k, entry);
+    }
+    entry.paid[p] = (entry.paid[p] as bigint) + c.amount;
+    entry.rows++;
+  }
+  if (rows === 0) bag.error("COSTS_EMPTY", {}, { file, line: 1, column: 1 });
+  if (bag.hasErrors) return undefined;
+
+  const checks: KeyCheckResult["checks"] = [];
+  const itemChecks: ItemCheck[] = [...items.values()].map((e) => {
+    const total = e.paid.reduce((a, b) => a + b, 0n);
+    const parts = allocate(total, key.weights);
+    const parties = e.paid.map((paid, i) => line(paid, parts[i]?.amount ?? 0n, tolerance));
+    const devSum = parties.reduce((a, l) => a + l.deviation, 0n);
+    checks.push({ id: "item_deviations_sum_to_zero", holds: devSum === 0n, figures: { item: e.item, sum: formatOre(devSum) } });
+    checks.push({ id: "allocation_sums", holds: parts.reduce((a, p) => a + p.amount, 0n) === total, figures: { item: e.item, total: formatOre(total) } });
+    return { item: e.item, total, rows: e.rows, parts, parties };
+  });
+  const totals = tariff.parties.map((_, i) => {
+    let paid = 0n;
+    let expected = 0n;
+    for (const it of itemChecks) {
+      paid += it.parties[i]?.paid ?? 0n;
+      expected += it.parties[i]?.expected ?? 0n;
+    }
+    return line(paid, expected, tolerance);
+  });
+  // An overpaid party (deviation > 0) is owed money: it is a creditor of the balancing transfers.
+  const deviations = totals.map((l) => l.deviation);
+  const transfers = settlementTransfers(deviations);
+  const after = [...deviations];
+  for (const t of transfers) {
+    after[t.payer] = (after[t.payer] as bigint) + t.amount;
+    after[t.payee] = (after[t.payee] as bigint) - t.amount;
+  }
+  checks.push({ id: "transfers_settle", holds: after.every((x) => x === 0n), figures: { remaining: after.map(formatOre).join(" ") } });
+  checks.push({ id: "transfers_count", holds: transfers.length <= Math.max(0, n - 1), figures: { transfers: String(transfers.length) } });
+  const exceeded = itemChecks.some((it) => it.parties.some((l) => l.exceeds)) || totals.some((l) => l.exceeds);
+  return { tariff, key, tolerance, items: itemChecks, totals, transfers, exceeded, checks };
+}
+
+export function keyCheckToJson(r: KeyCheckResult, meta: { tool?: { name: string; version: string }; inputs?: unknown[] } = {}) {
+  const id = (i: number): string => r.tariff.parties[i]?.id ?? String(i);
+  const partyLine = (l: PartyLine, i: number) => ({ party: id(i), paid: formatOre(l.paid), expected: formatOre(l.expected), deviation: formatOre(l.deviation), exceedsTolerance: l.exceeds });
+  return {
+    format: KEYCHECK_FORMAT,
+    year: r.tariff.year,
+    tolerance: formatOre(r.tolerance),
+    keyBasis: r.key.basis,
+    key: r.tariff.parties.map((p, i) => ({ party: p.id, ...(r.key.population ? { population: Number(r.key.population[i]) } : {}), share: shareText(r.key.weights[i] ?? 0n, r.key.totalWeight) })),
+    items: r.items.map((it) => ({ item: it.item, total: formatOre(it.total), parties: it.parties.map(partyLine) })),
+    totals: r.totals.map(partyLine),
+    transfers: r.transfers.map((t) => ({ payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
+    deviationsAboveTolerance: r.exceeded,
+    checks: r.checks,
+    ...(meta.tool ? { tool: meta.tool } : {}),
+    ...(meta.inputs ? { inputs: meta.inputs } : {}),
+  };
+}

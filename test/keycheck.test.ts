@@ -1,0 +1,116 @@
+/** model.md "Key compliance": the bundled example to the öre, and the properties that must hold. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { allocateAmounts } from "../src/core/allocate.js";
+import { DiagnosticBag } from "../src/core/diagnostics.js";
+import { checkKey, keyCheckToJson, type CostInput } from "../src/core/keycheck.js";
+import { resolveKey } from "../src/core/key.js";
+import { loadTariff } from "../src/core/tariff.js";
+import { FIXTURES, ROOT, runCli, tempDir } from "./helpers.js";
+
+const tariff = loadTariff(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8"));
+const key = resolveKey(tariff, undefined, new DiagnosticBag());
+if (!key) throw new Error("no key");
+const PARTIES = ["RJL", "RKL", "RÖ"];
+
+function run(costs: CostInput[], tolerance = 0n) {
+  const r = checkKey(tariff, key as NonNullable<typeof key>, costs, tolerance, new DiagnosticBag());
+  if (!r) throw new Error("rejected");
+  return r;
+}
+
+const costArb = fc.record({ item: fc.constantFrom("RCC", "CSD", "RCSO", "SKR stöd"), party: fc.constantFrom(...PARTIES), amount: fc.bigInt({ min: -(10n ** 9n), max: 10n ** 10n }) });
+
+describe("check-key properties", () => {
+  it("paying exactly allocate(total) gives no deviation and no transfer", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 11n), max: 10n ** 11n }), (total) => {
+        const shares = allocateAmounts(total, key.weights);
+        const r = run(shares.map((amount, i) => ({ item: "RCC", party: PARTIES[i] as string, amount })));
+        expect(r.items[0]?.parties.every((l) => l.deviation === 0n)).toBe(true);
+        expect(r.transfers).toEqual([]);
+        expect(r.exceeded).toBe(false);
+      }),
+    );
+  });
+
+  it("deviations sum to zero per item; the transfers zero every summed deviation in at most n − 1 payments", () => {
+    fc.assert(
+      fc.property(fc.array(costArb, { minLength: 1, maxLength: 30 }), (costs) => {
+        const r = run(costs);
+        for (const it of r.items) expect(it.parties.reduce((a, l) => a + l.deviation, 0n)).toBe(0n);
+        const left = r.totals.map((l) => l.deviation);
+        for (const t of r.transfers) {
+          expect(t.amount > 0n).toBe(true);
+          left[t.payer] = (left[t.payer] as bigint) + t.amount;
+          left[t.payee] = (left[t.payee] as bigint) - t.amount;
+        }
+        expect(left.every((x) => x === 0n)).toBe(true);
+        expect(r.transfers.length).toBeLessThanOrEqual(2);
+        expect(r.checks.every((c) => c.holds)).toBe(true);
+      }),
+    );
+  });
+
+  it("the outcome does not depend on the order of the rows", () => {
+    fc.assert(
+      fc.property(fc.array(costArb, { minLength: 1, maxLength: 30 }), (costs) => {
+        const a = keyCheckToJson(run(costs));
+        const b = keyCheckToJson(run([...costs].reverse()));
+        const byItem = (x: typeof a) => [...x.items].sort((p, q) => p.item.localeCompare(q.item));
+        expect(byItem(b)).toEqual(byItem(a));
+        expect(b.totals).toEqual(a.totals);
+        expect(b.transfers).toEqual(a.transfers);
+      }),
+    );
+  });
+
+  it("reports a deviation only above the tolerance", () => {
+    const r = run([
+      { item: "RCC", party: "RJL", amount: 339_078n },
+      { item: "RCC", party: "RKL", amount: 226_753n },
+      { item: "RCC", party: "RÖ", amount: 434_169n },
+    ]);
+    expect(r.items[0]?.parties.map((l) => l.deviation)).toEqual([0n, 0n, 0n]);
+    const off = [
+      { item: "RCC", party: "RJL", amount: 339_079n },
+      { item: "RCC", party: "RKL", amount: 226_752n },
+      { item: "RCC", party: "RÖ", amount: 434_169n },
+    ];
+    expect(run(off, 0n).exceeded).toBe(true);
+    expect(run(off, 1n).exceeded).toBe(false);
+  });
+});
+
+describe("vardavtal check-key", () => {
+  const dir = join(FIXTURES, "keycheck");
+
+  it("matches the independent recomputation of the example to the öre, and exits 1 on deviations", () => {
+    const out = tempDir();
+    const r = runCli(["check-key", "--tariff", join(dir, "tariff.json"), "--costs", join(dir, "costs.csv"), "--json", join(out, "kc.json")]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain("RKL betalar RÖ 173 702,68 kr");
+    const json = JSON.parse(readFileSync(join(out, "kc.json"), "utf8"));
+    const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8"));
+    expect(json.format).toBe("vardavtal-keycheck/1");
+    expect(json.tolerance).toBe("0.00");
+    const strip = (l: { party: string; paid: string; expected: string; deviation: string }) => ({ party: l.party, paid: l.paid, expected: l.expected, deviation: l.deviation });
+    expect(json.items.map((it: { item: string; total: string; parties: never[] }) => ({ item: it.item, total: it.total, parties: it.parties.map(strip) }))).toEqual(expected.items);
+    expect(json.totals.map(strip)).toEqual(expected.totals);
+    expect(json.transfers).toEqual([
+      { payer: "RKL", payee: "RÖ", amount: "173702.68" },
+      { payer: "RJL", payee: "RÖ", amount: "91807.23" },
+    ]);
+  });
+
+  it("exits 0 when every deviation is within the tolerance", () => {
+    const costs = tempDir();
+    const file = join(costs, "k.csv");
+    writeFileSync(file, "item,party,amount\nRCC,RJL,339077.85\nRCC,RKL,226753.29\nRCC,RÖ,434168.86\n");
+    const r = runCli(["check-key", "--tariff", "2025", "--costs", file, "--tolerance", "0,01", "--lang", "en"]);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout).toContain("every party carried its share within the tolerance");
+  });
+});
