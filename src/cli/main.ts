@@ -11,6 +11,7 @@ import type { Lang } from "../core/messages.js";
 import { resultToJson } from "../core/result-json.js";
 import { writeFilesAtomically, type PendingFile } from "../io/output.js";
 import { resultCsvFiles } from "../io/result-csv.js";
+import { resultWorkbook } from "../io/xlsx-report.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
 import { calculateFiles } from "../node/run.js";
 import { t } from "./i18n.js";
@@ -95,6 +96,7 @@ interface CalculateArgs {
   population?: string;
   json?: string;
   csvDir?: string;
+  xlsx?: string;
 }
 
 async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<void> {
@@ -103,9 +105,10 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs };
   if (args.json) files.push({ path: args.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
   if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang));
+  if (args.xlsx) files.push({ path: args.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion() }) });
   writeFilesAtomically(files);
   io.stdout(summaryText(run.result, lang));
-  for (const written of [args.json, args.csvDir]) if (written) io.stderr(t(lang, "written", { file: written }) + "\n");
+  for (const written of [args.json, args.csvDir, args.xlsx]) if (written) io.stderr(t(lang, "written", { file: written }) + "\n");
 }
 
 export async function main(argv: string[] = hideBin(process.argv), io: Io = defaultIo()): Promise<number> {
@@ -124,10 +127,11 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV)", "consumption (CSV)") })
           .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
           .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-result/1)", "write the result as JSON (vardavtal-result/1)") })
+          .option("xlsx", { type: "string", describe: tr(lang, "skriv Excelrapporten (för controllers och RSL)", "write the Excel report (for controllers and RSL)") })
           .option("csv-dir", { type: "string", describe: tr(lang, "skriv flöden, nettopositioner, nyckel och verksamheter som CSV för Excel", "write flows, net positions, key and areas as CSV for Excel") })
-          .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --json resultat.json --csv-dir csv", ""),
+          .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --json resultat.json --xlsx rapport.xlsx", ""),
       async (a) => {
-        await runCalculate({ tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, csvDir: a["csv-dir"] }, io, lang);
+        await runCalculate({ tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, xlsx: a.xlsx, csvDir: a["csv-dir"] }, io, lang);
       },
     )
     .command(
@@ -169,6 +173,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
             consumption: join(EXAMPLES_DIR, "2025", "konsumtion-2025.csv"),
             json: join(out, "resultat-2025.json"),
             csvDir: join(out, "csv"),
+            xlsx: join(out, "rapport-2025.xlsx"),
           },
           io,
           lang,

@@ -1,0 +1,269 @@
+/**
+ * The Excel report: read back and compared figure by figure to the JSON result; every formula
+ * recalculated by LibreOffice (headless) gives exactly the cached value; aggregates only.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES, runCli, tempDir } from "./helpers.js";
+
+const MINI = join(FIXTURES, "spec", "mini-2025");
+
+type Cell = ExcelJS.Cell;
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+/** The value a cell shows: a formula's cached result, or the plain value. */
+function shown(c: Cell): unknown {
+  const v = c.value as unknown;
+  if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: unknown }).result;
+  if (v && typeof v === "object" && "sharedFormula" in (v as object)) return (v as { result?: unknown }).result;
+  return v;
+}
+function hasFormula(c: Cell): boolean {
+  const v = c.value as unknown;
+  return Boolean(v && typeof v === "object" && ("formula" in (v as object) || "sharedFormula" in (v as object)));
+}
+/** Money cell → öre, checking the cell is numeric and carries the exact amount. */
+function cellOre(c: Cell): bigint {
+  // exceljs reads a formula's cached <v>0</v> back as no result; the file has it (checked below).
+  const v = hasFormula(c) && shown(c) === undefined ? 0 : shown(c);
+  expect(typeof v, `${c.address} is numeric`).toBe("number");
+  const text = (v as number).toFixed(2);
+  expect(Number(text), `${c.address} holds exactly ${text}`).toBe(v);
+  return BigInt(text.replace(".", ""));
+}
+const ore = (s: string): bigint => BigInt(s.replace(".", ""));
+
+/** Rows of a sheet as [row number, first cell text] to find blocks by their titles. */
+function findRow(ws: ExcelJS.Worksheet, text: string, col = 1, after = 1): number {
+  for (let r = after; r <= ws.rowCount; r++) if (String(shown(ws.getCell(r, col)) ?? "") === text) return r;
+  throw new Error(`«${text}» not found in ${ws.name}`);
+}
+
+let dir = "";
+let wb: ExcelJS.Workbook;
+let json: {
+  parties: string[];
+  net: { party: string; amount: string }[];
+  transfers: { payer: string; payee: string; amount: string }[];
+  flows: { payer: string; payee: string; component: string; label: string | null; amount: string }[];
+  componentTotals: Record<string, string>;
+  pairs: { seller: string; buyer: string; reference: string | null; fixed: string; variable: string; unitPrice: string; total: string }[];
+  splits: { kind: string; label: string; parts: { party: string; base: string; extra: string; amount: string }[] }[];
+  key: { party: string; share: string }[];
+};
+
+beforeAll(async () => {
+  dir = tempDir();
+  const r = runCli(["demo", "--out", dir]);
+  expect(r.code, r.stderr).toBe(0);
+  wb = await load(join(dir, "rapport-2025.xlsx"));
+  json = JSON.parse(readFileSync(join(dir, "resultat-2025.json"), "utf8"));
+});
+
+describe("the Excel report (vardavtal demo)", () => {
+  it("has the seven sheets, Swedish by default", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sammanfattning", "Avräkning", "Vårdavtal", "Fördelningsnyckel", "Kontroller", "Parametrar", "Indata"]);
+  });
+
+  it("shows the same net positions, transfers and component totals as the JSON result", () => {
+    const ws = wb.getWorksheet("Sammanfattning") as ExcelJS.Worksheet;
+    json.parties.forEach((p, i) => {
+      expect(shown(ws.getCell(8 + i, 1))).toBe(p);
+      expect(cellOre(ws.getCell(8 + i, 6))).toBe(ore(json.net[i]?.amount ?? ""));
+      expect(hasFormula(ws.getCell(8 + i, 6))).toBe(true);
+    });
+    const tRow = findRow(ws, "Betalare") + 1;
+    json.transfers.forEach((t, k) => {
+      expect([shown(ws.getCell(tRow + k, 1)), shown(ws.getCell(tRow + k, 2))]).toEqual([t.payer, t.payee]);
+      expect(cellOre(ws.getCell(tRow + k, 3))).toBe(ore(t.amount));
+    });
+    const cRow = findRow(ws, "Komponent") + 1;
+    Object.entries(json.componentTotals).forEach(([code, amount], k) => {
+      expect(shown(ws.getCell(cRow + k, 2))).toBe(code);
+      expect(cellOre(ws.getCell(cRow + k, 3))).toBe(ore(amount));
+    });
+  });
+
+  it("lists every flow with a formula pointing at its source figure", () => {
+    const ws = wb.getWorksheet("Avräkning") as ExcelJS.Worksheet;
+    const head = findRow(ws, "Betalare", 1, 3);
+    const flows = json.flows.map((f, k) => {
+      const row = head + 1 + k;
+      const c = ws.getCell(row, 6);
+      expect(hasFormula(c), `${c.address} has a formula`).toBe(true);
+      return { payer: shown(ws.getCell(row, 1)), payee: shown(ws.getCell(row, 2)), component: shown(ws.getCell(row, 3)), label: shown(ws.getCell(row, 5)) || null, amount: (Number(cellOre(c)) / 100).toFixed(2) };
+    });
+    expect(flows).toEqual(json.flows);
+  });
+
+  it("shows every seller→buyer figure of the care agreement, fixed as a ROUND formula", () => {
+    const ws = wb.getWorksheet("Vårdavtal") as ExcelJS.Worksheet;
+    json.pairs.forEach((p, k) => {
+      const row = 3 + k;
+      expect([shown(ws.getCell(row, 1)), shown(ws.getCell(row, 2))]).toEqual([p.seller, p.buyer]);
+      expect(cellOre(ws.getCell(row, 5))).toBe(ore(p.fixed));
+      expect(cellOre(ws.getCell(row, 10))).toBe(ore(p.variable));
+      expect(cellOre(ws.getCell(row, 11))).toBe(ore(p.unitPrice));
+      expect(cellOre(ws.getCell(row, 12))).toBe(ore(p.total));
+      if (p.reference !== null) {
+        expect(cellOre(ws.getCell(row, 3))).toBe(ore(p.reference));
+        expect((ws.getCell(row, 5).value as { formula: string }).formula).toBe(`ROUND(D${row}*C${row},2)`);
+      }
+    });
+  });
+
+  it("shows the key and, for every split, the rounded-down part, the öre moved and the part", () => {
+    const ws = wb.getWorksheet("Fördelningsnyckel") as ExcelJS.Worksheet;
+    json.key.forEach((k, i) => expect(shown(ws.getCell(3 + i, 4))).toBe(k.share));
+    for (const s of json.splits) {
+      const kind = s.kind === "solidarity" ? "Solidarisk finansiering" : "Endast fast ersättning";
+      let titleRow = 0;
+      for (let r = 1; r <= ws.rowCount && !titleRow; r++) if (String(shown(ws.getCell(r, 1)) ?? "").startsWith(`${s.label}: ${kind}, Värd `)) titleRow = r;
+      expect(titleRow, s.label).toBeGreaterThan(0);
+      const row = titleRow + 2;
+      s.parts.forEach((p, i) => {
+        expect(shown(ws.getCell(row + i, 1))).toBe(p.party);
+        expect(cellOre(ws.getCell(row + i, 4))).toBe(ore(p.base));
+        expect(cellOre(ws.getCell(row + i, 5))).toBe(ore(p.extra));
+        expect(cellOre(ws.getCell(row + i, 6))).toBe(ore(p.amount));
+      });
+    }
+  });
+
+  it("passes every check on the Kontroller sheet, and sets up print and filters", () => {
+    const ws = wb.getWorksheet("Kontroller") as ExcelJS.Worksheet;
+    let statuses = 0;
+    for (let r = 3; r <= ws.rowCount; r++) {
+      const s = shown(ws.getCell(r, 5)) ?? shown(ws.getCell(r, 3));
+      if (s === "OK" || s === "FEL") {
+        statuses++;
+        expect(s, `row ${r}: ${shown(ws.getCell(r, 1))}`).toBe("OK");
+      }
+    }
+    expect(statuses).toBeGreaterThan(10);
+    for (const sheet of wb.worksheets) {
+      expect(sheet.pageSetup.orientation).toBe("landscape");
+      expect(sheet.pageSetup.fitToWidth).toBe(1);
+    }
+    expect((wb.getWorksheet("Avräkning") as ExcelJS.Worksheet).autoFilter).toBeTruthy();
+    expect((wb.getWorksheet("Parametrar") as ExcelJS.Worksheet).views[0]?.state).toBe("frozen");
+  });
+
+  it("stores a cached result with every formula", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, "rapport-2025.xlsx")));
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    expect(sheets.length).toBe(7);
+    let formulas = 0;
+    for (const f of sheets) {
+      const xml = await (zip.file(f) as JSZip.JSZipObject).async("string");
+      for (const m of xml.matchAll(/<c [^>]*>(.*?)<\/c>/g)) {
+        if (!m[1]?.includes("<f>")) continue;
+        formulas++;
+        expect(m[1], `${f}: ${m[0]}`).toMatch(/<f>.*<\/f><v>[^<]+<\/v>/);
+      }
+    }
+    expect(formulas).toBeGreaterThan(300);
+  });
+
+  it("names every tariff value with its source, and every input file with its hash", () => {
+    const ps = wb.getWorksheet("Parametrar") as ExcelJS.Worksheet;
+    let withSource = 0;
+    for (let r = 3; r <= ps.rowCount; r++) if (String(shown(ps.getCell(r, 5)) ?? "").length > 0) withSource++;
+    expect(withSource).toBeGreaterThan(20);
+    const inputs = wb.getWorksheet("Indata") as ExcelJS.Worksheet;
+    expect(String(shown(inputs.getCell(3, 3)))).toMatch(/^[0-9a-f]{64}$/);
+    expect(String(shown(inputs.getCell(4, 4)))).toContain("utf-8");
+  });
+});
+
+describe("the report in English, and its size", () => {
+  it("is English with --lang en", async () => {
+    const out = tempDir();
+    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "r.xlsx"), "--lang", "en"]);
+    expect(r.code, r.stderr).toBe(0);
+    const en = await load(join(out, "r.xlsx"));
+    expect(en.worksheets.map((w) => w.name)).toEqual(["Summary", "Settlement", "Care agreement", "Distribution key", "Checks", "Parameters", "Inputs"]);
+  });
+
+  it("holds aggregates only: 1 000 times the rows make no bigger workbook", () => {
+    const out = tempDir();
+    const lines = readFileSync(join(MINI, "consumption.csv"), "utf8").trimEnd().split("\n");
+    const big = [lines[0], ...Array.from({ length: 1000 }, () => lines.slice(1)).flat()].join("\n") + "\n";
+    writeFileSync(join(out, "big.csv"), big);
+    const small = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "small.xlsx")]);
+    const large = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(out, "big.csv"), "--xlsx", join(out, "large.xlsx")]);
+    expect([small.code, large.code]).toEqual([0, 0]);
+    const a = statSync(join(out, "small.xlsx")).size;
+    const b = statSync(join(out, "large.xlsx")).size;
+    expect(b / a).toBeLessThan(1.05);
+  });
+});
+
+function soffice(): string | undefined {
+  for (const cmd of ["soffice", "libreoffice"]) if (spawnSync("which", [cmd]).status === 0) return cmd;
+  return undefined;
+}
+
+/** Recalculates a workbook fully in LibreOffice (headless) and returns the path of the result. */
+function recalculate(file: string): string {
+  const cmd = soffice() as string;
+  const profile = tempDir("vardavtal-lo-");
+  mkdirSync(join(profile, "user"), { recursive: true });
+  // Always recalculate OOXML on load, so that the saved values are LibreOffice's own.
+  writeFileSync(
+    join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  const out = tempDir("vardavtal-recalc-");
+  execFileSync(cmd, ["--headless", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", out, file], { stdio: "pipe", timeout: 120_000 });
+  return join(out, file.split("/").pop() as string);
+}
+
+const haveLibreOffice = soffice() !== undefined;
+if (!haveLibreOffice && process.env.CI) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc");
+
+describe.skipIf(!haveLibreOffice)("LibreOffice recalculation", () => {
+  it("really recalculates (a wrong cached value is replaced)", async () => {
+    const d = tempDir();
+    const w = new ExcelJS.Workbook();
+    w.addWorksheet("x").getCell("A1").value = { formula: "1+1", result: 3 };
+    await w.xlsx.writeFile(join(d, "probe.xlsx"));
+    const back = await load(recalculate(join(d, "probe.xlsx")));
+    expect(shown((back.getWorksheet("x") as ExcelJS.Worksheet).getCell("A1"))).toBe(2);
+  });
+
+  it("gives exactly the cached value for every formula of the report", async () => {
+    const again = await load(recalculate(join(dir, "rapport-2025.xlsx")));
+    let formulas = 0;
+    const diffs: string[] = [];
+    for (const ws of wb.worksheets) {
+      const other = again.getWorksheet(ws.name) as ExcelJS.Worksheet;
+      ws.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          if (!hasFormula(cell)) return;
+          formulas++;
+          const mine = shown(cell);
+          const theirs = shown(other.getCell(r, c));
+          if (typeof mine === "number" && typeof theirs === "number") {
+            const money = cell.numFmt?.startsWith("#,##0.00;");
+            const same = money ? mine.toFixed(2) === theirs.toFixed(2) && Math.abs(mine - theirs) < 1e-6 : Math.abs(mine - theirs) <= 1e-9 * Math.max(1, Math.abs(mine));
+            if (!same) diffs.push(`${ws.name}!${cell.address}: ${mine} ≠ ${theirs} (${(cell.value as { formula: string }).formula})`);
+          } else if (mine !== theirs) diffs.push(`${ws.name}!${cell.address}: ${String(mine)} ≠ ${String(theirs)}`);
+        }),
+      );
+    }
+    expect(diffs).toEqual([]);
+    expect(formulas).toBeGreaterThan(300);
+  });
+});
