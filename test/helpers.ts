@@ -1,6 +1,7 @@
 /** Shared helpers for the tests: running the real command, comparing results to the öre. */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,4 +60,69 @@ export function sharesClose(a: string, b: string): boolean {
   };
   const d = scale(a) - scale(b);
   return (d < 0n ? -d : d) <= 10n ** 8n; // 1e-12 at 20 decimals
+}
+
+export function soffice(): string | undefined {
+  for (const cmd of ["soffice", "libreoffice"]) if (spawnSync("which", [cmd]).status === 0) return cmd;
+  return undefined;
+}
+
+/** Recalculates a workbook fully in LibreOffice (headless) and returns the path of the result. */
+export function recalculate(file: string): string {
+  const cmd = soffice() as string;
+  const profile = tempDir("vardavtal-lo-");
+  mkdirSync(join(profile, "user"), { recursive: true });
+  // Always recalculate OOXML on load, so that the saved values are LibreOffice's own.
+  writeFileSync(
+    join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  const out = tempDir("vardavtal-recalc-");
+  execFileSync(cmd, ["--headless", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", out, file], { stdio: "pipe", timeout: 120_000 });
+  return join(out, file.split("/").pop() as string);
+}
+
+
+export const haveLibreOffice = soffice() !== undefined;
+if (!haveLibreOffice && process.env.CI) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc");
+
+function shownValue(c: ExcelJS.Cell): unknown {
+  const v = c.value as unknown;
+  if (v && typeof v === "object" && ("formula" in (v as object) || "sharedFormula" in (v as object))) return (v as { result?: unknown }).result ?? 0; // exceljs reads a cached 0 as no result
+  return v;
+}
+
+/**
+ * Recalculates a workbook in LibreOffice and compares every formula's new value with the cached
+ * one: money to the öre and exactly, other numbers within 1e-9 relative, texts equal.
+ */
+export async function compareRecalculated(file: string): Promise<{ diffs: string[]; formulas: number }> {
+  const mine = new ExcelJS.Workbook();
+  await mine.xlsx.readFile(file);
+  const again = new ExcelJS.Workbook();
+  await again.xlsx.readFile(recalculate(file));
+  let formulas = 0;
+  const diffs: string[] = [];
+  for (const ws of mine.worksheets) {
+    const other = again.getWorksheet(ws.name) as ExcelJS.Worksheet;
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const v = cell.value as unknown;
+        if (!(v && typeof v === "object" && "formula" in (v as object))) return;
+        formulas++;
+        const a = shownValue(cell);
+        const b = shownValue(other.getCell(r, c));
+        if (typeof a === "number" && typeof b === "number") {
+          const money = cell.numFmt?.startsWith("#,##0.00;");
+          const same = money ? a.toFixed(2) === b.toFixed(2) && Math.abs(a - b) < 1e-6 : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+          if (!same) diffs.push(`${ws.name}!${cell.address}: ${a} ≠ ${b} (${(v as { formula: string }).formula})`);
+        } else if ((a ?? "") !== (b ?? "")) diffs.push(`${ws.name}!${cell.address}: ${String(a)} ≠ ${String(b)}`);
+      }),
+    );
+  }
+  return { diffs, formulas };
 }

@@ -8,7 +8,8 @@ import { DiagnosticBag } from "../src/core/diagnostics.js";
 import { checkKey, keyCheckToJson, type CostInput } from "../src/core/keycheck.js";
 import { resolveKey } from "../src/core/key.js";
 import { loadTariff } from "../src/core/tariff.js";
-import { FIXTURES, ROOT, runCli, tempDir } from "./helpers.js";
+import ExcelJS from "exceljs";
+import { FIXTURES, ROOT, compareRecalculated, haveLibreOffice, runCli, tempDir } from "./helpers.js";
 
 const tariff = loadTariff(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8"));
 const key = resolveKey(tariff, undefined, new DiagnosticBag());
@@ -112,5 +113,28 @@ describe("vardavtal check-key", () => {
     const r = runCli(["check-key", "--tariff", "2025", "--costs", file, "--tolerance", "0,01", "--lang", "en"]);
     expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(r.stdout).toContain("every party carried its share within the tolerance");
+  });
+});
+
+describe("check-key --xlsx", () => {
+  it("writes a workbook whose totals match the JSON result, and that recalculates to the same öre", async () => {
+    const dir = join(FIXTURES, "keycheck");
+    const out = tempDir();
+    const r = runCli(["check-key", "--tariff", join(dir, "tariff.json"), "--costs", join(dir, "costs.csv"), "--json", join(out, "kc.json"), "--xlsx", join(out, "kc.xlsx")]);
+    expect(r.code, r.stderr).toBe(1);
+    const json = JSON.parse(readFileSync(join(out, "kc.json"), "utf8"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, "kc.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sammanfattning", "Poster", "Parametrar", "Indata"]);
+    const ws = wb.getWorksheet("Sammanfattning") as ExcelJS.Worksheet;
+    json.totals.forEach((t: { party: string; paid: string; expected: string; deviation: string }, i: number) => {
+      const result = (col: number) => ((ws.getCell(7 + i, col).value as { result?: number }).result ?? 0).toFixed(2);
+      expect([ws.getCell(7 + i, 1).value, result(3), result(4), result(5)]).toEqual([t.party, t.paid, t.expected, t.deviation]);
+    });
+    if (haveLibreOffice) {
+      const { diffs, formulas } = await compareRecalculated(join(out, "kc.xlsx"));
+      expect(diffs).toEqual([]);
+      expect(formulas).toBeGreaterThan(50);
+    }
   });
 });

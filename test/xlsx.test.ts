@@ -2,13 +2,12 @@
  * The Excel report: read back and compared figure by figure to the JSON result; every formula
  * recalculated by LibreOffice (headless) gives exactly the cached value; aggregates only.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, compareRecalculated, haveLibreOffice, recalculate, runCli, tempDir } from "./helpers.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 
@@ -206,32 +205,6 @@ describe("the report in English, and its size", () => {
   });
 });
 
-function soffice(): string | undefined {
-  for (const cmd of ["soffice", "libreoffice"]) if (spawnSync("which", [cmd]).status === 0) return cmd;
-  return undefined;
-}
-
-/** Recalculates a workbook fully in LibreOffice (headless) and returns the path of the result. */
-function recalculate(file: string): string {
-  const cmd = soffice() as string;
-  const profile = tempDir("vardavtal-lo-");
-  mkdirSync(join(profile, "user"), { recursive: true });
-  // Always recalculate OOXML on load, so that the saved values are LibreOffice's own.
-  writeFileSync(
-    join(profile, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  const out = tempDir("vardavtal-recalc-");
-  execFileSync(cmd, ["--headless", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", out, file], { stdio: "pipe", timeout: 120_000 });
-  return join(out, file.split("/").pop() as string);
-}
-
-const haveLibreOffice = soffice() !== undefined;
-if (!haveLibreOffice && process.env.CI) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc");
 
 describe.skipIf(!haveLibreOffice)("LibreOffice recalculation", () => {
   it("really recalculates (a wrong cached value is replaced)", async () => {
@@ -244,25 +217,7 @@ describe.skipIf(!haveLibreOffice)("LibreOffice recalculation", () => {
   });
 
   it("gives exactly the cached value for every formula of the report", async () => {
-    const again = await load(recalculate(join(dir, "rapport-2025.xlsx")));
-    let formulas = 0;
-    const diffs: string[] = [];
-    for (const ws of wb.worksheets) {
-      const other = again.getWorksheet(ws.name) as ExcelJS.Worksheet;
-      ws.eachRow((row, r) =>
-        row.eachCell((cell, c) => {
-          if (!hasFormula(cell)) return;
-          formulas++;
-          const mine = shown(cell);
-          const theirs = shown(other.getCell(r, c));
-          if (typeof mine === "number" && typeof theirs === "number") {
-            const money = cell.numFmt?.startsWith("#,##0.00;");
-            const same = money ? mine.toFixed(2) === theirs.toFixed(2) && Math.abs(mine - theirs) < 1e-6 : Math.abs(mine - theirs) <= 1e-9 * Math.max(1, Math.abs(mine));
-            if (!same) diffs.push(`${ws.name}!${cell.address}: ${mine} ≠ ${theirs} (${(cell.value as { formula: string }).formula})`);
-          } else if (mine !== theirs) diffs.push(`${ws.name}!${cell.address}: ${String(mine)} ≠ ${String(theirs)}`);
-        }),
-      );
-    }
+    const { diffs, formulas } = await compareRecalculated(join(dir, "rapport-2025.xlsx"));
     expect(diffs).toEqual([]);
     expect(formulas).toBeGreaterThan(300);
   });

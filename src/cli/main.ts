@@ -156,9 +156,10 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
           .option("tolerance", { type: "string", default: "0", describe: tr(lang, "tillåten avvikelse i kr per part och post", "allowed deviation in SEK per party and item") })
           .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-keycheck/1)", "write the result as JSON (vardavtal-keycheck/1)") })
+          .option("xlsx", { type: "string", describe: tr(lang, "skriv kontrollen som Excelarbetsbok", "write the check as an Excel workbook") })
           .epilog(tr(lang, "Avslutas med kod 1 när någon avvikelse är större än toleransen, 0 när alla håller.", "Exits with code 1 when a deviation is above the tolerance, 0 when all hold.")),
       async (a) => {
-        exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: a.tolerance, json: a.json }, io, lang);
+        exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: a.tolerance, json: a.json, xlsx: a.xlsx }, io, lang);
       },
     )
     .command(

@@ -163,7 +163,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Parametrar
   const P = S.params;
-  title(P, 1, `${W.sheets.params[L]}: ${r.title}`);
+  title(P, 1, `${W.sheets.params[L]}: ${r.title}`, 14, 6);
   header(P, 2, [w("section"), w("item"), w("detail"), w("value"), w("source")]);
   let pr = 3;
   const file = r.tariff.file;
@@ -208,7 +208,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Fördelningsnyckel
   const K = S.key;
-  title(K, 1, `${W.sheets.key[L]} (${r.key.basis === "population" ? w("keyPopulation") : w("keyFixed")}${r.key.date ? ", " + r.key.date : ""})`);
+  title(K, 1, `${W.sheets.key[L]} (${r.key.basis === "population" ? w("keyPopulation") : w("keyFixed")}${r.key.date ? ", " + r.key.date : ""})`, 14, 6);
   header(K, 2, [cliText(lang, "party"), r.key.basis === "population" ? w("population") : w("share"), w("share"), w("shareExact")]);
   const shareCells: CellRef[] = [];
   const firstKeyRow = 3;
@@ -265,7 +265,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Vårdavtal
   const C = S.care;
-  title(C, 1, `${W.sheets.care[L]}: ${r.title}`);
+  title(C, 1, `${W.sheets.care[L]}: ${r.title}`, 14, 6);
   const careHead = [cliText(lang, "seller"), cliText(lang, "buyer"), w("reference"), w("fixedShare"), w("fixed"), ...MODELS.map((m) => `${w("valueOf")}: ${modelName(m)}`), w("variable"), w("unitPrice"), w("total"), w("rowsCount")];
   header(C, 2, careHead);
   const pairRows = new Map<number, number>();
@@ -322,7 +322,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   formula(C, pairTotalRow, 13, `SUM(M${firstPairRow}:M${pairTotalRow - 1})`, r.pairs.reduce((a, p) => a + MODELS.reduce((x, m) => x + p.rows[m], 0), 0), FORMATS.count, true);
   boldRow(C, pairTotalRow, 1, 13);
 
-  title(C, areaHeadRow - 1, w("perArea"), 12);
+  title(C, areaHeadRow - 1, w("perArea"), 12, 6);
   header(C, areaHeadRow, [cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), w("rowsCount"), w("valueOf"), `${w("valueOf")} (${w("rounded").toLowerCase()})`]);
   areaLines.forEach((a, k) => {
     const row = firstAreaRow + k;
@@ -338,7 +338,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Avräkning
   const A = S.settlement;
-  title(A, 1, `${W.sheets.settlement[L]}: ${r.title}`);
+  title(A, 1, `${W.sheets.settlement[L]}: ${r.title}`, 14, 6);
   // The flow list goes below the matrices; compute its position first.
   const blocks: (Component | "all")[] = [...COMPONENTS, "all"];
   const blockHeight = n + 3; // title, header, n rows, total row
@@ -355,7 +355,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const allMatrixTotal: { row: number; col: number } = { row: 0, col: 0 };
   const componentMatrixCell = new Map<string, string>(); // `${c}|${payer}|${payee}` -> address
   for (const c of blocks) {
-    title(A, ar, c === "all" ? w("allComponents") : `${componentName(c)} (${c})`, 12);
+    title(A, ar, c === "all" ? w("allComponents") : `${componentName(c)} (${c})`, 12, 6);
     ar++;
     header(A, ar, [w("payerPayee"), ...r.parties.map((p) => p.id), w("paidTotal")]);
     ar++;
@@ -384,7 +384,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     boldRow(A, ar, 1, 2 + n);
     ar += 2;
   }
-  title(A, flowTitleRow, w("flows"), 12);
+  title(A, flowTitleRow, w("flows"), 12, 6);
   header(A, flowHeadRow, [cliText(lang, "payer"), cliText(lang, "payee"), w("code"), cliText(lang, "component"), cliText(lang, "label"), cliText(lang, "amount"), w("from")]);
   r.flows.forEach((f, k) => {
     const row = firstFlowRow + k;
@@ -411,7 +411,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Sammanfattning
   const M = S.summary;
-  title(M, 1, `${r.title} (${r.year})`, 16);
+  title(M, 1, `${r.title} (${r.year})`, 16, 6);
   put(M, 2, 1, w("source"));
   put(M, 2, 2, r.source ?? "");
   put(M, 3, 1, w("runAt"));
@@ -440,7 +440,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const netSumCell = moneyFormula(M, mt, 6, `ROUND(SUM(F8:F${mt - 1}),2)`, r.net.reduce((a, b) => a + b, 0n), true);
   boldRow(M, mt, 1, 6);
   let mr = mt + 2;
-  title(M, mr, w("transfers"), 12);
+  title(M, mr, w("transfers"), 12, 6);
   mr++;
   header(M, mr, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount")]);
   mr++;
@@ -454,7 +454,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   if (r.transfers.length === 0) put(M, mr++, 1, cliText(lang, "no_transfers"));
   const lastTransferRow = Math.max(firstTransferRow, mr - 1);
   mr++;
-  title(M, mr, w("perComponent"), 12);
+  title(M, mr, w("perComponent"), 12, 6);
   mr++;
   header(M, mr, [cliText(lang, "component"), w("code"), cliText(lang, "amount")]);
   mr++;
@@ -469,7 +469,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const compTotal = moneyFormula(M, mr, 3, `ROUND(SUM(C${mr - COMPONENTS.length}:C${mr - 1}),2)`, COMPONENTS.reduce((a, c) => a + r.componentTotals[c], 0n), true);
   boldRow(M, mr, 1, 3);
   mr += 2;
-  title(M, mr, w("warnings"), 12);
+  title(M, mr, w("warnings"), 12, 6);
   mr++;
   if (r.warnings.length === 0) put(M, mr++, 1, w("none"));
   for (const d of r.warnings) {
@@ -483,7 +483,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Kontroller
   const K2 = S.checks;
-  title(K2, 1, w("sheetChecks"));
+  title(K2, 1, w("sheetChecks"), 14, 6);
   header(K2, 2, [w("check"), w("detail"), w("value"), w("expected"), w("status")]);
   let cr = 3;
   const checkRow = (name: string, detail: string, valueF: string, valueOre: bigint, expectedF: string, expectedOre: bigint): void => {
@@ -526,7 +526,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const careFlowSum = r.componentTotals.fixed + r.componentTotals.variable + r.componentTotals.unit_price;
   checkRow(w("careMatch"), W.sheets.care[L], ref(careTotal, K2), careFlowSum, `ROUND(${compCells.slice(0, 3).map((c) => ref(c, K2)).join("+")},2)`, careFlowSum);
   cr++;
-  title(K2, cr, w("programChecks"), 12);
+  title(K2, cr, w("programChecks"), 12, 6);
   cr++;
   header(K2, cr, [w("check"), w("detail"), w("status")]);
   cr++;
@@ -540,7 +540,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Indata
   const I = S.inputs;
-  title(I, 1, W.sheets.inputs[L]);
+  title(I, 1, W.sheets.inputs[L], 14, 6);
   header(I, 2, [w("role"), w("file"), "SHA-256", w("encoding"), w("delimiter"), w("bytes"), w("rowsRead")]);
   options.inputs.forEach((f, k) => {
     const row = 3 + k;
