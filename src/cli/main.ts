@@ -97,10 +97,11 @@ interface CalculateArgs {
   json?: string;
   csvDir?: string;
   xlsx?: string;
+  reader?: "auto" | "fast" | "general";
 }
 
 async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<void> {
-  const run = await calculateFiles({ tariff: args.tariff, consumption: args.consumption, population: args.population, onProgress: progressReporter(io, lang, args.consumption) });
+  const run = await calculateFiles({ tariff: args.tariff, consumption: args.consumption, population: args.population, reader: args.reader, onProgress: progressReporter(io, lang, args.consumption) });
   const files: PendingFile[] = [];
   const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs };
   if (args.json) files.push({ path: args.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
@@ -128,10 +129,11 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
           .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-result/1)", "write the result as JSON (vardavtal-result/1)") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv Excelrapporten (för controllers och RSL)", "write the Excel report (for controllers and RSL)") })
+          .option("reader", { choices: ["auto", "fast", "general"] as const, default: "auto", describe: tr(lang, "läsare för konsumtionsfilen (samma resultat): fast = byte för byte på alla kärnor", "reader for the consumption file (same result): fast = byte-level on every core") })
           .option("csv-dir", { type: "string", describe: tr(lang, "skriv flöden, nettopositioner, nyckel och verksamheter som CSV för Excel", "write flows, net positions, key and areas as CSV for Excel") })
           .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --json resultat.json --xlsx rapport.xlsx", ""),
       async (a) => {
-        await runCalculate({ tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, xlsx: a.xlsx, csvDir: a["csv-dir"] }, io, lang);
+        await runCalculate({ tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, xlsx: a.xlsx, csvDir: a["csv-dir"], reader: a.reader as CalculateArgs["reader"] }, io, lang);
       },
     )
     .command(

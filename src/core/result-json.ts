@@ -17,6 +17,8 @@ export interface InputFileInfo {
   delimiter?: string;
   bom?: boolean;
   rows?: number;
+  /** how the file was read: "fast", "general", or "general (why the fast reader handed over)" */
+  reader?: string;
 }
 
 export interface ResultMeta {

@@ -3,13 +3,18 @@
  * command line, and exported as `vardavtal/node` for tools that work with files.
  */
 import { settle, type CalculationResult } from "../core/calculate.js";
-import { ConsumptionAccumulator } from "../core/consumption.js";
+import { ConsumptionAccumulator, type ConsumptionSummary } from "../core/consumption.js";
 import { DiagnosticBag, InputError } from "../core/diagnostics.js";
 import { resolveKey, type PopulationInput } from "../core/key.js";
 import type { CompiledTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
-import { csvInfoToInput, readConsumptionFile, readPopulationFile, readTariffFile } from "../io/inputs.js";
+import { csvInfoToInput, fileSize, readConsumptionFile, readPopulationFile, readTariffFile } from "../io/inputs.js";
+import type { CsvInfo } from "../io/csv.js";
+import { readConsumptionFast, type FastOptions, type FastOutcome } from "./fast-reader.js";
 import { bundledYears, resolveTariffArg } from "./paths.js";
+
+/** Files from this size on are read by the fast reader when `reader` is "auto". */
+export const FAST_THRESHOLD = 8 << 20;
 
 export interface FileRunOptions {
   /** a path, or a year meaning the bundled tariff */
@@ -17,6 +22,14 @@ export interface FileRunOptions {
   consumption: string;
   population?: string;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /**
+   * How to read the consumption file: "fast" (byte-level, on every core; hands over to the
+   * general reader when it meets anything it does not fully understand), "general", or "auto"
+   * (fast for files of 8 MiB and more). The result is the same either way.
+   */
+  reader?: "auto" | "fast" | "general";
+  /** fast-reader tuning, for tests and benchmarks */
+  fast?: FastOptions;
 }
 
 export interface FileRun {
@@ -56,11 +69,24 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRun> 
   if (key && pop.population && key.basis === "population") {
     bag.warning("POPULATION_FROM_FILE", { file: pop.population.file }, { file: pop.population.file, line: 1, column: 1 });
   }
-  const acc = new ConsumptionAccumulator(t.tariff, bag, options.consumption);
-  const info = await readConsumptionFile(options.consumption, acc, bag, { onProgress: options.onProgress });
+  const reader = options.reader ?? "auto";
+  let fast: FastOutcome | undefined;
+  if (!bag.hasErrors && (reader === "fast" || (reader === "auto" && fileSize(options.consumption) >= FAST_THRESHOLD))) {
+    fast = await readConsumptionFast(options.consumption, t.tariff, { ...options.fast, onProgress: options.onProgress });
+  }
+  let summary: ConsumptionSummary;
+  let info: CsvInfo;
+  if (fast?.ok) {
+    ({ summary, info } = fast);
+  } else {
+    const acc = new ConsumptionAccumulator(t.tariff, bag, options.consumption);
+    info = await readConsumptionFile(options.consumption, acc, bag, { onProgress: options.onProgress });
+    summary = acc.summary;
+  }
   bag.throwIfErrors();
   if (!key) throw new InputError(bag.items);
-  const result = settle(t.tariff, key, acc.summary, bag.warnings);
-  const inputs = [t.info, csvInfoToInput("consumption", info), ...(pop.info ? [pop.info] : [])];
+  const result = settle(t.tariff, key, summary, bag.warnings);
+  const consumptionInfo: InputFileInfo = { ...csvInfoToInput("consumption", info), reader: fast?.ok ? "fast" : fast ? `general (${fast.reason})` : "general" };
+  const inputs = [t.info, consumptionInfo, ...(pop.info ? [pop.info] : [])];
   return { result, inputs };
 }
