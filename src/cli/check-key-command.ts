@@ -5,7 +5,6 @@ import { resolveKey } from "../core/key.js";
 import type { Lang } from "../core/messages.js";
 import { parseLocaleNumber } from "../core/numbers.js";
 import { csvInfoToInput, readCostsFile } from "../io/inputs.js";
-import { keyCheckWorkbook } from "../io/xlsx-keycheck.js";
 import { formatSek, textTable, writeFilesAtomically, type PendingFile } from "../io/output.js";
 import { packageVersion } from "../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../node/run.js";
@@ -39,7 +38,10 @@ export async function checkKeyCommand(args: CheckKeyArgs, io: Io, lang: Lang): P
 
   const inputs = [loaded.info, csvInfoToInput("costs", costs.info), ...(pop.info ? [pop.info] : [])];
   const files: PendingFile[] = [];
-  if (args.xlsx) files.push({ path: args.xlsx, data: await keyCheckWorkbook(result, { lang, inputs, version: packageVersion() }) });
+  if (args.xlsx) {
+    const { keyCheckWorkbook } = await import("../io/xlsx-keycheck.js"); // exceljs loads only when a workbook is asked for
+    files.push({ path: args.xlsx, data: await keyCheckWorkbook(result, { lang, inputs, version: packageVersion() }) });
+  }
   if (args.json) files.push({ path: args.json, data: JSON.stringify(keyCheckToJson(result, { tool: { name: "vardavtal", version: packageVersion() }, inputs }), null, 2) + "\n" });
   writeFilesAtomically(files);
   io.stdout(keyCheckText(result, lang));

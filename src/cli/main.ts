@@ -11,7 +11,6 @@ import type { Lang } from "../core/messages.js";
 import { resultToJson } from "../core/result-json.js";
 import { writeFilesAtomically, type PendingFile } from "../io/output.js";
 import { resultCsvFiles } from "../io/result-csv.js";
-import { resultWorkbook } from "../io/xlsx-report.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
 import { calculateFiles } from "../node/run.js";
 import { t } from "./i18n.js";
@@ -106,7 +105,10 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs };
   if (args.json) files.push({ path: args.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
   if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang));
-  if (args.xlsx) files.push({ path: args.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion() }) });
+  if (args.xlsx) {
+    const { resultWorkbook } = await import("../io/xlsx-report.js"); // exceljs loads only when a workbook is asked for
+    files.push({ path: args.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion() }) });
+  }
   writeFilesAtomically(files);
   io.stdout(summaryText(run.result, lang));
   for (const written of [args.json, args.csvDir, args.xlsx]) if (written) io.stderr(t(lang, "written", { file: written }) + "\n");

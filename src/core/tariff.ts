@@ -6,6 +6,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import type { z } from "zod";
 import { formatScaled, parseCanonicalDecimal, parseMoney, pow10, rational, rescale, type Rational } from "./decimal.js";
 import { DiagnosticBag, InputError, type Location } from "./diagnostics.js";
+import { areaKey, partyKey } from "./names.js";
 import { tariffSchema, type CareModel, type TariffFile } from "./tariff-schema.js";
 
 export interface Party {
@@ -81,14 +82,7 @@ export interface CompiledTariff {
   resolveParty(text: string): number | undefined;
 }
 
-/** Area names are compared case-insensitively, trimmed, with repeated spaces folded. */
-export function areaKey(area: string): string {
-  return area.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-}
-
-export function partyKey(text: string): string {
-  return text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-}
+export { areaKey, partyKey } from "./names.js";
 
 type Path = (string | number)[];
 

@@ -147,7 +147,9 @@ export async function readConsumptionFast(file: string, tariff: CompiledTariff, 
     summary.rowsCounted += r.rowsCounted;
     summary.skipped.otherYear += r.otherYear;
     summary.skipped.ownRegion += r.ownRegion;
-    const local = r.areas.map((text) => {
+    const local: AreaTotals[] = [];
+    for (const id of r.countedOrder) {
+      const text = r.areas[id] as string;
       const key = areaKey(text);
       let a = byKey.get(key);
       if (!a) {
@@ -156,8 +158,8 @@ export async function readConsumptionFast(file: string, tariff: CompiledTariff, 
         byKey.set(key, a);
         summary.areas.push(a);
       }
-      return a;
-    });
+      local[id] = a;
+    }
     for (const c of r.cells) {
       const a = local[c.area] as AreaTotals;
       const prices = tariff.pointPrices[c.seller] ?? [];

@@ -9,7 +9,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { isAscii, isUtf8 } from "node:buffer";
 import { isBlank, isoDateYear, parseLocaleNumber } from "../core/numbers.js";
-import { partyKey } from "../core/tariff.js";
+import { partyKey } from "../core/names.js";
 
 export interface ScanSetup {
   file: string;
@@ -42,7 +42,7 @@ export interface ScanCell {
 }
 
 export type ScanResult =
-  | { ok: true; areas: string[]; cells: ScanCell[]; rowsRead: number; rowsCounted: number; otherYear: number; ownRegion: number; bytes: number; ascii: boolean }
+  | { ok: true; areas: string[]; /** area ids in the order they were first counted */ countedOrder: number[]; cells: ScanCell[]; rowsRead: number; rowsCounted: number; otherYear: number; ownRegion: number; bytes: number; ascii: boolean }
   | { ok: false; reason: string };
 
 class GiveUp extends Error {}
@@ -102,6 +102,9 @@ function scan(setup: ScanSetup): ScanResult {
 
   // Interning by the bytes themselves (hash + byte compare); each new value decoded once as UTF-8.
   const areas: string[] = [];
+  // Areas in the order they are first counted (the general reader's order of areas).
+  const areaCounted: boolean[] = [];
+  const countedOrder: number[] = [];
   const cells = new Map<number, Acc>();
   const segCache: Map<number, number>[] = setup.priceStarts.map(() => new Map());
   const janFirst = setup.year * 10000 + 101;
@@ -261,6 +264,10 @@ function scan(setup: ScanSetup): ScanResult {
     const key = (a * n + s) * n + bu;
     let acc = cells.get(key);
     if (!acc) {
+      if (!areaCounted[a]) {
+        areaCounted[a] = true;
+        countedOrder.push(a);
+      }
       acc = { area: a, seller: s, buyer: bu, rows: 0, amount: new ExactSum(), points: (setup.priceStarts[s] ?? []).map(() => new ExactSum()) };
       cells.set(key, acc);
     }
@@ -341,6 +348,7 @@ function scan(setup: ScanSetup): ScanResult {
   return {
     ok: true,
     areas,
+    countedOrder,
     cells: [...cells.values()].map((c) => ({ area: c.area, seller: c.seller, buyer: c.buyer, rows: c.rows, amount: c.amount.value(), points: c.points.map((p) => p.value()) })),
     rowsRead,
     rowsCounted,
