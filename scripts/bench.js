@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, openSync, closeSync, writeSync, statSync, readFi
 import { availableParallelism, cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { rng } from "./lib/rng.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -27,16 +28,6 @@ const REPEAT = Number(option("repeat", "1"));
 mkdirSync(DIR, { recursive: true });
 
 // ------------------------------------------------------------------ the file
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(file, rows) {
   const rand = rng(42);

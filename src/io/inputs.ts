@@ -97,82 +97,106 @@ export function readTariffFile(file: string, bag: DiagnosticBag): { tariff: Comp
   }
 }
 
-/** Streams a consumption file into the accumulator. */
-export async function readConsumptionFile(file: string, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
+/** One data record of a table, with its header map and positions. */
+export interface TableRecord<F extends string> {
+  record: CsvRecord;
+  header: Map<F, number>;
+  /** the field's text ("" when the column is absent) */
+  get(field: F): string;
+  /** the position of a field's value (after leading blanks), plus an offset into it */
+  at(field: F, offset?: number): Location;
+}
+
+/**
+ * Reads a CSV table: maps the header (reporting missing and repeated columns), skips blank
+ * records, checks each record's field count, and hands every other record to `onRecord`.
+ * Returns the file's info with `records` = non-blank data records.
+ */
+async function readTable<F extends string>(
+  file: string,
+  specs: ColumnSpec<F>[],
+  required: F[][],
+  bag: DiagnosticBag,
+  onRecord: (r: TableRecord<F>) => void,
+  options: ReadOptions = {},
+): Promise<CsvInfo> {
   const info = emptyInfo(file);
-  let header: Map<ConsumptionField, number> | undefined;
+  let header: Map<F, number> | undefined;
   let width = 0;
   let usable = true;
-  let records = 0;
   for await (const batch of readCsvFile(file, bag, info, options)) {
-    for (const r of batch) {
+    for (const record of batch) {
       if (!header) {
-        header = mapHeader(r, CONSUMPTION_COLUMNS, file, bag);
-        width = r.fields.length;
-        usable = requireColumns(header, [["seller"], ["buyer"], ["area"], ["year", "date"], ["points", "amount"]], CONSUMPTION_COLUMNS, file, bag);
+        header = mapHeader(record, specs, file, bag);
+        width = record.fields.length;
+        usable = requireColumns(header, required, specs, file, bag);
         continue;
       }
-      if (!usable) continue;
-      if (isBlankRecord(r)) continue;
-      records++;
-      if (!checkFieldCount(r, width, file, bag)) continue;
-      const row: ConsumptionRow = { seller: "", buyer: "", area: "", at: { file, line: r.line, columns: {} } };
-      const columns = row.at?.columns as Partial<Record<ConsumptionField, number>>;
-      for (const [field, idx] of header) {
-        const text = r.fields[idx];
-        if (text === undefined) continue;
-        row[field] = text;
-        columns[field] = r.columns[idx];
-      }
-      acc.add(row);
+      if (!usable || isBlankRecord(record)) continue;
+      info.records++;
+      if (!checkFieldCount(record, width, file, bag)) continue;
+      const h = header;
+      onRecord({
+        record,
+        header: h,
+        get: (field) => {
+          const idx = h.get(field);
+          return idx === undefined ? "" : (record.fields[idx] ?? "");
+        },
+        at: (field, offset = 0) => {
+          const idx = h.get(field) ?? 0;
+          return { file, line: record.lines[idx] ?? record.line, column: (record.columns[idx] ?? 1) + leadingBlank(record.fields[idx] ?? "") + offset };
+        },
+      });
     }
   }
   if (!header && info.readable) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
-  info.records = records;
   return info;
+}
+
+/** Streams a consumption file into the accumulator. */
+export async function readConsumptionFile(file: string, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
+  const required: ConsumptionField[][] = [["seller"], ["buyer"], ["area"], ["year", "date"], ["points", "amount"]];
+  return readTable(
+    file,
+    CONSUMPTION_COLUMNS,
+    required,
+    bag,
+    ({ record, header }) => {
+      const columns: Partial<Record<ConsumptionField, number>> = {};
+      const row: ConsumptionRow = { seller: "", buyer: "", area: "", at: { file, line: record.line, columns } };
+      for (const [field, idx] of header) {
+        const text = record.fields[idx];
+        if (text === undefined) continue;
+        row[field] = text;
+        columns[field] = record.columns[idx];
+      }
+      acc.add(row);
+    },
+    options,
+  );
 }
 
 /** Reads a population file (part; befolkning; datum). */
 export async function readPopulationFile(file: string, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
-  const info = emptyInfo(file);
   const population: PopulationInput = { file, entries: [] };
-  let header: Map<PopulationField, number> | undefined;
-  let width = 0;
-  let usable = true;
-  for await (const batch of readCsvFile(file, bag, info)) {
-    for (const r of batch) {
-      if (!header) {
-        header = mapHeader(r, POPULATION_COLUMNS, file, bag);
-        width = r.fields.length;
-        usable = requireColumns(header, [["party"], ["population"]], POPULATION_COLUMNS, file, bag);
-        continue;
-      }
-      if (!usable || isBlankRecord(r)) continue;
-      info.records++;
-      if (!checkFieldCount(r, width, file, bag)) continue;
-      const at = (field: PopulationField, offset = 0): Location => {
-        const idx = header?.get(field) ?? 0;
-        return { file, line: r.lines[idx] ?? r.line, column: (r.columns[idx] ?? 1) + leadingBlank(r.fields[idx] ?? "") + offset };
-      };
-      const party = (r.fields[header.get("party") ?? 0] ?? "").trim();
-      const text = r.fields[header.get("population") ?? 0] ?? "";
-      const n = parseLocaleNumber(text, 0);
-      if (!n.ok || n.units < 0n) {
-        bag.error("BAD_POPULATION", { text: text.trim() }, at("population", n.ok ? 0 : n.offset));
-        (population.invalid ??= []).push(party);
-        continue;
-      }
-      if (party === "") {
-        bag.error("MISSING_VALUE", { what: "part/party" }, at("party"));
-        continue;
-      }
-      const dateIdx = header.get("date");
-      const date = dateIdx === undefined ? "" : (r.fields[dateIdx] ?? "").trim();
-      if (date && !population.date) population.date = date;
-      population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
+  const info = await readTable(file, POPULATION_COLUMNS, [["party"], ["population"]], bag, ({ get, at }) => {
+    const party = get("party").trim();
+    const text = get("population");
+    const n = parseLocaleNumber(text, 0);
+    if (!n.ok || n.units < 0n) {
+      bag.error("BAD_POPULATION", { text: text.trim() }, at("population", n.ok ? 0 : n.offset));
+      (population.invalid ??= []).push(party);
+      return;
     }
-  }
-  if (!header && info.readable) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
+    if (party === "") {
+      bag.error("MISSING_VALUE", { what: "part/party" }, at("party"));
+      return;
+    }
+    const date = get("date").trim();
+    if (date && !population.date) population.date = date;
+    population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
+  });
   return { population, info };
 }
 
@@ -186,50 +210,28 @@ export interface CostRow {
 
 /** Reads a joint-costs file (post; part; belopp) for check-key. */
 export async function readCostsFile(file: string, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
-  const info = emptyInfo(file);
   const rows: CostRow[] = [];
-  let header: Map<CostField, number> | undefined;
-  let width = 0;
-  let usable = true;
-  for await (const batch of readCsvFile(file, bag, info)) {
-    for (const r of batch) {
-      if (!header) {
-        header = mapHeader(r, COST_COLUMNS, file, bag);
-        width = r.fields.length;
-        usable = requireColumns(header, [["item"], ["party"], ["amount"]], COST_COLUMNS, file, bag);
-        continue;
-      }
-      if (!usable || isBlankRecord(r)) continue;
-      info.records++;
-      if (!checkFieldCount(r, width, file, bag)) continue;
-      const h = header;
-      const at = (field: CostField, offset = 0): Location => {
-        const idx = h.get(field) ?? 0;
-        return { file, line: r.lines[idx] ?? r.line, column: (r.columns[idx] ?? 1) + leadingBlank(r.fields[idx] ?? "") + offset };
-      };
-      const get = (field: CostField): string => r.fields[h.get(field) ?? 0] ?? "";
-      const item = get("item").trim().replace(/\s+/g, " ");
-      const party = get("party").trim();
-      const text = get("amount");
-      let ok = true;
-      if (item === "") {
-        bag.error("MISSING_VALUE", { what: "post/item" }, at("item"));
-        ok = false;
-      }
-      if (party === "") {
-        bag.error("MISSING_VALUE", { what: "part/party" }, at("party"));
-        ok = false;
-      }
-      const n = parseLocaleNumber(text, 2);
-      if (!n.ok) {
-        if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
-        else bag.error("BAD_NUMBER", { text: text.trim() }, at("amount", n.offset));
-        ok = false;
-      }
-      if (ok && n.ok) rows.push({ item, party, amount: n.units, at: { item: at("item"), party: at("party"), amount: at("amount") } });
+  const info = await readTable(file, COST_COLUMNS, [["item"], ["party"], ["amount"]], bag, ({ get, at }) => {
+    const item = get("item").trim().replace(/\s+/g, " ");
+    const party = get("party").trim();
+    const text = get("amount");
+    let ok = true;
+    if (item === "") {
+      bag.error("MISSING_VALUE", { what: "post/item" }, at("item"));
+      ok = false;
     }
-  }
-  if (!header && info.readable) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
+    if (party === "") {
+      bag.error("MISSING_VALUE", { what: "part/party" }, at("party"));
+      ok = false;
+    }
+    const n = parseLocaleNumber(text, 2);
+    if (!n.ok) {
+      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
+      else bag.error("BAD_NUMBER", { text: text.trim() }, at("amount", n.offset));
+      ok = false;
+    }
+    if (ok && n.ok) rows.push({ item, party, amount: n.units, at: { item: at("item"), party: at("party"), amount: at("amount") } });
+  });
   return { rows, info };
 }
 

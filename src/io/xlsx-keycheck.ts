@@ -9,7 +9,7 @@ import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { shareText } from "../core/result-json.js";
 import { t as cliText } from "../cli/i18n.js";
-import { FORMATS, boldRow, decimalCellNumber, exactCellNumber, finishSheet, formula, header, money, moneyFormula, newWorkbook, put, ref, title, workbookBuffer, type CellRef } from "./xlsx-kit.js";
+import { FORMATS, boldRow, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, title, workbookBuffer, type CellRef } from "./xlsx-kit.js";
 
 const T = {
   summary: ["Sammanfattning", "Summary"],
@@ -36,12 +36,6 @@ const T = {
   source: ["Källa", "Source"],
   item: ["Post", "Item"],
   value: ["Värde", "Value"],
-  role: ["Roll", "Role"],
-  file: ["Fil", "File"],
-  encoding: ["Kodning", "Encoding"],
-  delimiter: ["Avgränsare", "Delimiter"],
-  bytes: ["Byte", "Bytes"],
-  rows: ["Rader", "Rows"],
   tool: ["Verktyg", "Tool"],
   runAt: ["Körd", "Run at"],
 } as const;
@@ -162,23 +156,11 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   finishSheet(S, { freezeRows: 0 });
 
   // Inputs.
-  title(F, 1, w("inputs"), 14, 6);
-  header(F, 2, [w("role"), w("file"), "SHA-256", w("encoding"), w("delimiter"), w("bytes"), w("rows")]);
-  options.inputs.forEach((f, k) => {
-    const rr = 3 + k;
-    put(F, rr, 1, f.role);
-    put(F, rr, 2, f.file);
-    put(F, rr, 3, f.sha256);
-    put(F, rr, 4, f.encoding ?? "");
-    put(F, rr, 5, f.delimiter === "\t" ? "TAB" : (f.delimiter ?? ""));
-    put(F, rr, 6, f.bytes, FORMATS.count);
-    if (f.rows !== undefined) put(F, rr, 7, f.rows, FORMATS.count);
-  });
-  put(F, 4 + options.inputs.length, 1, w("tool"), undefined, true);
-  put(F, 4 + options.inputs.length, 2, `vardavtal ${options.version}`);
-  put(F, 5 + options.inputs.length, 1, w("key"), undefined, true);
-  put(F, 5 + options.inputs.length, 2, r.tariff.parties.map((p, i) => `${p.id} ${shareText(r.key.weights[i] ?? 0n, r.key.totalWeight)}`).join("; "));
-  finishSheet(F, { freezeRows: 2 });
+  inputsSheet(F, lang, options.inputs, [
+    [w("tool"), `vardavtal ${options.version}`],
+    [w("key"), r.tariff.parties.map((p, i) => `${p.id} ${shareText(r.key.weights[i] ?? 0n, r.key.totalWeight)}`).join("; ")],
+    [w("runAt"), options.runAt ?? new Date().toISOString()],
+  ]);
 
   return workbookBuffer(wb);
 }

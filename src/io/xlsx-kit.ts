@@ -6,6 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import { formatOre } from "../core/decimal.js";
+import type { Lang } from "../core/messages.js";
+import type { InputFileInfo } from "../core/result-json.js";
 
 export type Sheet = ExcelJS.Worksheet;
 
@@ -184,4 +186,36 @@ export function newWorkbook(creator: string): ExcelJS.Workbook {
 
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const INPUT_WORDS = {
+  sv: { title: "Indata", role: "Roll", file: "Fil", encoding: "Kodning", delimiter: "Avgränsare", bytes: "Byte", rows: "Rader", reader: "Läsare" },
+  en: { title: "Inputs", role: "Role", file: "File", encoding: "Encoding", delimiter: "Delimiter", bytes: "Bytes", rows: "Rows", reader: "Reader" },
+};
+
+/**
+ * The inputs sheet of every workbook: each input file with its SHA-256, encoding, delimiter, size
+ * and rows, then facts about the run (label, value) below.
+ */
+export function inputsSheet(sheet: Sheet, lang: Lang, inputs: InputFileInfo[], facts: [string, string | number][]): void {
+  const w = INPUT_WORDS[lang];
+  title(sheet, 1, w.title, 14, 6);
+  header(sheet, 2, [w.role, w.file, "SHA-256", w.encoding, w.delimiter, w.bytes, w.rows, w.reader]);
+  inputs.forEach((f, k) => {
+    const row = 3 + k;
+    put(sheet, row, 1, f.role);
+    put(sheet, row, 2, f.file);
+    put(sheet, row, 3, f.sha256);
+    put(sheet, row, 4, f.encoding ?? "");
+    put(sheet, row, 5, f.delimiter === "\t" ? "TAB" : (f.delimiter ?? ""));
+    put(sheet, row, 6, f.bytes, FORMATS.count);
+    if (f.rows !== undefined) put(sheet, row, 7, f.rows, FORMATS.count);
+    put(sheet, row, 8, f.reader ?? "");
+  });
+  facts.forEach(([label, value], k) => {
+    const row = 4 + inputs.length + k;
+    put(sheet, row, 1, label, undefined, true);
+    put(sheet, row, 2, value, typeof value === "number" ? FORMATS.count : undefined);
+  });
+  finishSheet(sheet, { freezeRows: 2 });
 }

@@ -21,6 +21,7 @@ import {
   finishSheet,
   formula,
   header,
+  inputsSheet,
   money,
   moneyFormula,
   newWorkbook,
@@ -98,11 +99,6 @@ const W = {
     section: ["Avsnitt", "Section"],
     item: ["Post", "Item"],
     detail: ["Detalj", "Detail"],
-    role: ["Roll", "Role"],
-    file: ["Fil", "File"],
-    encoding: ["Kodning", "Encoding"],
-    delimiter: ["Avgränsare", "Delimiter"],
-    bytes: ["Byte", "Bytes"],
     rowsRead: ["Rader lästa", "Rows read"],
     rowsCounted: ["Rader räknade", "Rows counted"],
     otherYear: ["Hoppade över: annat år", "Skipped: other year"],
@@ -539,34 +535,14 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   finishSheet(K2, { freezeRows: 2 });
 
   // ---------------------------------------------------------------- Indata
-  const I = S.inputs;
-  title(I, 1, W.sheets.inputs[L], 14, 6);
-  header(I, 2, [w("role"), w("file"), "SHA-256", w("encoding"), w("delimiter"), w("bytes"), w("rowsRead")]);
-  options.inputs.forEach((f, k) => {
-    const row = 3 + k;
-    put(I, row, 1, f.role);
-    put(I, row, 2, f.file);
-    put(I, row, 3, f.sha256);
-    put(I, row, 4, f.encoding ?? "");
-    put(I, row, 5, f.delimiter === "\t" ? "TAB" : (f.delimiter ?? ""));
-    put(I, row, 6, f.bytes, FORMATS.count);
-    if (f.rows !== undefined) put(I, row, 7, f.rows, FORMATS.count);
-  });
-  let ir = 4 + options.inputs.length;
-  const facts: [string, string | number][] = [
+  inputsSheet(S.inputs, lang, options.inputs, [
     [w("rowsRead"), r.consumption.rowsRead],
     [w("rowsCounted"), r.consumption.rowsCounted],
     [w("otherYear"), r.skipped.otherYear],
     [w("ownRegion"), r.skipped.ownRegion],
     [w("tool"), `vardavtal ${options.version}`],
     [w("runAt"), options.runAt ?? new Date().toISOString()],
-  ];
-  for (const [k, v] of facts) {
-    put(I, ir, 1, k, undefined, true);
-    put(I, ir, 2, v, typeof v === "number" ? FORMATS.count : undefined);
-    ir++;
-  }
-  finishSheet(I, { freezeRows: 2 });
+  ]);
 
   return workbookBuffer(wb);
 }
