@@ -138,3 +138,19 @@ describe("check-key --xlsx", () => {
     }
   });
 });
+
+describe("vardavtal key", () => {
+  it("shows a fixed key beside the population key, with the difference in percentage points", () => {
+    const out = tempDir();
+    const t = JSON.parse(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8"));
+    t.key = { basis: "fixed", shares: { RJL: "0.34", RKL: "0.22", RÖ: "0.44" } };
+    writeFileSync(join(out, "fixed.json"), JSON.stringify(t));
+    const r = runCli(["key", "--tariff", join(out, "fixed.json")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("fasta andelar");
+    expect(r.stdout).toContain("Befolkningsnyckel");
+    // RJL: 34 % fixed against 33.9078 % by population: +0.0922 percentage points
+    expect(r.stdout).toMatch(/RJL Region Jönköpings län\s+0,340000000000000\s+34,00 %\s+34,0000 %\s+340 000,00\s+33,9078 %\s+\+0,0922/);
+    expect(r.stdout).toMatch(/RKL Region Kalmar län .*−0,6753/);
+  });
+});

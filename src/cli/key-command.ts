@@ -57,7 +57,8 @@ export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<voi
       // difference in percentage points: (fixed − population) × 100, exact, shown with 4 decimals
       const num = w * side.totalWeight - sw * key.totalWeight;
       const den = key.totalWeight * side.totalWeight;
-      row.push(percent(sw, side.totalWeight, 4, lang), percent(num, den, 4, lang).replace(" %", ""));
+      const diff = percent(num, den, 4, lang).replace(" %", "");
+      row.push(percent(sw, side.totalWeight, 4, lang), diff.startsWith("-") ? `−${diff.slice(1)}` : `+${diff}`);
     }
     return row;
   });

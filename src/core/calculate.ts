@@ -202,7 +202,7 @@ export function settle(tariff: CompiledTariff, key: DistributionKey, consumption
     net,
     transfers,
     skipped: { ...consumption.skipped },
-    warnings: sortDiagnostics([...warnings, ...warn.items]),
+    warnings: sortDiagnostics([...tariff.warnings, ...warnings, ...warn.items]),
     checks: [],
   };
   result.checks = checkInvariants(result);

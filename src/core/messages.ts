@@ -163,8 +163,8 @@ export const MESSAGES = {
     en: "the key is by population but the population of {parties} is missing (in the tariff or via --population)",
   },
   TARIFF_HOST_PAYS_ITSELF: {
-    sv: "{path}: värdregionen {host} kan inte betala till sig själv",
-    en: "{path}: the host {host} cannot pay itself",
+    sv: "{path}: värdregionen {host} betalar inte till sig själv; beloppet stannar hos {host} och ger inget flöde",
+    en: "{path}: the host {host} does not pay itself; the amount stays with {host} and makes no flow",
   },
   TARIFF_NOT_BUNDLED: {
     sv: "det finns ingen medföljande tariff för år {year} (finns: {years})",

@@ -5,7 +5,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { z } from "zod";
 import { formatScaled, parseCanonicalDecimal, parseMoney, pow10, rational, rescale, type Rational } from "./decimal.js";
-import { DiagnosticBag, InputError, type Location } from "./diagnostics.js";
+import { DiagnosticBag, InputError, type Diagnostic, type Location } from "./diagnostics.js";
 import { areaKey, partyKey } from "./names.js";
 import { tariffSchema, type CareModel, type TariffFile } from "./tariff-schema.js";
 
@@ -61,6 +61,8 @@ export type KeySpec =
 export interface CompiledTariff {
   /** Where the tariff came from (a file name, or "<tariff>"), for messages. */
   fileName: string;
+  /** what is odd but allowed in the tariff (reported with every result) */
+  warnings: Diagnostic[];
   /** The validated tariff as written (defaults applied). */
   file: TariffFile;
   year: number;
@@ -324,7 +326,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     if (f.amounts) {
       amounts = partyRecord(f.amounts, ["fixedOnly", i, "amounts"], (v) => parseMoney(String(v)) ?? 0n);
       if (host >= 0 && amounts[host] !== undefined) {
-        bag.error("TARIFF_HOST_PAYS_ITSELF", { path: formatPath(["fixedOnly", i, "amounts", f.host]), host: parties[host]?.id ?? f.host }, pos.at(["fixedOnly", i, "amounts"]));
+        bag.warning("TARIFF_HOST_PAYS_ITSELF", { path: formatPath(["fixedOnly", i, "amounts", f.host]), host: parties[host]?.id ?? f.host }, pos.at(["fixedOnly", i, "amounts"]));
       }
     }
     fixedOnly.push({ area: f.area, host, total: f.total !== undefined ? (parseMoney(f.total) ?? 0n) : undefined, amounts, source: f.source });
@@ -346,6 +348,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
 
   return {
     fileName: pos.file,
+    warnings: bag.warnings,
     file: t,
     year: t.year,
     title: t.title,

@@ -410,10 +410,10 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   title(M, 1, `${r.title} (${r.year})`, 16, 6);
   put(M, 2, 1, w("source"));
   put(M, 2, 2, r.source ?? "");
-  put(M, 3, 1, w("runAt"));
-  put(M, 3, 2, options.runAt ?? new Date().toISOString());
-  put(M, 4, 1, w("tool"));
-  put(M, 4, 2, `vardavtal ${options.version}`);
+  put(M, 3, 1, w("year"));
+  put(M, 3, 2, r.year, "0");
+  put(M, 4, 1, w("runAt"));
+  put(M, 4, 2, `${options.runAt ?? new Date().toISOString()} (vardavtal ${options.version})`);
   put(M, 5, 1, w("keyBasis"));
   put(M, 5, 2, `${r.key.basis === "population" ? w("keyPopulation") : w("keyFixed")}${r.key.date ? ", " + r.key.date : ""}${r.key.populationSource?.kind === "file" ? ` (${r.key.populationSource.file})` : ""}`);
   header(M, 7, [cliText(lang, "party"), w("name"), w("share"), w("receives"), w("pays"), w("net")]);
