@@ -1,7 +1,7 @@
 /** `vardavtal key`: the key of a tariff, each party's share, and how an amount is split. */
 import { allocate } from "../core/allocate.js";
 import { parseMoney } from "../core/decimal.js";
-import { DiagnosticBag } from "../core/diagnostics.js";
+import { DiagnosticBag, renderDiagnostic } from "../core/diagnostics.js";
 import { populationKeyOf, resolveKey } from "../core/key.js";
 import type { Lang } from "../core/messages.js";
 import { shareText } from "../core/result-json.js";
@@ -67,5 +67,5 @@ export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<voi
   io.stdout(t(lang, "key_line", { basis: t(lang, key.basis === "population" ? "key_basis_population" : "key_basis_fixed"), source: key.date ? `${source}, ${key.date}` : source }) + "\n\n");
   io.stdout(textTable([head, ...rows], head.map((_, i) => i > 0)) + "\n");
   io.stdout(`${sv ? "Fördelat med största-restmetoden (Hamilton); summa" : "Split by the largest-remainder (Hamilton) method; total"} ${formatSek(split.reduce((a, p) => a + p.amount, 0n), lang)}\n`);
-  for (const w of bag.warnings) io.stderr(`warning[${w.code}]\n`);
+  for (const w of bag.warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
 }
