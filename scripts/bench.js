@@ -25,6 +25,7 @@ const option = (name, fallback) => {
 const ROWS = Number(option("rows", "10000000"));
 const DIR = resolve(option("dir", join(root, "bench-output")));
 const REPEAT = Number(option("repeat", "1"));
+const DUCKDB_VERSION = "1.5.6-r.1";
 mkdirSync(DIR, { recursive: true });
 
 // ------------------------------------------------------------------ the file
@@ -109,11 +110,21 @@ if (flag("general")) results.push(timed("vardavtal calculate --reader general", 
 if (!flag("no-baseline")) results.push(timed("baseline: csv-parse + decimal.js", [join(root, "scripts", "bench", "baseline.js"), file]));
 let duck;
 if (!flag("no-duckdb")) {
-  const haveDuck = spawnSync(process.execPath, ["-e", "import('@duckdb/node-api').then(()=>process.exit(0),()=>process.exit(1))"], { cwd: root }).status === 0;
-  if (haveDuck) {
-    duck = timed(`DuckDB read_csv + GROUP BY (${availableParallelism()} threads)`, [join(root, "scripts", "bench", "duckdb.js"), file, String(availableParallelism())]);
+  // DuckDB is not a dependency of the project (its lockfile entries exist only for this
+  // platform): the bench installs it beside its files on first use.
+  const tools = join(DIR, "tools");
+  const runner = join(tools, "duckdb.mjs");
+  if (!existsSync(join(tools, "node_modules", "@duckdb", "node-api"))) {
+    mkdirSync(tools, { recursive: true });
+    console.log("installing @duckdb/node-api for the comparison (once) …");
+    const npm = spawnSync("npm", ["install", "--prefix", tools, "--no-save", "--no-audit", "--no-fund", "--no-package-lock", `@duckdb/node-api@${DUCKDB_VERSION}`], { encoding: "utf8" });
+    if (npm.status !== 0) console.log(`DuckDB could not be installed; skipped\n${npm.stderr.slice(-1000)}`);
+  }
+  if (existsSync(join(tools, "node_modules", "@duckdb", "node-api"))) {
+    writeFileSync(runner, readFileSync(join(root, "scripts", "bench", "duckdb.js")));
+    duck = timed(`DuckDB read_csv + GROUP BY (${availableParallelism()} threads)`, [runner, file, String(availableParallelism())]);
     results.push(duck);
-  } else console.log("DuckDB: @duckdb/node-api is not installed; skipped");
+  }
 }
 
 // ------------------------------------------------------------------ the table
