@@ -68,7 +68,8 @@ export function checkKey(tariff: CompiledTariff, key: DistributionKey, costs: It
       bag.error("UNKNOWN_PARTY", { text: c.party, known: knownParties(tariff) }, c.at?.party ?? { file, line: rows, column: 1 });
       continue;
     }
-    const k = c.item.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+    // Items are told apart by their text (trimmed, repeated spaces folded), case included.
+    const k = c.item.normalize("NFC").trim().replace(/\s+/g, " ");
     let entry = items.get(k);
     if (!entry) {
       entry = { item: c.item.trim().replace(/\s+/g, " "), paid: new Array<bigint>(n).fill(0n), rows: 0 };
