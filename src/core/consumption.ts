@@ -3,7 +3,7 @@
  * (area, seller, buyer). Sums per (model, seller, buyer) follow from the area sums, so every
  * counted öre sits in exactly one area and one model.
  */
-import { MONEY_DECIMALS, POINT_DECIMALS, VALUE_UNITS_PER_ORE, formatScaled } from "./decimal.js";
+import { MONEY_DECIMALS, POINT_DECIMALS, VALUE_UNITS_PER_ORE } from "./decimal.js";
 import { DiagnosticBag, type Location } from "./diagnostics.js";
 import { knownParties } from "./key.js";
 import { isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "./numbers.js";
@@ -239,7 +239,3 @@ export function modelFor(tariff: CompiledTariff, key: string, seller: number): C
   return "fixed_variable";
 }
 
-/** A value in 10⁻⁸ SEK as a decimal text with 8 decimals (trailing zeros kept). */
-export function formatValue(units: bigint): string {
-  return formatScaled(units, 8);
-}

@@ -4,7 +4,6 @@
  * point count and a 2-decimal price exactly. Nothing here ever touches a binary float.
  */
 
-export const ORE_PER_SEK = 100n;
 /** Consumption values are kept in 10⁻⁸ SEK: 10⁶ value units per öre. */
 export const VALUE_UNITS_PER_ORE = 1_000_000n;
 export const POINT_DECIMALS = 6;
@@ -16,17 +15,6 @@ export function pow10(n: number): bigint {
 
 export function abs(x: bigint): bigint {
   return x < 0n ? -x : x;
-}
-
-/** Floor division for any signs (BigInt `/` truncates toward zero). */
-export function floorDiv(n: bigint, d: bigint): bigint {
-  if (d === 0n) throw new RangeError("division by zero");
-  if (d < 0n) {
-    n = -n;
-    d = -d;
-  }
-  const q = n / d;
-  return n < 0n && q * d !== n ? q - 1n : q;
 }
 
 /** n / d rounded to the nearest integer, half away from zero (model.md `round`). */
@@ -132,8 +120,3 @@ export function formatRational(r: Rational, minDecimals = 15, maxDecimals = 15):
   return formatScaled(roundHalfAwayFromZero(red.num * pow10(maxDecimals), red.den), maxDecimals);
 }
 
-export function compareRational(a: Rational, b: Rational): number {
-  const l = a.num * b.den;
-  const r = b.num * a.den;
-  return l < r ? -1 : l > r ? 1 : 0;
-}

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { TextDecoder } from "node:util";
 import { createReadStream, statSync } from "node:fs";
-import { DiagnosticBag, type Location } from "../core/diagnostics.js";
+import { DiagnosticBag } from "../core/diagnostics.js";
 
 export type Encoding = "utf-8" | "windows-1252" | "ascii";
 
@@ -409,6 +409,3 @@ export function mapHeader<F extends string>(header: CsvRecord, specs: ColumnSpec
   return map;
 }
 
-export function headerLocation(file: string): Location {
-  return { file, line: 1, column: 1 };
-}

@@ -310,11 +310,9 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     const v = r.pairs.reduce((a, p) => a + p.value[m], 0n);
     formula(C, pairTotalRow, 6 + j, `SUM(${colLetter(6 + j)}${firstPairRow}:${colLetter(6 + j)}${pairTotalRow - 1})`, decimalCellNumber(formatValueSek(v)), FORMATS.value, true);
   });
-  const careVariableTotal = sumCol(10, r.pairs.reduce((a, p) => a + p.variable, 0n));
-  const careUnitTotal = sumCol(11, r.pairs.reduce((a, p) => a + p.unitPrice, 0n));
+  sumCol(10, r.pairs.reduce((a, p) => a + p.variable, 0n));
+  sumCol(11, r.pairs.reduce((a, p) => a + p.unitPrice, 0n));
   const careTotal = sumCol(12, r.pairs.reduce((a, p) => a + p.total, 0n));
-  void careVariableTotal;
-  void careUnitTotal;
   formula(C, pairTotalRow, 13, `SUM(M${firstPairRow}:M${pairTotalRow - 1})`, r.pairs.reduce((a, p) => a + MODELS.reduce((x, m) => x + p.rows[m], 0), 0), FORMATS.count, true);
   boldRow(C, pairTotalRow, 1, 13);
 
