@@ -132,6 +132,7 @@ export function boldRow(sheet: Sheet, row: number, from: number, to: number): vo
 /** Column widths that fit the content (within bounds), landscape print fitted to the page width. */
 export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: { row: number; from: number; to: number; lastRow: number } } = {}): void {
   const widths: number[] = [];
+  const wrapped: { row: number; col: number; length: number }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.isMerged) {
@@ -145,10 +146,12 @@ export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: 
       else if (typeof v === "object" && "result" in v) len = typeof v.result === "number" ? formatNumberWidth(v.result, cell.numFmt) : String(v.result).length;
       else if (typeof v === "number") len = formatNumberWidth(v, cell.numFmt);
       else {
-        len = String(v).length;
-        if (len > LONG_TEXT) {
-          // long texts (sources, messages) wrap in a column of readable width
+        const text = String(v);
+        len = text.length;
+        if (len > LONG_TEXT && text.includes(" ")) {
+          // long prose (sources, messages) wraps in a column of readable width; its row grows below
           cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+          wrapped.push({ row: Number(cell.row), col, length: len });
           len = LONG_TEXT;
         }
       }
@@ -158,6 +161,19 @@ export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: 
   });
   widths.forEach((w, i) => {
     if (i > 0) sheet.getColumn(i).width = Math.min(w, 70);
+  });
+  // Spreadsheets do not grow a row for wrapped text on their own when a file is opened: set heights.
+  const lines = new Map<number, number>();
+  for (const c of wrapped) {
+    const width = Math.max(10, (sheet.getColumn(c.col).width ?? LONG_TEXT) - 2);
+    lines.set(c.row, Math.max(lines.get(c.row) ?? 1, Math.ceil((c.length * 1.1) / width)));
+  }
+  for (const [row, n] of lines) if (n > 1) sheet.getRow(row).height = 13 * n;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if (!lines.has(Number(row.number))) return;
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      cell.alignment = { ...cell.alignment, vertical: "top" };
+    });
   });
   if (opts.freezeRows) sheet.views = [{ state: "frozen", ySplit: opts.freezeRows, xSplit: 0 }];
   if (opts.filter && opts.filter.lastRow > opts.filter.row) {
