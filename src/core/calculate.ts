@@ -10,7 +10,7 @@ import { ConsumptionAccumulator, type ConsumptionRow, type ConsumptionSummary } 
 import { resolveKey, type DistributionKey, type PopulationInput } from "./key.js";
 import { loadTariff, type CompiledTariff, type Party } from "./tariff.js";
 import type { CareModel, TariffInput } from "./tariff-schema.js";
-import { settlementTransfers, type Transfer } from "./transfers.js";
+import { balancesAfter, settlementTransfers, type Transfer } from "./transfers.js";
 
 export const COMPONENTS = ["fixed", "variable", "unit_price", "fixed_only", "solidarity"] as const;
 export type Component = (typeof COMPONENTS)[number];
@@ -252,11 +252,7 @@ export function checkInvariants(r: CalculationResult): Check[] {
   checks.push({ id: "net_sums_to_zero", holds: netSum === 0n, figures: { sum: formatOre(netSum) } });
 
   // Transfers settle every net position, in at most n − 1 payments.
-  const after = [...r.net];
-  for (const t of r.transfers) {
-    after[t.payer] = (after[t.payer] as bigint) + t.amount;
-    after[t.payee] = (after[t.payee] as bigint) - t.amount;
-  }
+  const after = balancesAfter(r.net, r.transfers);
   checks.push({ id: "transfers_settle", holds: after.every((x) => x === 0n) && r.transfers.every((t) => t.amount > 0n), figures: { remaining: after.map(formatOre).join(" ") } });
   checks.push({ id: "transfers_count", holds: r.transfers.length <= Math.max(0, n - 1), figures: { transfers: String(r.transfers.length), max: String(Math.max(0, n - 1)) } });
   return checks;

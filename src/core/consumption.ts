@@ -129,9 +129,7 @@ export class ConsumptionAccumulator {
     const key = areaKey(text);
     a = this.areasByKey.get(key);
     if (!a) {
-      const models = this.tariff.parties.map((_, s) => modelFor(this.tariff, key, s));
-      const rule = this.tariff.careRules.find((r) => r.areaKey === key);
-      a = { area: rule ? rule.area : key, key, models, values: new Array<bigint>(this.n * this.n).fill(0n), rows: new Array<number>(this.n * this.n).fill(0) };
+      a = newAreaTotals(this.tariff, key);
       this.areasByKey.set(key, a);
       this.summary.areas.push(a);
     }
@@ -229,6 +227,39 @@ export class ConsumptionAccumulator {
     a.rows[cell] = (a.rows[cell] as number) + 1;
     this.summary.rowsCounted++;
   }
+}
+
+/** Empty totals for an area (by its key): display name from the care rule, model per seller. */
+export function newAreaTotals(tariff: CompiledTariff, key: string): AreaTotals {
+  const n = tariff.parties.length;
+  const rule = tariff.careRules.find((r) => r.areaKey === key);
+  return { area: rule ? rule.area : key, key, models: tariff.parties.map((_, s) => modelFor(tariff, key, s)), values: new Array<bigint>(n * n).fill(0n), rows: new Array<number>(n * n).fill(0) };
+}
+
+/** One seller→buyer cell of an area with counted rows (own-region cells never have any). */
+export interface AreaCell {
+  area: AreaTotals;
+  seller: number;
+  buyer: number;
+  model: CareModel;
+  rows: number;
+  /** 10⁻⁸ SEK */
+  value: bigint;
+}
+
+/** Every area cell with counted rows, in area order, then seller, then buyer. */
+export function areaCells(summary: ConsumptionSummary, n: number): AreaCell[] {
+  const out: AreaCell[] = [];
+  for (const a of summary.areas) {
+    for (let s = 0; s < n; s++) {
+      for (let b = 0; b < n; b++) {
+        const rows = a.rows[s * n + b] ?? 0;
+        if (rows === 0 || s === b) continue;
+        out.push({ area: a, seller: s, buyer: b, model: a.models[s] as CareModel, rows, value: a.values[s * n + b] ?? 0n });
+      }
+    }
+  }
+  return out;
 }
 
 /** Step 2.4: the model of an (area, seller): the matching care rule, or fixed_variable. */

@@ -10,7 +10,7 @@ import { DiagnosticBag, type Location } from "./diagnostics.js";
 import { knownParties, type DistributionKey } from "./key.js";
 import { shareText } from "./result-json.js";
 import type { CompiledTariff } from "./tariff.js";
-import { settlementTransfers, type Transfer } from "./transfers.js";
+import { balancesAfter, settlementTransfers, type Transfer } from "./transfers.js";
 
 export const KEYCHECK_FORMAT = "vardavtal-keycheck/1";
 
@@ -103,11 +103,7 @@ export function checkKey(tariff: CompiledTariff, key: DistributionKey, costs: It
   // An overpaid party (deviation > 0) is owed money: it is a creditor of the balancing transfers.
   const deviations = totals.map((l) => l.deviation);
   const transfers = settlementTransfers(deviations);
-  const after = [...deviations];
-  for (const t of transfers) {
-    after[t.payer] = (after[t.payer] as bigint) + t.amount;
-    after[t.payee] = (after[t.payee] as bigint) - t.amount;
-  }
+  const after = balancesAfter(deviations, transfers);
   checks.push({ id: "transfers_settle", holds: after.every((x) => x === 0n), figures: { remaining: after.map(formatOre).join(" ") } });
   checks.push({ id: "transfers_count", holds: transfers.length <= Math.max(0, n - 1), figures: { transfers: String(transfers.length) } });
   const exceeded = itemChecks.some((it) => it.parties.some((l) => l.exceeds)) || totals.some((l) => l.exceeds);

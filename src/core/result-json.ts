@@ -5,6 +5,7 @@
 import { VALUE_UNITS_PER_ORE, formatOre, formatRational, formatScaled, roundHalfAwayFromZero } from "./decimal.js";
 import { messageText, type Diagnostic } from "./diagnostics.js";
 import type { CalculationResult } from "./calculate.js";
+import { areaCells } from "./consumption.js";
 
 export const RESULT_FORMAT = "vardavtal-result/1";
 
@@ -73,16 +74,15 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
       unitPrice: formatOre(p.unitPrice),
       total: formatOre(p.total),
     })),
-    areas: r.consumption.areas.flatMap((a) =>
-      r.parties.flatMap((_, s) =>
-        r.parties.flatMap((_, b) => {
-          const rows = a.rows[s * r.parties.length + b] ?? 0;
-          if (rows === 0 || s === b) return [];
-          const v = a.values[s * r.parties.length + b] ?? 0n;
-          return [{ area: a.area, seller: id(s), buyer: id(b), model: a.models[s], rows, value: formatValueSek(v), valueRounded: formatOre(roundHalfAwayFromZero(v, VALUE_UNITS_PER_ORE)) }];
-        }),
-      ),
-    ),
+    areas: areaCells(r.consumption, r.parties.length).map((c) => ({
+      area: c.area.area,
+      seller: id(c.seller),
+      buyer: id(c.buyer),
+      model: c.model,
+      rows: c.rows,
+      value: formatValueSek(c.value),
+      valueRounded: formatOre(roundHalfAwayFromZero(c.value, VALUE_UNITS_PER_ORE)),
+    })),
     splits: r.splits.map((s) => ({
       kind: s.kind,
       label: s.label,

@@ -11,6 +11,16 @@ export interface Transfer {
   amount: bigint;
 }
 
+/** The balances after the transfers are paid: all zero when they settle. */
+export function balancesAfter(balance: readonly bigint[], transfers: readonly Transfer[]): bigint[] {
+  const after = [...balance];
+  for (const t of transfers) {
+    after[t.payer] = (after[t.payer] as bigint) + t.amount;
+    after[t.payee] = (after[t.payee] as bigint) - t.amount;
+  }
+  return after;
+}
+
 /**
  * `balance[p]` > 0: p is owed money (a creditor); < 0: p owes. The balances must sum to zero.
  * Ties go to the party that comes first.

@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import type { CalculationResult } from "../core/calculate.js";
+import { areaCells } from "../core/consumption.js";
 import { VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "../core/decimal.js";
 import type { Lang } from "../core/messages.js";
 import { shareText, formatValueSek } from "../core/result-json.js";
@@ -13,7 +14,6 @@ import { decimalComma, excelCsv, oreForExcelCsv, type PendingFile } from "./outp
 
 export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): PendingFile[] {
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
-  const n = r.parties.length;
   const files: PendingFile[] = [];
   files.push({
     path: join(dir, "flows.csv"),
@@ -37,17 +37,15 @@ export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): P
       r.parties.map((p, i) => [p.id, r.key.population ? String(r.key.population[i]) : "", decimalComma(shareText(r.key.weights[i] ?? 0n, r.key.totalWeight))]),
     ),
   });
-  const areaRows: string[][] = [];
-  for (const a of r.consumption.areas) {
-    for (let s = 0; s < n; s++) {
-      for (let b = 0; b < n; b++) {
-        const rows = a.rows[s * n + b] ?? 0;
-        if (rows === 0 || s === b) continue;
-        const v = a.values[s * n + b] ?? 0n;
-        areaRows.push([a.area, id(s), id(b), a.models[s] ?? "", String(rows), decimalComma(formatValueSek(v)), oreForExcelCsv(roundHalfAwayFromZero(v, VALUE_UNITS_PER_ORE))]);
-      }
-    }
-  }
+  const areaRows = areaCells(r.consumption, r.parties.length).map((c) => [
+    c.area.area,
+    id(c.seller),
+    id(c.buyer),
+    c.model,
+    String(c.rows),
+    decimalComma(formatValueSek(c.value)),
+    oreForExcelCsv(roundHalfAwayFromZero(c.value, VALUE_UNITS_PER_ORE)),
+  ]);
   files.push({
     path: join(dir, "areas.csv"),
     data: excelCsv([t(lang, "area"), t(lang, "seller"), t(lang, "buyer"), t(lang, "model"), t(lang, "rows"), t(lang, "value"), `${t(lang, "value")} (${lang === "sv" ? "avrundat" : "rounded"})`], areaRows),

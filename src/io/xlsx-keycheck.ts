@@ -9,7 +9,7 @@ import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { shareText } from "../core/result-json.js";
 import { t as cliText } from "../cli/i18n.js";
-import { FORMATS, boldRow, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, title, workbookBuffer, type CellRef } from "./xlsx-kit.js";
+import { FORMATS, boldRow, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, shareCellNumber, title, workbookBuffer, type CellRef } from "./xlsx-kit.js";
 
 const T = {
   summary: ["Sammanfattning", "Summary"],
@@ -63,7 +63,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
     const weight = r.key.weights[i] ?? 0n;
     if (r.key.population) put(P, row, 3, Number(weight), FORMATS.count);
     else put(P, row, 3, decimalCellNumber(formatRational({ num: weight, den: r.key.totalWeight }, 1, 30)), FORMATS.shareExact);
-    shareCells.push(formula(P, row, 4, `C${row}/SUM($C$3:$C$${2 + n})`, decimalCellNumber(formatRational({ num: weight, den: r.key.totalWeight }, 15, 17)), FORMATS.share));
+    shareCells.push(formula(P, row, 4, `C${row}/SUM($C$3:$C$${2 + n})`, shareCellNumber(r.key, i), FORMATS.share));
     put(P, row, 5, r.key.populationSource?.kind === "file" ? r.key.populationSource.file : (r.tariff.file.population?.source ?? r.tariff.file.key.source ?? ""));
   });
   const tolRow = 3 + n;
@@ -89,7 +89,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
     const first = row;
     it.parties.forEach((l, i) => {
       put(I, row, 1, id(i));
-      formula(I, row, 2, ref(shareCells[i] as CellRef, I), decimalCellNumber(formatRational({ num: r.key.weights[i] ?? 0n, den: r.key.totalWeight }, 15, 17)), FORMATS.share);
+      formula(I, row, 2, ref(shareCells[i] as CellRef, I), shareCellNumber(r.key, i), FORMATS.share);
       cells.paid[i]?.push(money(I, row, 3, l.paid));
       cells.expected[i]?.push(money(I, row, 4, l.expected));
       cells.deviation[i]?.push(moneyFormula(I, row, 5, `ROUND(C${row}-D${row},2)`, l.deviation));
@@ -118,7 +118,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   r.totals.forEach((l, i) => {
     const rr = 7 + i;
     put(S, rr, 1, id(i));
-    formula(S, rr, 2, ref(shareCells[i] as CellRef, S), decimalCellNumber(formatRational({ num: r.key.weights[i] ?? 0n, den: r.key.totalWeight }, 15, 17)), FORMATS.share);
+    formula(S, rr, 2, ref(shareCells[i] as CellRef, S), shareCellNumber(r.key, i), FORMATS.share);
     moneyFormula(S, rr, 3, sumOf(cells.paid[i]), l.paid);
     moneyFormula(S, rr, 4, sumOf(cells.expected[i]), l.expected);
     moneyFormula(S, rr, 5, `ROUND(C${rr}-D${rr},2)`, l.deviation, true);

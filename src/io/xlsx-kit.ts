@@ -5,7 +5,7 @@
  * to the page width).
  */
 import ExcelJS from "exceljs";
-import { formatOre } from "../core/decimal.js";
+import { formatOre, formatRational } from "../core/decimal.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
 
@@ -34,6 +34,11 @@ export function exactCellNumber(ore: bigint): number {
   const n = Number(text);
   if (!Number.isFinite(n) || canonical(String(n)) !== canonical(text)) throw new RangeError(`amount ${text} cannot be held exactly in a cell`);
   return n;
+}
+
+/** Party i's share of a key (weight / total weight) as a cell number, from its exact decimal. */
+export function shareCellNumber(key: { weights: readonly bigint[]; totalWeight: bigint }, i: number): number {
+  return decimalCellNumber(formatRational({ num: key.weights[i] ?? 0n, den: key.totalWeight }, 15, 17));
 }
 
 /** A decimal text (e.g. a consumption value with 8 decimals) as the nearest cell number. */

@@ -5,6 +5,7 @@
  * rounds, so a full recalculation gives the same öre.
  */
 import { COMPONENTS, MODELS, type CalculationResult, type Component } from "../core/calculate.js";
+import { areaCells } from "../core/consumption.js";
 import { VALUE_UNITS_PER_ORE, formatRational, roundHalfAwayFromZero } from "../core/decimal.js";
 import { messageText } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
@@ -28,6 +29,7 @@ import {
   put,
   rangeRef,
   ref,
+  shareCellNumber,
   title,
   workbookBuffer,
   type CellRef,
@@ -216,7 +218,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     const weight = r.key.weights[i] ?? 0n;
     if (r.key.basis === "population") formula(K, row, 2, wc ? ref(wc, K) : "0", Number(weight), FORMATS.count);
     else formula(K, row, 2, wc ? ref(wc, K) : "0", decimalCellNumber(formatRational({ num: weight, den: r.key.totalWeight }, 1, 30)), FORMATS.shareExact);
-    const shareValue = decimalCellNumber(formatRational({ num: weight, den: r.key.totalWeight }, 15, 17));
+    const shareValue = shareCellNumber(r.key, i);
     shareCells.push(formula(K, row, 3, `B${row}/SUM($B$${firstKeyRow}:$B$${lastKeyRow})`, shareValue, FORMATS.share));
     put(K, row, 4, shareText(weight, r.key.totalWeight));
   });
@@ -239,7 +241,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     const first = kr;
     s.parts.forEach((part, i) => {
       put(K, kr, 1, id(i));
-      formula(K, kr, 2, ref(shareCells[i] as CellRef, K), decimalCellNumber(formatRational({ num: r.key.weights[i] ?? 0n, den: r.key.totalWeight }, 15, 17)), FORMATS.share);
+      formula(K, kr, 2, ref(shareCells[i] as CellRef, K), shareCellNumber(r.key, i), FORMATS.share);
       const exact = formatRational({ num: part.exact.num, den: part.exact.den * 100n }, 2, 10);
       formula(K, kr, 3, totalRef ? `${ref(totalRef, K)}*B${kr}` : `0`, decimalCellNumber(exact), FORMATS.value);
       money(K, kr, 4, part.base);
@@ -266,17 +268,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   header(C, 2, careHead);
   const pairRows = new Map<number, number>();
   // The per-area table comes after the pairs; its position is known in advance.
-  const areaLines: { area: string; s: number; b: number; model: CareModel; rows: number; value: bigint }[] = [];
-  for (const a of r.consumption.areas) {
-    for (let s = 0; s < n; s++) {
-      for (let b = 0; b < n; b++) {
-        const rows = a.rows[s * n + b] ?? 0;
-        if (rows === 0 || s === b) continue;
-        areaLines.push({ area: a.area, s, b, model: a.models[s] as CareModel, rows, value: a.values[s * n + b] ?? 0n });
-      }
-    }
-  }
-  areaLines.sort((x, y) => x.area.localeCompare(y.area, "sv") || x.s - y.s || x.b - y.b);
+  const areaLines = areaCells(r.consumption, n).sort((x, y) => x.area.area.localeCompare(y.area.area, "sv") || x.seller - y.seller || x.buyer - y.buyer);
   const firstPairRow = 3;
   const pairTotalRow = firstPairRow + r.pairs.length;
   const areaHeadRow = pairTotalRow + 3;
@@ -320,9 +312,9 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   header(C, areaHeadRow, [cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), w("rowsCount"), w("valueOf"), `${w("valueOf")} (${w("rounded").toLowerCase()})`]);
   areaLines.forEach((a, k) => {
     const row = firstAreaRow + k;
-    put(C, row, 1, a.area);
-    put(C, row, 2, id(a.s));
-    put(C, row, 3, id(a.b));
+    put(C, row, 1, a.area.area);
+    put(C, row, 2, id(a.seller));
+    put(C, row, 3, id(a.buyer));
     put(C, row, 4, modelName(a.model));
     put(C, row, 5, a.rows, FORMATS.count);
     put(C, row, 6, decimalCellNumber(formatValueSek(a.value)), FORMATS.value);
@@ -420,7 +412,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     const row = 8 + i;
     put(M, row, 1, p.id);
     put(M, row, 2, p.name);
-    formula(M, row, 3, ref(shareCells[i] as CellRef, M), decimalCellNumber(formatRational({ num: r.key.weights[i] ?? 0n, den: r.key.totalWeight }, 15, 17)), FORMATS.share);
+    formula(M, row, 3, ref(shareCells[i] as CellRef, M), shareCellNumber(r.key, i), FORMATS.share);
     const received = r.flows.filter((f) => f.payee === i).reduce((a, f) => a + f.amount, 0n);
     const paid = r.flows.filter((f) => f.payer === i).reduce((a, f) => a + f.amount, 0n);
     moneyFormula(M, row, 4, `ROUND(SUMIFS(${flowRangeFrom(fc.amount, M)},${flowRangeFrom(fc.payee, M)},A${row}),2)`, received);

@@ -10,13 +10,13 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from "node:
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ConsumptionSummary, AreaTotals } from "../core/consumption.js";
-import { modelFor } from "../core/consumption.js";
+import { newAreaTotals } from "../core/consumption.js";
 import { VALUE_UNITS_PER_ORE } from "../core/decimal.js";
 import { DiagnosticBag } from "../core/diagnostics.js";
 import { areaKey, partyKey, type CompiledTariff } from "../core/tariff.js";
 import { CsvTokenizer, SniffingDecoder, mapHeader, type CsvInfo } from "../io/csv.js";
 import { CONSUMPTION_COLUMNS } from "../io/inputs.js";
-import { scanRange, type ScanResult, type ScanSetup } from "./fast-scan.js";
+import { isoToYmd, scanRange, type ScanResult, type ScanSetup } from "./fast-scan.js";
 
 export interface FastOptions {
   /** worker threads; 0 scans in this thread (tests). Default: one per core. */
@@ -30,7 +30,6 @@ export interface FastOptions {
 
 export type FastOutcome = { ok: true; summary: ConsumptionSummary; info: CsvInfo } | { ok: false; reason: string };
 
-const YMD = (iso: string): number => Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
 
 export async function readConsumptionFast(file: string, tariff: CompiledTariff, options: FastOptions = {}): Promise<FastOutcome> {
   const size = statSync(file).size;
@@ -97,7 +96,7 @@ export async function readConsumptionFast(file: string, tariff: CompiledTariff, 
   tariff.parties.forEach((p, i) => {
     for (const name of [p.id, ...p.aliases]) partyNames.push([partyKey(name), i]);
   });
-  const priceStarts = tariff.pointPrices.map((list) => list.map((pp) => YMD(pp.validFrom)));
+  const priceStarts = tariff.pointPrices.map((list) => list.map((pp) => isoToYmd(pp.validFrom)));
   const janFirst = tariff.year * 10000 + 101;
   const yearEnd = tariff.year * 10000 + 1231;
   const setups: ScanSetup[] = [];
@@ -153,8 +152,7 @@ export async function readConsumptionFast(file: string, tariff: CompiledTariff, 
       const key = areaKey(text);
       let a = byKey.get(key);
       if (!a) {
-        const rule = tariff.careRules.find((x) => x.areaKey === key);
-        a = { area: rule ? rule.area : key, key, models: tariff.parties.map((_, s) => modelFor(tariff, key, s)), values: new Array<bigint>(n * n).fill(0n), rows: new Array<number>(n * n).fill(0) };
+        a = newAreaTotals(tariff, key);
         byKey.set(key, a);
         summary.areas.push(a);
       }

@@ -57,6 +57,11 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** An ISO date (already validated) as the number yyyymmdd. */
+export function isoToYmd(iso: string): number {
+  return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+}
+
 /** Accumulates a sum exactly: a JS integer while safe, spilling into a BigInt. */
 class ExactSum {
   small = 0;
@@ -203,7 +208,7 @@ function scan(setup: ScanSetup): ScanResult {
     if (t === "") return undefined;
     const y = isoDateYear(t);
     if (y === undefined) throw new GiveUp(`not a date: ${t}`);
-    return Number(t.slice(0, 4)) * 10000 + Number(t.slice(5, 7)) * 100 + Number(t.slice(8, 10));
+    return isoToYmd(t);
   };
   const yearOf = (b: Buffer, s: number, e: number): number | undefined => {
     if (e - s === 4 && isDigit(b[s] as number) && isDigit(b[s + 1] as number) && isDigit(b[s + 2] as number) && isDigit(b[s + 3] as number)) {
