@@ -108,7 +108,7 @@ describe("strict validation", () => {
 describe("what is odd but allowed", () => {
   it("a host listed among the buyers of its own fixed-only amounts pays nothing, with a warning", async () => {
     const dir = join(ROOT, "test", "fixtures", "warn-host-pays-itself");
-    const r = await calculate({ tariff: readFileSync(join(dir, "tariff.json"), "utf8"), consumption: [] });
+    const r = await calculate({ tariff: readFileSync(join(dir, "tariff.json"), "utf8"), consumption: [{ date: "2025-01-02", seller: "RKL", buyer: "RJL", area: "x", amount: "1.00" }] });
     expect(r.warnings.map((w) => w.code)).toContain("TARIFF_HOST_PAYS_ITSELF");
     const burns = r.flows.filter((f) => f.label === "brännskadevård");
     expect(burns.map((f) => [r.parties[f.payer]?.id, r.parties[f.payee]?.id, f.amount])).toEqual([["RJL", "RÖ", 100n]]);

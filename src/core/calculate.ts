@@ -6,7 +6,8 @@
 import { allocate, type AllocationPart } from "./allocate.js";
 import { VALUE_UNITS_PER_ORE, formatOre, roundHalfAwayFromZero, type Rational } from "./decimal.js";
 import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
-import { ConsumptionAccumulator, type ConsumptionRow, type ConsumptionSummary } from "./consumption.js";
+import { MAX_RESULT_ORE } from "./limits.js";
+import { ConsumptionAccumulator, checkConsumption, type ConsumptionRow, type ConsumptionSummary } from "./consumption.js";
 import { resolveKey, type DistributionKey, type PopulationInput } from "./key.js";
 import { loadTariff, type CompiledTariff, type Party } from "./tariff.js";
 import type { CareModel, TariffInput } from "./tariff-schema.js";
@@ -122,15 +123,14 @@ export function settle(tariff: CompiledTariff, key: DistributionKey, consumption
   };
   for (const r of tariff.references) pair(r.seller, r.buyer).reference = r.amount;
   for (const a of consumption.areas) {
-    for (let s = 0; s < n; s++) {
+    for (const [cell, c] of a.cells) {
+      const s = Math.floor(cell / n);
+      const b = cell % n;
+      if (c.rows === 0 || s === b) continue;
       const model = a.models[s] as CareModel;
-      for (let b = 0; b < n; b++) {
-        const rows = a.rows[s * n + b] ?? 0;
-        if (rows === 0) continue;
-        const p = pair(s, b);
-        p.value[model] += a.values[s * n + b] ?? 0n;
-        p.rows[model] += rows;
-      }
+      const p = pair(s, b);
+      p.value[model] += c.value;
+      p.rows[model] += c.rows;
     }
   }
 
@@ -205,10 +205,28 @@ export function settle(tariff: CompiledTariff, key: DistributionKey, consumption
     warnings: sortDiagnostics([...tariff.warnings, ...warnings, ...warn.items]),
     checks: [],
   };
+  const tooLarge = magnitudeErrors(result);
+  if (tooLarge.length > 0) throw new InputError(tooLarge);
   result.checks = checkInvariants(result);
   const failed = result.checks.filter((c) => !c.holds);
   if (failed.length > 0) throw new InvariantError(failed);
   return result;
+}
+
+/**
+ * Figures beyond MAX_RESULT_ORE (10¹³ kr) are refused as input errors: no real agreement comes
+ * near, and a spreadsheet cell could no longer hold them to the öre.
+ */
+function magnitudeErrors(r: CalculationResult): Diagnostic[] {
+  const bag = new DiagnosticBag();
+  const id = (i: number): string => r.parties[i]?.id ?? String(i);
+  const check = (what: string, ore: bigint): void => {
+    if (ore > MAX_RESULT_ORE || ore < -MAX_RESULT_ORE) bag.error("TOTAL_TOO_LARGE", { what, amount: formatOre(ore), max: formatOre(MAX_RESULT_ORE) }, { file: r.tariff.fileName, line: 1, column: 1 });
+  };
+  for (const p of r.pairs) check(`${id(p.seller)}→${id(p.buyer)}`, p.total + roundHalfAwayFromZero(p.value.excluded + p.value.fixed_only, VALUE_UNITS_PER_ORE));
+  for (const c of COMPONENTS) check(c, r.componentTotals[c]);
+  r.net.forEach((v, i) => check(id(i), v));
+  return bag.items;
 }
 
 /** Every invariant of model.md, recomputed on the finished result. */
@@ -242,7 +260,7 @@ export function checkInvariants(r: CalculationResult): Check[] {
 
   // Every counted row sits in exactly one model: area sums = model sums.
   let areaValue = 0n;
-  for (const a of r.consumption.areas) areaValue += sum(a.values.filter((_, cell) => Math.floor(cell / n) !== cell % n));
+  for (const a of r.consumption.areas) for (const [cell, c] of a.cells) if (Math.floor(cell / n) !== cell % n) areaValue += c.value;
   let modelValue = 0n;
   for (const p of r.pairs) for (const m of MODELS) modelValue += p.value[m];
   checks.push({ id: "value_by_model", holds: areaValue === modelValue, figures: { areas: areaValue.toString(), models: modelValue.toString() } });
@@ -296,6 +314,7 @@ export async function calculate(input: CalculateInput): Promise<CalculationResul
   const key = resolveKey(tariff, populationInput(input.population), bag);
   const acc = new ConsumptionAccumulator(tariff, bag);
   for await (const row of input.consumption) acc.add(row);
+  if (!bag.hasErrors) checkConsumption(tariff, acc.summary, bag, "<consumption>");
   bag.throwIfErrors();
   return settle(tariff, key as DistributionKey, acc.summary, bag.warnings);
 }

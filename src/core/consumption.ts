@@ -3,10 +3,12 @@
  * (area, seller, buyer). Sums per (model, seller, buyer) follow from the area sums, so every
  * counted öre sits in exactly one area and one model.
  */
-import { MONEY_DECIMALS, POINT_DECIMALS, VALUE_UNITS_PER_ORE } from "./decimal.js";
+import { MONEY_DECIMALS, POINT_DECIMALS, VALUE_UNITS_PER_ORE, formatOre } from "./decimal.js";
 import { DiagnosticBag, type Location } from "./diagnostics.js";
 import { knownParties } from "./key.js";
+import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RESULT_ORE } from "./limits.js";
 import { isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "./numbers.js";
+import { codePointName, textProblem } from "./text.js";
 import { areaKey, type CompiledTariff } from "./tariff.js";
 import type { CareModel } from "./tariff-schema.js";
 
@@ -35,15 +37,25 @@ export interface ConsumptionRow {
   at?: RowPosition;
 }
 
+/** The counted rows of one seller→buyer cell of an area. */
+export interface CellTotals {
+  /** 10⁻⁸ SEK */
+  value: bigint;
+  rows: number;
+}
+
 export interface AreaTotals {
-  /** display name: the care rule's spelling, or the normalized area */
+  /** display name: the spelling in the tariff (care rule or `areas`), or the normalized area */
   area: string;
   key: string;
   /** model per seller index */
   models: CareModel[];
-  /** value per seller*n+buyer, in 10⁻⁸ SEK */
-  values: bigint[];
-  rows: number[];
+  /** true when a care rule or the tariff's `areas` names it */
+  known: boolean;
+  /** per cell seller*n+buyer that has counted rows; memory grows with the pairs that occur */
+  cells: Map<number, CellTotals>;
+  /** the area field of the first row that was counted in it */
+  firstAt?: Location;
 }
 
 export interface ConsumptionSummary {
@@ -64,6 +76,7 @@ export class ConsumptionAccumulator {
   private readonly yearText: string;
   private readonly janFirst: string;
   private rowIndex = 0;
+  private tooManyAreas = false;
   readonly summary: ConsumptionSummary = { rowsRead: 0, rowsCounted: 0, skipped: { otherYear: 0, ownRegion: 0 }, areas: [] };
 
   constructor(
@@ -86,14 +99,22 @@ export class ConsumptionAccumulator {
     return { file: at.file, line: at.line, column: col === undefined ? 1 : col + (text ? leadingBlank(text) : 0) + offset };
   }
 
+  /** Checks a text field (party, area); reports what is wrong and returns false. */
+  private textOk(row: ConsumptionRow, field: "seller" | "buyer" | "area", what: string): boolean {
+    const text = row[field];
+    const problem = typeof text === "string" ? textProblem(text) : ({ kind: "blank" } as const);
+    if (!problem) return true;
+    if (problem.kind === "blank") this.bag.error("MISSING_VALUE", { what }, this.loc(row, field));
+    else if (problem.kind === "control") this.bag.error("BAD_TEXT", { char: codePointName(problem.codePoint), what }, this.loc(row, field, undefined, problem.offset));
+    else this.bag.error("TEXT_TOO_LONG", { what, length: problem.length, max: problem.max }, this.loc(row, field, text));
+    return false;
+  }
+
   private party(row: ConsumptionRow, field: "seller" | "buyer"): number | undefined {
     const text = row[field];
-    if (typeof text !== "string" || isBlank(text)) {
-      this.bag.error("MISSING_VALUE", { what: field === "seller" ? "säljare/seller" : "köpare/buyer" }, this.loc(row, field));
-      return undefined;
-    }
     let i = this.partyByRaw.get(text);
     if (i === undefined) {
+      if (!this.textOk(row, field, field === "seller" ? "säljare/seller" : "köpare/buyer")) return undefined;
       i = this.tariff.resolveParty(text);
       if (i === undefined) {
         this.bag.error("UNKNOWN_PARTY", { text: text.trim(), known: knownParties(this.tariff) }, this.loc(row, field, text));
@@ -113,8 +134,13 @@ export class ConsumptionAccumulator {
     }
     if (isBlank(text)) return undefined;
     const r = parseLocaleNumber(text, decimals);
-    if (r.ok) return r.units;
     const what = field === "amount" ? "belopp/amount" : "poäng/points";
+    if (r.ok) {
+      const max = field === "amount" ? MAX_INPUT_ORE : MAX_POINT_UNITS;
+      if (r.units <= max && r.units >= -max) return r.units;
+      this.bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what, max: field === "amount" ? formatOre(max) : (max / 10n ** 6n).toString() }, this.loc(row, field, text));
+      return null;
+    }
     if (r.problem === "TOO_MANY_DECIMALS") {
       this.bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: decimals, what }, this.loc(row, field, text, r.offset));
     } else {
@@ -123,13 +149,21 @@ export class ConsumptionAccumulator {
     return null;
   }
 
-  private area(text: string): AreaTotals {
+  /** The totals of a row's area, created at its first counted row; undefined past MAX_AREAS (reported). */
+  private area(row: ConsumptionRow): AreaTotals | undefined {
+    const text = row.area;
     let a = this.areasByRaw.get(text);
     if (a) return a;
     const key = areaKey(text);
     a = this.areasByKey.get(key);
     if (!a) {
+      if (this.areasByKey.size >= MAX_AREAS) {
+        if (!this.tooManyAreas) this.bag.error("TOO_MANY_AREAS", { max: MAX_AREAS }, this.loc(row, "area", text));
+        this.tooManyAreas = true;
+        return undefined;
+      }
       a = newAreaTotals(this.tariff, key);
+      a.firstAt = this.loc(row, "area", text);
       this.areasByKey.set(key, a);
       this.summary.areas.push(a);
     }
@@ -186,7 +220,7 @@ export class ConsumptionAccumulator {
     }
     const seller = this.party(row, "seller");
     const buyer = this.party(row, "buyer");
-    if (typeof row.area !== "string" || isBlank(row.area)) bag.error("MISSING_VALUE", { what: "verksamhet/area" }, this.loc(row, "area"));
+    if (!this.areasByRaw.has(row.area)) this.textOk(row, "area", "verksamhet/area");
     const amount = this.number(row, "amount", MONEY_DECIMALS);
     const points = this.number(row, "points", POINT_DECIMALS);
     if (amount === undefined && points === undefined) bag.error("NO_VALUE", {}, this.loc(row, row.at?.columns?.amount !== undefined ? "amount" : "points"));
@@ -221,19 +255,27 @@ export class ConsumptionAccumulator {
       // points (10⁻⁶) × price (öre, 10⁻² SEK) = value in 10⁻⁸ SEK, exactly
       value = (points as bigint) * price;
     }
-    const a = this.area(row.area);
-    const cell = seller * this.n + buyer;
-    a.values[cell] = (a.values[cell] as bigint) + value;
-    a.rows[cell] = (a.rows[cell] as number) + 1;
+    const a = this.area(row);
+    if (!a) return;
+    addToCell(a, seller * this.n + buyer, value, 1);
     this.summary.rowsCounted++;
   }
 }
 
-/** Empty totals for an area (by its key): display name from the care rule, model per seller. */
+/** Empty totals for an area (by its key): display name from the tariff, model per seller. */
 export function newAreaTotals(tariff: CompiledTariff, key: string): AreaTotals {
-  const n = tariff.parties.length;
   const rule = tariff.careRules.find((r) => r.areaKey === key);
-  return { area: rule ? rule.area : key, key, models: tariff.parties.map((_, s) => modelFor(tariff, key, s)), values: new Array<bigint>(n * n).fill(0n), rows: new Array<number>(n * n).fill(0) };
+  const listed = tariff.areas.find((a) => areaKey(a) === key);
+  return { area: rule?.area ?? listed ?? key, key, models: tariff.parties.map((_, s) => modelFor(tariff, key, s)), known: rule !== undefined || listed !== undefined, cells: new Map() };
+}
+
+/** Adds counted rows to a cell of an area. */
+export function addToCell(a: AreaTotals, cell: number, value: bigint, rows: number): void {
+  const c = a.cells.get(cell);
+  if (c) {
+    c.value += value;
+    c.rows += rows;
+  } else a.cells.set(cell, { value, rows });
 }
 
 /** One seller→buyer cell of an area with counted rows (own-region cells never have any). */
@@ -251,12 +293,12 @@ export interface AreaCell {
 export function areaCells(summary: ConsumptionSummary, n: number): AreaCell[] {
   const out: AreaCell[] = [];
   for (const a of summary.areas) {
-    for (let s = 0; s < n; s++) {
-      for (let b = 0; b < n; b++) {
-        const rows = a.rows[s * n + b] ?? 0;
-        if (rows === 0 || s === b) continue;
-        out.push({ area: a, seller: s, buyer: b, model: a.models[s] as CareModel, rows, value: a.values[s * n + b] ?? 0n });
-      }
+    for (const cell of [...a.cells.keys()].sort((x, y) => x - y)) {
+      const c = a.cells.get(cell) as CellTotals;
+      const seller = Math.floor(cell / n);
+      const buyer = cell % n;
+      if (c.rows === 0 || seller === buyer) continue;
+      out.push({ area: a, seller, buyer, model: a.models[seller] as CareModel, rows: c.rows, value: c.value });
     }
   }
   return out;
@@ -270,3 +312,68 @@ export function modelFor(tariff: CompiledTariff, key: string, seller: number): C
   return "fixed_variable";
 }
 
+
+/**
+ * What the read consumption says about itself, before the settlement: no row counted is an error
+ * (a settlement of nothing is never what a controller meant); more than half of the rows skipped
+ * is a warning with the counts; every area that no care rule and no `areas` entry of the tariff
+ * names gets a warning with its rows and value (and a near-miss, "did you mean"), because it is
+ * silently charged as fixed and variable care; a sum too large for a result is an error.
+ */
+export function checkConsumption(tariff: CompiledTariff, summary: ConsumptionSummary, bag: DiagnosticBag, file: string): void {
+  const at = { file, line: 1, column: 1 };
+  const { otherYear, ownRegion } = summary.skipped;
+  const counts = { year: tariff.year, read: summary.rowsRead, otherYear, ownRegion };
+  if (summary.rowsCounted === 0) bag.error("NO_ROWS_COUNTED", counts, at);
+  else if ((otherYear + ownRegion) * 2 > summary.rowsRead) bag.warning("MANY_SKIPPED", { ...counts, skipped: otherYear + ownRegion }, at);
+  const n = tariff.parties.length;
+  const names = [...tariff.careRules.map((r) => r.area), ...tariff.areas];
+  for (const a of summary.areas) {
+    let rows = 0;
+    let value = 0n;
+    for (const [cell, c] of a.cells) {
+      if (Math.floor(cell / n) === cell % n) continue;
+      rows += c.rows;
+      value += c.value;
+      const ore = c.value / VALUE_UNITS_PER_ORE;
+      if (ore > MAX_RESULT_ORE || ore < -MAX_RESULT_ORE) {
+        const pair = `${tariff.parties[Math.floor(cell / n)]?.id}→${tariff.parties[cell % n]?.id}`;
+        bag.error("TOTAL_TOO_LARGE", { what: `${pair}, ${a.area}`, amount: formatOre(ore), max: formatOre(MAX_RESULT_ORE) }, a.firstAt ?? at);
+      }
+    }
+    if (a.known || rows === 0) continue;
+    const suggestion = nearestName(a.key, names);
+    const params = { area: a.area, rows, value: formatOre(value / VALUE_UNITS_PER_ORE).replace(/\B(?=(\d{3})+(?!\d))/g, " ") };
+    bag.warning("UNKNOWN_AREA", suggestion ? { ...params, suggestion } : params, a.firstAt ?? at);
+  }
+}
+
+/** The tariff name an unknown area most likely meant: a prefix, a containment, or a small edit distance. */
+export function nearestName(key: string, names: readonly string[]): string | undefined {
+  let best: { name: string; score: number } | undefined;
+  for (const name of names) {
+    const k = areaKey(name);
+    if (k === "" || key === "") continue;
+    const d = editDistance(key, k);
+    const close = d <= Math.max(1, Math.floor(Math.min(key.length, k.length) / 4));
+    const part = k.startsWith(key) || key.startsWith(k) || (k.length >= 4 && key.includes(k)) || (key.length >= 4 && k.includes(key));
+    if (!close && !part) continue;
+    const score = close ? d : 100 + d;
+    if (!best || score < best.score) best = { name, score };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance (code units), rows of the dynamic programme only. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 20) return Math.abs(a.length - b.length);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}

@@ -4,6 +4,7 @@
  * (default) or English.
  */
 import { MESSAGES, type Code, type Lang } from "./messages.js";
+import { escapeForMessage } from "./text.js";
 
 export type { Code, Lang } from "./messages.js";
 
@@ -26,7 +27,7 @@ export interface Diagnostic extends Partial<Location> {
 export function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
-    return v === undefined ? whole : String(v);
+    return v === undefined ? whole : escapeForMessage(String(v));
   });
 }
 
@@ -36,13 +37,14 @@ export function messageText(d: Pick<Diagnostic, "code" | "params">, lang: Lang):
 }
 
 export function hintText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): string | undefined {
-  const hint = (MESSAGES[d.code] as { hint?: { sv: string; en: string } }).hint;
+  const entry = MESSAGES[d.code] as { hint?: { sv: string; en: string }; suggestionHint?: { sv: string; en: string } };
+  const hint = d.params.suggestion !== undefined && entry.suggestionHint ? entry.suggestionHint : entry.hint;
   return hint ? fill(hint[lang], d.params) : undefined;
 }
 
 /** One diagnostic as text, with its hint on the next line where there is one. */
 export function renderDiagnostic(d: Diagnostic, lang: Lang = "sv"): string {
-  const where = `${d.file ?? "-"}:${d.line ?? 1}:${d.column ?? 1}`;
+  const where = `${escapeForMessage(d.file ?? "-")}:${d.line ?? 1}:${d.column ?? 1}`;
   const severity = d.severity === "error" ? (lang === "sv" ? "error" : "error") : "warning";
   let text = `${where}: ${severity}[${d.code}]: ${messageText(d, lang)}`;
   const hint = hintText(d, lang);

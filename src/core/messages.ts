@@ -8,6 +8,8 @@ interface Entry {
   sv: string;
   en: string;
   hint?: { sv: string; en: string };
+  /** a hint used instead of `hint` when the diagnostic has a `suggestion` parameter */
+  suggestionHint?: { sv: string; en: string };
 }
 
 export const MESSAGES = {
@@ -52,6 +54,14 @@ export const MESSAGES = {
       en: "accepted headers: {accepted}",
     },
   },
+  CSV_RECORD_TOO_LONG: {
+    sv: "en post i filen är längre än {max} tecken; resten av filen läses inte",
+    en: "a record of the file is longer than {max} characters; the rest of the file is not read",
+    hint: {
+      sv: "oftast ett citattecken som aldrig avslutas, eller en fil som inte är CSV",
+      en: "usually a quote that is never closed, or a file that is not CSV",
+    },
+  },
   DUPLICATE_COLUMN: {
     sv: "kolumnen {column} förekommer två gånger (även som {other})",
     en: "the column {column} appears twice (also as {other})",
@@ -91,6 +101,42 @@ export const MESSAGES = {
     hint: {
       sv: "kända parter och alias: {known}",
       en: "known parties and aliases: {known}",
+    },
+  },
+  BAD_TEXT: {
+    sv: "otillåtet tecken {char} i {what} (kontroll- eller formattecken syns inte men gör texten till en annan)",
+    en: "forbidden character {char} in {what} (control and format characters are invisible but make the text a different one)",
+    hint: {
+      sv: "skriv om värdet i Excel eller en texteditor utan dolda tecken",
+      en: "retype the value in Excel or a text editor without hidden characters",
+    },
+  },
+  TEXT_TOO_LONG: {
+    sv: "{what} är {length} tecken långt; högst {max} tecken",
+    en: "{what} is {length} characters long; at most {max} characters",
+  },
+  AMOUNT_TOO_LARGE: {
+    sv: "\"{text}\" är större än vad vardavtal tar emot ({what}: högst {max})",
+    en: "\"{text}\" is larger than vardavtal accepts ({what}: at most {max})",
+  },
+  TOTAL_TOO_LARGE: {
+    sv: "{what} blir {amount} kr, mer än högst {max} kr som ett resultat får innehålla",
+    en: "{what} comes to SEK {amount}, more than the SEK {max} a result may hold",
+    hint: {
+      sv: "kontrollera beloppen och poängen i indata: inget verkligt avtal kommer i närheten",
+      en: "check the amounts and points in the input: no real agreement comes near",
+    },
+  },
+  TOO_MANY_AREAS: {
+    sv: "filen har fler än {max} olika verksamheter",
+    en: "the file has more than {max} different areas of care",
+  },
+  NO_ROWS_COUNTED: {
+    sv: "ingen rad räknades för {year}: {read} rader lästa, {otherYear} av annat år, {ownRegion} egen region (säljare = köpare)",
+    en: "no row was counted for {year}: {read} rows read, {otherYear} of another year, {ownRegion} own region (seller = buyer)",
+    hint: {
+      sv: "kontrollera att tariffens år ({year}) är filens år och att säljare och köpare är rätt kolumner",
+      en: "check that the tariff's year ({year}) is the file's year and that seller and buyer are the right columns",
     },
   },
   MISSING_VALUE: {
@@ -166,9 +212,34 @@ export const MESSAGES = {
     sv: "{path}: värdregionen {host} betalar inte till sig själv; beloppet stannar hos {host} och ger inget flöde",
     en: "{path}: the host {host} does not pay itself; the amount stays with {host} and makes no flow",
   },
+  TARIFF_TOO_LARGE: {
+    sv: "tariffilen är {bytes} byte; högst {max} byte",
+    en: "the tariff file is {bytes} bytes; at most {max} bytes",
+  },
   TARIFF_NOT_BUNDLED: {
     sv: "det finns ingen medföljande tariff för år {year} (finns: {years})",
     en: "there is no bundled tariff for the year {year} (bundled: {years})",
+  },
+  // Outputs (usage errors: nothing is written)
+  OUTPUT_IS_INPUT: {
+    sv: "utfilen är samma fil som indatafilen {input}; den skulle skrivas över",
+    en: "the output is the same file as the input {input}; it would be overwritten",
+    hint: {
+      sv: "ange ett annat namn för {option}",
+      en: "give {option} another name",
+    },
+  },
+  OUTPUT_TWICE: {
+    sv: "samma utfil anges för {option} och {other}",
+    en: "the same output file is given for {option} and {other}",
+  },
+  OUTPUT_NOT_FILE: {
+    sv: "{option} pekar på {kind}, inte en vanlig fil; inget skrivs över",
+    en: "{option} points at {kind}, not a regular file; nothing is replaced",
+  },
+  OUTPUT_WRITE: {
+    sv: "kan inte skriva {option}: {reason}; inget skrevs och äldre filer är orörda",
+    en: "cannot write {option}: {reason}; nothing was written and older files are untouched",
   },
   // API rows
   BAD_ROW: {
@@ -188,6 +259,22 @@ export const MESSAGES = {
   POPULATION_UNUSED: {
     sv: "nyckeln är fast ({basis}); befolkningsfilen används inte i beräkningen",
     en: "the key is fixed ({basis}); the population file is not used in the calculation",
+  },
+  UNKNOWN_AREA: {
+    sv: "verksamheten \"{area}\" nämns inte i tariffen ({rows} rader, {value} kr): den räknas som fast och rörlig ersättning",
+    en: "the area \"{area}\" is not named in the tariff ({rows} rows, SEK {value}): it counts as fixed and variable reimbursement",
+    hint: {
+      sv: "är den rätt, lägg den i tariffens \"areas\"; annars rätta namnet i filen",
+      en: "if it is right, add it to the tariff's \"areas\"; otherwise correct the name in the file",
+    },
+    suggestionHint: {
+      sv: "menade du \"{suggestion}\"?",
+      en: "did you mean \"{suggestion}\"?",
+    },
+  },
+  MANY_SKIPPED: {
+    sv: "{skipped} av {read} rader hoppades över: {otherYear} av annat år än {year}, {ownRegion} egen region",
+    en: "{skipped} of {read} rows were skipped: {otherYear} of another year than {year}, {ownRegion} own region",
   },
   POPULATION_FROM_FILE: {
     sv: "befolkningen kommer från {file} och ersätter tariffens",

@@ -3,17 +3,36 @@
  * Money and shares are strings holding decimals, never JSON numbers.
  * The published JSON Schema (schema/vardavtal-tariff-1.schema.json) is generated from this.
  */
-import { z } from "zod";
+import * as z from "zod";
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_PARTIES, MAX_TARIFF_LIST, MAX_TEXT_LENGTH } from "./limits.js";
 import { isoDateYear } from "./numbers.js";
+import { codePointName, textProblem } from "./text.js";
 
 export const TARIFF_FORMAT = "vardavtal-tariff/1";
 
-const source = z.string().optional().describe("Where this value comes from (decision, date, paragraph).");
+/** Text without control or invisible format characters, not blank, at most `max` characters. */
+function text(max: number) {
+  return z.string().superRefine((v, ctx) => {
+    const p = textProblem(v, max);
+    if (!p) return;
+    const message = p.kind === "blank" ? "must not be empty or blank" : p.kind === "control" ? `forbidden character ${codePointName(p.codePoint)} at offset ${p.offset}` : `${p.length} characters; at most ${p.max}`;
+    ctx.addIssue({ code: "custom", message });
+  });
+}
+const name = text(MAX_NAME_LENGTH);
+const longText = text(MAX_TEXT_LENGTH);
+
+const source = longText.optional().describe("Where this value comes from (decision, date, paragraph).");
+
+/** A list in a tariff, bounded. */
+function list<T extends z.ZodType>(item: T) {
+  return z.array(item).max(MAX_TARIFF_LIST);
+}
 
 const money = z
   .string()
-  .regex(/^-?\d+(\.\d{1,2})?$/, {
-    message: 'expected an amount in SEK as a string with at most 2 decimals, e.g. "1234.50"',
+  .regex(/^-?\d{1,13}(\.\d{1,2})?$/, {
+    message: 'expected an amount in SEK as a string with at most 13 digits before and 2 after the point, e.g. "1234.50"',
   })
   .describe('Amount in SEK as a decimal string with at most 2 decimals, e.g. "640000000.00".');
 
@@ -30,13 +49,26 @@ const isoDate = z
   .refine((s) => isoDateYear(s) !== undefined, { message: "not a calendar date" })
   .describe("An ISO date, YYYY-MM-DD.");
 
-const partyRef = z.string().min(1).describe("A party id (or one of its aliases).");
+const partyRef = name.describe("A party id (or one of its aliases).");
+
+/** Words a party id or alias may not be: they are keys with another meaning in the tariff's objects. */
+export const RESERVED_PARTY_NAMES = ["source", "__proto__", "constructor", "prototype"];
+const notReserved = (v: string): boolean => !RESERVED_PARTY_NAMES.includes(v.trim().toLowerCase());
 
 export const partySchema = z
   .strictObject({
-    id: z.string().min(1).describe('Short id, e.g. "RJL".'),
-    name: z.string().min(1).describe("Full name of the region."),
-    aliases: z.array(z.string().min(1)).optional().describe("Other spellings accepted in input files."),
+    id: z
+      .string()
+      .max(MAX_ID_LENGTH, { message: `at most ${MAX_ID_LENGTH} characters` })
+      .regex(/^[\p{L}\p{N}_-]+$/u, { message: "a party id is letters (å, ä, ö included), digits, - and _ only" })
+      .refine(notReserved, { message: `reserved word: a party id may not be ${RESERVED_PARTY_NAMES.join(", ")}` })
+      .describe('Short id, e.g. "RJL": letters (å, ä, ö included), digits, - and _.'),
+    name: name.describe("Full name of the region."),
+    aliases: z
+      .array(name.refine(notReserved, { message: `reserved word: an alias may not be ${RESERVED_PARTY_NAMES.join(", ")}` }))
+      .max(20)
+      .optional()
+      .describe("Other spellings accepted in input files."),
     source,
   })
   .describe("A party (region) of the agreement.");
@@ -65,13 +97,13 @@ export const tariffSchema = z
     $schema: z.string().optional(),
     format: z.literal(TARIFF_FORMAT),
     year: z.number().int().min(1900).max(2999).describe("The agreement year."),
-    title: z.string().min(1),
+    title: longText,
     source,
     sources: z
-      .record(z.string(), z.string())
+      .record(z.string().max(MAX_NAME_LENGTH), longText)
       .optional()
       .describe('Sources of root-level values that cannot carry their own, e.g. { "fixedShare": "RSL 2024-11-21 §5" }.'),
-    parties: z.array(partySchema).min(1),
+    parties: z.array(partySchema).min(1).max(MAX_PARTIES),
     rounding: z.literal("half-away-from-zero").optional(),
     key: z.discriminatedUnion("basis", [populationKey, fixedKey]),
     population: z
@@ -80,8 +112,7 @@ export const tariffSchema = z
       .optional()
       .describe("Population per party id (whole numbers), for a key by population."),
     fixedShare: share.describe('The fixed share of the reference amount, e.g. "0.65".'),
-    pointPrices: z
-      .array(
+    pointPrices: list(
         z.strictObject({
           seller: partyRef,
           validFrom: isoDate,
@@ -90,18 +121,16 @@ export const tariffSchema = z
         }),
       )
       .default([]),
-    careRules: z
-      .array(
+    careRules: list(
         z.strictObject({
-          area: z.string().min(1).describe("Area of care (verksamhetsområde), matched case-insensitively."),
-          sellers: z.array(partyRef).min(1).optional().describe("Only for these sellers; absent: every seller."),
+          area: name.describe("Area of care (verksamhetsområde), matched case-insensitively."),
+          sellers: z.array(partyRef).min(1).max(MAX_PARTIES).optional().describe("Only for these sellers; absent: every seller."),
           model: careModel,
           source,
         }),
       )
       .default([]),
-    references: z
-      .array(
+    references: list(
         z.strictObject({
           seller: partyRef,
           buyer: partyRef,
@@ -110,11 +139,10 @@ export const tariffSchema = z
         }),
       )
       .default([]),
-    fixedOnly: z
-      .array(
+    fixedOnly: list(
         z
           .strictObject({
-            area: z.string().min(1),
+            area: name,
             host: partyRef,
             total: money.optional().describe("A total split by the key; each party but the host pays its part."),
             amounts: z
@@ -131,16 +159,18 @@ export const tariffSchema = z
           }),
       )
       .default([]),
-    solidarity: z
-      .array(
+    solidarity: list(
         z.strictObject({
-          unit: z.string().min(1).describe("The joint unit, e.g. RCC."),
+          unit: name.describe("The joint unit, e.g. RCC."),
           host: partyRef,
           amount: money.describe("The unit's yearly budget, split by the key."),
           source,
         }),
       )
       .default([]),
+    areas: list(name)
+      .optional()
+      .describe("The areas of care the agreement knows beside those its care rules name; consumption in any other area is warned about."),
   })
   .describe("A yearly agreement (överenskommelse) of a Swedish healthcare region: vardavtal-tariff/1.");
 

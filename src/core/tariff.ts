@@ -3,7 +3,8 @@
  * exact values. Every problem is collected and reported with its JSON path and line:column.
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import type { z } from "zod";
+import type * as z from "zod";
+import { MAX_JSON_DEPTH, MAX_TARIFF_BYTES } from "./limits.js";
 import { formatScaled, parseCanonicalDecimal, parseMoney, pow10, rational, rescale, type Rational } from "./decimal.js";
 import { DiagnosticBag, InputError, type Diagnostic, type Location } from "./diagnostics.js";
 import { areaKey, partyKey } from "./names.js";
@@ -80,6 +81,8 @@ export interface CompiledTariff {
   references: Reference[];
   fixedOnly: FixedOnlyEntry[];
   solidarity: SolidarityEntry[];
+  /** the areas of care the tariff lists as known (beside those its care rules name) */
+  areas: string[];
   /** Resolves a party id or alias (case-insensitive, trimmed) to its index. */
   resolveParty(text: string): number | undefined;
 }
@@ -143,6 +146,15 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
   if (typeof input === "string") {
     const errors: ParseError[] = [];
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    if (text.length > MAX_TARIFF_BYTES) {
+      bag.error("TARIFF_TOO_LARGE", { bytes: text.length, max: MAX_TARIFF_BYTES }, { file, line: 1, column: 1 });
+      bag.throwIfErrors();
+    }
+    const deep = tooDeep(text);
+    if (deep !== undefined) {
+      bag.error("TARIFF_JSON", { reason: `nested more than ${MAX_JSON_DEPTH} levels deep` }, new PositionMap(file, text, undefined).offsetToLocation(deep));
+      bag.throwIfErrors();
+    }
     const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
     positions = new PositionMap(file, text, root);
     if (errors.length > 0 || root === undefined) {
@@ -167,6 +179,23 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
   const compiled = compile(parsed.data, bag, positions);
   bag.throwIfErrors();
   return compiled;
+}
+
+/** The offset where the JSON text nests deeper than MAX_JSON_DEPTH (outside strings), if it does. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
 }
 
 function reportIssue(bag: DiagnosticBag, positions: PositionMap, issue: z.core.$ZodIssue): void {
@@ -363,6 +392,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     references,
     fixedOnly,
     solidarity,
+    areas: t.areas ?? [],
     resolveParty,
   };
 }

@@ -10,7 +10,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from "node:
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ConsumptionSummary, AreaTotals } from "../core/consumption.js";
-import { newAreaTotals } from "../core/consumption.js";
+import { addToCell, newAreaTotals } from "../core/consumption.js";
 import { VALUE_UNITS_PER_ORE } from "../core/decimal.js";
 import { DiagnosticBag } from "../core/diagnostics.js";
 import { areaKey, partyKey, type CompiledTariff } from "../core/tariff.js";
@@ -165,9 +165,7 @@ export async function readConsumptionFast(file: string, tariff: CompiledTariff, 
       c.points.forEach((p, k) => {
         value += p * (prices[k]?.price ?? 0n);
       });
-      const cell = c.seller * n + c.buyer;
-      a.values[cell] = (a.values[cell] as bigint) + value;
-      a.rows[cell] = (a.rows[cell] as number) + c.rows;
+      addToCell(a, c.seller * n + c.buyer, value, c.rows);
     }
   }
   const info: CsvInfo = {

@@ -3,7 +3,7 @@
  * command line, and exported as `vardavtal/node` for tools that work with files.
  */
 import { settle, type CalculationResult } from "../core/calculate.js";
-import { ConsumptionAccumulator, type ConsumptionSummary } from "../core/consumption.js";
+import { ConsumptionAccumulator, checkConsumption, type ConsumptionSummary } from "../core/consumption.js";
 import { DiagnosticBag, InputError } from "../core/diagnostics.js";
 import { resolveKey, type PopulationInput } from "../core/key.js";
 import type { CompiledTariff } from "../core/tariff.js";
@@ -83,6 +83,7 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRun> 
     info = await readConsumptionFile(options.consumption, acc, bag, { onProgress: options.onProgress });
     summary = acc.summary;
   }
+  if (!bag.hasErrors) checkConsumption(t.tariff, summary, bag, options.consumption);
   bag.throwIfErrors();
   if (!key) throw new InputError(bag.items);
   const result = settle(t.tariff, key, summary, bag.warnings);

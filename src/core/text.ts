@@ -1,0 +1,40 @@
+/**
+ * Text values read from inputs (parties, areas, cost items, tariff names): what makes one
+ * unusable. Control characters (C0, C1, NUL, DEL), invisible format characters (a BOM, zero-width
+ * and bidirectional marks, soft hyphen), line and paragraph separators and lone surrogates would
+ * make a second area or party that looks like the first; a value of only whitespace of any kind
+ * is no value. Tab is allowed only around the value, where it is trimmed.
+ */
+import { MAX_NAME_LENGTH } from "./limits.js";
+
+export type TextProblem =
+  | { kind: "control"; /** 0-based offset in the text */ offset: number; codePoint: number }
+  | { kind: "blank" }
+  | { kind: "too_long"; length: number; max: number };
+
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
+const BLANK = /^[\s\p{Z}]*$/u;
+const EDGE_TABS = /^[ \t]+|[ \t]+$/g;
+
+/** Why `text` cannot be used as a name, or undefined when it can. */
+export function textProblem(text: string, max: number = MAX_NAME_LENGTH): TextProblem | undefined {
+  if (BLANK.test(text)) return { kind: "blank" };
+  const inner = text.replace(EDGE_TABS, (m) => " ".repeat(m.length));
+  const m = FORBIDDEN.exec(inner);
+  if (m) return { kind: "control", offset: m.index, codePoint: inner.codePointAt(m.index) ?? 0 };
+  if (text.length > max) return { kind: "too_long", length: text.length, max };
+  return undefined;
+}
+
+/** A code point as U+XXXX. */
+export function codePointName(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * Text for a message: control and format characters (including ESC) shown as ⟨U+001B⟩, so that
+ * echoing an input never sends escape sequences to a terminal or hides characters.
+ */
+export function escapeForMessage(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu, (ch) => `⟨${codePointName(ch.codePointAt(0) ?? 0)}⟩`);
+}
