@@ -3,12 +3,12 @@
  * (area, seller, buyer). Sums per (model, seller, buyer) follow from the area sums, so every
  * counted öre sits in exactly one area and one model.
  */
-import { MONEY_DECIMALS, POINT_DECIMALS, VALUE_UNITS_PER_ORE, formatOre } from "./decimal.js";
+import { MONEY_DECIMALS, POINT_DECIMALS, VALUE_UNITS_PER_ORE, formatOre, roundHalfAwayFromZero } from "./decimal.js";
 import { DiagnosticBag, type Location } from "./diagnostics.js";
 import { knownParties } from "./key.js";
 import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RESULT_ORE } from "./limits.js";
 import { isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "./numbers.js";
-import { codePointName, textProblem } from "./text.js";
+import { checkName } from "./text.js";
 import { areaKey, type CompiledTariff } from "./tariff.js";
 import type { CareModel } from "./tariff-schema.js";
 
@@ -102,12 +102,8 @@ export class ConsumptionAccumulator {
   /** Checks a text field (party, area); reports what is wrong and returns false. */
   private textOk(row: ConsumptionRow, field: "seller" | "buyer" | "area", what: string): boolean {
     const text = row[field];
-    const problem = typeof text === "string" ? textProblem(text) : ({ kind: "blank" } as const);
-    if (!problem) return true;
-    if (problem.kind === "blank") this.bag.error("MISSING_VALUE", { what }, this.loc(row, field));
-    else if (problem.kind === "control") this.bag.error("BAD_TEXT", { char: codePointName(problem.codePoint), what }, this.loc(row, field, undefined, problem.offset));
-    else this.bag.error("TEXT_TOO_LONG", { what, length: problem.length, max: problem.max }, this.loc(row, field, text));
-    return false;
+    // Positions count from the field's start (the value's leading blanks included).
+    return checkName(this.bag, text, what, (offset) => this.loc(row, field, undefined, offset));
   }
 
   private party(row: ConsumptionRow, field: "seller" | "buyer"): number | undefined {
@@ -343,7 +339,7 @@ export function checkConsumption(tariff: CompiledTariff, summary: ConsumptionSum
     }
     if (a.known || rows === 0) continue;
     const suggestion = nearestName(a.key, names);
-    const params = { area: a.area, rows, value: formatOre(value / VALUE_UNITS_PER_ORE).replace(/\B(?=(\d{3})+(?!\d))/g, " ") };
+    const params = { area: a.area, rows, value: formatOre(roundHalfAwayFromZero(value, VALUE_UNITS_PER_ORE)) };
     bag.warning("UNKNOWN_AREA", suggestion ? { ...params, suggestion } : params, a.firstAt ?? at);
   }
 }

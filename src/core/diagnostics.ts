@@ -24,10 +24,15 @@ export interface Diagnostic extends Partial<Location> {
   params: Params;
 }
 
+/** A value echoed in a message is cut after 120 characters (a whole over-long field helps no one). */
+function shorten(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
 export function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
-    return v === undefined ? whole : escapeForMessage(String(v));
+    return v === undefined ? whole : escapeForMessage(shorten(String(v)));
   });
 }
 

@@ -8,6 +8,7 @@ import { allocate, type AllocationPart } from "./allocate.js";
 import { abs, formatOre } from "./decimal.js";
 import { DiagnosticBag, type Location } from "./diagnostics.js";
 import { knownParties, type DistributionKey } from "./key.js";
+import { MAX_RESULT_ORE } from "./limits.js";
 import { shareText } from "./result-json.js";
 import type { CompiledTariff } from "./tariff.js";
 import { balancesAfter, settlementTransfers, type Transfer } from "./transfers.js";
@@ -79,6 +80,15 @@ export function checkKey(tariff: CompiledTariff, key: DistributionKey, costs: It
     entry.rows++;
   }
   if (rows === 0) bag.error("COSTS_EMPTY", {}, { file, line: 1, column: 1 });
+  // Sums beyond a result's bound are refused (no joint cost comes near; a cell could not hold it).
+  const sums = [...items.values()].map((e) => ({ what: e.item, total: e.paid.reduce((a, b) => a + abs(b), 0n) }));
+  sums.push({ what: "Σ", total: sums.reduce((a, s) => a + s.total, 0n) });
+  for (const s of sums) {
+    if (s.total > MAX_RESULT_ORE) {
+      bag.error("TOTAL_TOO_LARGE", { what: s.what, amount: formatOre(s.total), max: formatOre(MAX_RESULT_ORE) }, { file, line: 1, column: 1 });
+      break;
+    }
+  }
   if (bag.hasErrors) return undefined;
 
   const checks: KeyCheckResult["checks"] = [];

@@ -261,8 +261,8 @@ export const MESSAGES = {
     en: "the key is fixed ({basis}); the population file is not used in the calculation",
   },
   UNKNOWN_AREA: {
-    sv: "verksamheten \"{area}\" nämns inte i tariffen ({rows} rader, {value} kr): den räknas som fast och rörlig ersättning",
-    en: "the area \"{area}\" is not named in the tariff ({rows} rows, SEK {value}): it counts as fixed and variable reimbursement",
+    sv: "verksamheten \"{area}\" nämns inte i tariffen och räknas som fast och rörlig ersättning (rader: {rows}, värde: {value} kr)",
+    en: "the area \"{area}\" is not named in the tariff and counts as fixed and variable reimbursement (rows: {rows}, value: SEK {value})",
     hint: {
       sv: "är den rätt, lägg den i tariffens \"areas\"; annars rätta namnet i filen",
       en: "if it is right, add it to the tariff's \"areas\"; otherwise correct the name in the file",

@@ -32,6 +32,8 @@ export function parseLocaleNumber(text: string, maxDecimals: number): NumberPars
   while (start < end && isTrimmable(text.charCodeAt(start))) start++;
   while (end > start && isTrimmable(text.charCodeAt(end - 1))) end--;
   if (start === end) return { ok: false, problem: "BAD_NUMBER", offset: 0 };
+  // No number anyone writes is this long; refusing it keeps BigInt parsing cheap.
+  if (end - start > 64) return { ok: false, problem: "BAD_NUMBER", offset: 64 };
 
   let i = start;
   let negative = false;

@@ -38,3 +38,22 @@ export function codePointName(cp: number): string {
 export function escapeForMessage(text: string): string {
   return text.replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu, (ch) => `⟨${codePointName(ch.codePointAt(0) ?? 0)}⟩`);
 }
+
+/** Where a diagnostic goes: a bag (structurally, to keep this module free of imports). */
+interface Reporter {
+  error(code: "MISSING_VALUE" | "BAD_TEXT" | "TEXT_TOO_LONG", params: Record<string, string | number>, at?: object): void;
+}
+
+/**
+ * Checks a name read from an input and reports its problem (blank → MISSING_VALUE, a control or
+ * format character → BAD_TEXT at that character, too long → TEXT_TOO_LONG). `at(offset)` gives
+ * the position of a character of the text. Returns true when the text can be used.
+ */
+export function checkName(bag: Reporter, text: unknown, what: string, at: (offset: number) => object): text is string {
+  const problem = typeof text === "string" ? textProblem(text) : ({ kind: "blank" } as const);
+  if (!problem) return true;
+  if (problem.kind === "blank") bag.error("MISSING_VALUE", { what }, at(0));
+  else if (problem.kind === "control") bag.error("BAD_TEXT", { char: codePointName(problem.codePoint), what }, at(problem.offset));
+  else bag.error("TEXT_TOO_LONG", { what, length: problem.length, max: problem.max }, at(0));
+  return false;
+}

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { TextDecoder } from "node:util";
 import { createReadStream, statSync } from "node:fs";
 import { DiagnosticBag } from "../core/diagnostics.js";
+import { MAX_RECORD_LENGTH } from "../core/limits.js";
 
 export type Encoding = "utf-8" | "windows-1252" | "ascii";
 
@@ -138,6 +139,8 @@ export class CsvTokenizer {
   private carry = "";
   private carryLine = 1;
   private carryColumn = 1;
+  /** a record longer than MAX_RECORD_LENGTH was met (reported): nothing after it is read */
+  private stopped = false;
   delimiter: string | undefined;
 
   constructor(
@@ -150,11 +153,13 @@ export class CsvTokenizer {
 
   /** Feeds text; returns the records completed by it. `final` flushes the last record. */
   push(text: string, final = false): CsvRecord[] {
+    if (this.stopped) return [];
     let buf = this.carry + text;
     if (this.delimiter === undefined) {
       const nl = buf.search(/[\r\n]/);
       if (nl < 0 && !final) {
         this.carry = buf;
+        if (buf.length > MAX_RECORD_LENGTH) this.tooLong(this.carryLine, this.carryColumn);
         return [];
       }
       this.delimiter = detectDelimiter(nl < 0 ? buf : buf.slice(0, nl));
@@ -276,6 +281,10 @@ export class CsvTokenizer {
         column = recColumn;
         break;
       }
+      if (i - recStart > MAX_RECORD_LENGTH) {
+        this.tooLong(recLine, recColumn);
+        return out;
+      }
       const record: CsvRecord = { line: recLine, fields, lines, columns };
       if (this.bag.items.length !== errorsAtStart) record.broken = true;
       out.push(record);
@@ -287,13 +296,26 @@ export class CsvTokenizer {
     this.carryLine = line;
     this.carryColumn = column;
     buf = "";
+    // An unfinished record is parsed again from its start with every chunk: bounding its length
+    // keeps reading linear in the file (an unclosed quote would otherwise make it quadratic).
+    if (this.carry.length > MAX_RECORD_LENGTH) this.tooLong(line, column);
     return out;
+  }
+
+  private tooLong(line: number, column: number): void {
+    this.bag.error("CSV_RECORD_TOO_LONG", { max: MAX_RECORD_LENGTH }, { file: this.file, line, column });
+    this.stopped = true;
+    this.carry = "";
   }
 }
 
-/** True for a record that holds nothing but blanks: a blank line, or a line of delimiters. */
+/**
+ * True for a record that holds nothing but blanks: a blank line, or a line of delimiters, with
+ * at most spaces and tabs between them. Any other character (a no-break space, U+3000, a vertical
+ * tab) makes it a data record whose fields are checked.
+ */
 export function isBlankRecord(r: CsvRecord): boolean {
-  return r.fields.every((f) => f.trim() === "");
+  return r.fields.every((f) => /^[ \t]*$/.test(f));
 }
 
 export interface ReadOptions {

@@ -7,7 +7,10 @@ import { createHash } from "node:crypto";
 import { ConsumptionAccumulator, type ConsumptionField, type ConsumptionRow } from "../core/consumption.js";
 import { DiagnosticBag, InputError, type Location } from "../core/diagnostics.js";
 import type { PopulationInput } from "../core/key.js";
+import { MAX_INPUT_ORE, MAX_POPULATION } from "../core/limits.js";
 import { leadingBlank, parseLocaleNumber } from "../core/numbers.js";
+import { checkName } from "../core/text.js";
+import { formatOre } from "../core/decimal.js";
 import { loadTariff, type CompiledTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { emptyInfo, isBlankRecord, mapHeader, readCsvFile, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
@@ -53,11 +56,13 @@ function requireColumns<F extends string>(map: Map<F, number>, groups: F[][], sp
   return ok;
 }
 
-/** A record with more or fewer fields than the header is an error (blank extra fields are tolerated). */
+/**
+ * A record with more or fewer fields than the header is an error, empty extra fields included:
+ * `…;2,5,` in a comma file is an unquoted decimal comma, not points 2 and amount 5.
+ */
 function checkFieldCount(r: CsvRecord, width: number, file: string, bag: DiagnosticBag): boolean {
   if (r.broken) return false; // its quoting error is reported already
   if (r.fields.length === width) return true;
-  if (r.fields.length > width && r.fields.slice(width).every((f) => f.trim() === "")) return true;
   const at = r.fields.length > width ? width : r.fields.length - 1;
   bag.error("CSV_FIELD_COUNT", { found: r.fields.length, expected: width }, { file, line: r.lines[at] ?? r.line, column: r.columns[at] ?? 1 });
   return false;
@@ -105,6 +110,8 @@ export interface TableRecord<F extends string> {
   get(field: F): string;
   /** the position of a field's value (after leading blanks), plus an offset into it */
   at(field: F, offset?: number): Location;
+  /** the field as a checked name (trimmed, spaces folded), or undefined when it is reported as unusable */
+  name(field: F, what: string): string | undefined;
 }
 
 /**
@@ -143,11 +150,18 @@ async function readTable<F extends string>(
           const idx = h.get(field);
           return idx === undefined ? "" : (record.fields[idx] ?? "");
         },
-        at: (field, offset = 0) => {
+        at,
+        name: (field, what) => {
           const idx = h.get(field) ?? 0;
-          return { file, line: record.lines[idx] ?? record.line, column: (record.columns[idx] ?? 1) + leadingBlank(record.fields[idx] ?? "") + offset };
+          const text = record.fields[idx] ?? "";
+          const position = (offset: number): Location => ({ file, line: record.lines[idx] ?? record.line, column: (record.columns[idx] ?? 1) + offset });
+          return checkName(bag, text, what, position) ? text.trim().replace(/\s+/g, " ") : undefined;
         },
       });
+      function at(field: F, offset = 0): Location {
+        const idx = h.get(field) ?? 0;
+        return { file, line: record.lines[idx] ?? record.line, column: (record.columns[idx] ?? 1) + leadingBlank(record.fields[idx] ?? "") + offset };
+      }
     }
   }
   if (!header && info.readable) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
@@ -180,19 +194,16 @@ export async function readConsumptionFile(file: string, acc: ConsumptionAccumula
 /** Reads a population file (part; befolkning; datum). */
 export async function readPopulationFile(file: string, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
   const population: PopulationInput = { file, entries: [] };
-  const info = await readTable(file, POPULATION_COLUMNS, [["party"], ["population"]], bag, ({ get, at }) => {
-    const party = get("party").trim();
+  const info = await readTable(file, POPULATION_COLUMNS, [["party"], ["population"]], bag, ({ get, at, name }) => {
+    const party = name("party", "part/party");
     const text = get("population");
     const n = parseLocaleNumber(text, 0);
-    if (!n.ok || n.units < 0n) {
+    if (!n.ok || n.units < 0n || n.units > MAX_POPULATION) {
       bag.error("BAD_POPULATION", { text: text.trim() }, at("population", n.ok ? 0 : n.offset));
-      (population.invalid ??= []).push(party);
+      if (party !== undefined) (population.invalid ??= []).push(party);
       return;
     }
-    if (party === "") {
-      bag.error("MISSING_VALUE", { what: "part/party" }, at("party"));
-      return;
-    }
+    if (party === undefined) return;
     const date = get("date").trim();
     if (date && !population.date) population.date = date;
     population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
@@ -211,26 +222,21 @@ export interface CostRow {
 /** Reads a joint-costs file (post; part; belopp) for check-key. */
 export async function readCostsFile(file: string, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
   const rows: CostRow[] = [];
-  const info = await readTable(file, COST_COLUMNS, [["item"], ["party"], ["amount"]], bag, ({ get, at }) => {
-    const item = get("item").trim().replace(/\s+/g, " ");
-    const party = get("party").trim();
+  const info = await readTable(file, COST_COLUMNS, [["item"], ["party"], ["amount"]], bag, ({ get, at, name }) => {
+    const item = name("item", "post/item");
+    const party = name("party", "part/party");
     const text = get("amount");
-    let ok = true;
-    if (item === "") {
-      bag.error("MISSING_VALUE", { what: "post/item" }, at("item"));
-      ok = false;
-    }
-    if (party === "") {
-      bag.error("MISSING_VALUE", { what: "part/party" }, at("party"));
-      ok = false;
-    }
+    let ok = item !== undefined && party !== undefined;
     const n = parseLocaleNumber(text, 2);
     if (!n.ok) {
       if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
       else bag.error("BAD_NUMBER", { text: text.trim() }, at("amount", n.offset));
       ok = false;
+    } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
+      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: formatOre(MAX_INPUT_ORE) }, at("amount"));
+      ok = false;
     }
-    if (ok && n.ok) rows.push({ item, party, amount: n.units, at: { item: at("item"), party: at("party"), amount: at("amount") } });
+    if (ok && n.ok && item !== undefined && party !== undefined) rows.push({ item, party, amount: n.units, at: { item: at("item"), party: at("party"), amount: at("amount") } });
   });
   return { rows, info };
 }
