@@ -214,6 +214,13 @@ describe("the tariff is bounded and its ids are safe", () => {
     }
   });
 
+  it("a __proto__ key is an error where it stands, never silently dropped", () => {
+    const t = tariffObject();
+    const text = JSON.stringify(t).replace('"population":{', '"population":{"__proto__":5,');
+    const errors = tariffErrors(text);
+    expect(errors).toEqual([expect.stringMatching(/^<tariff>:1:\d+: error\[TARIFF_SCHEMA\]: \$\.population\.__proto__: reserved key/)] as unknown as string[]);
+  });
+
   it("names and sources are bounded and free of control characters", () => {
     const t = tariffObject();
     t.source = "x".repeat(4001);

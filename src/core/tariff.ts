@@ -170,6 +170,9 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
     positions = new PositionMap(file, undefined, undefined);
   }
 
+  // A "__proto__" key would be dropped by parsing into plain objects: refuse it where it stands.
+  for (const path of protoKeys(value, [])) bag.error("TARIFF_SCHEMA", { path: formatPath(path), reason: "reserved key" }, positions.at(path, true));
+  bag.throwIfErrors();
   const parsed = tariffSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) reportIssue(bag, positions, issue);
@@ -179,6 +182,15 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
   const compiled = compile(parsed.data, bag, positions);
   bag.throwIfErrors();
   return compiled;
+}
+
+/** Paths of every own "__proto__" key in a parsed JSON value. */
+function protoKeys(value: unknown, path: Path, depth = 0): Path[] {
+  if (typeof value !== "object" || value === null || depth > MAX_JSON_DEPTH) return [];
+  const out: Path[] = [];
+  if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, "__proto__")) out.push([...path, "__proto__"]);
+  for (const [k, v] of Object.entries(value)) out.push(...protoKeys(v, [...path, Array.isArray(value) ? Number(k) : k], depth + 1));
+  return out;
 }
 
 /** The offset where the JSON text nests deeper than MAX_JSON_DEPTH (outside strings), if it does. */
