@@ -275,8 +275,8 @@ describe("inputs that would make the reader slow or the result inexact", () => {
   });
 
   it("the API refuses a run that counts nothing, and a figure beyond the bound", async () => {
-    await expect(calculate({ tariff: tariffObject(), consumption: [] })).rejects.toThrow(/NO_ROWS_COUNTED/);
+    await expect(calculate({ tariff: JSON.stringify(tariffObject()), consumption: [] })).rejects.toThrow(/NO_ROWS_COUNTED/);
     const rows = Array.from({ length: 11 }, () => ({ year: "2025", seller: "RÖ", buyer: "RJL", area: "neurokirurgi", amount: "1000000000000.00" }));
-    await expect(calculate({ tariff: tariffObject(), consumption: rows })).rejects.toThrow(/TOTAL_TOO_LARGE/);
+    await expect(calculate({ tariff: JSON.stringify(tariffObject()), consumption: rows })).rejects.toThrow(/TOTAL_TOO_LARGE/);
   });
 });

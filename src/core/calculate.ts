@@ -104,6 +104,42 @@ function emptyByModel<T>(v: T): Record<CareModel, T> {
   return { fixed_variable: v, unit_price: v, excluded: v, fixed_only: v };
 }
 
+/** Flows in the order of every report: payer, payee, component, label. */
+export function sortFlows<F extends { payer: number; payee: number; component: Component; label: string | null }>(flows: F[]): F[] {
+  const componentOrder = (c: Component): number => COMPONENTS.indexOf(c);
+  return flows.sort((x, y) => x.payer - y.payer || x.payee - y.payee || componentOrder(x.component) - componentOrder(y.component) || (x.label ?? "").localeCompare(y.label ?? "", "sv"));
+}
+
+/**
+ * The flows that do not depend on consumption (step 3): fixed-only entries (amounts per buyer,
+ * or a total split by the key) and solidarity units split by the key, each party but the host
+ * paying its part to the host. Zero parts and a host's own part make no flow.
+ */
+export function annualFlows(tariff: CompiledTariff, key: DistributionKey): { splits: Split[]; fixedAmounts: FixedAmounts[]; flows: Flow[] } {
+  const splits: Split[] = [];
+  const fixedAmounts: FixedAmounts[] = [];
+  const flows: Flow[] = [];
+  const push = (payer: number, payee: number, component: Component, label: string, amount: bigint): void => {
+    if (amount !== 0n && payer !== payee) flows.push({ payer, payee, component, label, amount });
+  };
+  for (const f of tariff.fixedOnly) {
+    if (f.total !== undefined) {
+      const parts = allocate(f.total, key.weights);
+      splits.push({ kind: "fixed_only", label: f.area, host: f.host, total: f.total, parts, source: f.source });
+      parts.forEach((part, i) => push(i, f.host, "fixed_only", f.area, part.amount));
+    } else if (f.amounts) {
+      fixedAmounts.push({ label: f.area, host: f.host, amounts: f.amounts, source: f.source });
+      f.amounts.forEach((amount, i) => push(i, f.host, "fixed_only", f.area, amount ?? 0n));
+    }
+  }
+  for (const u of tariff.solidarity) {
+    const parts = allocate(u.amount, key.weights);
+    splits.push({ kind: "solidarity", label: u.unit, host: u.host, total: u.amount, parts, source: u.source });
+    parts.forEach((part, i) => push(i, u.host, "solidarity", u.unit, part.amount));
+  }
+  return { splits, fixedAmounts, flows };
+}
+
 /** Steps 3–4 on summed consumption; checks every invariant and throws InvariantError if one breaks. */
 export function settle(tariff: CompiledTariff, key: DistributionKey, consumption: ConsumptionSummary, warnings: Diagnostic[] = []): CalculationResult {
   const n = tariff.parties.length;
@@ -156,25 +192,10 @@ export function settle(tariff: CompiledTariff, key: DistributionKey, consumption
     pairs.push(p);
   }
 
-  const splits: Split[] = [];
-  const fixedAmounts: FixedAmounts[] = [];
-  for (const f of tariff.fixedOnly) {
-    if (f.total !== undefined) {
-      const parts = allocate(f.total, key.weights);
-      splits.push({ kind: "fixed_only", label: f.area, host: f.host, total: f.total, parts, source: f.source });
-      parts.forEach((part, i) => push(i, f.host, "fixed_only", f.area, part.amount));
-    } else if (f.amounts) {
-      fixedAmounts.push({ label: f.area, host: f.host, amounts: f.amounts, source: f.source });
-      f.amounts.forEach((amount, i) => push(i, f.host, "fixed_only", f.area, amount ?? 0n));
-    }
-  }
-  for (const u of tariff.solidarity) {
-    const parts = allocate(u.amount, key.weights);
-    splits.push({ kind: "solidarity", label: u.unit, host: u.host, total: u.amount, parts, source: u.source });
-    parts.forEach((part, i) => push(i, u.host, "solidarity", u.unit, part.amount));
-  }
-  const componentOrder = (c: Component): number => COMPONENTS.indexOf(c);
-  flows.sort((x, y) => x.payer - y.payer || x.payee - y.payee || componentOrder(x.component) - componentOrder(y.component) || (x.label ?? "").localeCompare(y.label ?? "", "sv"));
+  const annual = annualFlows(tariff, key);
+  const { splits, fixedAmounts } = annual;
+  flows.push(...annual.flows);
+  sortFlows(flows);
 
   const net = tariff.parties.map(() => 0n);
   const componentTotals: Record<Component, bigint> = { fixed: 0n, variable: 0n, unit_price: 0n, fixed_only: 0n, solidarity: 0n };

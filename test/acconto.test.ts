@@ -1,0 +1,68 @@
+/** The a-conto plan's core (model.md, "A-conto plan"): monthly parts and the plan's figures. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { accontoPlan, accontoToJson, monthlyParts } from "../src/core/acconto.js";
+import { calculate } from "../src/core/calculate.js";
+import { DiagnosticBag } from "../src/core/diagnostics.js";
+import { resolveKey, type DistributionKey } from "../src/core/key.js";
+import { loadTariff } from "../src/core/tariff.js";
+import { FIXTURES } from "./helpers.js";
+
+const MINI = join(FIXTURES, "spec", "mini-2025");
+
+describe("monthly parts", () => {
+  it("sum to the annual amount, differ by at most 1 öre, larger parts in the earliest months", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (annual) => {
+        const months = monthlyParts(annual);
+        expect(months).toHaveLength(12);
+        expect(months.reduce((a, b) => a + b, 0n)).toBe(annual);
+        const abs = months.map((m) => (m < 0n ? -m : m));
+        const lo = abs.reduce((a, b) => (b < a ? b : a));
+        const hi = abs.reduce((a, b) => (b > a ? b : a));
+        expect(hi - lo <= 1n).toBe(true);
+        // ties to the earliest month: the larger parts come first
+        for (let k = 1; k < 12; k++) expect(abs[k]! <= abs[k - 1]!).toBe(true);
+      }),
+      { seed: 10, numRuns: 2000 },
+    );
+    expect(monthlyParts(397_800_000_00n)).toEqual(new Array(12).fill(33_150_000_00n));
+    expect(monthlyParts(13n)).toEqual([2n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n]);
+    expect(monthlyParts(-13n)).toEqual([-2n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n]);
+  });
+});
+
+describe("the a-conto plan of a tariff", () => {
+  const tariff = loadTariff(readFileSync(join(MINI, "tariff.json"), "utf8"));
+  const key = resolveKey(tariff, undefined, new DiagnosticBag()) as DistributionKey;
+
+  it("has the settlement's fixed, fixed-only and solidarity flows exactly, a preliminary variable, no unit price", async () => {
+    const plan = accontoPlan(tariff, key);
+    const result = await calculate({ tariff, consumption: [{ year: "2025", seller: "RÖ", buyer: "RJL", area: "primärvård", amount: "1.00" }] });
+    const annual = (c: string) => plan.lines.filter((l) => l.component === c).map((l) => [l.payer, l.payee, l.label, l.annual]);
+    const flows = (c: string) => result.flows.filter((f) => f.component === c).map((f) => [f.payer, f.payee, f.label, f.amount]);
+    for (const c of ["fixed", "fixed_only", "solidarity"]) expect(annual(c)).toEqual(flows(c));
+    expect(annual("unit_price")).toEqual([]);
+    const fs = tariff.fixedShare;
+    for (const r of tariff.references) {
+      const v = plan.lines.find((l) => l.component === "variable" && l.payer === r.buyer && l.payee === r.seller);
+      // round((1 − 0.65) × reference), half away from zero
+      const exact = (fs.den - fs.num) * r.amount;
+      const rounded = (2n * exact + fs.den) / (2n * fs.den);
+      expect(v?.annual).toBe(rounded);
+    }
+    expect(accontoPlan(tariff, key, { variable: false }).lines.some((l) => l.component === "variable")).toBe(false);
+  });
+
+  it("nets sum to zero every month and the transfers settle them", () => {
+    const plan = accontoPlan(tariff, key);
+    for (let k = 0; k < 12; k++) expect(plan.net.reduce((a, row) => a + row[k]!, 0n)).toBe(0n);
+    expect(plan.checks.every((c) => c.holds)).toBe(true);
+    const json = accontoToJson(plan);
+    expect(json.format).toBe("vardavtal-acconto/1");
+    expect(json.lines[0]!.months).toHaveLength(12);
+    expect(json.transfers.every((t) => t.month >= 1 && t.month <= 12)).toBe(true);
+  });
+});
