@@ -103,9 +103,11 @@ describe("an area no care rule names is warned about, once per area, with a near
     const result = JSON.parse(readFileSync(json, "utf8"));
     const warnings = result.warnings.filter((x: { code: string }) => x.code === "UNKNOWN_AREA").map((x: { meddelande: string }) => x.meddelande);
     expect(warnings).toEqual([
-      'verksamheten "rättspsyk" nämns inte i tariffen och räknas som fast och rörlig ersättning (rader: 2, värde: 2000.00 kr)',
-      'verksamheten "vuxenpsykiatri" nämns inte i tariffen och räknas som fast och rörlig ersättning (rader: 1, värde: 500.00 kr)',
+      'verksamheten "rättspsyk" nämns inte i tariffen och räknas som fast och rörlig ersättning (rader: 2, värde: 2 000,00 kr)',
+      'verksamheten "vuxenpsykiatri" nämns inte i tariffen och räknas som fast och rörlig ersättning (rader: 1, värde: 500,00 kr)',
     ]);
+    const first = result.warnings.find((x: { code: string }) => x.code === "UNKNOWN_AREA");
+    expect([first.line, first.column, first.tips]).toEqual([2, 13, 'menade du "rättspsykiatri"?']);
     expect(r.stderr).toContain("c.csv:2:13: warning[UNKNOWN_AREA]");
     expect(r.stderr).toContain('menade du "rättspsykiatri"?');
     expect(r.stderr).toContain('menade du "psykiatri"?');
@@ -236,6 +238,29 @@ describe("the tariff is bounded and its ids are safe", () => {
     const t = tariffObject();
     t.solidarity = [{ unit: "RCC", host: "RÖ", amount: "99999999999999.00" }];
     expect(tariffErrors(t).some((e) => e.includes("$.solidarity[0].amount"))).toBe(true);
+  });
+});
+
+describe("what a tariff or population file could get wrong", () => {
+  it("a fixed-only amount without its fixed_only care rule is warned about at load", () => {
+    const t = tariffObject();
+    t.fixedOnly = [{ area: "brännskadevård", host: "RÖ", total: "100.00" }];
+    const tariff = loadTariff(JSON.stringify(t), "t.json");
+    expect(tariff.warnings.map((w) => renderDiagnostic(w, "sv"))).toEqual([expect.stringMatching(/^t\.json:\d+:\d+: warning\[TARIFF_FIXED_ONLY_NO_RULE\]: \$\.fixedOnly\[0\]\.area: "brännskadevård"/)] as unknown as string[]);
+  });
+
+  it("a population file's date must be a date", () => {
+    const dir = tempDir();
+    const pop = file(dir, "p.csv", "part;befolkning;datum\nRJL;1;2024-12-31\nRKL;1;31/12/2024\nRÖ;1;2024-12-31\n");
+    const r = runCli(["key", "--tariff", MINI_TARIFF, "--population", pop]);
+    expect(r.code).toBe(2);
+    expect(errorLines(r.stderr)).toEqual([expect.stringContaining("p.csv:3:7: error[BAD_DATE]")] as unknown as string[]);
+  });
+
+  it("money in messages is written the way the language writes it", () => {
+    const d = { severity: "warning" as const, code: "NO_REFERENCE" as const, params: { seller: "RÖ", buyer: "RJL", value: { ore: -123456789n } } };
+    expect(renderDiagnostic(d, "sv")).toContain("(-1 234 567,89 kr)");
+    expect(renderDiagnostic(d, "en")).toContain("(-1,234,567.89 SEK)");
   });
 });
 

@@ -183,7 +183,7 @@ export function settle(tariff: CompiledTariff, key: DistributionKey, consumption
       warn.warning("NO_REFERENCE", {
         seller: tariff.parties[p.seller]?.id ?? "",
         buyer: tariff.parties[p.buyer]?.id ?? "",
-        value: formatOre(roundHalfAwayFromZero(p.value.fixed_variable, VALUE_UNITS_PER_ORE)),
+        value: { ore: roundHalfAwayFromZero(p.value.fixed_variable, VALUE_UNITS_PER_ORE) },
       }, { file: tariff.fileName });
     }
     push(p.buyer, p.seller, "fixed", null, p.fixed);
@@ -242,7 +242,7 @@ function magnitudeErrors(r: CalculationResult): Diagnostic[] {
   const bag = new DiagnosticBag();
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
   const check = (what: string, ore: bigint): void => {
-    if (ore > MAX_RESULT_ORE || ore < -MAX_RESULT_ORE) bag.error("TOTAL_TOO_LARGE", { what, amount: formatOre(ore), max: formatOre(MAX_RESULT_ORE) }, { file: r.tariff.fileName, line: 1, column: 1 });
+    if (ore > MAX_RESULT_ORE || ore < -MAX_RESULT_ORE) bag.error("TOTAL_TOO_LARGE", { what, amount: { ore }, max: { ore: MAX_RESULT_ORE } }, { file: r.tariff.fileName, line: 1, column: 1 });
   };
   for (const p of r.pairs) check(`${id(p.seller)}→${id(p.buyer)}`, p.total + roundHalfAwayFromZero(p.value.excluded + p.value.fixed_only, VALUE_UNITS_PER_ORE));
   for (const c of COMPONENTS) check(c, r.componentTotals[c]);

@@ -134,7 +134,7 @@ export class ConsumptionAccumulator {
     if (r.ok) {
       const max = field === "amount" ? MAX_INPUT_ORE : MAX_POINT_UNITS;
       if (r.units <= max && r.units >= -max) return r.units;
-      this.bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what, max: field === "amount" ? formatOre(max) : (max / 10n ** 6n).toString() }, this.loc(row, field, text));
+      this.bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what, max: field === "amount" ? { ore: max } : (max / 10n ** 6n).toString() }, this.loc(row, field, text));
       return null;
     }
     if (r.problem === "TOO_MANY_DECIMALS") {
@@ -334,12 +334,12 @@ export function checkConsumption(tariff: CompiledTariff, summary: ConsumptionSum
       const ore = c.value / VALUE_UNITS_PER_ORE;
       if (ore > MAX_RESULT_ORE || ore < -MAX_RESULT_ORE) {
         const pair = `${tariff.parties[Math.floor(cell / n)]?.id}→${tariff.parties[cell % n]?.id}`;
-        bag.error("TOTAL_TOO_LARGE", { what: `${pair}, ${a.area}`, amount: formatOre(ore), max: formatOre(MAX_RESULT_ORE) }, a.firstAt ?? at);
+        bag.error("TOTAL_TOO_LARGE", { what: `${pair}, ${a.area}`, amount: { ore }, max: { ore: MAX_RESULT_ORE } }, a.firstAt ?? at);
       }
     }
     if (a.known || rows === 0) continue;
     const suggestion = nearestName(a.key, names);
-    const params = { area: a.area, rows, value: formatOre(roundHalfAwayFromZero(value, VALUE_UNITS_PER_ORE)) };
+    const params = { area: a.area, rows, value: { ore: roundHalfAwayFromZero(value, VALUE_UNITS_PER_ORE) } };
     bag.warning("UNKNOWN_AREA", suggestion ? { ...params, suggestion } : params, a.firstAt ?? at);
   }
 }

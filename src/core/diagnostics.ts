@@ -16,7 +16,20 @@ export interface Location {
   column: number;
 }
 
-export type Params = Record<string, string | number | bigint>;
+/** An amount in öre, written in a message the way the language writes money ("1 234,50" / "1,234.50"). */
+export interface Money {
+  ore: bigint;
+}
+
+export type Params = Record<string, string | number | bigint | Money>;
+
+/** Öre as a message writes money: "−" never (an ASCII minus pastes as a number), grouped thousands. */
+export function moneyText(ore: bigint, lang: Lang): string {
+  const neg = ore < 0n;
+  const digits = (neg ? -ore : ore).toString().padStart(3, "0");
+  const int = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
+  return `${neg ? "-" : ""}${int}${lang === "sv" ? "," : "."}${digits.slice(-2)}`;
+}
 
 export interface Diagnostic extends Partial<Location> {
   severity: "error" | "warning";
@@ -29,22 +42,24 @@ function shorten(text: string): string {
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
 
-export function fill(template: string, params: Params): string {
+export function fill(template: string, params: Params, lang: Lang = "sv"): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
-    return v === undefined ? whole : escapeForMessage(shorten(String(v)));
+    if (v === undefined) return whole;
+    if (typeof v === "object") return moneyText(v.ore, lang);
+    return escapeForMessage(shorten(String(v)));
   });
 }
 
 export function messageText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): string {
   const entry = MESSAGES[d.code];
-  return fill(entry[lang], d.params);
+  return fill(entry[lang], d.params, lang);
 }
 
 export function hintText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): string | undefined {
   const entry = MESSAGES[d.code] as { hint?: { sv: string; en: string }; suggestionHint?: { sv: string; en: string } };
   const hint = d.params.suggestion !== undefined && entry.suggestionHint ? entry.suggestionHint : entry.hint;
-  return hint ? fill(hint[lang], d.params) : undefined;
+  return hint ? fill(hint[lang], d.params, lang) : undefined;
 }
 
 /** One diagnostic as text, with its hint on the next line where there is one. */

@@ -85,7 +85,7 @@ export function checkKey(tariff: CompiledTariff, key: DistributionKey, costs: It
   sums.push({ what: "Σ", total: sums.reduce((a, s) => a + s.total, 0n) });
   for (const s of sums) {
     if (s.total > MAX_RESULT_ORE) {
-      bag.error("TOTAL_TOO_LARGE", { what: s.what, amount: formatOre(s.total), max: formatOre(MAX_RESULT_ORE) }, { file, line: 1, column: 1 });
+      bag.error("TOTAL_TOO_LARGE", { what: s.what, amount: { ore: s.total }, max: { ore: MAX_RESULT_ORE } }, { file, line: 1, column: 1 });
       break;
     }
   }

@@ -260,6 +260,14 @@ export const MESSAGES = {
     sv: "nyckeln är fast ({basis}); befolkningsfilen används inte i beräkningen",
     en: "the key is fixed ({basis}); the population file is not used in the calculation",
   },
+  TARIFF_FIXED_ONLY_NO_RULE: {
+    sv: "{path}: \"{area}\" har endast fast ersättning men ingen vårdregel med model \"fixed_only\"; konsumtion där räknas som fast och rörlig ersättning utöver det fasta beloppet",
+    en: "{path}: \"{area}\" has a fixed-only amount but no care rule with model \"fixed_only\"; consumption there counts as fixed and variable care on top of the fixed amount",
+    hint: {
+      sv: "lägg till { \"area\": \"{area}\", \"model\": \"fixed_only\" } i careRules",
+      en: "add { \"area\": \"{area}\", \"model\": \"fixed_only\" } to careRules",
+    },
+  },
   UNKNOWN_AREA: {
     sv: "verksamheten \"{area}\" nämns inte i tariffen och räknas som fast och rörlig ersättning (rader: {rows}, värde: {value} kr)",
     en: "the area \"{area}\" is not named in the tariff and counts as fixed and variable reimbursement (rows: {rows}, value: SEK {value})",

@@ -3,7 +3,7 @@
  * shares as decimal strings with 15 decimals (exact when they terminate), plus extra fields.
  */
 import { VALUE_UNITS_PER_ORE, formatOre, formatRational, formatScaled, roundHalfAwayFromZero } from "./decimal.js";
-import { messageText, type Diagnostic } from "./diagnostics.js";
+import { hintText, messageText, type Diagnostic } from "./diagnostics.js";
 import type { CalculationResult } from "./calculate.js";
 import { areaCells } from "./consumption.js";
 
@@ -39,8 +39,16 @@ export function shareText(num: bigint, den: bigint): string {
   return formatRational({ num, den }, 15, 15);
 }
 
+/** A warning in the result: its code, both texts, where it points and its hint (when there is one). */
 export function warningJson(d: Diagnostic) {
-  return { code: d.code, message: messageText(d, "en"), meddelande: messageText(d, "sv") };
+  const hint = hintText(d, "en");
+  return {
+    code: d.code,
+    message: messageText(d, "en"),
+    meddelande: messageText(d, "sv"),
+    ...(d.file !== undefined ? { file: d.file, line: d.line ?? 1, column: d.column ?? 1 } : {}),
+    ...(hint !== undefined ? { hint, tips: hintText(d, "sv") } : {}),
+  };
 }
 
 export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {

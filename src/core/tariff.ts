@@ -373,6 +373,13 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     fixedOnly.push({ area: f.area, host, total: f.total !== undefined ? (parseMoney(f.total) ?? 0n) : undefined, amounts, source: f.source });
   });
 
+  fixedOnly.forEach((f, i) => {
+    const k = areaKey(f.area);
+    if (!careRules.some((r) => r.areaKey === k && r.model === "fixed_only")) {
+      bag.warning("TARIFF_FIXED_ONLY_NO_RULE", { path: formatPath(["fixedOnly", i, "area"]), area: f.area }, pos.at(["fixedOnly", i, "area"]));
+    }
+  });
+
   // solidarity units
   const solidarity: SolidarityEntry[] = [];
   const seenUnit = new Map<string, number>();

@@ -8,9 +8,8 @@ import { ConsumptionAccumulator, type ConsumptionField, type ConsumptionRow } fr
 import { DiagnosticBag, InputError, type Location } from "../core/diagnostics.js";
 import type { PopulationInput } from "../core/key.js";
 import { MAX_INPUT_ORE, MAX_POPULATION } from "../core/limits.js";
-import { leadingBlank, parseLocaleNumber } from "../core/numbers.js";
+import { isoDateYear, leadingBlank, parseLocaleNumber } from "../core/numbers.js";
 import { checkName } from "../core/text.js";
-import { formatOre } from "../core/decimal.js";
 import { loadTariff, type CompiledTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { emptyInfo, isBlankRecord, mapHeader, readCsvFile, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
@@ -205,6 +204,10 @@ export async function readPopulationFile(file: string, bag: DiagnosticBag): Prom
     }
     if (party === undefined) return;
     const date = get("date").trim();
+    if (date && isoDateYear(date) === undefined) {
+      bag.error("BAD_DATE", { text: date }, at("date"));
+      return;
+    }
     if (date && !population.date) population.date = date;
     population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
   });
@@ -233,7 +236,7 @@ export async function readCostsFile(file: string, bag: DiagnosticBag): Promise<{
       else bag.error("BAD_NUMBER", { text: text.trim() }, at("amount", n.offset));
       ok = false;
     } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
-      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: formatOre(MAX_INPUT_ORE) }, at("amount"));
+      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
       ok = false;
     }
     if (ok && n.ok && item !== undefined && party !== undefined) rows.push({ item, party, amount: n.units, at: { item: at("item"), party: at("party"), amount: at("amount") } });
