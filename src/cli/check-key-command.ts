@@ -1,15 +1,16 @@
 /** `vardavtal check-key`: joint costs against the decided key (RSL au). */
-import { DiagnosticBag } from "../core/diagnostics.js";
+import { DiagnosticBag, renderDiagnostic } from "../core/diagnostics.js";
 import { checkKey, keyCheckToJson, type KeyCheckResult } from "../core/keycheck.js";
 import { resolveKey } from "../core/key.js";
 import type { Lang } from "../core/messages.js";
-import { parseLocaleNumber } from "../core/numbers.js";
 import { csvInfoToInput, readCostsFile } from "../io/inputs.js";
-import { formatSek, textTable, writeFilesAtomically, type PendingFile } from "../io/output.js";
+import { formatSek, textTable, type PendingFile } from "../io/output.js";
+import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { packageVersion } from "../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../node/run.js";
 import { t } from "./i18n.js";
 import type { Io } from "./main.js";
+import { moneyOption } from "./options.js";
 import { percent } from "./summary.js";
 
 export interface CheckKeyArgs {
@@ -19,32 +20,45 @@ export interface CheckKeyArgs {
   tolerance: string;
   json?: string;
   xlsx?: string;
+  /** --strict: warnings are errors */
+  strict?: boolean;
 }
 
 /** Returns the exit code: 1 when a deviation is above the tolerance, else 0. */
 export async function checkKeyCommand(args: CheckKeyArgs, io: Io, lang: Lang): Promise<number> {
+  const inputs: PathArg[] = [
+    ...tariffInput(args.tariff),
+    { option: "--costs", path: args.costs },
+    ...(args.population ? [{ option: "--population", path: args.population }] : []),
+  ];
+  const outputs: PathArg[] = [...(args.xlsx ? [{ option: "--xlsx", path: args.xlsx }] : []), ...(args.json ? [{ option: "--json", path: args.json }] : [])];
+  // Before anything is read: an output must not overwrite an input, nor be a folder or a device.
+  assertOutputPaths({ inputs, files: outputs }, lang);
   const bag = new DiagnosticBag();
   const loaded = loadTariffArg(args.tariff, bag);
   const pop = await loadPopulationArg(args.population, bag);
-  const tol = parseLocaleNumber(args.tolerance, 2);
-  if (!tol.ok || tol.units < 0n) bag.error("BAD_NUMBER", { text: args.tolerance }, { file: "--tolerance", line: 1, column: 1 });
+  // a negative tolerance is an error; above MAX_INPUT_ORE too (the same in every output mode)
+  const tol = moneyOption(args.tolerance, "--tolerance", bag, { negative: false });
   const costs = await readCostsFile(args.costs, bag);
   // Every problem in one run: the rows that could be read are still checked for unknown parties.
   const key = loaded ? resolveKey(loaded.tariff, pop.population, bag) : undefined;
-  const result = loaded && key && tol.ok ? checkKey(loaded.tariff, key, costs.rows, tol.units, bag, args.costs) : undefined;
+  const result = loaded && key && tol !== undefined ? checkKey(loaded.tariff, key, costs.rows, tol, bag, args.costs) : undefined;
   bag.throwIfErrors();
   if (!result || !loaded) return 2;
+  const warnings = [...loaded.tariff.warnings, ...bag.warnings];
+  if (args.strict) failOnWarnings(warnings);
   if (result.checks.some((c) => !c.holds)) throw new Error(`key check failed its own invariants: ${JSON.stringify(result.checks.filter((c) => !c.holds))}`);
 
-  const inputs = [loaded.info, csvInfoToInput("costs", costs.info), ...(pop.info ? [pop.info] : [])];
+  const inputInfos = [loaded.info, csvInfoToInput("costs", costs.info), ...(pop.info ? [pop.info] : [])];
   const files: PendingFile[] = [];
   if (args.xlsx) {
     const { keyCheckWorkbook } = await import("../io/xlsx-keycheck.js"); // exceljs loads only when a workbook is asked for
-    files.push({ path: args.xlsx, data: await keyCheckWorkbook(result, { lang, inputs, version: packageVersion() }) });
+    files.push({ path: args.xlsx, option: "--xlsx", data: await keyCheckWorkbook(result, { lang, inputs: inputInfos, version: packageVersion() }) });
   }
-  if (args.json) files.push({ path: args.json, data: JSON.stringify(keyCheckToJson(result, { tool: { name: "vardavtal", version: packageVersion() }, inputs }), null, 2) + "\n" });
-  writeFilesAtomically(files);
+  if (args.json) files.push({ path: args.json, option: "--json", data: JSON.stringify(keyCheckToJson(result, { tool: { name: "vardavtal", version: packageVersion() }, inputs: inputInfos }), null, 2) + "\n" });
+  writeOutputs(files, inputs, [], lang);
   io.stdout(keyCheckText(result, lang));
+  for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
   for (const f of files) io.stderr(t(lang, "written", { file: f.path }) + "\n");
   return result.exceeded ? 1 : 0;
 }

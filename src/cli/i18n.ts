@@ -42,6 +42,11 @@ const TEXTS = {
     "Rows: {read} read, {counted} counted, {otherYear} other year, {ownRegion} own region",
   ],
   warnings: ["Varningar", "Warnings"],
+  forecast_line: [
+    "PROGNOS för helåret {year}: konsumtionen till och med {through} ({days} dagar) uppräknad × {daysInYear}/{days}; fasta belopp gäller helår",
+    "FORECAST for the whole year {year}: consumption through {through} ({days} days) scaled × {daysInYear}/{days}; fixed amounts are annual",
+  ],
+  after_through_line: ["Rader efter {through}: {count} (räknas inte i prognosen)", "Rows after {through}: {count} (not counted in the forecast)"],
   written: ["Skrev {file}", "Wrote {file}"],
   errors_found: ["{count} fel i indata; inget skrevs.", "{count} error(s) in the input; nothing was written."],
   progress: ["läser {file}: {pct} %", "reading {file}: {pct} %"],

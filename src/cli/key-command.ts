@@ -1,6 +1,5 @@
 /** `vardavtal key`: the key of a tariff, each party's share, and how an amount is split. */
 import { allocate } from "../core/allocate.js";
-import { parseMoney } from "../core/decimal.js";
 import { DiagnosticBag, renderDiagnostic } from "../core/diagnostics.js";
 import { populationKeyOf, resolveKey } from "../core/key.js";
 import type { Lang } from "../core/messages.js";
@@ -8,6 +7,8 @@ import { shareText } from "../core/result-json.js";
 import { formatSek, textTable } from "../io/output.js";
 import { loadPopulationArg, loadTariffArg } from "../node/run.js";
 import type { Io } from "./main.js";
+import { failOnWarnings } from "../node/outputs.js";
+import { moneyOption } from "./options.js";
 import { formatCount, percent } from "./summary.js";
 import { t } from "./i18n.js";
 
@@ -15,14 +16,15 @@ export interface KeyArgs {
   tariff: string;
   population?: string;
   amount: string;
+  /** --strict: warnings are errors */
+  strict?: boolean;
 }
 
 export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<void> {
   const bag = new DiagnosticBag();
   const loaded = loadTariffArg(args.tariff, bag);
   const pop = await loadPopulationArg(args.population, bag);
-  const amount = parseMoney(args.amount.replace(",", ".").replace(/[\s\u00a0\u202f]/g, ""));
-  if (amount === undefined) bag.error("BAD_NUMBER", { text: args.amount }, { file: "--amount", line: 1, column: 1 });
+  const amount = moneyOption(args.amount, "--amount", bag); // may be negative; at most MAX_INPUT_ORE
   bag.throwIfErrors();
   if (!loaded) return;
   const tariff = loaded.tariff;
@@ -31,6 +33,8 @@ export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<voi
   const side = tariff.key.basis === "fixed" && (pop.population || tariff.population) ? populationKeyOf(tariff, pop.population, new DiagnosticBag()) : undefined;
   bag.throwIfErrors();
   if (!key) return;
+  const warnings = [...tariff.warnings, ...bag.warnings];
+  if (args.strict) failOnWarnings(warnings);
   const split = allocate(amount ?? 0n, key.weights);
   const sv = lang === "sv";
   const head = [
@@ -67,5 +71,5 @@ export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<voi
   io.stdout(t(lang, "key_line", { basis: t(lang, key.basis === "population" ? "key_basis_population" : "key_basis_fixed"), source: key.date ? `${source}, ${key.date}` : source }) + "\n\n");
   io.stdout(textTable([head, ...rows], head.map((_, i) => i > 0)) + "\n");
   io.stdout(`${sv ? "Fördelat med största-restmetoden (Hamilton); summa" : "Split by the largest-remainder (Hamilton) method; total"} ${formatSek(split.reduce((a, p) => a + p.amount, 0n), lang)}\n`);
-  for (const w of bag.warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
+  for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
 }

@@ -1,6 +1,9 @@
 /**
  * The `vardavtal` command. Exit codes: 0 done; 1 check-key found deviations above the tolerance;
- * 2 bad input or usage (nothing written); 3 internal error (a result failed its own checks; nothing written).
+ * 2 bad input or usage (nothing written): also an output path that is an input, a folder or a
+ * device, two outputs on one path, an output that cannot be written, and with `--strict` any
+ * warning; 3 internal error (a result failed its own checks; nothing written).
+ * A closed stdout (`vardavtal key | head -1`) ends the printing quietly: see bin/vardavtal.js.
  */
 import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
@@ -9,12 +12,14 @@ import { InvariantError } from "../core/calculate.js";
 import { InputError, renderDiagnostic, sortDiagnostics } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import { resultToJson } from "../core/result-json.js";
-import { writeFilesAtomically, type PendingFile } from "../io/output.js";
+import type { PendingFile } from "../io/output.js";
 import { resultCsvFiles } from "../io/result-csv.js";
+import { assertOutputPaths, CSV_DIR_FILES, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
 import { calculateFiles } from "../node/run.js";
 import { t } from "./i18n.js";
 import { checkKeyCommand } from "./check-key-command.js";
+import { joinNegativeValues } from "./options.js";
 import { keyCommand } from "./key-command.js";
 import { summaryText } from "./summary.js";
 
@@ -97,30 +102,70 @@ interface CalculateArgs {
   csvDir?: string;
   xlsx?: string;
   reader?: "auto" | "fast" | "general";
+  /** --through: a forecast from the rows up to this date */
+  through?: string;
+  /** --strict: warnings are errors */
+  strict?: boolean;
+  /** the option each output is named by in messages (demo: all are `--out`) */
+  labels?: { json?: string; csvDir?: string; xlsx?: string };
+  /** folders that must be folders or absent (demo: `--out`) */
+  dirs?: PathArg[];
 }
 
 async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<void> {
-  const run = await calculateFiles({ tariff: args.tariff, consumption: args.consumption, population: args.population, reader: args.reader, onProgress: progressReporter(io, lang, args.consumption) });
+  const label = { json: "--json", csvDir: "--csv-dir", xlsx: "--xlsx", ...args.labels };
+  const inputs: PathArg[] = [
+    ...tariffInput(args.tariff),
+    { option: "--consumption", path: args.consumption },
+    ...(args.population ? [{ option: "--population", path: args.population }] : []),
+  ];
+  const planned: PathArg[] = [];
+  if (args.json) planned.push({ option: label.json, path: args.json });
+  if (args.csvDir) for (const name of CSV_DIR_FILES) planned.push({ option: label.csvDir, path: join(args.csvDir, name) });
+  if (args.xlsx) planned.push({ option: label.xlsx, path: args.xlsx });
+  const dirs = [...(args.dirs ?? []), ...(args.csvDir ? [{ option: label.csvDir, path: args.csvDir }] : [])];
+  // Before anything is read: an output must not overwrite an input, nor be a folder or a device.
+  assertOutputPaths({ inputs, files: planned, dirs }, lang);
+
+  const run = await calculateFiles({ tariff: args.tariff, consumption: args.consumption, population: args.population, reader: args.reader, through: args.through, onProgress: progressReporter(io, lang, args.consumption) });
+  if (args.strict) failOnWarnings(run.result.warnings);
   const files: PendingFile[] = [];
   const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs };
-  if (args.json) files.push({ path: args.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
-  if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang));
+  if (args.json) files.push({ path: args.json, option: label.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
+  if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
   if (args.xlsx) {
     const { resultWorkbook } = await import("../io/xlsx-report.js"); // exceljs loads only when a workbook is asked for
-    files.push({ path: args.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion() }) });
+    files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion() }) });
   }
-  writeFilesAtomically(files);
+  writeOutputs(files, inputs, dirs, lang);
+  // Warnings in the usual layout (position and hint), the summary on stdout lists them briefly.
+  for (const w of sortDiagnostics(run.result.warnings)) io.stderr(renderDiagnostic(w, lang) + "\n");
   io.stdout(summaryText(run.result, lang));
   for (const written of [args.json, args.csvDir, args.xlsx]) if (written) io.stderr(t(lang, "written", { file: written }) + "\n");
 }
 
+/** Options that take one value: given twice, yargs makes a list of them, and which one was meant is unclear. */
+const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "costs", "tolerance", "amount", "out", "lang"];
+
 export async function main(argv: string[] = hideBin(process.argv), io: Io = defaultIo()): Promise<number> {
   const lang = detectLang(argv);
+  argv = joinNegativeValues(argv);
   let exitCode = 0;
   const cli: Argv = yargs(argv)
     .scriptName("vardavtal")
     .usage(tr(lang, "$0 <kommando> [flaggor]\n\nBeräknar vårdavtalets ersättningar mellan regionerna i en sjukvårdsregion.", "$0 <command> [options]\n\nComputes the money that moves between the regions of a Swedish healthcare region."))
     .option("lang", { choices: ["sv", "en"] as const, default: "sv", describe: tr(lang, "språk för meddelanden och rapporter", "language of messages and reports"), global: true })
+    .option("strict", {
+      type: "boolean",
+      default: false,
+      global: true,
+      describe: tr(lang, "varningar räknas som fel: de skrivs som error[KOD], inget skrivs och koden blir 2", "treat warnings as errors: they are printed as error[CODE], nothing is written and the exit code is 2"),
+    })
+    .check((a) => {
+      const twice = SINGLE_VALUED.filter((k) => Array.isArray(a[k]));
+      if (twice.length === 0) return true;
+      return tr(lang, `Flaggan får bara anges en gång: ${twice.map((k) => `--${k}`).join(", ")}`, `The option may be given only once: ${twice.map((k) => `--${k}`).join(", ")}`);
+    }, true)
     .command(
       "calculate",
       tr(lang, "beräkna flöden, nettopositioner och reglering för ett år", "compute flows, net positions and settlement for a year"),
@@ -133,9 +178,22 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("xlsx", { type: "string", describe: tr(lang, "skriv Excelrapporten (för controllers och RSL)", "write the Excel report (for controllers and RSL)") })
           .option("reader", { choices: ["auto", "fast", "general"] as const, default: "auto", describe: tr(lang, "läsare för konsumtionsfilen (samma resultat): fast = byte för byte på alla kärnor", "reader for the consumption file (same result): fast = byte-level on every core") })
           .option("csv-dir", { type: "string", describe: tr(lang, "skriv flöden, nettopositioner, nyckel och verksamheter som CSV för Excel", "write flows, net positions, key and areas as CSV for Excel") })
+          .option("through", {
+            type: "string",
+            describe: tr(
+              lang,
+              "prognos för helåret från raderna till och med detta datum (ÅÅÅÅ-MM-DD, t.ex. tertialets slut 2025-08-31): konsumtionen räknas upp med dagar i året / dagar hittills",
+              "forecast for the whole year from the rows up to this date (YYYY-MM-DD, e.g. the tertial's end 2025-08-31): consumption is scaled by days in the year / days so far",
+            ),
+          })
+          .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --through 2025-08-31 --json prognos.json", "")
           .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --json resultat.json --xlsx rapport.xlsx", ""),
       async (a) => {
-        await runCalculate({ tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, xlsx: a.xlsx, csvDir: a["csv-dir"], reader: a.reader as CalculateArgs["reader"] }, io, lang);
+        await runCalculate(
+          { tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, xlsx: a.xlsx, csvDir: a["csv-dir"], reader: a.reader as CalculateArgs["reader"], through: a.through, strict: a.strict as boolean },
+          io,
+          lang,
+        );
       },
     )
     .command(
@@ -147,7 +205,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
           .option("amount", { type: "string", default: "1000000", describe: tr(lang, "belopp att fördela som exempel (kr)", "amount to split as an example (SEK)") }),
       async (a) => {
-        await keyCommand({ tariff: a.tariff, population: a.population, amount: a.amount }, io, lang);
+        await keyCommand({ tariff: a.tariff, population: a.population, amount: a.amount, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -163,7 +221,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("xlsx", { type: "string", describe: tr(lang, "skriv kontrollen som Excelarbetsbok", "write the check as an Excel workbook") })
           .epilog(tr(lang, "Avslutas med kod 1 när någon avvikelse är större än toleransen, 0 när alla håller.", "Exits with code 1 when a deviation is above the tolerance, 0 when all hold.")),
       async (a) => {
-        exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: a.tolerance, json: a.json, xlsx: a.xlsx }, io, lang);
+        exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: a.tolerance, json: a.json, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -179,6 +237,9 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
             json: join(out, "resultat-2025.json"),
             csvDir: join(out, "csv"),
             xlsx: join(out, "rapport-2025.xlsx"),
+            strict: a.strict as boolean,
+            labels: { json: "--out", csvDir: "--out", xlsx: "--out" },
+            dirs: [{ option: "--out", path: out }],
           },
           io,
           lang,
@@ -193,7 +254,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err) throw err;
+      if (err && typeof err !== "string") throw err; // a check that returned a message passes it as err
       io.stderr(`${msg}\n${tr(lang, "Se 'vardavtal --help'.", "See 'vardavtal --help'.")}\n`);
       exitCode = EXIT.input;
       throw new Exit(EXIT.input);

@@ -18,6 +18,10 @@ export function formatCount(n: number | bigint, lang: Lang): string {
 export function summaryText(r: CalculationResult, lang: Lang): string {
   const out: string[] = [];
   out.push(`${r.title} (${r.year})`);
+  if (r.forecast) {
+    const f = r.forecast;
+    out.push(t(lang, "forecast_line", { through: f.through, year: r.year, days: f.daysThrough, daysInYear: f.daysInYear }));
+  }
   const source = r.key.populationSource?.kind === "file" ? r.key.populationSource.file : t(lang, "key_source_tariff");
   out.push(t(lang, "key_line", { basis: t(lang, r.key.basis === "population" ? "key_basis_population" : "key_basis_fixed"), source: r.key.date ? `${source}, ${r.key.date}` : source }));
   out.push("");
@@ -45,6 +49,7 @@ export function summaryText(r: CalculationResult, lang: Lang): string {
   );
   out.push("");
   out.push(t(lang, "rows_line", { read: formatCount(r.consumption.rowsRead, lang), counted: formatCount(r.consumption.rowsCounted, lang), otherYear: formatCount(r.skipped.otherYear, lang), ownRegion: formatCount(r.skipped.ownRegion, lang) }));
+  if (r.forecast) out.push(t(lang, "after_through_line", { count: formatCount(r.skipped.afterThrough ?? 0, lang), through: r.forecast.through }));
   if (r.warnings.length > 0) {
     out.push("");
     out.push(t(lang, "warnings") + ":");

@@ -4,7 +4,7 @@
  * whole pipeline for embedders: tariff + rows (+ population) in, result out.
  */
 import { allocate, type AllocationPart } from "./allocate.js";
-import { VALUE_UNITS_PER_ORE, formatOre, roundHalfAwayFromZero, type Rational } from "./decimal.js";
+import { VALUE_UNITS_PER_ORE, formatOre, rational, roundHalfAwayFromZero, type Rational } from "./decimal.js";
 import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { MAX_RESULT_ORE } from "./limits.js";
 import { ConsumptionAccumulator, checkConsumption, type ConsumptionRow, type ConsumptionSummary } from "./consumption.js";
@@ -70,6 +70,25 @@ export interface Check {
   figures: Record<string, string>;
 }
 
+/** A forecast (model.md, "Forecast"): consumption through `through`, scaled to the whole year. */
+export interface Forecast {
+  /** ISO cut-off date in the tariff's year */
+  through: string;
+  /** days_in_year / days_through_D, exact (reduced) */
+  factor: Rational;
+  daysInYear: number;
+  daysThrough: number;
+}
+
+/** The days of a year, and the days from 1 January to `date` (both counted). */
+export function forecastFactor(year: number, through: string): Forecast {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInYear = leap ? 366 : 365;
+  const [y, m, d] = through.split("-").map(Number) as [number, number, number];
+  const daysThrough = Math.round((Date.UTC(y, m - 1, d) - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
+  return { through, factor: rational(BigInt(daysInYear), BigInt(daysThrough)), daysInYear, daysThrough };
+}
+
 export interface CalculationResult {
   year: number;
   title: string;
@@ -87,7 +106,9 @@ export interface CalculationResult {
   /** per party index, öre: received − paid */
   net: bigint[];
   transfers: Transfer[];
-  skipped: { otherYear: number; ownRegion: number };
+  skipped: { otherYear: number; ownRegion: number; afterThrough?: number };
+  /** present for a forecast: every consumption sum was scaled by its factor before step 3 */
+  forecast?: Forecast;
   warnings: Diagnostic[];
   checks: Check[];
 }
@@ -141,9 +162,12 @@ export function annualFlows(tariff: CompiledTariff, key: DistributionKey): { spl
 }
 
 /** Steps 3–4 on summed consumption; checks every invariant and throws InvariantError if one breaks. */
-export function settle(tariff: CompiledTariff, key: DistributionKey, consumption: ConsumptionSummary, warnings: Diagnostic[] = []): CalculationResult {
+export function settle(tariff: CompiledTariff, key: DistributionKey, consumption: ConsumptionSummary, warnings: Diagnostic[] = [], options: { through?: string } = {}): CalculationResult {
   const n = tariff.parties.length;
   const fs = tariff.fixedShare;
+  const forecast = options.through !== undefined ? forecastFactor(tariff.year, options.through) : undefined;
+  // The consumption factor: 1, or days_in_year / days_through for a forecast (applied exactly before rounding).
+  const cf = forecast?.factor ?? rational(1n, 1n);
   const warn = new DiagnosticBag();
 
   // Per pair: reference, consumption per model.
@@ -176,8 +200,8 @@ export function settle(tariff: CompiledTariff, key: DistributionKey, consumption
   };
   for (const p of [...pairAt.values()].sort((x, y) => x.seller - y.seller || x.buyer - y.buyer)) {
     if (p.reference !== undefined) p.fixed = roundHalfAwayFromZero(fs.num * p.reference, fs.den);
-    p.variable = roundHalfAwayFromZero((fs.den - fs.num) * p.value.fixed_variable, fs.den * VALUE_UNITS_PER_ORE);
-    p.unitPrice = roundHalfAwayFromZero(p.value.unit_price, VALUE_UNITS_PER_ORE);
+    p.variable = roundHalfAwayFromZero((fs.den - fs.num) * p.value.fixed_variable * cf.num, fs.den * VALUE_UNITS_PER_ORE * cf.den);
+    p.unitPrice = roundHalfAwayFromZero(p.value.unit_price * cf.num, VALUE_UNITS_PER_ORE * cf.den);
     p.total = p.fixed + p.variable + p.unitPrice;
     if (p.reference === undefined && p.rows.fixed_variable > 0) {
       warn.warning("NO_REFERENCE", {
@@ -223,6 +247,7 @@ export function settle(tariff: CompiledTariff, key: DistributionKey, consumption
     net,
     transfers,
     skipped: { ...consumption.skipped },
+    ...(forecast ? { forecast } : {}),
     warnings: sortDiagnostics([...tariff.warnings, ...warnings, ...warn.items]),
     checks: [],
   };

@@ -61,8 +61,14 @@ export interface AreaTotals {
 export interface ConsumptionSummary {
   rowsRead: number;
   rowsCounted: number;
-  skipped: { otherYear: number; ownRegion: number };
+  /** `afterThrough`: rows of the year dated after a forecast's cut-off (0 without one) */
+  skipped: { otherYear: number; ownRegion: number; afterThrough?: number };
   areas: AreaTotals[];
+}
+
+export interface AccumulatorOptions {
+  /** a forecast's cut-off date (ISO, in the tariff's year): later rows are skipped and counted */
+  through?: string;
 }
 
 /** Streams rows in, one at a time; memory grows with the number of distinct areas only. */
@@ -77,12 +83,13 @@ export class ConsumptionAccumulator {
   private readonly janFirst: string;
   private rowIndex = 0;
   private tooManyAreas = false;
-  readonly summary: ConsumptionSummary = { rowsRead: 0, rowsCounted: 0, skipped: { otherYear: 0, ownRegion: 0 }, areas: [] };
+  readonly summary: ConsumptionSummary = { rowsRead: 0, rowsCounted: 0, skipped: { otherYear: 0, ownRegion: 0, afterThrough: 0 }, areas: [] };
 
   constructor(
     private readonly tariff: CompiledTariff,
     private readonly bag: DiagnosticBag,
     private readonly defaultFile = "<consumption>",
+    private readonly options: AccumulatorOptions = {},
   ) {
     this.n = tariff.parties.length;
     this.priceCache = tariff.parties.map(() => new Map());
@@ -214,6 +221,17 @@ export class ConsumptionAccumulator {
       bag.error("NO_YEAR", {}, this.loc(row, "year"));
       yearOk = false;
     }
+    // A forecast (model.md, "Forecast"): a row of the year dated after the cut-off is skipped and
+    // counted before any other check of it; a row of the year without a date cannot be placed.
+    const through = this.options.through;
+    if (through !== undefined && yearOk && year === this.tariff.year) {
+      if (date !== undefined && date > through) {
+        this.summary.rowsRead++;
+        this.summary.skipped.afterThrough = (this.summary.skipped.afterThrough ?? 0) + 1;
+        return;
+      }
+      if (date === undefined) bag.error("NO_DATE_FORECAST", { through }, this.loc(row, row.at?.columns?.date !== undefined ? "date" : "year"));
+    }
     const seller = this.party(row, "seller");
     const buyer = this.party(row, "buyer");
     if (!this.areasByRaw.has(row.area)) this.textOk(row, "area", "verksamhet/area");
@@ -321,7 +339,7 @@ export function checkConsumption(tariff: CompiledTariff, summary: ConsumptionSum
   const { otherYear, ownRegion } = summary.skipped;
   const counts = { year: tariff.year, read: summary.rowsRead, otherYear, ownRegion };
   if (summary.rowsCounted === 0) bag.error("NO_ROWS_COUNTED", counts, at);
-  else if ((otherYear + ownRegion) * 2 > summary.rowsRead) bag.warning("MANY_SKIPPED", { ...counts, skipped: otherYear + ownRegion }, at);
+  else if ((otherYear + ownRegion) * 2 > summary.rowsRead - (summary.skipped.afterThrough ?? 0)) bag.warning("MANY_SKIPPED", { ...counts, skipped: otherYear + ownRegion }, at);
   const n = tariff.parties.length;
   const names = [...tariff.careRules.map((r) => r.area), ...tariff.areas];
   for (const a of summary.areas) {

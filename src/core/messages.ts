@@ -95,6 +95,14 @@ export const MESSAGES = {
     sv: "raden saknar både år och datum",
     en: "the row has neither a year nor a date",
   },
+  NO_DATE_FORECAST: {
+    sv: "raden saknar datum; en prognos till och med {through} måste veta om raden ligger före eller efter",
+    en: "the row has no date; a forecast through {through} must know whether the row falls before or after",
+  },
+  BAD_THROUGH: {
+    sv: "\"{text}\" är inget datum i tariffens år {year} (--through ÅÅÅÅ-MM-DD)",
+    en: "\"{text}\" is not a date in the tariff's year {year} (--through YYYY-MM-DD)",
+  },
   UNKNOWN_PARTY: {
     sv: "okänd part \"{text}\"",
     en: "unknown party \"{text}\"",

@@ -12,6 +12,7 @@ import { csvInfoToInput, fileSize, readConsumptionFile, readPopulationFile, read
 import type { CsvInfo } from "../io/csv.js";
 import { readConsumptionFast, type FastOptions, type FastOutcome } from "./fast-reader.js";
 import { bundledYears, resolveTariffArg } from "./paths.js";
+import { isoDateYear } from "../core/numbers.js";
 
 /** Files from this size on are read by the fast reader when `reader` is "auto". */
 export const FAST_THRESHOLD = 8 << 20;
@@ -30,6 +31,11 @@ export interface FileRunOptions {
   reader?: "auto" | "fast" | "general";
   /** fast-reader tuning, for tests and benchmarks */
   fast?: FastOptions;
+  /**
+   * A forecast's cut-off date (ISO, in the tariff's year): rows dated after it are skipped and
+   * counted, and the consumption sums are scaled to the whole year. Read by the general reader.
+   */
+  through?: string;
 }
 
 export interface FileRun {
@@ -69,7 +75,10 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRun> 
   if (key && pop.population && key.basis === "population") {
     bag.warning("POPULATION_FROM_FILE", { file: pop.population.file }, { file: pop.population.file, line: 1, column: 1 });
   }
-  const reader = options.reader ?? "auto";
+  const through = options.through;
+  if (through !== undefined && isoDateYear(through) !== t.tariff.year) bag.error("BAD_THROUGH", { text: through, year: t.tariff.year }, { file: "--through", line: 1, column: 1 });
+  // The fast reader has no cut-off: a forecast is read by the general reader.
+  const reader = through !== undefined ? "general" : (options.reader ?? "auto");
   let fast: FastOutcome | undefined;
   if (!bag.hasErrors && (reader === "fast" || (reader === "auto" && fileSize(options.consumption) >= FAST_THRESHOLD))) {
     fast = await readConsumptionFast(options.consumption, t.tariff, { ...options.fast, onProgress: options.onProgress });
@@ -79,14 +88,14 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRun> 
   if (fast?.ok) {
     ({ summary, info } = fast);
   } else {
-    const acc = new ConsumptionAccumulator(t.tariff, bag, options.consumption);
+    const acc = new ConsumptionAccumulator(t.tariff, bag, options.consumption, { through });
     info = await readConsumptionFile(options.consumption, acc, bag, { onProgress: options.onProgress });
     summary = acc.summary;
   }
   if (!bag.hasErrors) checkConsumption(t.tariff, summary, bag, options.consumption);
   bag.throwIfErrors();
   if (!key) throw new InputError(bag.items);
-  const result = settle(t.tariff, key, summary, bag.warnings);
+  const result = settle(t.tariff, key, summary, bag.warnings, { through });
   const consumptionInfo: InputFileInfo = { ...csvInfoToInput("consumption", info), reader: fast?.ok ? "fast" : fast ? `general (${fast.reason})` : "general" };
   const inputs = [t.info, consumptionInfo, ...(pop.info ? [pop.info] : [])];
   return { result, inputs };

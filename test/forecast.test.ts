@@ -1,0 +1,92 @@
+/** The forecast (model.md, "Forecast"): rows after the cut-off skipped and counted, sums scaled exactly. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { forecastFactor } from "../src/core/calculate.js";
+import { resultToJson } from "../src/core/result-json.js";
+import { calculateFiles } from "../src/node/run.js";
+import { FIXTURES, runCli, tempDir } from "./helpers.js";
+
+const MINI = join(FIXTURES, "spec", "mini-2025");
+const CASES = ["case000", "case001", "case002", "case003", "case004"].map((c) => join(FIXTURES, "spec", "generated", c));
+
+function ore(text: string): bigint {
+  const [i, f] = text.split(".");
+  return BigInt(`${i}${f}`);
+}
+
+describe("forecast", () => {
+  it("the factor counts days from 1 January to the cut-off, both included", () => {
+    expect(forecastFactor(2025, "2025-08-31")).toMatchObject({ daysInYear: 365, daysThrough: 243, factor: { num: 365n, den: 243n } });
+    expect(forecastFactor(2025, "2025-04-30")).toMatchObject({ daysThrough: 120, factor: { num: 73n, den: 24n } });
+    expect(forecastFactor(2024, "2024-12-31")).toMatchObject({ daysInYear: 366, daysThrough: 366, factor: { num: 1n, den: 1n } });
+    expect(forecastFactor(2025, "2025-01-01")).toMatchObject({ daysThrough: 1, factor: { num: 365n, den: 1n } });
+  });
+
+  it("through 31 December equals the ordinary calculation (every generated case)", async () => {
+    for (const dir of [MINI, ...CASES]) {
+      const tariff = join(dir, "tariff.json");
+      const year = JSON.parse(readFileSync(tariff, "utf8")).year as number;
+      const consumption = join(dir, "consumption.csv");
+      let plain;
+      try {
+        plain = resultToJson((await calculateFiles({ tariff, consumption })).result);
+      } catch {
+        continue; // a case with undated rows has no forecast
+      }
+      let forecast;
+      try {
+        forecast = resultToJson((await calculateFiles({ tariff, consumption, through: `${year}-12-31` })).result);
+      } catch (e) {
+        expect(String(e)).toContain("NO_DATE_FORECAST");
+        continue;
+      }
+      expect(forecast.flows).toEqual(plain.flows);
+      expect(forecast.net).toEqual(plain.net);
+      expect(forecast.forecast?.factor).toBe("1/1");
+    }
+  });
+
+  it("scales each pair's consumption exactly before rounding, and leaves annual amounts alone (property over cut-offs)", async () => {
+    const tariff = join(MINI, "tariff.json");
+    const consumption = join(MINI, "consumption.csv");
+    const base = (await calculateFiles({ tariff, consumption })).result;
+    const fs = base.fixedShare;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 364 }), async (day) => {
+        const through = new Date(Date.UTC(2025, 0, 1 + day)).toISOString().slice(0, 10);
+        const run = await calculateFiles({ tariff, consumption, through }).catch((e: unknown) => {
+          expect(String((e as Error).message)).toContain("NO_ROWS_COUNTED"); // a cut-off before the first row
+          return undefined;
+        });
+        if (!run) return;
+        const { result } = run;
+        const f = result.forecast!;
+        expect(f.daysThrough).toBe(day + 1);
+        for (const p of result.pairs) {
+          // independent: value × 0.35 × 365/days in 10⁻⁸ SEK → öre, half away from zero
+          const num = p.value.fixed_variable * (fs.den - fs.num) * 365n;
+          const den = fs.den * 1_000_000n * BigInt(day + 1);
+          const abs = num < 0n ? -num : num;
+          const rounded = (2n * abs + den) / (2n * den);
+          expect(p.variable).toBe(num < 0n ? -rounded : rounded);
+        }
+        const annual = (r: typeof base) => r.flows.filter((x) => ["fixed", "fixed_only", "solidarity"].includes(x.component));
+        expect(annual(result)).toEqual(annual(base));
+      }),
+      { seed: 12, numRuns: 40 },
+    );
+  });
+
+  it("through the command: PROGNOS on stdout, forecast and afterThrough in the JSON", () => {
+    const out = tempDir();
+    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--through", "2025-04-30", "--json", join(out, "p.json")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("PROGNOS för helåret 2025");
+    const json = JSON.parse(readFileSync(join(out, "p.json"), "utf8"));
+    expect(json.forecast).toEqual({ through: "2025-04-30", factor: "73/24", daysInYear: 365, daysThrough: 120 });
+    expect(json.skipped.afterThrough).toBeGreaterThan(0);
+    expect(json.net.reduce((a: bigint, n: { amount: string }) => a + ore(n.amount), 0n)).toBe(0n);
+  });
+});
