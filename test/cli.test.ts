@@ -84,6 +84,11 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
     expect(missing).toEqual([]);
   });
 
+  it("documents every error and warning code in docs/felkoder.md", () => {
+    const doc = readFileSync(join(FIXTURES, "..", "..", "docs", "felkoder.md"), "utf8");
+    expect(CODES.filter((code) => !doc.includes(`### ${code}`))).toEqual([]);
+  });
+
   it("leaves an older output file untouched", () => {
     const out = tempDir();
     const json = join(out, "resultat.json");
