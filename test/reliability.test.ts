@@ -148,6 +148,14 @@ describe("text with control or format characters, or only whitespace, is an erro
     ] as unknown as string[]);
   });
 
+  it("a BOM inside a file without a BOM is a character like any other, not dropped", () => {
+    const dir = tempDir();
+    const csv = file(dir, "c.csv", Buffer.from("ar;saljare;kopare;verksamhet;belopp\n2025;RJL;\ufeffRKL;primarvard;1,00\n", "utf8"));
+    const r = runCli(["calculate", "--tariff", MINI_TARIFF, "--consumption", csv, "--reader", "general"]);
+    expect(r.code).toBe(2);
+    expect(errorLines(r.stderr)).toEqual([expect.stringContaining("c.csv:2:10: error[BAD_TEXT]: otillåtet tecken U+FEFF")] as unknown as string[]);
+  });
+
   it("every text holding a control, format or surrogate character has a problem (property)", () => {
     const bad = fc.constantFrom("\u0000", "\u0001", "\u001b", "\u007f", "\u0085", "\u009f", "\u200b", "\u200d", "\u202e", "\ufeff", "\u2028", "\ud800", "\udc00", "\u000b", "\r", "\n");
     fc.assert(

@@ -76,7 +76,7 @@ export class SniffingDecoder {
       return chunk.subarray(0, i).toString("latin1");
     }
     this.encoding = verdict === "valid" ? "utf-8" : "windows-1252";
-    this.decoder = new TextDecoder(this.encoding, { fatal: false });
+    this.decoder = new TextDecoder(this.encoding, { fatal: false, ignoreBOM: true });
     return chunk.subarray(0, i).toString("latin1") + this.decoder.decode(chunk.subarray(i), { stream: true });
   }
 

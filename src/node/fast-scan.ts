@@ -8,8 +8,10 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { isAscii, isUtf8 } from "node:buffer";
-import { isBlank, isoDateYear, parseLocaleNumber } from "../core/numbers.js";
+import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RECORD_LENGTH } from "../core/limits.js";
+import { isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/numbers.js";
 import { partyKey } from "../core/names.js";
+import { textProblem } from "../core/text.js";
 
 export interface ScanSetup {
   file: string;
@@ -41,16 +43,38 @@ export interface ScanCell {
   points: bigint[];
 }
 
-export type ScanResult =
-  | { ok: true; areas: string[]; /** area ids in the order they were first counted */ countedOrder: number[]; cells: ScanCell[]; rowsRead: number; rowsCounted: number; otherYear: number; ownRegion: number; bytes: number; ascii: boolean }
-  | { ok: false; reason: string };
+export interface ScanOk {
+  ok: true;
+  areas: string[];
+  /** area ids in the order they were first counted */
+  countedOrder: number[];
+  /** per entry of countedOrder: line feeds in the range before its first counted row */
+  firstLine: number[];
+  /** per entry of countedOrder: the general reader's column of the area value in that row */
+  firstColumn: number[];
+  cells: ScanCell[];
+  rowsRead: number;
+  rowsCounted: number;
+  otherYear: number;
+  ownRegion: number;
+  bytes: number;
+  /** line feeds in the range */
+  lines: number;
+  ascii: boolean;
+}
+
+export type ScanResult = ScanOk | { ok: false; reason: string };
 
 class GiveUp extends Error {}
 
-const SAFE = Number.MAX_SAFE_INTEGER;
+/** Distinct spellings of areas (counted or not) and of parties one range interns at most. */
+const MAX_AREA_SPELLINGS = 4 * MAX_AREAS;
+const MAX_PARTY_SPELLINGS = 10_000;
+const MAX_AMOUNT = Number(MAX_INPUT_ORE);
+const MAX_POINTS = Number(MAX_POINT_UNITS);
+
 const LIMIT = 2 ** 52; // flush a running sum into BigInt before it could lose exactness
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
-const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
 const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isDigit(c: number): boolean {
@@ -92,6 +116,9 @@ export function scanRange(setup: ScanSetup): ScanResult {
     return scan(setup);
   } catch (e) {
     if (e instanceof GiveUp) return { ok: false, reason: e.message };
+    // A file that cannot be read (gone, a directory, an I/O error): the general reader reports it.
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code === "string") return { ok: false, reason: `the file could not be read (${code})` };
     throw e;
   }
 }
@@ -110,6 +137,10 @@ function scan(setup: ScanSetup): ScanResult {
   // Areas in the order they are first counted (the general reader's order of areas).
   const areaCounted: boolean[] = [];
   const countedOrder: number[] = [];
+  const firstLine: number[] = [];
+  const firstColumn: number[] = [];
+  /** per area id: blanks before the value (the general reader's column points past them) */
+  const areaLead: number[] = [];
   const cells = new Map<number, Acc>();
   const segCache: Map<number, number>[] = setup.priceStarts.map(() => new Map());
   const janFirst = setup.year * 10000 + 101;
@@ -117,6 +148,8 @@ function scan(setup: ScanSetup): ScanResult {
   let rowsCounted = 0;
   let otherYear = 0;
   let ownRegion = 0;
+  /** line feeds before the current line, in this range */
+  let line = 0;
 
   const text = (b: Buffer, s: number, e: number): string => b.toString("utf8", s, e);
 
@@ -126,7 +159,8 @@ function scan(setup: ScanSetup): ScanResult {
     let p = partyTable.get(b, s, e);
     if (p < 0) {
       const t = text(b, s, e);
-      if (isBlank(t)) throw new GiveUp("a party is missing");
+      if (textProblem(t)) throw new GiveUp("a party value the general reader rejects");
+      if (partyTable.size >= MAX_PARTY_SPELLINGS) throw new GiveUp("too many spellings of parties");
       const found = partyByKey.get(partyKey(t));
       if (found === undefined) throw new GiveUp(`unknown party ${t}`);
       p = found;
@@ -138,15 +172,17 @@ function scan(setup: ScanSetup): ScanResult {
     let a = areaTable.get(b, s, e);
     if (a < 0) {
       const t = text(b, s, e);
-      if (isBlank(t)) throw new GiveUp("an area is missing");
+      if (textProblem(t)) throw new GiveUp("an area value the general reader rejects");
+      if (areas.length >= MAX_AREA_SPELLINGS) throw new GiveUp("too many areas");
       a = areas.length;
       areas.push(t);
+      areaLead.push(leadingBlank(t));
       areaTable.set(b, s, e, a);
     }
     return a;
   };
-  /** A number field as integer units of 10^-dec; undefined when blank. */
-  const number = (b: Buffer, s: number, e: number, dec: number): number | undefined => {
+  /** A number field as integer units of 10^-dec, at most `max` in absolute value; undefined when blank. */
+  const number = (b: Buffer, s: number, e: number, dec: number, max: number): number | undefined => {
     while (s < e && (b[s] === 32 || b[s] === 9)) s++;
     while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
     if (s === e) return undefined;
@@ -169,15 +205,18 @@ function scan(setup: ScanSetup): ScanResult {
       else break;
     }
     if (i === e && digits > 0 && digits <= 15 && frac !== 0 && (frac < 0 ? 0 : frac) <= dec) {
+      // exact whenever it is at most max (< 2^53); a larger product only needs to compare larger
       const units = v * (POW10[dec - (frac < 0 ? 0 : frac)] as number);
-      if (units <= SAFE) return neg ? -units : units;
+      if (units > max) throw new GiveUp("a number above the limit");
+      return neg ? -units : units;
     }
     // Anything else (thousands separators, Unicode minus, no-break spaces…): the general rules.
     const t = text(b, s, e);
     if (isBlank(t)) return undefined;
     const r = parseLocaleNumber(t, dec);
     if (!r.ok) throw new GiveUp(`not a number: ${t}`);
-    if (r.units > BigInt(SAFE) || r.units < -BigInt(SAFE)) throw new GiveUp("a number too large for the fast reader");
+    const big = BigInt(max);
+    if (r.units > big || r.units < -big) throw new GiveUp("a number above the limit");
     return Number(r.units);
   };
   /** yyyymmdd of an ISO date field; undefined when blank. */
@@ -230,17 +269,23 @@ function scan(setup: ScanSetup): ScanResult {
     return k;
   };
 
-  const isBlankLine = (b: Buffer, fields: number): boolean => {
-    for (let f = 0; f < fields; f++) for (let i = starts[f] as number; i < (ends[f] as number); i++) if (b[i] !== 32 && b[i] !== 9) return false;
+  /** Only delimiters, spaces and tabs between ls and le (the general reader's blank record). */
+  const isBlankLine = (b: Buffer, ls: number, le: number): boolean => {
+    for (let i = ls; i < le; i++) {
+      const c = b[i];
+      if (c !== 32 && c !== 9 && c !== DELIM) return false;
+    }
     return true;
   };
   const cSeller = col.seller;
   const cBuyer = col.buyer;
   const cArea = col.area;
-  const processLine = (b: Buffer, fields: number): void => {
-    // A record with only blanks is skipped (as the general reader does); test it only when needed.
-    if (fields !== width || (ends[cSeller] as number) === (starts[cSeller] as number)) {
-      if (isBlankLine(b, Math.min(fields, width))) return;
+  /** One line: bytes [ls, le) of b, its line end excluded; `fields` counted by delimiters. */
+  const processLine = (b: Buffer, fields: number, ls: number, le: number): void => {
+    // A record with only blanks is skipped (as the general reader does), whatever its field count;
+    // test it only when needed: a line whose seller field starts with something else is not blank.
+    if (fields !== width || (ends[cSeller] as number) === (starts[cSeller] as number) || b[starts[cSeller] as number] === 32 || b[starts[cSeller] as number] === 9) {
+      if (isBlankLine(b, ls, le)) return;
       if (fields !== width) throw new GiveUp("a line whose field count differs from the header");
     }
     let year: number | undefined = col.year >= 0 ? yearOf(b, starts[col.year] as number, ends[col.year] as number) : undefined;
@@ -254,8 +299,8 @@ function scan(setup: ScanSetup): ScanResult {
     const s = party(b, starts[cSeller] as number, ends[cSeller] as number);
     const bu = party(b, starts[cBuyer] as number, ends[cBuyer] as number);
     const a = area(b, starts[cArea] as number, ends[cArea] as number);
-    const amount = col.amount >= 0 ? number(b, starts[col.amount] as number, ends[col.amount] as number, 2) : undefined;
-    const points = col.points >= 0 ? number(b, starts[col.points] as number, ends[col.points] as number, 6) : undefined;
+    const amount = col.amount >= 0 ? number(b, starts[col.amount] as number, ends[col.amount] as number, 2, MAX_AMOUNT) : undefined;
+    const points = col.points >= 0 ? number(b, starts[col.points] as number, ends[col.points] as number, 6, MAX_POINTS) : undefined;
     if (amount === undefined && points === undefined) throw new GiveUp("a row with neither amount nor points");
     rowsRead++;
     if (year !== setup.year) {
@@ -270,8 +315,12 @@ function scan(setup: ScanSetup): ScanResult {
     let acc = cells.get(key);
     if (!acc) {
       if (!areaCounted[a]) {
+        // where the general reader's firstAt of this area would point: line, and column in UTF-16 units
         areaCounted[a] = true;
         countedOrder.push(a);
+        firstLine.push(line);
+        const fieldStart = starts[cArea] as number;
+        firstColumn.push(1 + b.toString("utf8", ls, fieldStart).length + (areaLead[a] as number));
       }
       acc = { area: a, seller: s, buyer: bu, rows: 0, amount: new ExactSum(), points: (setup.priceStarts[s] ?? []).map(() => new ExactSum()) };
       cells.set(key, acc);
@@ -305,11 +354,11 @@ function scan(setup: ScanSetup): ScanResult {
         const region = buf.subarray(0, complete);
         if (region.indexOf(34) >= 0) throw new GiveUp("a quoted field");
         if (region.indexOf(13) >= 0 && !onlyCrlf(region, last)) throw new GiveUp("a lone carriage return");
-        if (ascii && !isAscii(region)) {
+        if (!isAscii(region)) {
           ascii = false;
           if (!isUtf8(region)) throw new GiveUp("not UTF-8");
-        } else if (!ascii && !isUtf8(region)) throw new GiveUp("not UTF-8");
-        if (region.indexOf(REPLACEMENT) >= 0) throw new GiveUp("a U+FFFD replacement character");
+          checkSpecials(region);
+        }
       }
       // Parse the complete lines in buf[0, len).
       let lineStart = 0;
@@ -322,9 +371,12 @@ function scan(setup: ScanSetup): ScanResult {
           f++;
           if (f < width) starts[f] = i + 1;
         } else if (c === 10) {
+          // a record longer than the general reader takes (its length counts the line end)
+          if (i - lineStart >= MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
           const e = i > lineStart && buf[i - 1] === 13 ? i - 1 : i;
           if (f < width) ends[f] = e;
-          processLine(buf, f + 1);
+          processLine(buf, f + 1, lineStart, e);
+          line++;
           lineStart = i + 1;
           f = 0;
           starts[0] = lineStart;
@@ -332,14 +384,17 @@ function scan(setup: ScanSetup): ScanResult {
       }
       if (last) {
         if (lineStart < len) {
+          if (len - lineStart > MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
           const e = buf[len - 1] === 13 ? len - 1 : len;
           if (f < width) ends[f] = e;
-          processLine(buf, f + 1);
+          processLine(buf, f + 1, lineStart, e);
         }
         break;
       }
       // keep the unfinished line for the next read
       carry = len - lineStart;
+      // at least one more byte of this line follows: it would be a record longer than the limit
+      if (carry >= MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
       if (carry === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, carry);
@@ -354,12 +409,15 @@ function scan(setup: ScanSetup): ScanResult {
     ok: true,
     areas,
     countedOrder,
+    firstLine,
+    firstColumn,
     cells: [...cells.values()].map((c) => ({ area: c.area, seller: c.seller, buyer: c.buyer, rows: c.rows, amount: c.amount.value(), points: c.points.map((p) => p.value()) })),
     rowsRead,
     rowsCounted,
     otherYear,
     ownRegion,
     bytes,
+    lines: line,
     ascii,
   };
 }
@@ -378,6 +436,10 @@ class ByteTable {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
     return h;
+  }
+
+  get size(): number {
+    return this.entries.length;
   }
 
   get(b: Buffer, s: number, e: number): number {
@@ -420,6 +482,20 @@ class ByteTable {
     this.hashes = new Int32Array(size);
     this.slots = new Int32Array(size).fill(-1);
     this.entries.forEach((entry, slot) => this.place(ByteTable.hash(entry.bytes, 0, entry.bytes.length), slot));
+  }
+}
+
+/**
+ * Non-ASCII text the general reader would not read as these bytes say: U+FFFD (it reports
+ * CSV_ENCODING) and U+FEFF (its decoder drops one when it is the first non-ASCII character of
+ * a file without BOM, which moves columns). Both start with the byte EF.
+ */
+function checkSpecials(region: Buffer): void {
+  for (let i = region.indexOf(0xef); i >= 0; i = region.indexOf(0xef, i + 1)) {
+    const b1 = region[i + 1];
+    const b2 = region[i + 2];
+    if (b1 === 0xbf && b2 === 0xbd) throw new GiveUp("a U+FFFD replacement character");
+    if (b1 === 0xbb && b2 === 0xbf) throw new GiveUp("a U+FEFF byte order mark inside the file");
   }
 }
 
