@@ -49,7 +49,7 @@ export function summaryText(r: CalculationResult, lang: Lang): string {
   );
   out.push("");
   out.push(t(lang, "rows_line", { read: formatCount(r.consumption.rowsRead, lang), counted: formatCount(r.consumption.rowsCounted, lang), otherYear: formatCount(r.skipped.otherYear, lang), ownRegion: formatCount(r.skipped.ownRegion, lang) }));
-  if (r.forecast) out.push(t(lang, "after_through_line", { count: formatCount(r.skipped.afterThrough ?? 0, lang), through: r.forecast.through }));
+  if (r.forecast) out.push(t(lang, "after_through_line", { count: formatCount(r.skipped.afterThrough, lang), through: r.forecast.through }));
   if (r.warnings.length > 0) {
     out.push("");
     out.push(t(lang, "warnings") + ":");

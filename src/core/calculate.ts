@@ -106,7 +106,7 @@ export interface CalculationResult {
   /** per party index, öre: received − paid */
   net: bigint[];
   transfers: Transfer[];
-  skipped: { otherYear: number; ownRegion: number; afterThrough?: number };
+  skipped: { otherYear: number; ownRegion: number; afterThrough: number };
   /** present for a forecast: every consumption sum was scaled by its factor before step 3 */
   forecast?: Forecast;
   warnings: Diagnostic[];

@@ -62,7 +62,7 @@ export interface ConsumptionSummary {
   rowsRead: number;
   rowsCounted: number;
   /** `afterThrough`: rows of the year dated after a forecast's cut-off (0 without one) */
-  skipped: { otherYear: number; ownRegion: number; afterThrough?: number };
+  skipped: { otherYear: number; ownRegion: number; afterThrough: number };
   areas: AreaTotals[];
 }
 
@@ -227,7 +227,7 @@ export class ConsumptionAccumulator {
     if (through !== undefined && yearOk && year === this.tariff.year) {
       if (date !== undefined && date > through) {
         this.summary.rowsRead++;
-        this.summary.skipped.afterThrough = (this.summary.skipped.afterThrough ?? 0) + 1;
+        this.summary.skipped.afterThrough++;
         return;
       }
       if (date === undefined) bag.error("NO_DATE_FORECAST", { through }, this.loc(row, row.at?.columns?.date !== undefined ? "date" : "year"));
@@ -339,7 +339,7 @@ export function checkConsumption(tariff: CompiledTariff, summary: ConsumptionSum
   const { otherYear, ownRegion } = summary.skipped;
   const counts = { year: tariff.year, read: summary.rowsRead, otherYear, ownRegion };
   if (summary.rowsCounted === 0) bag.error("NO_ROWS_COUNTED", counts, at);
-  else if ((otherYear + ownRegion) * 2 > summary.rowsRead - (summary.skipped.afterThrough ?? 0)) bag.warning("MANY_SKIPPED", { ...counts, skipped: otherYear + ownRegion }, at);
+  else if ((otherYear + ownRegion) * 2 > summary.rowsRead - summary.skipped.afterThrough) bag.warning("MANY_SKIPPED", { ...counts, skipped: otherYear + ownRegion }, at);
   const n = tariff.parties.length;
   const names = [...tariff.careRules.map((r) => r.area), ...tariff.areas];
   for (const a of summary.areas) {

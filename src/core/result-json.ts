@@ -69,7 +69,7 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
     flows: r.flows.map((f) => ({ payer: id(f.payer), payee: id(f.payee), component: f.component, label: f.label, amount: formatOre(f.amount) })),
     net: r.net.map((v, i) => ({ party: id(i), amount: formatOre(v) })),
     transfers: r.transfers.map((t) => ({ payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
-    skipped: { otherYear: r.skipped.otherYear, ownRegion: r.skipped.ownRegion, ...(r.forecast ? { afterThrough: r.skipped.afterThrough ?? 0 } : {}) },
+    skipped: { otherYear: r.skipped.otherYear, ownRegion: r.skipped.ownRegion, ...(r.forecast ? { afterThrough: r.skipped.afterThrough } : {}) },
     ...(r.forecast ? { forecast: { through: r.forecast.through, factor: `${r.forecast.factor.num}/${r.forecast.factor.den}`, daysInYear: r.forecast.daysInYear, daysThrough: r.forecast.daysThrough } } : {}),
     rows: { read: r.consumption.rowsRead, counted: r.consumption.rowsCounted },
     componentTotals: Object.fromEntries(Object.entries(r.componentTotals).map(([k, v]) => [k, formatOre(v)])),
