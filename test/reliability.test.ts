@@ -242,9 +242,9 @@ describe("the tariff is bounded and its ids are safe", () => {
     expect(errors.some((e) => e.includes("$.areas[1]"))).toBe(true);
   });
 
-  it("money in a tariff has at most 13 digits before the point", () => {
+  it("money in a tariff has at most 12 digits before the point (below the input bound, 10¹² kr)", () => {
     const t = tariffObject();
-    t.solidarity = [{ unit: "RCC", host: "RÖ", amount: "99999999999999.00" }];
+    t.solidarity = [{ unit: "RCC", host: "RÖ", amount: "1000000000000.00" }];
     expect(tariffErrors(t).some((e) => e.includes("$.solidarity[0].amount"))).toBe(true);
   });
 });
@@ -305,6 +305,14 @@ describe("inputs that would make the reader slow or the result inexact", () => {
     const r = runCli(["key", "--tariff", MINI_TARIFF, "--population", pop]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("p.csv:2:5: error[BAD_POPULATION]");
+  });
+
+  it("sums of many amounts within the bound are refused when a report's total would pass 10¹³ kr", async () => {
+    const t = tariffObject();
+    // 20 units of just under 10¹² kr, 57 % of each paid to the host: Σ flows ≈ 1,1 · 10¹³ kr
+    t.solidarity = Array.from({ length: 20 }, (_, i) => ({ unit: `U${i}`, host: "RÖ", amount: "999999999999.99" }));
+    const rows = [{ year: "2025", seller: "RÖ", buyer: "RJL", area: "neurokirurgi", amount: "1.00" }];
+    await expect(calculate({ tariff: JSON.stringify(t), consumption: rows })).rejects.toThrow(/TOTAL_TOO_LARGE/);
   });
 
   it("the API refuses a run that counts nothing, and a figure beyond the bound", async () => {

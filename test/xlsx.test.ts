@@ -7,6 +7,16 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
+import { calculate, type CalculationResult } from "../src/core/calculate.js";
+import { formatOre } from "../src/core/decimal.js";
+import { DiagnosticBag } from "../src/core/diagnostics.js";
+import { resolveKey } from "../src/core/key.js";
+import { checkKey } from "../src/core/keycheck.js";
+import { MAX_INPUT_ORE, MAX_RESULT_ORE } from "../src/core/limits.js";
+import { loadTariff } from "../src/core/tariff.js";
+import { keyCheckWorkbook } from "../src/io/xlsx-keycheck.js";
+import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, exactCellNumber, formula, header, newWorkbook, put, title } from "../src/io/xlsx-kit.js";
+import { resultWorkbook } from "../src/io/xlsx-report.js";
 import { FIXTURES, compareRecalculated, haveLibreOffice, recalculate, runCli, tempDir } from "./helpers.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
@@ -220,5 +230,108 @@ describe.skipIf(!haveLibreOffice)("LibreOffice recalculation", () => {
     const { diffs, formulas } = await compareRecalculated(join(dir, "rapport-2025.xlsx"));
     expect(diffs).toEqual([]);
     expect(formulas).toBeGreaterThan(300);
+  });
+});
+
+describe("figures near the limits", () => {
+  const abs = (v: bigint): bigint => (v < 0n ? -v : v);
+  let r: CalculationResult;
+  let file = "";
+  beforeAll(async () => {
+    // Every figure the workbook shows, the grand totals included, stays within 10¹³ kr; the largest
+    // come near it (the reference column sums to exactly 10¹³ kr).
+    const t = JSON.parse(readFileSync(join(MINI, "tariff.json"), "utf8"));
+    t.references = [
+      { seller: "RÖ", buyer: "RJL", amount: "9999999999999.99" },
+      { seller: "RÖ", buyer: "RKL", amount: "0.01" },
+    ];
+    const row = (area: string, amount: string) => ({ year: "2025", seller: "RÖ", buyer: "RJL", area, amount });
+    r = await calculate({
+      tariff: t,
+      consumption: [row("neurokirurgi", "999999999999.97"), row("primärvård", "999999999999.99"), row("primärvård", "999999999999.99"), row("primärvård", "999999999999.93"), { year: "2025", seller: "RJL", buyer: "RKL", area: "primärvård", amount: "0.01" }],
+    });
+    file = join(tempDir(), "big.xlsx");
+    writeFileSync(file, await resultWorkbook(r, { lang: "sv", inputs: [], version: "test" }));
+  });
+
+  it("the result comes near 10¹³ kr without passing MAX_RESULT_ORE", () => {
+    const all = r.flows.reduce((a, f) => a + f.amount, 0n);
+    const largest = [all, ...r.net, ...r.flows.map((f) => f.amount), ...Object.values(r.componentTotals)].reduce((a, v) => (abs(v) > a ? abs(v) : a), 0n);
+    expect(largest).toBeGreaterThan((MAX_RESULT_ORE * 9n) / 10n);
+    expect(largest).toBeLessThanOrEqual(MAX_RESULT_ORE);
+  });
+
+  it("every money cell read back holds the exact figure", async () => {
+    const wb = await load(file);
+    const m = wb.getWorksheet("Sammanfattning") as ExcelJS.Worksheet;
+    r.parties.forEach((_, i) => expect(cellOre(m.getCell(8 + i, 6))).toBe(r.net[i]));
+    const a = wb.getWorksheet("Avräkning") as ExcelJS.Worksheet;
+    const head = findRow(a, "Betalare", 1, 3);
+    r.flows.forEach((f, k) => expect(cellOre(a.getCell(head + 1 + k, 6))).toBe(f.amount));
+    const c = wb.getWorksheet("Vårdavtal") as ExcelJS.Worksheet;
+    r.pairs.forEach((p, k) => {
+      expect([cellOre(c.getCell(3 + k, 5)), cellOre(c.getCell(3 + k, 10)), cellOre(c.getCell(3 + k, 11)), cellOre(c.getCell(3 + k, 12))]).toEqual([p.fixed, p.variable, p.unitPrice, p.total]);
+    });
+    const checks = wb.getWorksheet("Kontroller") as ExcelJS.Worksheet;
+    for (let row = 3; row <= checks.rowCount; row++) {
+      const s = shown(checks.getCell(row, 5)) ?? shown(checks.getCell(row, 3));
+      if (s === "FEL") throw new Error(`check failed on row ${row}: ${String(shown(checks.getCell(row, 1)))}`);
+    }
+  });
+
+  it("a cell holds every amount up to MAX_RESULT_ORE exactly, and refuses one it would show wrongly", () => {
+    for (const v of [MAX_RESULT_ORE, MAX_RESULT_ORE - 1n, -(MAX_RESULT_ORE - 1n), MAX_RESULT_ORE - 3n, 999999999999901n, 1n, -1n, 0n, 123456789012345n]) {
+      const n = exactCellNumber(v);
+      expect(n.toFixed(2), String(v)).toBe(formatOre(v));
+      expect(BigInt(Math.round(n * 100))).toBe(v);
+    }
+    // 16 significant digits: a spreadsheet shows 10000000000000.0 for the first
+    for (const v of [MAX_RESULT_ORE + 1n, 1001583114317519n, -(MAX_RESULT_ORE + 7n), 2n ** 53n + 1n]) expect(() => exactCellNumber(v), String(v)).toThrow(RangeError);
+  });
+
+  it.skipIf(!haveLibreOffice)("recalculates to the same öre", async () => {
+    const { diffs, formulas } = await compareRecalculated(file);
+    expect(diffs).toEqual([]);
+    expect(formulas).toBeGreaterThan(200);
+  });
+
+  it("the check-key workbook holds a tolerance of MAX_INPUT_ORE and costs near the limit exactly", async () => {
+    const tariff = loadTariff(readFileSync(join(MINI, "tariff.json"), "utf8"));
+    const bag = new DiagnosticBag();
+    const key = resolveKey(tariff, undefined, bag);
+    if (!key) throw new Error("no key");
+    const costs = [
+      { item: "A", party: "RJL", amount: MAX_INPUT_ORE },
+      { item: "A", party: "RKL", amount: MAX_INPUT_ORE - 1n },
+      { item: "A", party: "RÖ", amount: 7n },
+      { item: "B", party: "RÖ", amount: MAX_INPUT_ORE - 3n },
+      { item: "B", party: "RKL", amount: -(MAX_INPUT_ORE - 5n) },
+    ];
+    const kc = checkKey(tariff, key, costs, MAX_INPUT_ORE, bag);
+    if (!kc) throw new Error(JSON.stringify(bag.errors));
+    const kcFile = join(tempDir(), "kc.xlsx");
+    writeFileSync(kcFile, await keyCheckWorkbook(kc, { lang: "sv", inputs: [], version: "test" }));
+    const wb = await load(kcFile);
+    const s = wb.getWorksheet("Sammanfattning") as ExcelJS.Worksheet;
+    expect(cellOre(s.getCell(2, 2))).toBe(MAX_INPUT_ORE);
+    kc.totals.forEach((l, i) => {
+      expect([cellOre(s.getCell(7 + i, 3)), cellOre(s.getCell(7 + i, 4)), cellOre(s.getCell(7 + i, 5))]).toEqual([l.paid, l.expected, l.deviation]);
+    });
+    if (haveLibreOffice) expect((await compareRecalculated(kcFile)).diffs).toEqual([]);
+  });
+});
+
+describe("the cell limits of Excel", () => {
+  it("refuses to write a text longer than 32 767 characters (a bug: inputs are bounded), and writes one of that length", () => {
+    const ws = newWorkbook("test", new Date(0)).addWorksheet("x");
+    const long = "x".repeat(MAX_CELL_TEXT + 1);
+    expect(() => put(ws, 1, 1, long)).toThrow(/internal: the text of cell 'x'!A1 has 32768 characters/);
+    expect(() => title(ws, 2, long)).toThrow(/32768 characters/);
+    expect(() => header(ws, 3, ["ok", long])).toThrow(/'x'!B3/);
+    expect(() => formula(ws, 4, 1, "1", long)).toThrow(/32768 characters/);
+    expect(() => formula(ws, 5, 1, "1+".repeat(MAX_FORMULA_LENGTH / 2) + "1", 0)).toThrow(/formula of cell 'x'!A5/);
+    expect(ws.getCell(1, 1).value).toBeNull();
+    put(ws, 6, 1, "y".repeat(MAX_CELL_TEXT));
+    expect(String(ws.getCell(6, 1).value).length).toBe(MAX_CELL_TEXT);
   });
 });

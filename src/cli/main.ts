@@ -14,11 +14,14 @@ import type { Lang } from "../core/messages.js";
 import { resultToJson } from "../core/result-json.js";
 import type { PendingFile } from "../io/output.js";
 import { resultCsvFiles } from "../io/result-csv.js";
+import { runTime } from "../io/run-time.js";
 import { assertOutputPaths, CSV_DIR_FILES, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
 import { calculateFiles } from "../node/run.js";
 import { t } from "./i18n.js";
+import { accontoCommand } from "./acconto-command.js";
 import { checkKeyCommand } from "./check-key-command.js";
+import { settleCommand } from "./settle-command.js";
 import { joinNegativeValues } from "./options.js";
 import { keyCommand } from "./key-command.js";
 import { summaryText } from "./summary.js";
@@ -145,11 +148,18 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
 }
 
 /** Options that take one value: given twice, yargs makes a list of them, and which one was meant is unclear. */
-const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "costs", "tolerance", "amount", "out", "lang"];
+const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "paid", "costs", "tolerance", "amount", "out", "lang"];
 
 export async function main(argv: string[] = hideBin(process.argv), io: Io = defaultIo()): Promise<number> {
   const lang = detectLang(argv);
   argv = joinNegativeValues(argv);
+  try {
+    runTime(); // a malformed SOURCE_DATE_EPOCH is a usage error before anything runs
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    printDiagnostics(e, io, lang);
+    return EXIT.input;
+  }
   let exitCode = 0;
   const cli: Argv = yargs(argv)
     .scriptName("vardavtal")
@@ -194,6 +204,40 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           io,
           lang,
         );
+      },
+    )
+    .command(
+      "acconto",
+      tr(lang, "a conto-plan för ett år: årsbelopp och tolv månadsdelar per betalare, mottagare och komponent", "a-conto plan for a year: annual amounts and twelve monthly parts per payer, payee and component"),
+      (y) =>
+        y
+          .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("variable", { type: "boolean", default: true, describe: tr(lang, "ta med rörlig ersättning a conto, (1 − fast andel) × referensbelopp; --no-variable utelämnar den", "include a variable a conto, (1 − fixed share) × reference amount; --no-variable leaves it out") })
+          .option("json", { type: "string", describe: tr(lang, "skriv planen som JSON (vardavtal-acconto/1)", "write the plan as JSON (vardavtal-acconto/1)") })
+          .option("csv-dir", { type: "string", describe: tr(lang, "skriv planen som CSV för Excel (rader, netto per månad, betalningar)", "write the plan as CSV for Excel (lines, net per month, payments)") })
+          .example("$0 acconto --tariff 2026 --json acconto-2026.json --csv-dir acconto-2026", ""),
+      async (a) => {
+        await accontoCommand({ tariff: a.tariff, population: a.population, variable: a.variable, json: a.json, csvDir: a["csv-dir"], strict: a.strict as boolean }, io, lang);
+      },
+    )
+    .command(
+      "settle",
+      tr(lang, "slutreglering: årets resultat mot det som betalats (a conto-planen eller en fil med betalningar)", "final settlement: the year's result against what was paid (the a-conto plan or a payments file)"),
+      (y) =>
+        y
+          .option("result", { type: "string", demandOption: true, describe: tr(lang, "årets resultat (calculate --json), inte en prognos", "the year's result (calculate --json), not a forecast") })
+          .option("paid", {
+            type: "string",
+            demandOption: true,
+            describe: tr(lang, "betalat: a conto-planen (acconto --json, \"betalt enligt plan\") eller en CSV med betalare; mottagare; belopp [; datum; avser]", "paid: the a-conto plan (acconto --json, \"paid as planned\") or a CSV of payer; payee; amount [; date; note]"),
+          })
+          .option("json", { type: "string", describe: tr(lang, "skriv slutregleringen som JSON (vardavtal-settlement/1)", "write the settlement as JSON (vardavtal-settlement/1)") })
+          .option("csv-dir", { type: "string", describe: tr(lang, "skriv slutregleringen som CSV för Excel", "write the settlement as CSV for Excel") })
+          .example("$0 settle --result resultat-2025.json --paid acconto-2025.json --json slutreglering-2025.json", "")
+          .example("$0 settle --result resultat-2025.json --paid betalningar-2025.csv", ""),
+      async (a) => {
+        await settleCommand({ result: a.result, paid: a.paid, json: a.json, csvDir: a["csv-dir"], strict: a.strict as boolean }, io, lang);
       },
     )
     .command(

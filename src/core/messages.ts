@@ -228,6 +228,27 @@ export const MESSAGES = {
     sv: "det finns ingen medföljande tariff för år {year} (finns: {years})",
     en: "there is no bundled tariff for the year {year} (bundled: {years})",
   },
+  // Final settlement
+  RESULT_FILE: {
+    sv: "inte en giltig {what}-fil: {reason}",
+    en: "not a valid {what} file: {reason}",
+    hint: {
+      sv: "använd en fil som vardavtal skrivit (calculate --json, acconto --json) och ändra den inte för hand",
+      en: "use a file that vardavtal wrote (calculate --json, acconto --json) and do not edit it by hand",
+    },
+  },
+  SETTLE_FORECAST: {
+    sv: "resultatet är en prognos (till och med {through}); slutregleringen görs mot årets utfall",
+    en: "the result is a forecast (through {through}); the final settlement is made against the year's outcome",
+  },
+  SETTLE_YEAR: {
+    sv: "resultatet gäller {year} men betalningarna gäller {other}",
+    en: "the result is for {year} but the payments are for {other}",
+  },
+  PAYMENT_SAME_PARTY: {
+    sv: "betalare och mottagare är samma part ({party})",
+    en: "payer and payee are the same party ({party})",
+  },
   // Outputs (usage errors: nothing is written)
   OUTPUT_IS_INPUT: {
     sv: "utfilen är samma fil som indatafilen {input}; den skulle skrivas över",
@@ -248,6 +269,14 @@ export const MESSAGES = {
   OUTPUT_WRITE: {
     sv: "kan inte skriva {option}: {reason}; inget skrevs och äldre filer är orörda",
     en: "cannot write {option}: {reason}; nothing was written and older files are untouched",
+  },
+  BAD_SOURCE_DATE_EPOCH: {
+    sv: "SOURCE_DATE_EPOCH=\"{text}\" är inget heltal sekunder sedan 1970-01-01 UTC",
+    en: "SOURCE_DATE_EPOCH=\"{text}\" is not a whole number of seconds since 1970-01-01 UTC",
+    hint: {
+      sv: "ta bort variabeln, eller sätt den t.ex. till $(date +%s)",
+      en: "unset the variable, or set it to e.g. $(date +%s)",
+    },
   },
   // API rows
   BAD_ROW: {
@@ -287,6 +316,10 @@ export const MESSAGES = {
       sv: "menade du \"{suggestion}\"?",
       en: "did you mean \"{suggestion}\"?",
     },
+  },
+  PAYMENT_WITHOUT_FLOW: {
+    sv: "{payer} har betalat {payee} {amount} kr men resultatet har inget flöde mellan dem; betalningen räknas ändå",
+    en: "{payer} paid {payee} SEK {amount} but the result has no flow between them; the payment counts all the same",
   },
   MANY_SKIPPED: {
     sv: "{skipped} av {read} rader hoppades över: {otherYear} av annat år än {year}, {ownRegion} egen region",

@@ -10,7 +10,7 @@ import { areaCells } from "./consumption.js";
 export const RESULT_FORMAT = "vardavtal-result/1";
 
 export interface InputFileInfo {
-  role: "tariff" | "consumption" | "population" | "costs";
+  role: "tariff" | "consumption" | "population" | "costs" | "result" | "payments";
   file: string;
   sha256: string;
   bytes: number;

@@ -31,8 +31,8 @@ function list<T extends z.ZodType>(item: T) {
 
 const money = z
   .string()
-  .regex(/^-?\d{1,13}(\.\d{1,2})?$/, {
-    message: 'expected an amount in SEK as a string with at most 13 digits before and 2 after the point, e.g. "1234.50"',
+  .regex(/^-?\d{1,12}(\.\d{1,2})?$/, {
+    message: 'expected an amount in SEK as a string with at most 12 digits before and 2 after the point (below 10¹² kr), e.g. "1234.50"',
   })
   .describe('Amount in SEK as a decimal string with at most 2 decimals, e.g. "640000000.00".');
 

@@ -10,6 +10,8 @@ import type { PopulationInput } from "../core/key.js";
 import { MAX_INPUT_ORE, MAX_POPULATION } from "../core/limits.js";
 import { isoDateYear, leadingBlank, parseLocaleNumber } from "../core/numbers.js";
 import { checkName } from "../core/text.js";
+import { partyKey } from "../core/names.js";
+import type { Payment } from "../core/settlement.js";
 import { loadTariff, type CompiledTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { emptyInfo, isBlankRecord, mapHeader, readCsvFile, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
@@ -36,6 +38,15 @@ export const COST_COLUMNS: ColumnSpec<CostField>[] = [
   { field: "item", names: ["post", "item"] },
   { field: "party", names: ["part", "region", "party"] },
   { field: "amount", names: ["belopp", "amount"] },
+];
+
+export type PaymentField = "payer" | "payee" | "amount" | "date" | "note";
+export const PAYMENT_COLUMNS: ColumnSpec<PaymentField>[] = [
+  { field: "payer", names: ["betalare", "payer"] },
+  { field: "payee", names: ["mottagare", "payee"] },
+  { field: "amount", names: ["belopp", "amount"] },
+  { field: "date", names: ["datum", "date"] },
+  { field: "note", names: ["avser", "note"] },
 ];
 
 function names<F extends string>(specs: ColumnSpec<F>[], field: F): string {
@@ -256,3 +267,37 @@ export function fileSize(file: string): number {
   }
 }
 
+
+/**
+ * Reads a payments file (betalare; mottagare; belopp; datum; avser) for the final settlement.
+ * Parties are the result's ids (case-insensitive); the date, when given, must be a date.
+ */
+export async function readPaymentsFile(file: string, parties: readonly string[], bag: DiagnosticBag): Promise<{ payments: (Payment & { at: Location })[]; info: CsvInfo }> {
+  const payments: (Payment & { at: Location })[] = [];
+  const index = new Map(parties.map((p, i) => [partyKey(p), i]));
+  const info = await readTable(file, PAYMENT_COLUMNS, [["payer"], ["payee"], ["amount"]], bag, ({ get, at, name }) => {
+    const resolve = (field: "payer" | "payee", what: string): number | undefined => {
+      const text = name(field, what);
+      if (text === undefined) return undefined;
+      const i = index.get(partyKey(text));
+      if (i === undefined) bag.error("UNKNOWN_PARTY", { text, known: parties.join(", ") }, at(field));
+      return i;
+    };
+    const payer = resolve("payer", "betalare/payer");
+    const payee = resolve("payee", "mottagare/payee");
+    const text = get("amount");
+    const n = parseLocaleNumber(text, 2);
+    let amount: bigint | undefined;
+    if (!n.ok) {
+      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
+      else bag.error("BAD_NUMBER", { text: text.trim() }, at("amount", n.offset));
+    } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
+      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
+    } else amount = n.units;
+    const date = get("date").trim();
+    if (date !== "" && isoDateYear(date) === undefined) bag.error("BAD_DATE", { text: date }, at("date"));
+    if (payer !== undefined && payer === payee) bag.error("PAYMENT_SAME_PARTY", { party: parties[payer] ?? "" }, at("payee"));
+    if (payer !== undefined && payee !== undefined && amount !== undefined && payer !== payee) payments.push({ payer, payee, amount, at: at("payer") });
+  });
+  return { payments, info };
+}

@@ -256,7 +256,8 @@ export function formatSek(ore: bigint, lang: "sv" | "en" = "sv"): string {
   const neg = ore < 0n;
   const a = (neg ? -ore : ore).toString().padStart(3, "0");
   const int = a.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
-  return `${neg ? "−" : ""}${int}${lang === "sv" ? "," : "."}${a.slice(-2)}`;
+  // An ASCII minus: U+2212 pastes into Excel as text, not as a number.
+  return `${neg ? "-" : ""}${int}${lang === "sv" ? "," : "."}${a.slice(-2)}`;
 }
 
 /** A plain text table, columns padded; numbers right-aligned. */

@@ -2,6 +2,10 @@
  * `--csv-dir`: the result as CSV files that Swedish Excel opens as numbers (semicolons, decimal
  * comma, UTF-8 with BOM). Column headers follow `--lang`; component and model codes stay as in
  * the JSON contract so that tools can filter on them.
+ *
+ * Every text column (ids, codes, labels, areas) goes through csvText, so that a name such as
+ * `=HYPERLINK(…)` from a tariff or a consumption file is shown as text, never run as a formula;
+ * number columns are written as numbers.
  */
 import { join } from "node:path";
 import type { CalculationResult } from "../core/calculate.js";
@@ -10,16 +14,17 @@ import { VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "../core/decimal.js";
 import type { Lang } from "../core/messages.js";
 import { shareText, formatValueSek } from "../core/result-json.js";
 import { t } from "../cli/i18n.js";
+import { csvText } from "./csv-safe.js";
 import { decimalComma, excelCsv, oreForExcelCsv, type PendingFile } from "./output.js";
 
 export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): PendingFile[] {
-  const id = (i: number): string => r.parties[i]?.id ?? String(i);
+  const id = (i: number): string => csvText(r.parties[i]?.id ?? String(i));
   const files: PendingFile[] = [];
   files.push({
     path: join(dir, "flows.csv"),
     data: excelCsv(
       [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), t(lang, "amount")],
-      r.flows.map((f) => [id(f.payer), id(f.payee), f.component, f.label ?? "", oreForExcelCsv(f.amount)]),
+      r.flows.map((f) => [id(f.payer), id(f.payee), csvText(f.component), csvText(f.label ?? ""), oreForExcelCsv(f.amount)]),
     ),
   });
   files.push({
@@ -34,14 +39,14 @@ export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): P
     path: join(dir, "key.csv"),
     data: excelCsv(
       [t(lang, "party"), t(lang, "population"), t(lang, "share")],
-      r.parties.map((p, i) => [p.id, r.key.population ? String(r.key.population[i]) : "", decimalComma(shareText(r.key.weights[i] ?? 0n, r.key.totalWeight))]),
+      r.parties.map((p, i) => [id(i), r.key.population ? String(r.key.population[i]) : "", decimalComma(shareText(r.key.weights[i] ?? 0n, r.key.totalWeight))]),
     ),
   });
   const areaRows = areaCells(r.consumption, r.parties.length).map((c) => [
-    c.area.area,
+    csvText(c.area.area),
     id(c.seller),
     id(c.buyer),
-    c.model,
+    csvText(c.model),
     String(c.rows),
     decimalComma(formatValueSek(c.value)),
     oreForExcelCsv(roundHalfAwayFromZero(c.value, VALUE_UNITS_PER_ORE)),

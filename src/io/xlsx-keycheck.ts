@@ -9,7 +9,7 @@ import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { shareText } from "../core/result-json.js";
 import { t as cliText } from "../cli/i18n.js";
-import { FORMATS, boldRow, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, shareCellNumber, title, workbookBuffer, type CellRef } from "./xlsx-kit.js";
+import { FORMATS, boldRow, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, reportTime, shareCellNumber, title, workbookBuffer, type CellRef } from "./xlsx-kit.js";
 
 const T = {
   summary: ["Sammanfattning", "Summary"],
@@ -46,7 +46,10 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   const lang = options.lang;
   const n = r.tariff.parties.length;
   const id = (i: number): string => r.tariff.parties[i]?.id ?? String(i);
-  const wb = newWorkbook(`vardavtal ${options.version}`);
+  // No input text (ids, items, sources) is part of a formula: formulas refer to cells only.
+  const at = reportTime(options.runAt);
+  const runAt = options.runAt ?? at.toISOString();
+  const wb = newWorkbook(`vardavtal ${options.version}`, at);
   const S = wb.addWorksheet(w("summary"));
   const I = wb.addWorksheet(w("items"));
   const P = wb.addWorksheet(w("params"));
@@ -112,7 +115,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   put(S, 3, 1, w("outcome"));
   put(S, 3, 2, r.exceeded ? w("exceeded") : w("within"), undefined, true);
   put(S, 4, 1, w("runAt"));
-  put(S, 4, 2, options.runAt ?? new Date().toISOString());
+  put(S, 4, 2, runAt);
   header(S, 6, [cliText(lang, "party"), w("share"), w("paid"), w("expected"), w("deviation"), w("flag")]);
   const sumOf = (list: CellRef[] | undefined): string => `ROUND(${(list ?? []).map((c) => ref(c, S)).join("+") || "0"},2)`;
   r.totals.forEach((l, i) => {
@@ -150,7 +153,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   for (const d of devSumCells) {
     put(S, sr, 1, `${w("devSum")}: ${d.item}`);
     moneyFormula(S, sr, 2, ref(d.cell, S), 0n);
-    formula(S, sr, 3, `IF(B${sr}=0,"OK","${L === 0 ? "FEL" : "FAIL"}")`, "OK", undefined, true);
+    formula(S, sr, 3, `IF(B${sr}=0,"OK",${constantLiteral(L === 0 ? "FEL" : "FAIL")})`, "OK", undefined, true);
     sr++;
   }
   finishSheet(S, { freezeRows: 0 });
@@ -159,7 +162,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   inputsSheet(F, lang, options.inputs, [
     [w("tool"), `vardavtal ${options.version}`],
     [w("key"), r.tariff.parties.map((p, i) => `${p.id} ${shareText(r.key.weights[i] ?? 0n, r.key.totalWeight)}`).join("; ")],
-    [w("runAt"), options.runAt ?? new Date().toISOString()],
+    [w("runAt"), runAt],
   ]);
 
   return workbookBuffer(wb);

@@ -6,8 +6,12 @@
  */
 import ExcelJS from "exceljs";
 import { formatOre, formatRational } from "../core/decimal.js";
+import { MAX_RESULT_ORE } from "../core/limits.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
+import { runTime } from "./run-time.js";
+
+export { runTime } from "./run-time.js";
 
 export type Sheet = ExcelJS.Worksheet;
 
@@ -25,14 +29,20 @@ export const FORMATS = {
 } as const;
 
 /**
- * Öre as a cell number. A cell is an IEEE double in every spreadsheet; this checks that the
- * double carries the exact decimal (its shortest text is the amount itself), so the number
- * written to the file is the amount to the öre. Amounts beyond 2⁵³ öre would fail here, loudly.
+ * Öre as a cell number. A cell is an IEEE double in every spreadsheet, and spreadsheets show and
+ * calculate with 15 significant digits (Excel shows 10015831143175.19 as 10015831143175.2, and
+ * LibreOffice's ROUND gives that too). An amount is written only when its decimal has at most 15
+ * significant digits and the double carries it exactly: every figure up to MAX_RESULT_ORE
+ * (10¹³ kr) does. A larger amount would show a wrong öre: it stops the run, as an internal error
+ * (the calculation refuses results beyond MAX_RESULT_ORE before a workbook is written).
  */
 export function exactCellNumber(ore: bigint): number {
   const text = formatOre(ore);
   const n = Number(text);
-  if (!Number.isFinite(n) || canonical(String(n)) !== canonical(text)) throw new RangeError(`amount ${text} cannot be held exactly in a cell`);
+  const significant = (ore < 0n ? -ore : ore).toString().replace(/0+$/, "").length;
+  if (significant > 15 || !Number.isFinite(n) || canonical(String(n)) !== canonical(text)) {
+    throw new RangeError(`internal: the amount ${text} has more significant digits than a spreadsheet cell shows and calculates with (15; results are bounded by ${formatOre(MAX_RESULT_ORE)})`);
+  }
   return n;
 }
 
@@ -85,8 +95,50 @@ export function rangeRef(sheet: Sheet, r1: number, c1: number, r2: number, c2: n
 
 type Value = string | number | null | { formula: string; result: number | string };
 
+/** Characters (UTF-16 units) a cell can hold in Excel. */
+export const MAX_CELL_TEXT = 32_767;
+/** Characters in a formula, in Excel. */
+export const MAX_FORMULA_LENGTH = 8_192;
+
+/**
+ * The last line of defence for the cell limits: inputs are bounded (src/core/limits.ts) so no
+ * cell text can come near 32 767 characters, and formulas are built from cell references and
+ * the program's own constants only. Breaking either is a bug in vardavtal, never an input
+ * problem, and would make Excel refuse or silently cut the file: it stops the run instead.
+ */
+export function checkCellValue(value: Value, where: string): void {
+  if (typeof value === "string" && value.length > MAX_CELL_TEXT) {
+    throw new Error(`internal: the text of cell ${where} has ${value.length} characters, more than Excel's ${MAX_CELL_TEXT}`);
+  }
+  if (value !== null && typeof value === "object") {
+    if (value.formula.length > MAX_FORMULA_LENGTH) throw new Error(`internal: the formula of cell ${where} has ${value.formula.length} characters, more than Excel's ${MAX_FORMULA_LENGTH}`);
+    checkCellValue(value.result, where);
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`internal: cell ${where} would hold ${value}`);
+}
+
+/**
+ * A text constant of the program (a model name, a component code) inside a formula. Input text
+ * (ids, names, areas, labels, items) never goes into formula text: formulas reference the cell
+ * that holds it, and compare with EXACT (no wildcards, no operators, case-sensitive).
+ */
+export function constantLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The sum of `values` over the rows whose `criteria[k]` range equals `criteria[k]` exactly:
+ * SUMPRODUCT(EXACT(range,cell)*…*values). Unlike SUMIFS, nothing in the compared text is
+ * interpreted (SUMIFS reads `*`, `?`, `~`, leading `=`, `<`, `>` and number-like text in its
+ * criteria, and ignores case).
+ */
+export function sumExact(values: string, criteria: [range: string, cell: string][]): string {
+  return `SUMPRODUCT(${[...criteria.map(([range, cell]) => `EXACT(${range},${cell})`), values].join("*")})`;
+}
+
 /** Writes a value with a number format into a cell and returns its reference. */
 export function put(sheet: Sheet, row: number, col: number, value: Value, numFmt?: string, bold = false): CellRef {
+  checkCellValue(value, `'${sheet.name}'!${addr(row, col)}`);
   const cell = sheet.getCell(row, col);
   cell.value = value as ExcelJS.CellValue;
   if (numFmt) cell.numFmt = numFmt;
@@ -109,6 +161,7 @@ export function formula(sheet: Sheet, row: number, col: number, f: string, resul
 
 export function header(sheet: Sheet, row: number, titles: string[], col = 1): void {
   titles.forEach((t, i) => {
+    checkCellValue(t, `'${sheet.name}'!${addr(row, col + i)}`);
     const cell = sheet.getCell(row, col + i);
     cell.value = t;
     cell.font = { bold: true };
@@ -120,9 +173,12 @@ export function header(sheet: Sheet, row: number, titles: string[], col = 1): vo
 
 /** A title in column A; with `span`, merged over that many columns so that it never gets cut. */
 export function title(sheet: Sheet, row: number, text: string, size = 14, span = 0): void {
+  checkCellValue(text, `'${sheet.name}'!${addr(row, 1)}`);
   const cell = sheet.getCell(row, 1);
   cell.value = text;
   cell.font = { bold: true, size };
+  // a large title needs a taller row, or it runs into the row below (spreadsheets keep the default height)
+  if (size > 12) sheet.getRow(row).height = Math.max(sheet.getRow(row).height ?? 0, Math.ceil(size * 1.5));
   if (span > 1) sheet.mergeCells(row, 1, row, span);
 }
 
@@ -198,15 +254,70 @@ function formatNumberWidth(n: number, fmt: string | undefined): number {
   return digits + groups + (fmt === FORMATS.count ? 1 : 4);
 }
 
-export function newWorkbook(creator: string): ExcelJS.Workbook {
+/** The time of a report: the caller's `runAt` (an ISO timestamp) when given and valid, else runTime(). */
+export function reportTime(runAt: string | undefined, env: NodeJS.ProcessEnv = process.env): Date {
+  const given = runAt !== undefined ? new Date(runAt) : undefined;
+  return given && !Number.isNaN(given.getTime()) ? given : runTime(env);
+}
+
+/** A new workbook whose document properties carry `at` (created and modified) and no other time. */
+export function newWorkbook(creator: string, at: Date): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = creator;
+  wb.lastModifiedBy = creator;
+  wb.created = at;
+  wb.modified = at;
   wb.calcProperties.fullCalcOnLoad = false;
   return wb;
 }
 
+/**
+ * The .xlsx bytes. exceljs stamps every ZIP entry with the time of writing; the entries get the
+ * workbook's own time instead (wb.modified), so that the same workbook gives the same bytes.
+ */
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return setZipTimes(Buffer.from(await wb.xlsx.writeBuffer()), wb.modified ?? new Date());
+}
+
+/**
+ * Sets the modification time of every entry of a ZIP archive (local headers and central
+ * directory) to `at`, in place. DOS times have 2-second steps and cover 1980–2107 (clamped).
+ * Throws on anything but a plain single-disk archive, which is all exceljs writes.
+ */
+export function setZipTimes(zip: Buffer, at: Date): Buffer {
+  const { time, date } = dosDateTime(at);
+  const eocdMin = 22;
+  let eocd = -1;
+  for (let i = zip.length - eocdMin; i >= Math.max(0, zip.length - eocdMin - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error("internal: the workbook is not a ZIP archive");
+  const entries = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let k = 0; k < entries; k++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error("internal: unexpected ZIP central directory");
+    zip.writeUInt16LE(time, p + 12);
+    zip.writeUInt16LE(date, p + 14);
+    const local = zip.readUInt32LE(p + 42);
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error("internal: unexpected ZIP local header");
+    zip.writeUInt16LE(time, local + 10);
+    zip.writeUInt16LE(date, local + 12);
+    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return zip;
+}
+
+function dosDateTime(at: Date): { time: number; date: number } {
+  const year = at.getUTCFullYear();
+  if (year < 1980) return { time: 0, date: (1 << 5) | 1 }; // 1980-01-01 00:00:00
+  if (year > 2107) return { time: (23 << 11) | (59 << 5) | 29, date: (127 << 9) | (12 << 5) | 31 };
+  return {
+    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2),
+    date: ((year - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
+  };
 }
 
 const INPUT_WORDS = {

@@ -27,6 +27,9 @@ import {
   moneyFormula,
   newWorkbook,
   put,
+  reportTime,
+  constantLiteral,
+  sumExact,
   rangeRef,
   ref,
   shareCellNumber,
@@ -40,7 +43,7 @@ export interface ReportOptions {
   lang: Lang;
   inputs: InputFileInfo[];
   version: string;
-  /** ISO timestamp of the run; defaults to now */
+  /** ISO timestamp of the run; defaults to SOURCE_DATE_EPOCH when set, else now (see runTime) */
   runAt?: string;
 }
 
@@ -146,9 +149,13 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
   const ok = w("ok");
   const fail = w("fail");
-  const status = (cond: string): string => `IF(${cond},"${ok}","${fail}")`;
+  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const at = reportTime(options.runAt);
+  const runAt = options.runAt ?? at.toISOString();
 
-  const wb = newWorkbook(`vardavtal ${options.version}`);
+  // No input text (ids, names, areas, units, labels) is ever part of a formula: formulas refer to
+  // the cells that hold it and compare with EXACT (sumExact), never with SUMIFS criteria.
+  const wb = newWorkbook(`vardavtal ${options.version}`, at);
   const S = {
     summary: wb.addWorksheet(W.sheets.summary[L]),
     settlement: wb.addWorksheet(W.sheets.settlement[L]),
@@ -247,7 +254,8 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
       money(K, kr, 4, part.base);
       const partCell = money(K, kr, 6, part.amount);
       moneyFormula(K, kr, 5, `ROUND(F${kr}-D${kr},2)`, part.extra);
-      moneyFormula(K, kr, 7, `IF(A${kr}="${id(s.host)}",0,F${kr})`, i === s.host ? 0n : part.amount);
+      // the host's own part stays with the host: compared with the host's row of this table
+      moneyFormula(K, kr, 7, `IF(EXACT(A${kr},$A$${first + s.host}),0,F${kr})`, i === s.host ? 0n : part.amount);
       splitPartCell.set(`${s.kind}|${s.label}|${i}`, partCell);
       kr++;
     });
@@ -287,12 +295,17 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     moneyFormula(C, row, 5, rc ? `ROUND(D${row}*C${row},2)` : "0", p.fixed);
     MODELS.forEach((m, j) => {
       const v = p.value[m];
-      formula(C, row, 6 + j, `SUMIFS(${areaRange(areaCol.value)},${areaRange(areaCol.seller)},A${row},${areaRange(areaCol.buyer)},B${row},${areaRange(areaCol.model)},"${modelName(m)}")`, decimalCellNumber(formatValueSek(v)), FORMATS.value);
+      const f = sumExact(areaRange(areaCol.value), [
+        [areaRange(areaCol.seller), `$A${row}`],
+        [areaRange(areaCol.buyer), `$B${row}`],
+        [areaRange(areaCol.model), constantLiteral(modelName(m))],
+      ]);
+      formula(C, row, 6 + j, f, decimalCellNumber(formatValueSek(v)), FORMATS.value);
     });
     moneyFormula(C, row, 10, `ROUND((1-D${row})*F${row},2)`, p.variable);
     moneyFormula(C, row, 11, `ROUND(G${row},2)`, p.unitPrice);
     moneyFormula(C, row, 12, `ROUND(E${row}+J${row}+K${row},2)`, p.total);
-    formula(C, row, 13, `SUMIFS(${areaRange(areaCol.rows)},${areaRange(areaCol.seller)},A${row},${areaRange(areaCol.buyer)},B${row})`, MODELS.reduce((a, m) => a + p.rows[m], 0), FORMATS.count);
+    formula(C, row, 13, sumExact(areaRange(areaCol.rows), [[areaRange(areaCol.seller), `$A${row}`], [areaRange(areaCol.buyer), `$B${row}`]]), MODELS.reduce((a, m) => a + p.rows[m], 0), FORMATS.count);
   });
   put(C, pairTotalRow, 1, w("total"));
   const sumCol = (col: number, ore: bigint) => moneyFormula(C, pairTotalRow, col, `ROUND(SUM(${colLetter(col)}${firstPairRow}:${colLetter(col)}${pairTotalRow - 1}),2)`, ore, true);
@@ -344,6 +357,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     title(A, ar, c === "all" ? w("allComponents") : `${componentName(c)} (${c})`, 12, 6);
     ar++;
     header(A, ar, [w("payerPayee"), ...r.parties.map((p) => p.id), w("paidTotal")]);
+    const idRow = ar; // the payees' ids
     ar++;
     const firstRow = ar;
     for (let payer = 0; payer < n; payer++) {
@@ -353,7 +367,11 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
         const f =
           c === "all"
             ? `ROUND(${COMPONENTS.map((x) => componentMatrixCell.get(`${x}|${payer}|${payee}`)).join("+")},2)`
-            : `ROUND(SUMIFS(${flowRange(fc.amount)},${flowRange(fc.payer)},"${id(payer)}",${flowRange(fc.payee)},"${id(payee)}",${flowRange(fc.code)},"${c}"),2)`;
+            : `ROUND(${sumExact(flowRange(fc.amount), [
+                [flowRange(fc.payer), `$A${ar}`],
+                [flowRange(fc.payee), `${colLetter(2 + payee)}$${idRow}`],
+                [flowRange(fc.code), constantLiteral(c)],
+              ])},2)`;
         moneyFormula(A, ar, 2 + payee, f, v);
         if (c !== "all") componentMatrixCell.set(`${c}|${payer}|${payee}`, `${colLetter(2 + payee)}${ar}`);
       }
@@ -399,11 +417,12 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const M = S.summary;
   title(M, 1, `${r.title} (${r.year})`, 16, 6);
   put(M, 2, 1, w("source"));
+  M.getCell(2, 1).alignment = { vertical: "top" }; // level with the source text, which wraps from the top
   put(M, 2, 2, r.source ?? "");
   put(M, 3, 1, w("year"));
   put(M, 3, 2, r.year, "0");
   put(M, 4, 1, w("runAt"));
-  put(M, 4, 2, `${options.runAt ?? new Date().toISOString()} (vardavtal ${options.version})`);
+  put(M, 4, 2, `${runAt} (vardavtal ${options.version})`);
   put(M, 5, 1, w("keyBasis"));
   put(M, 5, 2, `${r.key.basis === "population" ? w("keyPopulation") : w("keyFixed")}${r.key.date ? ", " + r.key.date : ""}${r.key.populationSource?.kind === "file" ? ` (${r.key.populationSource.file})` : ""}`);
   header(M, 7, [cliText(lang, "party"), w("name"), w("share"), w("receives"), w("pays"), w("net")]);
@@ -415,8 +434,8 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     formula(M, row, 3, ref(shareCells[i] as CellRef, M), shareCellNumber(r.key, i), FORMATS.share);
     const received = r.flows.filter((f) => f.payee === i).reduce((a, f) => a + f.amount, 0n);
     const paid = r.flows.filter((f) => f.payer === i).reduce((a, f) => a + f.amount, 0n);
-    moneyFormula(M, row, 4, `ROUND(SUMIFS(${flowRangeFrom(fc.amount, M)},${flowRangeFrom(fc.payee, M)},A${row}),2)`, received);
-    moneyFormula(M, row, 5, `ROUND(SUMIFS(${flowRangeFrom(fc.amount, M)},${flowRangeFrom(fc.payer, M)},A${row}),2)`, paid);
+    moneyFormula(M, row, 4, `ROUND(${sumExact(flowRangeFrom(fc.amount, M), [[flowRangeFrom(fc.payee, M), `$A${row}`]])},2)`, received);
+    moneyFormula(M, row, 5, `ROUND(${sumExact(flowRangeFrom(fc.amount, M), [[flowRangeFrom(fc.payer, M), `$A${row}`]])},2)`, paid);
     netCells.push(moneyFormula(M, row, 6, `ROUND(D${row}-E${row},2)`, r.net[i] ?? 0n, true));
   });
   const mt = 8 + n;
@@ -448,7 +467,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   for (const c of COMPONENTS) {
     put(M, mr, 1, componentName(c));
     put(M, mr, 2, c);
-    compCells.push(moneyFormula(M, mr, 3, `ROUND(SUMIFS(${flowRangeFrom(fc.amount, M)},${flowRangeFrom(fc.code, M)},B${mr}),2)`, r.componentTotals[c]));
+    compCells.push(moneyFormula(M, mr, 3, `ROUND(${sumExact(flowRangeFrom(fc.amount, M), [[flowRangeFrom(fc.code, M), `$B${mr}`]])},2)`, r.componentTotals[c]));
     mr++;
   }
   put(M, mr, 1, w("total"));
@@ -500,7 +519,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     checkRow(
       w("settles"),
       p.id,
-      `ROUND(${ref(netCells[i] as CellRef, K2)}+SUMIFS(${tr(3)},${tr(1)},"${p.id}")-SUMIFS(${tr(3)},${tr(2)},"${p.id}"),2)`,
+      `ROUND(${ref(netCells[i] as CellRef, K2)}+${sumExact(tr(3), [[tr(1), `$B${cr}`]])}-${sumExact(tr(3), [[tr(2), `$B${cr}`]])},2)`, // B: the party's id
       (r.net[i] ?? 0n) + tPaid - tGot,
       "0",
       0n,
@@ -531,7 +550,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     [w("otherYear"), r.skipped.otherYear],
     [w("ownRegion"), r.skipped.ownRegion],
     [w("tool"), `vardavtal ${options.version}`],
-    [w("runAt"), options.runAt ?? new Date().toISOString()],
+    [w("runAt"), runAt],
   ]);
 
   return workbookBuffer(wb);

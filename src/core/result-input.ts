@@ -1,0 +1,118 @@
+/**
+ * Reading back what vardavtal wrote: a year's result (`vardavtal-result/1`) and an a-conto plan
+ * (`vardavtal-acconto/1`), for the final settlement. Only the fields the settlement needs are
+ * checked (more fields are welcome); money is parsed exactly; a result whose flows do not give its
+ * net positions (a hand-edited file) is refused.
+ */
+import * as z from "zod";
+import { formatOre, parseMoney } from "./decimal.js";
+import { DiagnosticBag } from "./diagnostics.js";
+import { MAX_PARTIES } from "./limits.js";
+import type { Payment, SettlementResult } from "./settlement.js";
+import { formatPath } from "./tariff.js";
+
+const money = z.string().regex(/^-?\d{1,16}\.\d{2}$/, { message: 'expected an amount as a string with two decimals, e.g. "1234.50"' });
+const party = z.string().min(1).max(64);
+
+const resultFile = z.object({
+  format: z.literal("vardavtal-result/1"),
+  year: z.number().int().min(1900).max(2999),
+  parties: z.array(party).min(1).max(MAX_PARTIES),
+  flows: z.array(z.object({ payer: party, payee: party, amount: money })),
+  net: z.array(z.object({ party, amount: money })),
+  forecast: z.object({ through: z.string() }).optional(),
+});
+
+const accontoFile = z.object({
+  format: z.literal("vardavtal-acconto/1"),
+  year: z.number().int().min(1900).max(2999),
+  parties: z.array(party).min(1).max(MAX_PARTIES),
+  lines: z.array(z.object({ payer: party, payee: party, annual: money })),
+});
+
+export interface ReadResult extends SettlementResult {
+  /** present when the result is a forecast (it cannot be settled) */
+  forecastThrough?: string;
+}
+
+function parseJson(text: string, file: string, what: string, bag: DiagnosticBag): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+  } catch (e) {
+    bag.error("RESULT_FILE", { what, reason: e instanceof Error ? e.message : String(e) }, { file, line: 1, column: 1 });
+    return undefined;
+  }
+}
+
+function schemaErrors(error: z.ZodError, file: string, what: string, bag: DiagnosticBag): void {
+  for (const issue of error.issues.slice(0, 20)) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    bag.error("RESULT_FILE", { what, reason: `${formatPath(path)}: ${issue.message}` }, { file, line: 1, column: 1 });
+  }
+}
+
+/** A year's result file, checked: parties known, Σ net = 0, and the flows give the net positions. */
+export function readResultJson(text: string, file: string, bag: DiagnosticBag): ReadResult | undefined {
+  const what = "vardavtal-result/1";
+  const value = parseJson(text, file, what, bag);
+  if (value === undefined) return undefined;
+  const parsed = resultFile.safeParse(value);
+  if (!parsed.success) {
+    schemaErrors(parsed.error, file, what, bag);
+    return undefined;
+  }
+  const r = parsed.data;
+  const index = new Map(r.parties.map((p, i) => [p, i]));
+  const known = (p: string, path: (string | number)[]): number | undefined => {
+    const i = index.get(p);
+    if (i === undefined) bag.error("RESULT_FILE", { what, reason: `${formatPath(path)}: "${p}" is not among the result's parties` }, { file, line: 1, column: 1 });
+    return i;
+  };
+  const flows: SettlementResult["flows"] = [];
+  r.flows.forEach((f, k) => {
+    const payer = known(f.payer, ["flows", k, "payer"]);
+    const payee = known(f.payee, ["flows", k, "payee"]);
+    if (payer !== undefined && payee !== undefined) flows.push({ payer, payee, amount: parseMoney(f.amount) ?? 0n });
+  });
+  const net = r.parties.map(() => 0n);
+  r.net.forEach((n, k) => {
+    const i = known(n.party, ["net", k, "party"]);
+    if (i !== undefined) net[i] = parseMoney(n.amount) ?? 0n;
+  });
+  if (bag.hasErrors) return undefined;
+  const fromFlows = r.parties.map(() => 0n);
+  for (const f of flows) {
+    fromFlows[f.payee] = (fromFlows[f.payee] as bigint) + f.amount;
+    fromFlows[f.payer] = (fromFlows[f.payer] as bigint) - f.amount;
+  }
+  const off = net.findIndex((v, i) => v !== fromFlows[i]);
+  if (off >= 0) {
+    bag.error("RESULT_FILE", { what, reason: `the net position of ${r.parties[off]} (${formatOre(net[off] as bigint)}) is not what its flows give (${formatOre(fromFlows[off] as bigint)}): the file was changed after it was written` }, { file, line: 1, column: 1 });
+    return undefined;
+  }
+  return { year: r.year, parties: r.parties, flows, net, ...(r.forecast ? { forecastThrough: r.forecast.through } : {}) };
+}
+
+/** An a-conto plan file as payments "paid as planned": each line's annual amount, payer → payee. */
+export function readAccontoJson(text: string, file: string, result: ReadResult, bag: DiagnosticBag): { year: number; payments: Payment[] } | undefined {
+  const what = "vardavtal-acconto/1";
+  const value = parseJson(text, file, what, bag);
+  if (value === undefined) return undefined;
+  const parsed = accontoFile.safeParse(value);
+  if (!parsed.success) {
+    schemaErrors(parsed.error, file, what, bag);
+    return undefined;
+  }
+  const index = new Map(result.parties.map((p, i) => [p, i]));
+  const payments: Payment[] = [];
+  parsed.data.lines.forEach((l, k) => {
+    const payer = index.get(l.payer);
+    const payee = index.get(l.payee);
+    if (payer === undefined || payee === undefined) {
+      bag.error("RESULT_FILE", { what, reason: `${formatPath(["lines", k])}: ${payer === undefined ? l.payer : l.payee} is not among the result's parties (${result.parties.join(", ")})` }, { file, line: 1, column: 1 });
+      return;
+    }
+    payments.push({ payer, payee, amount: parseMoney(l.annual) ?? 0n });
+  });
+  return { year: parsed.data.year, payments };
+}
