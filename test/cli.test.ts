@@ -76,10 +76,10 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
 
   it("has a fixture for every error code the command line can give", () => {
     const apiOnly = new Set(["BAD_ROW"]);
-    const warnings = new Set(["NO_REFERENCE", "POPULATION_UNUSED", "POPULATION_FROM_FILE", "TARIFF_HOST_PAYS_ITSELF", "TARIFF_FIXED_ONLY_NO_RULE", "UNKNOWN_AREA", "MANY_SKIPPED"]);
+    const warnings = new Set(["NO_REFERENCE", "POPULATION_UNUSED", "POPULATION_FROM_FILE", "TARIFF_HOST_PAYS_ITSELF", "TARIFF_FIXED_ONLY_NO_RULE", "UNKNOWN_AREA", "MANY_SKIPPED", "PAYMENT_WITHOUT_FLOW"]);
     // Codes whose inputs are made by the test itself (large files) or are about output paths:
     // test/reliability.test.ts and test/cli-outputs.test.ts run them through the real command.
-    const elsewhere = new Set(["CSV_RECORD_TOO_LONG", "TOO_MANY_AREAS", "TARIFF_TOO_LARGE", "OUTPUT_IS_INPUT", "OUTPUT_TWICE", "OUTPUT_NOT_FILE", "OUTPUT_WRITE"]);
+    const elsewhere = new Set(["CSV_RECORD_TOO_LONG", "TOO_MANY_AREAS", "TARIFF_TOO_LARGE", "OUTPUT_IS_INPUT", "OUTPUT_TWICE", "OUTPUT_NOT_FILE", "OUTPUT_WRITE", "BAD_SOURCE_DATE_EPOCH", "USAGE"]);
     const missing = CODES.filter((code) => !apiOnly.has(code) && !warnings.has(code) && !elsewhere.has(code) && !cases.includes(code));
     expect(missing).toEqual([]);
   });

@@ -172,6 +172,8 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       describe: tr(lang, "varningar räknas som fel: de skrivs som error[KOD], inget skrivs och koden blir 2", "treat warnings as errors: they are printed as error[CODE], nothing is written and the exit code is 2"),
     })
     .check((a) => {
+      const empty = SINGLE_VALUED.filter((k) => a[k] === "");
+      if (empty.length > 0) return tr(lang, `Tom sökväg eller tomt värde: ${empty.map((k) => `--${k}`).join(", ")}`, `Empty path or value: ${empty.map((k) => `--${k}`).join(", ")}`);
       const twice = SINGLE_VALUED.filter((k) => Array.isArray(a[k]));
       if (twice.length === 0) return true;
       return tr(lang, `Flaggan får bara anges en gång: ${twice.map((k) => `--${k}`).join(", ")}`, `The option may be given only once: ${twice.map((k) => `--${k}`).join(", ")}`);
@@ -299,7 +301,8 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
     .exitProcess(false)
     .fail((msg, err) => {
       if (err && typeof err !== "string") throw err; // a check that returned a message passes it as err
-      io.stderr(`${msg}\n${tr(lang, "Se 'vardavtal --help'.", "See 'vardavtal --help'.")}\n`);
+      // Usage errors in the usual layout too, so that tools reading stderr see every error alike.
+      io.stderr(renderDiagnostic({ severity: "error", code: "USAGE", params: { message: msg }, file: "vardavtal", line: 1, column: 1 }, lang) + "\n");
       exitCode = EXIT.input;
       throw new Exit(EXIT.input);
     });

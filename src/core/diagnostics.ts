@@ -21,7 +21,30 @@ export interface Money {
   ore: bigint;
 }
 
-export type Params = Record<string, string | number | bigint | Money>;
+/** A file-system error code (ENOENT, EISDIR…), written in a message in words. */
+export interface FileProblem {
+  errno: string;
+}
+
+export type Params = Record<string, string | number | bigint | Money | FileProblem>;
+
+const FILE_PROBLEMS: Record<string, [string, string]> = {
+  ENOENT: ["filen finns inte", "the file does not exist"],
+  EISDIR: ["det är en mapp, inte en fil", "it is a folder, not a file"],
+  ENOTDIR: ["en del av sökvägen är inte en mapp", "a part of the path is not a folder"],
+  EACCES: ["behörighet saknas", "permission denied"],
+  EPERM: ["behörighet saknas", "permission denied"],
+  ELOOP: ["för många symboliska länkar", "too many symbolic links"],
+  ENAMETOOLONG: ["sökvägen är för lång", "the path is too long"],
+  EMFILE: ["för många öppna filer", "too many open files"],
+  EIO: ["läsfel på disken", "an input/output error"],
+};
+
+/** A file-system error in words, with its code for those who search for it ("filen finns inte (ENOENT)"). */
+export function fileProblemText(errno: string, lang: Lang): string {
+  const words = FILE_PROBLEMS[errno];
+  return words ? `${words[lang === "sv" ? 0 : 1]} (${errno})` : errno;
+}
 
 /** Öre as a message writes money: "−" never (an ASCII minus pastes as a number), grouped thousands. */
 export function moneyText(ore: bigint, lang: Lang): string {
@@ -46,7 +69,7 @@ export function fill(template: string, params: Params, lang: Lang = "sv"): strin
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    if (typeof v === "object") return moneyText(v.ore, lang);
+    if (typeof v === "object") return "ore" in v ? moneyText(v.ore, lang) : escapeForMessage(fileProblemText(v.errno, lang));
     return escapeForMessage(shorten(String(v)));
   });
 }

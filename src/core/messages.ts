@@ -249,6 +249,11 @@ export const MESSAGES = {
     sv: "betalare och mottagare är samma part ({party})",
     en: "payer and payee are the same party ({party})",
   },
+  USAGE: {
+    sv: "{message}",
+    en: "{message}",
+    hint: { sv: "se 'vardavtal --help' eller 'vardavtal <kommando> --help'", en: "see 'vardavtal --help' or 'vardavtal <command> --help'" },
+  },
   // Outputs (usage errors: nothing is written)
   OUTPUT_IS_INPUT: {
     sv: "utfilen är samma fil som indatafilen {input}; den skulle skrivas över",

@@ -333,7 +333,7 @@ export async function* readCsvFile(file: string, bag: DiagnosticBag, info: CsvIn
   try {
     total = statSync(file).size;
   } catch (e) {
-    bag.error("FILE_READ", { reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file, line: 1, column: 1 });
+    bag.error("FILE_READ", { reason: { errno: (e as NodeJS.ErrnoException).code ?? String(e) } }, { file, line: 1, column: 1 });
     info.readable = false;
     return;
   }
@@ -354,7 +354,7 @@ export async function* readCsvFile(file: string, bag: DiagnosticBag, info: CsvIn
       options.onProgress?.(bytes, total);
     }
   } catch (e) {
-    bag.error("FILE_READ", { reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file, line: 1, column: 1 });
+    bag.error("FILE_READ", { reason: { errno: (e as NodeJS.ErrnoException).code ?? String(e) } }, { file, line: 1, column: 1 });
     info.readable = false;
     return;
   }

@@ -92,7 +92,7 @@ export function readTextFile(file: string, role: InputFileInfo["role"], bag: Dia
       info: { role, file, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, encoding: "utf-8" },
     };
   } catch (e) {
-    bag.error("FILE_READ", { reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file, line: 1, column: 1 });
+    bag.error("FILE_READ", { reason: { errno: (e as NodeJS.ErrnoException).code ?? String(e) } }, { file, line: 1, column: 1 });
     return undefined;
   }
 }
