@@ -212,7 +212,7 @@ describe("money options", () => {
     for (const args of [["--amount", "-0,01"], ["--amount=-0,01"], ["--amount", "−0,01"]]) {
       const r = runCli(["key", "--tariff", "2025", ...args]);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toContain("summa −0,01");
+      expect(r.stdout).toContain("summa -0,01");
     }
     const r = runCli(["check-key", "--tariff", "2025", "--costs", join(KEYCHECK, "costs.csv"), "--tolerance", "-0,01"]);
     expectUsageError(r, "BAD_NUMBER", "--tolerance");

@@ -90,3 +90,30 @@ describe("forecast", () => {
     expect(json.net.reduce((a: bigint, n: { amount: string }) => a + ore(n.amount), 0n)).toBe(0n);
   });
 });
+
+describe("the forecast's workbook", () => {
+  it("says PROGNOS, scales by the factor cells, and recalculates to the same öre", async () => {
+    const { haveLibreOffice, compareRecalculated } = await import("./helpers.js");
+    const ExcelJS = (await import("exceljs")).default;
+    const out = tempDir();
+    const file = join(out, "prognos.xlsx");
+    const r = runCli(["calculate", "--tariff", "2025", "--consumption", join(FIXTURES, "..", "..", "examples", "2025", "konsumtion-2025.csv"), "--through", "2025-08-31", "--xlsx", file, "--json", join(out, "p.json")]);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    for (const name of ["Sammanfattning", "Avräkning", "Vårdavtal", "Parametrar"]) {
+      expect(String(wb.getWorksheet(name)!.getCell(1, 1).value), name).toContain("PROGNOS 2025-08-31");
+    }
+    const json = JSON.parse(readFileSync(join(out, "p.json"), "utf8"));
+    const care = wb.getWorksheet("Vårdavtal")!;
+    const variable = care.getCell(3, 10).value as { formula: string; result: number };
+    expect(variable.formula).toMatch(/\*'Parametrar'!\$D\$\d+\/'Parametrar'!\$D\$\d+,2\)$/);
+    const pair = json.pairs[0];
+    expect(variable.result.toFixed(2)).toBe(pair.variable);
+    if (haveLibreOffice) {
+      const { diffs, formulas } = await compareRecalculated(file);
+      expect(formulas).toBeGreaterThan(100);
+      expect(diffs).toEqual([]);
+    }
+  });
+});

@@ -239,16 +239,16 @@ describe("figures near the limits", () => {
   let file = "";
   beforeAll(async () => {
     // Every figure the workbook shows, the grand totals included, stays within 10¹³ kr; the largest
-    // come near it (the reference column sums to exactly 10¹³ kr).
+    // come near it: every amount just under the input bound of 10¹² kr, Σ flows just over 9 · 10¹² kr.
     const t = JSON.parse(readFileSync(join(MINI, "tariff.json"), "utf8"));
     t.references = [
-      { seller: "RÖ", buyer: "RJL", amount: "9999999999999.99" },
+      { seller: "RÖ", buyer: "RJL", amount: "999999999999.99" },
       { seller: "RÖ", buyer: "RKL", amount: "0.01" },
     ];
     const row = (area: string, amount: string) => ({ year: "2025", seller: "RÖ", buyer: "RJL", area, amount });
     r = await calculate({
       tariff: t,
-      consumption: [row("neurokirurgi", "999999999999.97"), row("primärvård", "999999999999.99"), row("primärvård", "999999999999.99"), row("primärvård", "999999999999.93"), { year: "2025", seller: "RJL", buyer: "RKL", area: "primärvård", amount: "0.01" }],
+      consumption: [row("neurokirurgi", "999999999999.97"), ...Array.from({ length: 8 }, () => row("primärvård", "999999999999.99")), { year: "2025", seller: "RJL", buyer: "RKL", area: "primärvård", amount: "0.01" }],
     });
     file = join(tempDir(), "big.xlsx");
     writeFileSync(file, await resultWorkbook(r, { lang: "sv", inputs: [], version: "test" }));

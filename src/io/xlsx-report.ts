@@ -78,6 +78,10 @@ const W = {
     allComponents: ["Alla komponenter", "All components"],
     flows: ["Flöden (varje belopp pekar på sin källa)", "Flows (each amount points to its source)"],
     code: ["Kod", "Code"],
+    forecast: ["PROGNOS", "FORECAST"],
+    forecastNote: ["PROGNOS för helåret, konsumtionen till och med", "FORECAST for the whole year, consumption through"],
+    daysInYear: ["Dagar i året", "Days in the year"],
+    daysThrough: ["Dagar till och med", "Days through"],
     from: ["Från", "From"],
     reference: ["Referensbelopp", "Reference amount"],
     fixedShare: ["Fast andel", "Fixed share"],
@@ -168,10 +172,12 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Parametrar
   const P = S.params;
-  title(P, 1, `${W.sheets.params[L]}: ${r.title}`, 14, 6);
+  title(P, 1, `${W.sheets.params[L]}: ${r.forecast ? `${w("forecast")} ${r.forecast.through}: ${r.title}` : r.title}`, 14, 6);
   header(P, 2, [w("section"), w("item"), w("detail"), w("value"), w("source")]);
   let pr = 3;
   const file = r.tariff.file;
+  // A forecast says so in every title; its factor is two cells that the care sheet's formulas use.
+  const T = r.forecast ? `${w("forecast")} ${r.forecast.through}: ${r.title}` : r.title;
   const paramRow = (section: string, item: string, detail: string, value: string | number | null, numFmt: string | undefined, source: string | undefined): CellRef => {
     put(P, pr, 1, section);
     put(P, pr, 2, item);
@@ -184,6 +190,12 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   paramRow(w("tariff"), w("title"), "", r.title, undefined, r.source);
   paramRow(w("tariff"), w("year"), "", r.year, "0", undefined);
   const fsCell = paramRow(w("tariff"), w("fixedShare"), "fixedShare", decimalCellNumber(r.tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
+  const forecastCells = r.forecast
+    ? {
+        days: paramRow(w("forecast"), w("daysInYear"), String(r.year), r.forecast.daysInYear, FORMATS.count, undefined),
+        through: paramRow(w("forecast"), w("daysThrough"), r.forecast.through, r.forecast.daysThrough, FORMATS.count, undefined),
+      }
+    : undefined;
   paramRow(w("keyBasis"), w("keyBasis"), r.key.date ?? "", r.key.basis === "population" ? w("keyPopulation") : w("keyFixed"), undefined, file.key.source);
   const weightCells: CellRef[] = [];
   if (r.key.basis === "population") {
@@ -271,7 +283,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Vårdavtal
   const C = S.care;
-  title(C, 1, `${W.sheets.care[L]}: ${r.title}`, 14, 6);
+  title(C, 1, `${W.sheets.care[L]}: ${T}`, 14, 6);
   const careHead = [cliText(lang, "seller"), cliText(lang, "buyer"), w("reference"), w("fixedShare"), w("fixed"), ...MODELS.map((m) => `${w("valueOf")}: ${modelName(m)}`), w("variable"), w("unitPrice"), w("total"), w("rowsCount")];
   header(C, 2, careHead);
   const pairRows = new Map<number, number>();
@@ -302,8 +314,10 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
       ]);
       formula(C, row, 6 + j, f, decimalCellNumber(formatValueSek(v)), FORMATS.value);
     });
-    moneyFormula(C, row, 10, `ROUND((1-D${row})*F${row},2)`, p.variable);
-    moneyFormula(C, row, 11, `ROUND(G${row},2)`, p.unitPrice);
+    // A forecast scales the consumption values by days in the year / days through the cut-off.
+    const scale = forecastCells ? `*${ref(forecastCells.days, C, true)}/${ref(forecastCells.through, C, true)}` : "";
+    moneyFormula(C, row, 10, `ROUND((1-D${row})*F${row}${scale},2)`, p.variable);
+    moneyFormula(C, row, 11, `ROUND(G${row}${scale},2)`, p.unitPrice);
     moneyFormula(C, row, 12, `ROUND(E${row}+J${row}+K${row},2)`, p.total);
     formula(C, row, 13, sumExact(areaRange(areaCol.rows), [[areaRange(areaCol.seller), `$A${row}`], [areaRange(areaCol.buyer), `$B${row}`]]), MODELS.reduce((a, m) => a + p.rows[m], 0), FORMATS.count);
   });
@@ -337,7 +351,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Avräkning
   const A = S.settlement;
-  title(A, 1, `${W.sheets.settlement[L]}: ${r.title}`, 14, 6);
+  title(A, 1, `${W.sheets.settlement[L]}: ${T}`, 14, 6);
   // The flow list goes below the matrices; compute its position first.
   const blocks: (Component | "all")[] = [...COMPONENTS, "all"];
   const blockHeight = n + 3; // title, header, n rows, total row
@@ -415,12 +429,13 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Sammanfattning
   const M = S.summary;
-  title(M, 1, `${r.title} (${r.year})`, 16, 6);
+  title(M, 1, r.forecast ? T : `${r.title} (${r.year})`, 16, 6);
   put(M, 2, 1, w("source"));
   M.getCell(2, 1).alignment = { vertical: "top" }; // level with the source text, which wraps from the top
   put(M, 2, 2, r.source ?? "");
   put(M, 3, 1, w("year"));
-  put(M, 3, 2, r.year, "0");
+  if (r.forecast) put(M, 3, 2, `${r.year}: ${w("forecastNote")} ${r.forecast.through} × ${r.forecast.daysInYear}/${r.forecast.daysThrough}`);
+  else put(M, 3, 2, r.year, "0");
   put(M, 4, 1, w("runAt"));
   put(M, 4, 2, `${runAt} (vardavtal ${options.version})`);
   put(M, 5, 1, w("keyBasis"));
