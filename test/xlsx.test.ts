@@ -132,9 +132,10 @@ describe("the Excel report (vardavtal demo)", () => {
     const ws = wb.getWorksheet("Fördelningsnyckel") as ExcelJS.Worksheet;
     json.key.forEach((k, i) => expect(shown(ws.getCell(3 + i, 4))).toBe(k.share));
     for (const s of json.splits) {
-      const kind = s.kind === "solidarity" ? "Solidarisk finansiering" : "Endast fast ersättning";
+      const kind = s.kind === "solidarity" ? "Solidarisk finansiering" : s.kind === "grant" ? "Statsbidrag vidarebefordrat" : "Endast fast ersättning";
+      const role = s.kind === "grant" ? "mottagare" : "Värd";
       let titleRow = 0;
-      for (let r = 1; r <= ws.rowCount && !titleRow; r++) if (String(shown(ws.getCell(r, 1)) ?? "").startsWith(`${s.label}: ${kind}, Värd `)) titleRow = r;
+      for (let r = 1; r <= ws.rowCount && !titleRow; r++) if (String(shown(ws.getCell(r, 1)) ?? "").startsWith(`${s.label}: ${kind}, ${role} `)) titleRow = r;
       expect(titleRow, s.label).toBeGreaterThan(0);
       const row = titleRow + 2;
       s.parts.forEach((p, i) => {

@@ -7,6 +7,7 @@ const TEXTS = {
   component_unit_price: ["Styckpris", "Unit price"],
   component_fixed_only: ["Endast fast ersättning", "Fixed only"],
   component_solidarity: ["Solidarisk finansiering", "Solidarity"],
+  component_grant: ["Statsbidrag vidarebefordrat", "State grants passed on"],
   model_fixed_variable: ["Fast och rörlig", "Fixed and variable"],
   model_unit_price: ["Styckpris", "Unit price"],
   model_excluded: ["Utanför avtalet", "Excluded"],

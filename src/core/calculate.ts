@@ -13,7 +13,7 @@ import { loadTariff, type CompiledTariff, type Party } from "./tariff.js";
 import type { CareModel, TariffInput } from "./tariff-schema.js";
 import { balancesAfter, settlementTransfers, type Transfer } from "./transfers.js";
 
-export const COMPONENTS = ["fixed", "variable", "unit_price", "fixed_only", "solidarity"] as const;
+export const COMPONENTS = ["fixed", "variable", "unit_price", "fixed_only", "solidarity", "grant"] as const;
 export type Component = (typeof COMPONENTS)[number];
 export const MODELS: readonly CareModel[] = ["fixed_variable", "unit_price", "excluded", "fixed_only"];
 
@@ -45,13 +45,29 @@ export interface PairDetail {
   total: bigint;
 }
 
-/** One split of an amount by the key (a solidarity unit, or a fixed-only total). */
+/**
+ * One split of an amount by the key: a solidarity unit or a fixed-only total (every party but the
+ * host pays its part to the host), or a state grant (the recipient, `host` here, pays every other
+ * party its part).
+ */
 export interface Split {
-  kind: "solidarity" | "fixed_only";
+  kind: "solidarity" | "fixed_only" | "grant";
   label: string;
   host: number;
   total: bigint;
   parts: AllocationPart[];
+  source?: string;
+}
+
+/** A state grant passed on by decided amounts per party; what is not passed on stays with the recipient. */
+export interface GrantAmounts {
+  label: string;
+  recipient: number;
+  /** the grant, öre */
+  total: bigint;
+  amounts: (bigint | undefined)[];
+  /** total − Σ amounts of the other parties: what stays with the recipient, öre */
+  retained: bigint;
   source?: string;
 }
 
@@ -101,6 +117,7 @@ export interface CalculationResult {
   pairs: PairDetail[];
   splits: Split[];
   fixedAmounts: FixedAmounts[];
+  grantAmounts: GrantAmounts[];
   flows: Flow[];
   componentTotals: Record<Component, bigint>;
   /** per party index, öre: received − paid */
@@ -136,9 +153,10 @@ export function sortFlows<F extends { payer: number; payee: number; component: C
  * or a total split by the key) and solidarity units split by the key, each party but the host
  * paying its part to the host. Zero parts and a host's own part make no flow.
  */
-export function annualFlows(tariff: CompiledTariff, key: DistributionKey): { splits: Split[]; fixedAmounts: FixedAmounts[]; flows: Flow[] } {
+export function annualFlows(tariff: CompiledTariff, key: DistributionKey): { splits: Split[]; fixedAmounts: FixedAmounts[]; grantAmounts: GrantAmounts[]; flows: Flow[] } {
   const splits: Split[] = [];
   const fixedAmounts: FixedAmounts[] = [];
+  const grantAmounts: GrantAmounts[] = [];
   const flows: Flow[] = [];
   const push = (payer: number, payee: number, component: Component, label: string, amount: bigint): void => {
     if (amount !== 0n && payer !== payee) flows.push({ payer, payee, component, label, amount });
@@ -158,7 +176,19 @@ export function annualFlows(tariff: CompiledTariff, key: DistributionKey): { spl
     splits.push({ kind: "solidarity", label: u.unit, host: u.host, total: u.amount, parts, source: u.source });
     parts.forEach((part, i) => push(i, u.host, "solidarity", u.unit, part.amount));
   }
-  return { splits, fixedAmounts, flows };
+  // State grants: the recipient passes the state's money on, by the key or by decided amounts.
+  for (const g of tariff.grants) {
+    if (g.amounts) {
+      const passedOn = g.amounts.reduce<bigint>((a, x, i) => a + (i === g.recipient ? 0n : (x ?? 0n)), 0n);
+      grantAmounts.push({ label: g.name, recipient: g.recipient, total: g.amount, amounts: g.amounts, retained: g.amount - passedOn, source: g.source });
+      g.amounts.forEach((amount, i) => push(g.recipient, i, "grant", g.name, amount ?? 0n));
+    } else {
+      const parts = allocate(g.amount, key.weights);
+      splits.push({ kind: "grant", label: g.name, host: g.recipient, total: g.amount, parts, source: g.source });
+      parts.forEach((part, i) => push(g.recipient, i, "grant", g.name, part.amount));
+    }
+  }
+  return { splits, fixedAmounts, grantAmounts, flows };
 }
 
 /** Steps 3–4 on summed consumption; checks every invariant and throws InvariantError if one breaks. */
@@ -217,12 +247,12 @@ export function settle(tariff: CompiledTariff, key: DistributionKey, consumption
   }
 
   const annual = annualFlows(tariff, key);
-  const { splits, fixedAmounts } = annual;
+  const { splits, fixedAmounts, grantAmounts } = annual;
   flows.push(...annual.flows);
   sortFlows(flows);
 
   const net = tariff.parties.map(() => 0n);
-  const componentTotals: Record<Component, bigint> = { fixed: 0n, variable: 0n, unit_price: 0n, fixed_only: 0n, solidarity: 0n };
+  const componentTotals: Record<Component, bigint> = { fixed: 0n, variable: 0n, unit_price: 0n, fixed_only: 0n, solidarity: 0n, grant: 0n };
   for (const f of flows) {
     net[f.payee] = (net[f.payee] as bigint) + f.amount;
     net[f.payer] = (net[f.payer] as bigint) - f.amount;
@@ -242,6 +272,7 @@ export function settle(tariff: CompiledTariff, key: DistributionKey, consumption
     pairs,
     splits,
     fixedAmounts,
+    grantAmounts,
     flows,
     componentTotals,
     net,

@@ -212,6 +212,10 @@ export const MESSAGES = {
     sv: "{path}: {what} förekommer redan på {other}",
     en: "{path}: {what} already appears at {other}",
   },
+  TARIFF_GRANT_EXCEEDS: {
+    sv: "{path}: beloppen per part summerar till {sum} kr, mer än statsbidraget {amount} kr",
+    en: "{path}: the amounts per party sum to SEK {sum}, more than the grant of SEK {amount}",
+  },
   TARIFF_NO_POPULATION: {
     sv: "nyckeln bygger på befolkning men befolkning saknas för {parties} (i tariffen eller via --population)",
     en: "the key is by population but the population of {parties} is missing (in the tariff or via --population)",

@@ -99,6 +99,10 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
       total: formatOre(s.total),
       parts: s.parts.map((p, i) => ({ party: id(i), exact: formatRational({ num: p.exact.num, den: p.exact.den * 100n }, 2, 10), base: formatOre(p.base), extra: formatOre(p.extra), amount: formatOre(p.amount) })),
     })),
+    grants: [
+      ...r.splits.filter((s) => s.kind === "grant").map((s) => ({ name: s.label, recipient: id(s.host), amount: formatOre(s.total), basis: "key", passedOn: formatOre(s.total - (s.parts[s.host]?.amount ?? 0n)), retained: formatOre(s.parts[s.host]?.amount ?? 0n) })),
+      ...r.grantAmounts.map((g) => ({ name: g.label, recipient: id(g.recipient), amount: formatOre(g.total), basis: "amounts", passedOn: formatOre(g.total - g.retained), retained: formatOre(g.retained) })),
+    ],
     checks: r.checks.map((c) => ({ id: c.id, holds: c.holds, figures: c.figures })),
     warnings: r.warnings.map(warningJson),
     ...(meta.tool ? { tool: meta.tool } : {}),

@@ -168,7 +168,22 @@ export const tariffSchema = z
         }),
       )
       .default([]),
-    areas: list(name)
+    grants: list(
+      z.strictObject({
+        name: name.describe('The grant, e.g. "Processmedel palliativ vård 2025".'),
+        recipient: partyRef.describe("The party the state pays; it passes the money on to the others."),
+        amount: nonNegativeMoney.describe("The grant's yearly amount."),
+        amounts: z
+          .object({ source })
+          .catchall(nonNegativeMoney)
+          .optional()
+          .describe("Decided amounts per party, summing to at most `amount` (the rest stays with the recipient); absent: split by the key."),
+        source,
+      }),
+    )
+      .default([])
+      .describe("State grants to the healthcare region passed on by a recipient (statsbidrag)."),
+        areas: list(name)
       .optional()
       .describe("The areas of care the agreement knows beside those its care rules name; consumption in any other area is warned about."),
   })

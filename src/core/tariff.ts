@@ -55,6 +55,17 @@ export interface SolidarityEntry {
   source?: string;
 }
 
+/** A state grant passed on (statsbidrag): split by the key, or by decided amounts per party. */
+export interface GrantEntry {
+  name: string;
+  recipient: number;
+  /** öre */
+  amount: bigint;
+  /** per party index; undefined where the party gets nothing; absent: split by the key */
+  amounts?: (bigint | undefined)[];
+  source?: string;
+}
+
 export type KeySpec =
   | { basis: "population"; date?: string; source?: string }
   | { basis: "fixed"; /** weights over a common denominator 10^scale */ weights: bigint[]; scale: number; shares: string[]; date?: string; source?: string };
@@ -81,6 +92,7 @@ export interface CompiledTariff {
   references: Reference[];
   fixedOnly: FixedOnlyEntry[];
   solidarity: SolidarityEntry[];
+  grants: GrantEntry[];
   /** the areas of care the tariff lists as known (beside those its care rules name) */
   areas: string[];
   /** Resolves a party id or alias (case-insensitive, trimmed) to its index. */
@@ -394,6 +406,29 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     solidarity.push({ unit: u.unit, host, amount: parseMoney(u.amount) ?? 0n, source: u.source });
   });
 
+  // state grants passed on
+  const grants: GrantEntry[] = [];
+  const seenGrant = new Map<string, number>();
+  t.grants.forEach((g, i) => {
+    const recipient = party(g.recipient, ["grants", i, "recipient"]);
+    const k = areaKey(g.name);
+    const prev = seenGrant.get(k);
+    if (prev !== undefined) {
+      bag.error("TARIFF_DUPLICATE", { path: formatPath(["grants", i, "name"]), what: `"${g.name}"`, other: formatPath(["grants", prev]) }, pos.at(["grants", i, "name"]));
+    }
+    seenGrant.set(k, i);
+    const amount = parseMoney(g.amount) ?? 0n;
+    let amounts: (bigint | undefined)[] | undefined;
+    if (g.amounts) {
+      amounts = partyRecord(g.amounts, ["grants", i, "amounts"], (v) => parseMoney(String(v)) ?? 0n);
+      const sum = amounts.reduce<bigint>((a, b) => a + (b ?? 0n), 0n);
+      if (sum > amount) {
+        bag.error("TARIFF_GRANT_EXCEEDS", { path: formatPath(["grants", i, "amounts"]), sum: { ore: sum }, amount: { ore: amount } }, pos.at(["grants", i, "amounts"]));
+      }
+    }
+    grants.push({ name: g.name, recipient, amount, amounts, source: g.source });
+  });
+
   return {
     fileName: pos.file,
     warnings: bag.warnings,
@@ -411,6 +446,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     references,
     fixedOnly,
     solidarity,
+    grants,
     areas: t.areas ?? [],
     resolveParty,
   };

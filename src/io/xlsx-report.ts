@@ -100,7 +100,12 @@ const W = {
     oreMoved: ["Öre från största resten", "Öre from largest remainder"],
     part: ["Del", "Part"],
     paidToHost: ["Betalas till värd", "Paid to the host"],
+    paidByRecipient: ["Betalas ut av mottagaren", "Paid out by the recipient"],
     host: ["Värd", "Host"],
+    grant: ["Statsbidrag vidarebefordrat", "State grant passed on"],
+    recipient: ["mottagare", "recipient"],
+    perParty: ["beslutat belopp per part", "decided amount per party"],
+    retained: ["stannar hos mottagaren", "stays with the recipient"],
     check: ["Kontroll", "Check"],
     value: ["Värde", "Value"],
     expected: ["Förväntat", "Expected"],
@@ -221,6 +226,20 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     });
   }
   for (const u of r.tariff.solidarity) splitTotalCell.set(`solidarity|${u.unit}`, paramRow(w("solidarity"), u.unit, `${w("host")} ${id(u.host)}, ${w("keySplit")}`, exactCellNumber(u.amount), FORMATS.money, u.source));
+  const grantAmountCell = new Map<string, CellRef>(); // `${name}|${party}` -> a decided amount
+  r.tariff.grants.forEach((g, gi) => {
+    if (!g.amounts) {
+      splitTotalCell.set(`grant|${g.name}`, paramRow(w("grant"), g.name, `${w("recipient")} ${id(g.recipient)}, ${w("keySplit")}`, exactCellNumber(g.amount), FORMATS.money, g.source));
+      return;
+    }
+    const amountsSource = file.grants[gi]?.amounts?.source ?? g.source;
+    paramRow(w("grant"), g.name, `${w("recipient")} ${id(g.recipient)}`, exactCellNumber(g.amount), FORMATS.money, g.source);
+    g.amounts.forEach((a, p) => {
+      if (a !== undefined) grantAmountCell.set(`${g.name}|${p}`, paramRow(w("grant"), g.name, `${id(g.recipient)} → ${id(p)} (${w("perParty")})`, exactCellNumber(a), FORMATS.money, amountsSource));
+    });
+    const retained = r.grantAmounts.find((x) => x.label === g.name)?.retained ?? 0n;
+    paramRow(w("grant"), g.name, `${id(g.recipient)}: ${w("retained")}`, exactCellNumber(retained), FORMATS.money, undefined);
+  });
   finishSheet(P, { freezeRows: 2, filter: { row: 2, from: 1, to: 5, lastRow: pr - 1 } });
 
   // ---------------------------------------------------------------- Fördelningsnyckel
@@ -251,10 +270,10 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const splitPartCell = new Map<string, CellRef>(); // `${kind}|${label}|${party}`
   const splitRanges: { label: string; kind: string; sumCell: CellRef; totalCell: CellRef }[] = [];
   for (const s of r.splits) {
-    const kindText = s.kind === "solidarity" ? w("solidarity") : w("fixedOnly");
-    title(K, kr, `${s.label}: ${kindText}, ${w("host")} ${id(s.host)}`, 12, 7);
+    const kindText = s.kind === "solidarity" ? w("solidarity") : s.kind === "grant" ? w("grant") : w("fixedOnly");
+    title(K, kr, `${s.label}: ${kindText}, ${s.kind === "grant" ? w("recipient") : w("host")} ${id(s.host)}`, 12, 7);
     kr++;
-    header(K, kr, [cliText(lang, "party"), w("share"), w("exactPart"), w("floorPart"), w("oreMoved"), w("part"), w("paidToHost")]);
+    header(K, kr, [cliText(lang, "party"), w("share"), w("exactPart"), w("floorPart"), w("oreMoved"), w("part"), s.kind === "grant" ? w("paidByRecipient") : w("paidToHost")]);
     kr++;
     const totalRef = splitTotalCell.get(`${s.kind}|${s.label}`);
     const first = kr;
@@ -416,7 +435,11 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
       const pr2 = pairRows.get(f.payee * n + f.payer);
       if (pr2) source = { sheet: C, row: pr2, col: f.component === "fixed" ? 5 : f.component === "variable" ? 10 : 11 };
     } else {
-      source = splitPartCell.get(`${f.component}|${f.label}|${f.payer}`) ?? fixedAmountCell.get(`${f.label}|${f.payer}`);
+      // a grant's part belongs to its payee (the recipient pays it out); every other split's to its payer
+      source =
+        f.component === "grant"
+          ? (splitPartCell.get(`grant|${f.label}|${f.payee}`) ?? grantAmountCell.get(`${f.label}|${f.payee}`))
+          : (splitPartCell.get(`${f.component}|${f.label}|${f.payer}`) ?? fixedAmountCell.get(`${f.label}|${f.payer}`));
     }
     if (source) {
       moneyFormula(A, row, fc.amount, ref(source, A), f.amount);
