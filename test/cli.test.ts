@@ -62,7 +62,9 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
       const out = tempDir();
       const json = join(out, "out.json");
       const extra = c.args[0] === "calculate" ? ["--csv-dir", join(out, "csv")] : [];
-      const r = runCli([...c.args, "--json", json, ...extra], dir);
+      // propose writes its one output with --out (given in the case); every other command takes --json
+      const jsonArg = c.args[0] === "propose" ? [] : ["--json", json];
+      const r = runCli([...c.args, ...jsonArg, ...extra], dir);
       expect(r.code, r.stderr).toBe(2);
       for (const e of c.expected) expect(r.stderr, `expected «${e}» in:\n${r.stderr}`).toContain(e);
       const reported = r.stderr.split("\n").filter((l) => /^\S+:\d+:\d+: error\[[A-Z_]+\]: /.test(l));
@@ -76,7 +78,7 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
 
   it("has a fixture for every error code the command line can give", () => {
     const apiOnly = new Set(["BAD_ROW"]);
-    const warnings = new Set(["NO_REFERENCE", "POPULATION_UNUSED", "POPULATION_FROM_FILE", "TARIFF_HOST_PAYS_ITSELF", "TARIFF_FIXED_ONLY_NO_RULE", "UNKNOWN_AREA", "MANY_SKIPPED", "PAYMENT_WITHOUT_FLOW"]);
+    const warnings = new Set(["NO_REFERENCE", "POPULATION_UNUSED", "POPULATION_FROM_FILE", "TARIFF_HOST_PAYS_ITSELF", "TARIFF_FIXED_ONLY_NO_RULE", "UNKNOWN_AREA", "MANY_SKIPPED", "PAYMENT_WITHOUT_FLOW", "PROPOSE_FORECAST_BASE", "PROPOSE_REFERENCE_NEW", "PROPOSE_REFERENCE_DROPPED", "PROPOSE_KEY_KEPT"]);
     // Codes whose inputs are made by the test itself (large files) or are about output paths:
     // test/reliability.test.ts and test/cli-outputs.test.ts run them through the real command.
     const elsewhere = new Set(["CSV_RECORD_TOO_LONG", "TOO_MANY_AREAS", "TARIFF_TOO_LARGE", "OUTPUT_IS_INPUT", "OUTPUT_TWICE", "OUTPUT_NOT_FILE", "OUTPUT_WRITE", "BAD_SOURCE_DATE_EPOCH", "USAGE"]);

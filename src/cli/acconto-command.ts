@@ -23,6 +23,8 @@ export interface AccontoArgs {
   variable: boolean;
   json?: string;
   csvDir?: string;
+  /** the invoicing basis as an Excel workbook */
+  xlsx?: string;
   strict?: boolean;
 }
 
@@ -33,6 +35,7 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   const planned: PathArg[] = [];
   if (args.json) planned.push({ option: "--json", path: args.json });
   if (args.csvDir) for (const name of ACCONTO_CSV_FILES) planned.push({ option: "--csv-dir", path: join(args.csvDir, name) });
+  if (args.xlsx) planned.push({ option: "--xlsx", path: args.xlsx });
   const dirs = args.csvDir ? [{ option: "--csv-dir", path: args.csvDir }] : [];
   assertOutputPaths({ inputs, files: planned, dirs }, lang);
 
@@ -51,10 +54,15 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   const files: PendingFile[] = [];
   if (args.json) files.push({ path: args.json, option: "--json", data: JSON.stringify(accontoToJson(plan, { tool: { name: "vardavtal", version: packageVersion() } }), null, 2) + "\n" });
   if (args.csvDir) files.push(...accontoCsvFiles(plan, args.csvDir, lang).map((f) => ({ ...f, option: "--csv-dir" })));
+  if (args.xlsx) {
+    const { accontoWorkbook } = await import("../io/xlsx-acconto.js"); // exceljs loads only when a workbook is asked for
+    const infos = [loaded.info, ...(pop.info ? [pop.info] : [])];
+    files.push({ path: args.xlsx, option: "--xlsx", data: await accontoWorkbook(plan, { lang, inputs: infos, version: packageVersion() }) });
+  }
   writeOutputs(files, inputs, dirs, lang);
   for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
   io.stdout(accontoText(plan, lang));
-  for (const f of [args.json, args.csvDir]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
+  for (const f of [args.json, args.csvDir, args.xlsx]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
 }
 
 function componentText(lang: Lang, c: string): string {

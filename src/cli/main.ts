@@ -22,6 +22,7 @@ import { t } from "./i18n.js";
 import { accontoCommand } from "./acconto-command.js";
 import { checkKeyCommand } from "./check-key-command.js";
 import { settleCommand } from "./settle-command.js";
+import { proposeCommand } from "./propose-command.js";
 import { joinNegativeValues } from "./options.js";
 import { keyCommand } from "./key-command.js";
 import { summaryText } from "./summary.js";
@@ -148,7 +149,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
 }
 
 /** Options that take one value: given twice, yargs makes a list of them, and which one was meant is unclear. */
-const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "paid", "costs", "tolerance", "amount", "out", "lang"];
+const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "paid", "round-to", "costs", "tolerance", "amount", "out", "lang"];
 
 export async function main(argv: string[] = hideBin(process.argv), io: Io = defaultIo()): Promise<number> {
   const lang = detectLang(argv);
@@ -218,9 +219,11 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("variable", { type: "boolean", default: true, describe: tr(lang, "ta med rörlig ersättning a conto, (1 − fast andel) × referensbelopp; --no-variable utelämnar den", "include a variable a conto, (1 − fixed share) × reference amount; --no-variable leaves it out") })
           .option("json", { type: "string", describe: tr(lang, "skriv planen som JSON (vardavtal-acconto/1)", "write the plan as JSON (vardavtal-acconto/1)") })
           .option("csv-dir", { type: "string", describe: tr(lang, "skriv planen som CSV för Excel (rader, netto per månad, betalningar)", "write the plan as CSV for Excel (lines, net per month, payments)") })
-          .example("$0 acconto --tariff 2026 --json acconto-2026.json --csv-dir acconto-2026", ""),
+          .option("xlsx", { type: "string", describe: tr(lang, "skriv faktureringsunderlaget a conto som Excelarbetsbok (ett blad per betalande region)", "write the a-conto invoicing basis as an Excel workbook (one sheet per paying region)") })
+          .example("$0 acconto --tariff 2026 --json acconto-2026.json --csv-dir acconto-2026", "")
+          .example("$0 acconto --tariff 2026 --xlsx acconto-2026.xlsx", ""),
       async (a) => {
-        await accontoCommand({ tariff: a.tariff, population: a.population, variable: a.variable, json: a.json, csvDir: a["csv-dir"], strict: a.strict as boolean }, io, lang);
+        await accontoCommand({ tariff: a.tariff, population: a.population, variable: a.variable, json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -236,10 +239,27 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           })
           .option("json", { type: "string", describe: tr(lang, "skriv slutregleringen som JSON (vardavtal-settlement/1)", "write the settlement as JSON (vardavtal-settlement/1)") })
           .option("csv-dir", { type: "string", describe: tr(lang, "skriv slutregleringen som CSV för Excel", "write the settlement as CSV for Excel") })
+          .option("xlsx", { type: "string", describe: tr(lang, "skriv slutregleringen som Excelarbetsbok", "write the settlement as an Excel workbook") })
           .example("$0 settle --result resultat-2025.json --paid acconto-2025.json --json slutreglering-2025.json", "")
-          .example("$0 settle --result resultat-2025.json --paid betalningar-2025.csv", ""),
+          .example("$0 settle --result resultat-2025.json --paid betalningar-2025.csv --xlsx slutreglering-2025.xlsx", ""),
       async (a) => {
-        await settleCommand({ result: a.result, paid: a.paid, json: a.json, csvDir: a["csv-dir"], strict: a.strict as boolean }, io, lang);
+        await settleCommand({ result: a.result, paid: a.paid, json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+      },
+    )
+    .command(
+      "propose",
+      tr(lang, "förslag till nästa års tariff: referensbelopp ur tidigare års resultat, uppräknade med index", "a proposal for next year's tariff: reference amounts from earlier years' results, uprated by an index"),
+      (y) =>
+        y
+          .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "årets tariff (fil eller år); förslaget gäller året efter", "this year's tariff (file or year); the proposal is for the year after") })
+          .option("results", { type: "string", array: true, demandOption: true, describe: tr(lang, "resultat för basåren (calculate --json), ett eller flera", "results of the base years (calculate --json), one or more") })
+          .option("index", { type: "string", array: true, default: [], describe: tr(lang, "index per år, ÅR=PROCENT (t.ex. LPIK: --index 2025=3,1); ett för varje år efter basåren till och med nästa år", "an index per year, YEAR=PERCENT (e.g. LPIK: --index 2025=3.1); one for each year after the base years through next year") })
+          .option("population", { type: "string", describe: tr(lang, "nästa års befolkning (CSV); dess datum blir nyckelns datum", "next year's population (CSV); its date becomes the key's date") })
+          .option("round-to", { type: "string", describe: tr(lang, "avrunda referensbeloppen till en multipel av detta belopp i kr (standard 0,01; 1000 är vanligt)", "round the reference amounts to a multiple of this amount in SEK (default 0.01; 1000 is common)") })
+          .option("out", { type: "string", demandOption: true, describe: tr(lang, "den nya tariffilen (JSON, \"status\": \"proposal\")", "the new tariff file (JSON, \"status\": \"proposal\")") })
+          .example("$0 propose --tariff 2025 --results resultat-2023.json resultat-2024.json --index 2024=2,9 --index 2025=3,1 --index 2026=2,8 --round-to 1000 --out tariff-2026-forslag.json", ""),
+      async (a) => {
+        await proposeCommand({ tariff: a.tariff, results: a.results as string[], index: (a.index as string[]).map(String), population: a.population, roundTo: a["round-to"], out: a.out, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(

@@ -2,17 +2,19 @@
  * `vardavtal settle`: the final settlement of a year's result against what was paid (an a-conto
  * plan, "paid as planned", or a CSV of actual payments). Computed in the core; this is the shell.
  */
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { DiagnosticBag, renderDiagnostic, sortDiagnostics } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import { readAccontoJson, readResultJson } from "../core/result-input.js";
 import { finalSettlement, settlementToJson, type Payment, type Settlement } from "../core/settlement.js";
-import { readPaymentsFile, readTextFile } from "../io/inputs.js";
+import type { InputFileInfo } from "../core/result-json.js";
+import { csvInfoToInput, readPaymentsFile, readTextFile } from "../io/inputs.js";
+import type { ListedPayment } from "../io/xlsx-settlement.js";
 import { csvText } from "../io/csv-safe.js";
 import { excelCsv, formatSek, oreForExcelCsv, textTable, type PendingFile } from "../io/output.js";
 import { assertOutputPaths, failOnWarnings, writeOutputs, type PathArg } from "../node/outputs.js";
 import { packageVersion } from "../node/paths.js";
-import { t } from "./i18n.js";
+import { t, type TextKey } from "./i18n.js";
 import type { Io } from "./main.js";
 
 export interface SettleArgs {
@@ -20,6 +22,8 @@ export interface SettleArgs {
   paid: string;
   json?: string;
   csvDir?: string;
+  /** the settlement as an Excel workbook */
+  xlsx?: string;
   strict?: boolean;
 }
 
@@ -33,6 +37,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   const planned: PathArg[] = [];
   if (args.json) planned.push({ option: "--json", path: args.json });
   if (args.csvDir) for (const name of SETTLEMENT_CSV_FILES) planned.push({ option: "--csv-dir", path: join(args.csvDir, name) });
+  if (args.xlsx) planned.push({ option: "--xlsx", path: args.xlsx });
   const dirs = args.csvDir ? [{ option: "--csv-dir", path: args.csvDir }] : [];
   assertOutputPaths({ inputs, files: planned, dirs }, lang);
 
@@ -41,14 +46,23 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   const result = resultText ? readResultJson(resultText.text, args.result, bag) : undefined;
   if (result?.forecastThrough !== undefined) bag.error("SETTLE_FORECAST", { through: result.forecastThrough }, { file: args.result, line: 1, column: 1 });
   let payments: Payment[] = [];
+  // for the workbook: the payments with where each came from, and the input files
+  let listed: ListedPayment[] = [];
+  const infos: InputFileInfo[] = resultText ? [resultText.info] : [];
+  const paidFromPlan = /\.json$/i.test(args.paid);
   if (result) {
-    if (/\.json$/i.test(args.paid)) {
+    if (paidFromPlan) {
       const plan = readTextFile(args.paid, "payments", bag);
       const read = plan ? readAccontoJson(plan.text, args.paid, result, bag) : undefined;
       if (read && read.year !== result.year) bag.error("SETTLE_YEAR", { year: result.year, other: read.year }, { file: args.paid, line: 1, column: 1 });
       payments = read?.payments ?? [];
+      if (plan) infos.push(plan.info);
+      if (args.xlsx && plan && read) listed = planPaymentNotes(plan.text, payments, lang);
     } else {
-      payments = (await readPaymentsFile(args.paid, result.parties, bag)).payments;
+      const read = await readPaymentsFile(args.paid, result.parties, bag);
+      payments = read.payments;
+      infos.push(csvInfoToInput("payments", read.info));
+      listed = read.payments.map((p) => ({ payer: p.payer, payee: p.payee, amount: p.amount, note: `${basename(p.at.file)}:${p.at.line}` }));
     }
   }
   bag.throwIfErrors();
@@ -63,10 +77,35 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   const files: PendingFile[] = [];
   if (args.json) files.push({ path: args.json, option: "--json", data: JSON.stringify(settlementToJson(settlement, { tool: { name: "vardavtal", version: packageVersion() } }), null, 2) + "\n" });
   if (args.csvDir) files.push(...settlementCsvFiles(settlement, args.csvDir, lang).map((f) => ({ ...f, option: "--csv-dir" })));
+  if (args.xlsx) {
+    const { settlementWorkbook } = await import("../io/xlsx-settlement.js"); // exceljs loads only when a workbook is asked for
+    const data = await settlementWorkbook(settlement, { lang, inputs: infos, version: packageVersion(), payments: listed, paidFrom: { kind: paidFromPlan ? "plan" : "payments", file: args.paid }, resultFile: args.result });
+    files.push({ path: args.xlsx, option: "--xlsx", data });
+  }
   writeOutputs(files, inputs, dirs, lang);
   for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
   io.stdout(settlementText(settlement, lang));
-  for (const f of [args.json, args.csvDir]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
+  for (const f of [args.json, args.csvDir, args.xlsx]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
+}
+
+/**
+ * The plan's payments with what each line is (component and label), for the workbook's list:
+ * readAccontoJson gives one payment per line of the checked plan, in the plan's order.
+ */
+function planPaymentNotes(text: string, payments: Payment[], lang: Lang): ListedPayment[] {
+  let lines: unknown[] = [];
+  try {
+    const parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { lines?: unknown };
+    if (Array.isArray(parsed.lines)) lines = parsed.lines;
+  } catch {
+    /* already read once: cannot fail here */
+  }
+  return payments.map((p, k) => {
+    const line = (lines.length === payments.length ? lines[k] : undefined) as { component?: unknown; label?: unknown } | undefined;
+    const component = typeof line?.component === "string" && /^(fixed|variable|unit_price|fixed_only|solidarity|grant)$/.test(line.component) ? t(lang, `component_${line.component}` as TextKey) : typeof line?.component === "string" ? line.component : "";
+    const label = typeof line?.label === "string" ? line.label : "";
+    return { ...p, note: [component, label].filter((x) => x !== "").join(": ") };
+  });
 }
 
 function words(lang: Lang) {

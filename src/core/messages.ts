@@ -258,6 +258,28 @@ export const MESSAGES = {
     en: "{message}",
     hint: { sv: "se 'vardavtal --help' eller 'vardavtal <kommando> --help'", en: "see 'vardavtal --help' or 'vardavtal <command> --help'" },
   },
+  // Proposal
+  BAD_INDEX: {
+    sv: "\"{text}\" är inget index ÅR=PROCENT (t.ex. 2025=3,1)",
+    en: "\"{text}\" is not an index YEAR=PERCENT (e.g. 2025=3.1)",
+  },
+  PROPOSE_NO_INDEX: {
+    sv: "index saknas för {year}",
+    en: "the index for {year} is missing",
+    hint: { sv: "ange --index {year}=PROCENT (t.ex. LPIK)", en: "give --index {year}=PERCENT (e.g. LPIK)" },
+  },
+  PROPOSE_NO_BASE: {
+    sv: "inga basår: ange minst ett resultat med --results",
+    en: "no base years: give at least one result with --results",
+  },
+  PROPOSE_BASE_YEAR: {
+    sv: "resultatet gäller {year}, men förslaget gäller {next}: ett basår måste vara tidigare",
+    en: "the result is for {year} but the proposal is for {next}: a base year must be earlier",
+  },
+  PROPOSE_BASE_YEAR_TWICE: {
+    sv: "två resultat gäller samma år {year}",
+    en: "two results are for the same year {year}",
+  },
   // Outputs (usage errors: nothing is written)
   OUTPUT_IS_INPUT: {
     sv: "utfilen är samma fil som indatafilen {input}; den skulle skrivas över",
@@ -329,6 +351,22 @@ export const MESSAGES = {
   PAYMENT_WITHOUT_FLOW: {
     sv: "{payer} har betalat {payee} {amount} kr men resultatet har inget flöde mellan dem; betalningen räknas ändå",
     en: "{payer} paid {payee} SEK {amount} but the result has no flow between them; the payment counts all the same",
+  },
+  PROPOSE_FORECAST_BASE: {
+    sv: "basåret {year} är en prognos (till och med {through}), inte ett utfall",
+    en: "the base year {year} is a forecast (through {through}), not an outcome",
+  },
+  PROPOSE_REFERENCE_NEW: {
+    sv: "{seller}→{buyer} får ett referensbelopp ({amount} kr) men hade inget i årets tariff",
+    en: "{seller}→{buyer} gets a reference amount (SEK {amount}) but had none in this year's tariff",
+  },
+  PROPOSE_REFERENCE_DROPPED: {
+    sv: "{seller}→{buyer} har referensbeloppet {amount} kr i årets tariff men inget värde i något basår: inget referensbelopp i förslaget",
+    en: "{seller}→{buyer} has a reference amount of SEK {amount} this year but no value in any base year: no reference amount in the proposal",
+  },
+  PROPOSE_KEY_KEPT: {
+    sv: "ingen befolkningsfil: förslaget behåller befolkningen och nyckeln från {year}",
+    en: "no population file: the proposal keeps the population and the key of {year}",
   },
   MANY_SKIPPED: {
     sv: "{skipped} av {read} rader hoppades över: {otherYear} av annat år än {year}, {ownRegion} egen region",

@@ -8,6 +8,7 @@ import * as z from "zod";
 import { formatOre, parseMoney } from "./decimal.js";
 import { DiagnosticBag } from "./diagnostics.js";
 import { MAX_PARTIES } from "./limits.js";
+import type { BaseResult } from "./proposal.js";
 import type { Payment, SettlementResult } from "./settlement.js";
 import { formatPath } from "./tariff.js";
 
@@ -21,6 +22,7 @@ const resultFile = z.object({
   flows: z.array(z.object({ payer: party, payee: party, amount: money })),
   net: z.array(z.object({ party, amount: money })),
   forecast: z.object({ through: z.string() }).optional(),
+  pairs: z.array(z.object({ seller: party, buyer: party, value: z.object({ fixed_variable: z.string().regex(/^-?\d{1,20}\.\d{2,8}$/, { message: "expected an exact value with 2 to 8 decimals" }) }) })).optional(),
 });
 
 const accontoFile = z.object({
@@ -115,4 +117,34 @@ export function readAccontoJson(text: string, file: string, result: ReadResult, 
     payments.push({ payer, payee, amount: parseMoney(l.annual) ?? 0n });
   });
   return { year: parsed.data.year, payments };
+}
+
+/**
+ * A result as a base year of a proposal: its year and the fixed_variable value per pair
+ * (10⁻⁸ SEK), with the result's parties matched to the tariff's by id.
+ */
+export function readBaseResult(text: string, file: string, partyIds: readonly string[], bag: DiagnosticBag): BaseResult | undefined {
+  const what = "vardavtal-result/1";
+  const checked = readResultJson(text, file, bag);
+  if (!checked) return undefined;
+  const parsed = resultFile.safeParse(parseJson(text, file, what, bag));
+  if (!parsed.success || !parsed.data.pairs) {
+    bag.error("RESULT_FILE", { what, reason: "$.pairs: missing (a proposal needs each pair's value)" }, { file, line: 1, column: 1 });
+    return undefined;
+  }
+  const index = new Map(partyIds.map((p, i) => [p, i]));
+  const n = partyIds.length;
+  const values = new Map<number, bigint>();
+  parsed.data.pairs.forEach((p, k) => {
+    const s = index.get(p.seller);
+    const b = index.get(p.buyer);
+    if (s === undefined || b === undefined) {
+      bag.error("RESULT_FILE", { what, reason: `${formatPath(["pairs", k])}: ${s === undefined ? p.seller : p.buyer} is not a party of the tariff (${partyIds.join(", ")})` }, { file, line: 1, column: 1 });
+      return;
+    }
+    const [int, frac = ""] = p.value.fixed_variable.split(".");
+    const units = BigInt(`${int}${frac.padEnd(8, "0")}`.replace(/^(-?)0+(?=\d)/, "$1"));
+    values.set(s * n + b, units);
+  });
+  return { file, year: checked.year, ...(checked.forecastThrough ? { forecastThrough: checked.forecastThrough } : {}), values };
 }

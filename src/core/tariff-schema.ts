@@ -97,6 +97,10 @@ export const tariffSchema = z
     $schema: z.string().optional(),
     format: z.literal(TARIFF_FORMAT),
     year: z.number().int().min(1900).max(2999).describe("The agreement year."),
+    status: z
+      .enum(["decided", "proposal", "illustrative"])
+      .optional()
+      .describe('Whether the values are decided ("decided"), a proposal for next year ("proposal", as `vardavtal propose` writes) or illustrative ("illustrative").'),
     title: longText,
     source,
     sources: z
