@@ -122,6 +122,14 @@ describe("vardavtal demo, key, --help", () => {
     expect(json.skipped.ownRegion).toBeGreaterThan(0);
     expect(json.checks.every((c: { holds: boolean }) => c.holds)).toBe(true);
     expect(existsSync(join(out, "csv", "flows.csv"))).toBe(true);
+    // the rest of the year: the a-conto plan, its final settlement, next year's proposal
+    const plan = JSON.parse(readFileSync(join(out, "acconto-2025.json"), "utf8"));
+    expect([plan.format, plan.year, plan.lines[0].months.length]).toEqual(["vardavtal-acconto/1", 2025, 12]);
+    const settlement = JSON.parse(readFileSync(join(out, "slutreglering-2025.json"), "utf8"));
+    expect(settlement.parties.map((p: { net: string }) => p.net)).toEqual(json.net.map((n: { amount: string }) => n.amount));
+    const proposal = JSON.parse(readFileSync(join(out, "forslag-2026.json"), "utf8"));
+    expect([proposal.year, proposal.status, proposal.key.date]).toEqual([2026, "proposal", "2024-12-31"]);
+    for (const f of ["rapport-2025.xlsx", "acconto-2025.xlsx", "slutreglering-2025.xlsx"]) expect(existsSync(join(out, f)), f).toBe(true);
   });
 
   it("shows the key of a bundled tariff and how 1 000 000 kr is split", () => {

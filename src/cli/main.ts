@@ -310,6 +310,25 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           io,
           lang,
         );
+        // The rest of the year, from the same example: the a-conto plan for 2025 (the invoicing
+        // basis), the final settlement of the year as if paid as planned, and a proposal for 2026 from the year's result, an illustrative index (2,8 %) and
+        // SCB's population per 2024-12-31. Their tables are in the files; only "Skrev …" is printed.
+        const quiet: Io = { ...io, stdout: () => undefined };
+        await accontoCommand({ tariff: "2025", variable: true, json: join(out, "acconto-2025.json"), xlsx: join(out, "acconto-2025.xlsx"), strict: a.strict as boolean }, quiet, lang);
+        await settleCommand({ result: join(out, "resultat-2025.json"), paid: join(out, "acconto-2025.json"), json: join(out, "slutreglering-2025.json"), xlsx: join(out, "slutreglering-2025.xlsx"), strict: a.strict as boolean }, quiet, lang);
+        await proposeCommand(
+          {
+            tariff: "2025",
+            results: [join(out, "resultat-2025.json")],
+            index: ["2026=2,8"],
+            population: join(EXAMPLES_DIR, "2025", "befolkning-2024-12-31.csv"),
+            roundTo: "1000",
+            out: join(out, "forslag-2026.json"),
+            strict: a.strict as boolean,
+          },
+          quiet,
+          lang,
+        );
       },
     )
     .demandCommand(1)
