@@ -37,13 +37,22 @@ const FILE_PROBLEMS: Record<string, [string, string]> = {
   ELOOP: ["för många symboliska länkar", "too many symbolic links"],
   ENAMETOOLONG: ["sökvägen är för lång", "the path is too long"],
   EMFILE: ["för många öppna filer", "too many open files"],
-  EIO: ["läsfel på disken", "an input/output error"],
+  EIO: ["in-/utmatningsfel på disken", "an input/output error"],
+  ENOSPC: ["disken är full", "no space left on the disk"],
+  EDQUOT: ["diskkvoten är slut", "disk quota exceeded"],
+  EROFS: ["filsystemet är skrivskyddat", "read-only file system"],
+  EEXIST: ["filen finns redan", "the file already exists"],
 };
 
 /** A file-system error in words, with its code for those who search for it ("filen finns inte (ENOENT)"). */
 export function fileProblemText(errno: string, lang: Lang): string {
   const words = FILE_PROBLEMS[errno];
   return words ? `${words[lang === "sv" ? 0 : 1]} (${errno})` : errno;
+}
+
+/** Whether fileProblemText has words for this error code. */
+export function knownFileProblem(errno: string): boolean {
+  return errno in FILE_PROBLEMS;
 }
 
 /** Öre as a message writes money: "−" never (an ASCII minus pastes as a number), grouped thousands. */

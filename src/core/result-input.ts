@@ -53,17 +53,26 @@ function schemaErrors(error: z.ZodError, file: string, what: string, bag: Diagno
   }
 }
 
-/** A year's result file, checked: parties known, Σ net = 0, and the flows give the net positions. */
-export function readResultJson(text: string, file: string, bag: DiagnosticBag): ReadResult | undefined {
-  const what = "vardavtal-result/1";
+/** A file vardavtal wrote: JSON of the given schema, or its problems reported. */
+function readFile<T>(text: string, file: string, what: string, schema: z.ZodType<T>, bag: DiagnosticBag): T | undefined {
   const value = parseJson(text, file, what, bag);
   if (value === undefined) return undefined;
-  const parsed = resultFile.safeParse(value);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     schemaErrors(parsed.error, file, what, bag);
     return undefined;
   }
-  const r = parsed.data;
+  return parsed.data;
+}
+
+/** A year's result file, checked: parties known, Σ net = 0, and the flows give the net positions. */
+export function readResultJson(text: string, file: string, bag: DiagnosticBag): ReadResult | undefined {
+  return checkResult(readFile(text, file, "vardavtal-result/1", resultFile, bag), file, bag);
+}
+
+function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, bag: DiagnosticBag): ReadResult | undefined {
+  const what = "vardavtal-result/1";
+  if (!r) return undefined;
   const index = new Map(r.parties.map((p, i) => [p, i]));
   const known = (p: string, path: (string | number)[]): number | undefined => {
     const i = index.get(p);
@@ -98,16 +107,11 @@ export function readResultJson(text: string, file: string, bag: DiagnosticBag): 
 /** An a-conto plan file as payments "paid as planned": each line's annual amount, payer → payee. */
 export function readAccontoJson(text: string, file: string, result: ReadResult, bag: DiagnosticBag): { year: number; payments: Payment[] } | undefined {
   const what = "vardavtal-acconto/1";
-  const value = parseJson(text, file, what, bag);
-  if (value === undefined) return undefined;
-  const parsed = accontoFile.safeParse(value);
-  if (!parsed.success) {
-    schemaErrors(parsed.error, file, what, bag);
-    return undefined;
-  }
+  const plan = readFile(text, file, what, accontoFile, bag);
+  if (!plan) return undefined;
   const index = new Map(result.parties.map((p, i) => [p, i]));
   const payments: Payment[] = [];
-  parsed.data.lines.forEach((l, k) => {
+  plan.lines.forEach((l, k) => {
     const payer = index.get(l.payer);
     const payee = index.get(l.payee);
     if (payer === undefined || payee === undefined) {
@@ -116,7 +120,7 @@ export function readAccontoJson(text: string, file: string, result: ReadResult, 
     }
     payments.push({ payer, payee, amount: parseMoney(l.annual) ?? 0n });
   });
-  return { year: parsed.data.year, payments };
+  return { year: plan.year, payments };
 }
 
 /**
@@ -125,17 +129,17 @@ export function readAccontoJson(text: string, file: string, result: ReadResult, 
  */
 export function readBaseResult(text: string, file: string, partyIds: readonly string[], bag: DiagnosticBag): BaseResult | undefined {
   const what = "vardavtal-result/1";
-  const checked = readResultJson(text, file, bag);
-  if (!checked) return undefined;
-  const parsed = resultFile.safeParse(parseJson(text, file, what, bag));
-  if (!parsed.success || !parsed.data.pairs) {
+  const data = readFile(text, file, what, resultFile, bag);
+  const checked = checkResult(data, file, bag);
+  if (!data || !checked) return undefined;
+  if (!data.pairs) {
     bag.error("RESULT_FILE", { what, reason: "$.pairs: missing (a proposal needs each pair's value)" }, { file, line: 1, column: 1 });
     return undefined;
   }
   const index = new Map(partyIds.map((p, i) => [p, i]));
   const n = partyIds.length;
   const values = new Map<number, bigint>();
-  parsed.data.pairs.forEach((p, k) => {
+  data.pairs.forEach((p, k) => {
     const s = index.get(p.seller);
     const b = index.get(p.buyer);
     if (s === undefined || b === undefined) {

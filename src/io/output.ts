@@ -8,7 +8,7 @@ import * as nodeFs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 import { stringify } from "csv-stringify/sync";
-import { InputError, type Diagnostic } from "../core/diagnostics.js";
+import { InputError, fileProblemText, knownFileProblem, type Diagnostic } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 
 export interface PendingFile {
@@ -94,24 +94,11 @@ export function statKind(st: nodeFs.Stats): OutputKind {
   return "other";
 }
 
-const REASONS: Record<string, [string, string]> = {
-  EACCES: ["åtkomst nekas", "permission denied"],
-  EPERM: ["åtgärden är inte tillåten", "operation not permitted"],
-  ENOSPC: ["disken är full", "no space left on the disk"],
-  EDQUOT: ["diskkvoten är slut", "disk quota exceeded"],
-  EROFS: ["filsystemet är skrivskyddat", "read-only file system"],
-  EISDIR: ["det är en mapp", "it is a directory"],
-  ENOTDIR: ["en del av sökvägen är inte en mapp", "a part of the path is not a directory"],
-  ENOENT: ["mappen finns inte", "the folder does not exist"],
-  ENAMETOOLONG: ["namnet är för långt", "the name is too long"],
-  EEXIST: ["filen finns redan", "the file already exists"],
-  EIO: ["in-/utmatningsfel", "input/output error"],
-};
-
+/** Why a write failed, in words: the folder is missing (ENOENT), or the file-system error's words. */
 function reasonText(e: unknown, lang: Lang): string {
   const code = errno(e);
-  const known = code ? REASONS[code] : undefined;
-  if (known) return `${known[lang === "sv" ? 0 : 1]} (${code})`;
+  if (code === "ENOENT") return `${lang === "sv" ? "mappen finns inte" : "the folder does not exist"} (${code})`;
+  if (code && knownFileProblem(code)) return fileProblemText(code, lang);
   return e instanceof Error ? e.message : String(e);
 }
 
