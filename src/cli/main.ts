@@ -257,9 +257,10 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("population", { type: "string", describe: tr(lang, "nästa års befolkning (CSV); dess datum blir nyckelns datum", "next year's population (CSV); its date becomes the key's date") })
           .option("round-to", { type: "string", describe: tr(lang, "avrunda referensbeloppen till en multipel av detta belopp i kr (standard 0,01; 1000 är vanligt)", "round the reference amounts to a multiple of this amount in SEK (default 0.01; 1000 is common)") })
           .option("out", { type: "string", demandOption: true, describe: tr(lang, "den nya tariffilen (JSON, \"status\": \"proposal\")", "the new tariff file (JSON, \"status\": \"proposal\")") })
+          .option("xlsx", { type: "string", describe: tr(lang, "skriv härledningen som Excelarbetsbok (index, referensbelopp, priser och budgetar, budgeterad avräkning)", "write the derivation as an Excel workbook (index, reference amounts, prices and budgets, budgeted settlement)") })
           .example("$0 propose --tariff 2025 --results resultat-2023.json resultat-2024.json --index 2024=2,9 --index 2025=3,1 --index 2026=2,8 --round-to 1000 --out tariff-2026-forslag.json", ""),
       async (a) => {
-        await proposeCommand({ tariff: a.tariff, results: a.results as string[], index: (a.index as string[]).map(String), population: a.population, roundTo: a["round-to"], out: a.out, strict: a.strict as boolean }, io, lang);
+        await proposeCommand({ tariff: a.tariff, results: a.results as string[], index: (a.index as string[]).map(String), population: a.population, roundTo: a["round-to"], out: a.out, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(

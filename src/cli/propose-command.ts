@@ -10,9 +10,11 @@ import { proposeTariff, type BaseResult } from "../core/proposal.js";
 import { readBaseResult } from "../core/result-input.js";
 import type { ScaledDecimal } from "../core/decimal.js";
 import { loadTariff } from "../core/tariff.js";
+import type { InputFileInfo } from "../core/result-json.js";
 import { readTextFile } from "../io/inputs.js";
 import { formatSek, textTable, type PendingFile } from "../io/output.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
+import { packageVersion } from "../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../node/run.js";
 import { t } from "./i18n.js";
 import type { Io } from "./main.js";
@@ -25,6 +27,8 @@ export interface ProposeArgs {
   population?: string;
   roundTo?: string;
   out: string;
+  /** the workbook that shows how the proposal was derived */
+  xlsx?: string;
   strict?: boolean;
 }
 
@@ -39,7 +43,8 @@ export function parseIndex(text: string): { year: number; percent: ScaledDecimal
 
 export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Promise<void> {
   const inputs: PathArg[] = [...tariffInput(args.tariff), ...args.results.map((r) => ({ option: "--results", path: r })), ...(args.population ? [{ option: "--population", path: args.population }] : [])];
-  assertOutputPaths({ inputs, files: [{ option: "--out", path: args.out }], dirs: [] }, lang);
+  const outputs: PathArg[] = [{ option: "--out", path: args.out }, ...(args.xlsx ? [{ option: "--xlsx", path: args.xlsx }] : [])];
+  assertOutputPaths({ inputs, files: outputs, dirs: [] }, lang);
 
   const bag = new DiagnosticBag();
   const loaded = loadTariffArg(args.tariff, bag);
@@ -54,11 +59,13 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   const unit = args.roundTo !== undefined ? moneyOption(args.roundTo, "--round-to", bag, { negative: false }) : 1n;
   if (unit === 0n) bag.error("BAD_NUMBER", { text: args.roundTo ?? "" }, { file: "--round-to", line: 1, column: 1 });
   const results: BaseResult[] = [];
+  const resultInfos: InputFileInfo[] = [];
   if (loaded) {
     for (const file of args.results) {
       const text = readTextFile(file, "result", bag);
       const r = text ? readBaseResult(text.text, file, loaded.tariff.parties.map((p) => p.id), bag) : undefined;
       if (r) results.push(r);
+      if (text) resultInfos.push(text.info);
     }
   }
   bag.throwIfErrors();
@@ -84,6 +91,11 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   const warnings = sortDiagnostics([...loaded.tariff.warnings, ...bag.warnings]);
   if (args.strict) failOnWarnings(warnings);
   const files: PendingFile[] = [{ path: args.out, option: "--out", data: text }];
+  if (args.xlsx) {
+    const { proposalWorkbook } = await import("../io/xlsx-proposal.js"); // exceljs loads only when a workbook is asked for
+    const inputInfos = [loaded.info, ...resultInfos, ...(pop.info ? [pop.info] : [])];
+    files.push({ path: args.xlsx, option: "--xlsx", data: await proposalWorkbook(proposal, { lang, inputs: inputInfos, version: packageVersion(), tariff: loaded.tariff, results, index }) });
+  }
   writeOutputs(files, inputs, [], lang);
   for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
 
@@ -99,5 +111,5 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   out.push("");
   out.push(`${sv ? "Poängpriser, budgetar och fasta belopp" : "Point prices, budgets and fixed amounts"} × ${proposal.yearFactor.num}/${proposal.yearFactor.den}`);
   io.stdout(out.join("\n") + "\n");
-  io.stderr(t(lang, "written", { file: args.out }) + "\n");
+  for (const f of files) io.stderr(t(lang, "written", { file: f.path }) + "\n");
 }
