@@ -605,10 +605,14 @@ describe("fast reader regressions", () => {
     const own = await outcome(crlf, "fast", { ranges: 2, chunkSize: 16 });
     expect(own.ok && own.reader).toBe("fast");
     expect(net(own)?.net).toEqual(net(reference)?.net);
-    // blank lines before the header: the header is the blank line, for both readers
+    // blank lines before the header are skipped: the header is the first line with text; the
+    // fast reader hands such a file over, and the result is the LF file's
     const blankFirst = join(dir, "blank-first.csv");
-    writeFileSync(blankFirst, `\n${HEAD}\n${ROWS.join("\n")}\n`);
-    expect(await outcome(blankFirst, "fast", { ranges: 2 })).toEqual(await outcome(blankFirst, "general"));
+    writeFileSync(blankFirst, `\n\r\n${HEAD}\n${ROWS.join("\n")}\n`);
+    const blank = await outcome(blankFirst, "fast", { ranges: 2 });
+    expect(blank.ok && String(blank.reader)).toMatch(/^general \(/);
+    expect(net(blank)?.net).toEqual(net(reference)?.net);
+    expect(await outcome(blankFirst, "general")).toMatchObject({ ok: true });
   });
 
   it("lines of delimiters: skipped whatever their field count; `;;;;;;X` and extra empty fields are errors", async () => {

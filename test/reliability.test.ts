@@ -321,3 +321,60 @@ describe("inputs that would make the reader slow or the result inexact", () => {
     await expect(calculate({ tariff: JSON.stringify(tariffObject()), consumption: rows })).rejects.toThrow(/TOTAL_TOO_LARGE/);
   });
 });
+
+describe("what the second hostile pass found", () => {
+  it("a key given twice in one tariff object is TARIFF_DUPLICATE, not the last value silently", () => {
+    const text = readFileSync(MINI_TARIFF, "utf8").replace('"fixedShare": "0.65"', '"fixedShare": "0.65", "fixedShare": "0.10"');
+    const errors = tariffErrors(text);
+    expect(errors).toEqual([expect.stringMatching(/^<tariff>:\d+:\d+: error\[TARIFF_DUPLICATE\]: \$\.fixedShare: "fixedShare" (already appears|förekommer)/)] as unknown as string[]);
+  });
+
+  it("thousands of tariff problems are reported quickly, the first of them", () => {
+    const t = tariffObject();
+    t.population = Object.fromEntries(Array.from({ length: 150_000 }, (_, i) => [`P${i}`, 1]));
+    for (let i = 0; i < 100_000; i++) t[`x${i}`] = 1;
+    // (this took 9 minutes when every problem was reported; the test's own time limit guards it)
+    const errors = tariffErrors(JSON.stringify(t, null, 1));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.length).toBeLessThanOrEqual(100);
+    expect(errors.some((e) => e.includes("$.population"))).toBe(true);
+  });
+
+  it("an a-conto plan changed after it was written is refused by settle", () => {
+    const dir = tempDir();
+    const result = join(dir, "r.json");
+    const plan = join(dir, "a.json");
+    expect(runCli(["calculate", "--tariff", MINI_TARIFF, "--consumption", join(MINI, "consumption.csv"), "--json", result]).code).toBe(0);
+    expect(runCli(["acconto", "--tariff", MINI_TARIFF, "--json", plan]).code).toBe(0);
+    const edited = JSON.parse(readFileSync(plan, "utf8"));
+    edited.lines[0].annual = (Number(edited.lines[0].annual) + 1).toFixed(2);
+    writeFileSync(plan, JSON.stringify(edited));
+    const r = runCli(["settle", "--result", result, "--paid", plan]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a\.json:1:1: error\[RESULT_FILE\]: .*changed after it was written/);
+  });
+
+  it("acconto and settle refuse totals beyond what a result may hold", () => {
+    const dir = tempDir();
+    const t = tariffObject();
+    t.solidarity = Array.from({ length: 20 }, (_, i) => ({ unit: `U${i}`, host: "RÖ", amount: "999999999999.99" }));
+    const tariff = file(dir, "t.json", JSON.stringify(t));
+    const a = runCli(["acconto", "--tariff", tariff, "--json", join(dir, "a.json")]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain("error[TOTAL_TOO_LARGE]");
+    const result = join(dir, "r.json");
+    expect(runCli(["calculate", "--tariff", MINI_TARIFF, "--consumption", join(MINI, "consumption.csv"), "--json", result]).code).toBe(0);
+    const paid = file(dir, "p.csv", "betalare;mottagare;belopp\n" + "RJL;RÖ;999 999 999 999,99\n".repeat(11));
+    const s = runCli(["settle", "--result", result, "--paid", paid, "--json", join(dir, "s.json")]);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain("p.csv:1:1: error[TOTAL_TOO_LARGE]");
+  });
+
+  it("blank lines cost neither memory nor a record; a file may start with them", () => {
+    const dir = tempDir();
+    const csv = file(dir, "c.csv", `\n\r\n${HEAD}${"\n".repeat(2 << 20)}${"\r".repeat(1 << 20)}2025;RÖ;RJL;neurokirurgi;1,00\n`);
+    const r = runCli(["calculate", "--tariff", MINI_TARIFF, "--consumption", csv, "--reader", "general", "--json", join(dir, "r.json")], undefined, { NODE_OPTIONS: "--max-old-space-size=200" });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).rows).toEqual({ read: 1, counted: 1 });
+  });
+});

@@ -67,7 +67,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   }
   bag.throwIfErrors();
   if (!result) return;
-  const settlement = finalSettlement(result, payments);
+  const settlement = finalSettlement(result, payments, args.paid);
   for (const p of settlement.pairs) {
     if (p.withoutFlow) bag.warning("PAYMENT_WITHOUT_FLOW", { payer: result.parties[p.payer] ?? "", payee: result.parties[p.payee] ?? "", amount: { ore: p.paid } }, { file: args.paid, line: 1, column: 1 });
   }

@@ -8,6 +8,8 @@
 import { allocate } from "./allocate.js";
 import { annualFlows, sortFlows, type Component, type Flow } from "./calculate.js";
 import { formatOre, roundHalfAwayFromZero } from "./decimal.js";
+import { InputError } from "./diagnostics.js";
+import { MAX_RESULT_ORE } from "./limits.js";
 import type { DistributionKey } from "./key.js";
 import type { CompiledTariff } from "./tariff.js";
 import { balancesAfter, settlementTransfers, type Transfer } from "./transfers.js";
@@ -75,6 +77,11 @@ export function accontoPlan(tariff: CompiledTariff, key: DistributionKey, option
   }
   flows.push(...annualFlows(tariff, key).flows);
   sortFlows(flows);
+  // Every figure the plan shows is bounded by Σ |annual|: refused beyond what a result may hold.
+  const gross = flows.reduce((a, f) => a + (f.amount < 0n ? -f.amount : f.amount), 0n);
+  if (gross > MAX_RESULT_ORE) {
+    throw new InputError([{ severity: "error", code: "TOTAL_TOO_LARGE", params: { what: "Σ |a conto|", amount: { ore: gross }, max: { ore: MAX_RESULT_ORE } }, file: tariff.fileName, line: 1, column: 1 }]);
+  }
   const lines: AccontoLine[] = flows.map((f) => ({ payer: f.payer, payee: f.payee, component: f.component, label: f.label, annual: f.amount, months: monthlyParts(f.amount) }));
 
   const n = tariff.parties.length;

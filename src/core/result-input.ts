@@ -29,7 +29,7 @@ const accontoFile = z.object({
   format: z.literal("vardavtal-acconto/1"),
   year: z.number().int().min(1900).max(2999),
   parties: z.array(party).min(1).max(MAX_PARTIES),
-  lines: z.array(z.object({ payer: party, payee: party, annual: money })),
+  lines: z.array(z.object({ payer: party, payee: party, annual: money, months: z.array(money).length(12) })),
 });
 
 export interface ReadResult extends SettlementResult {
@@ -118,7 +118,13 @@ export function readAccontoJson(text: string, file: string, result: ReadResult, 
       bag.error("RESULT_FILE", { what, reason: `${formatPath(["lines", k])}: ${payer === undefined ? l.payer : l.payee} is not among the result's parties (${result.parties.join(", ")})` }, { file, line: 1, column: 1 });
       return;
     }
-    payments.push({ payer, payee, amount: parseMoney(l.annual) ?? 0n });
+    const annual = parseMoney(l.annual) ?? 0n;
+    const months = l.months.reduce((a, m) => a + (parseMoney(m) ?? 0n), 0n);
+    if (months !== annual) {
+      bag.error("RESULT_FILE", { what, reason: `${formatPath(["lines", k])}: the months sum to ${formatOre(months)}, not the annual ${formatOre(annual)}: the file was changed after it was written` }, { file, line: 1, column: 1 });
+      return;
+    }
+    payments.push({ payer, payee, amount: annual });
   });
   return { year: plan.year, payments };
 }

@@ -8,6 +8,8 @@
  * own (due 0) and is reported; it counts in the parties' paid net all the same.
  */
 import { formatOre } from "./decimal.js";
+import { InputError } from "./diagnostics.js";
+import { MAX_RESULT_ORE } from "./limits.js";
 import { balancesAfter, settlementTransfers, type Transfer } from "./transfers.js";
 
 /** What the settlement needs of a year's result: parties by index, flows and net positions. */
@@ -60,8 +62,14 @@ export class SettlementInvariantError extends Error {
 }
 
 /** The final settlement of a result against payments; checks its invariants and throws if one breaks. */
-export function finalSettlement(result: SettlementResult, payments: readonly Payment[]): Settlement {
+export function finalSettlement(result: SettlementResult, payments: readonly Payment[], file = "<payments>"): Settlement {
   const n = result.parties.length;
+  // Every figure the settlement shows is bounded by Σ |flows| + Σ |payments|.
+  const abs = (x: bigint): bigint => (x < 0n ? -x : x);
+  const gross = [...result.flows, ...payments].reduce((a, f) => a + abs(f.amount), 0n);
+  if (gross > MAX_RESULT_ORE) {
+    throw new InputError([{ severity: "error", code: "TOTAL_TOO_LARGE", params: { what: "Σ |flöden och betalningar / flows and payments|", amount: { ore: gross }, max: { ore: MAX_RESULT_ORE } }, file, line: 1, column: 1 }]);
+  }
   const cell = (p: number, q: number): number => p * n + q;
   const due = new Map<number, bigint>();
   for (const f of result.flows) due.set(cell(f.payer, f.payee), (due.get(cell(f.payer, f.payee)) ?? 0n) + f.amount);

@@ -24,6 +24,14 @@ const longText = text(MAX_TEXT_LENGTH);
 
 const source = longText.optional().describe("Where this value comes from (decision, date, paragraph).");
 
+/** A { party: value } object: at most one key per party and its `source`. */
+function partyObject<T extends z.ZodType>(value: T) {
+  return z
+    .object({ source })
+    .catchall(value)
+    .refine((o) => Object.keys(o).length <= MAX_PARTIES + 1, { message: `more keys than parties (at most ${MAX_PARTIES})` });
+}
+
 /** A list in a tariff, bounded. */
 function list<T extends z.ZodType>(item: T) {
   return z.array(item).max(MAX_TARIFF_LIST);
@@ -81,9 +89,7 @@ const populationKey = z.strictObject({
 
 const fixedKey = z.strictObject({
   basis: z.literal("fixed"),
-  shares: z
-    .object({ source })
-    .catchall(share)
+  shares: partyObject(share)
     .describe("Decided share per party id as decimal strings; they must sum to exactly 1."),
   date: isoDate.optional(),
   source,
@@ -110,9 +116,7 @@ export const tariffSchema = z
     parties: z.array(partySchema).min(1).max(MAX_PARTIES),
     rounding: z.literal("half-away-from-zero").optional(),
     key: z.discriminatedUnion("basis", [populationKey, fixedKey]),
-    population: z
-      .object({ source })
-      .catchall(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+    population: partyObject(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
       .optional()
       .describe("Population per party id (whole numbers), for a key by population."),
     fixedShare: share.describe('The fixed share of the reference amount, e.g. "0.65".'),
@@ -149,9 +153,7 @@ export const tariffSchema = z
             area: name,
             host: partyRef,
             total: money.optional().describe("A total split by the key; each party but the host pays its part."),
-            amounts: z
-              .object({ source })
-              .catchall(money)
+            amounts: partyObject(money)
               .optional()
               .describe("An amount per buyer, each paid to the host."),
             source,
@@ -177,9 +179,7 @@ export const tariffSchema = z
         name: name.describe('The grant, e.g. "Processmedel palliativ vård 2025".'),
         recipient: partyRef.describe("The party the state pays; it passes the money on to the others."),
         amount: nonNegativeMoney.describe("The grant's yearly amount."),
-        amounts: z
-          .object({ source })
-          .catchall(nonNegativeMoney)
+        amounts: partyObject(nonNegativeMoney)
           .optional()
           .describe("Decided amounts per party, summing to at most `amount` (the rest stays with the recipient); absent: split by the key."),
         source,

@@ -176,6 +176,9 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
       if (!bag.hasErrors) bag.error("TARIFF_JSON", { reason: "empty" }, { file, line: 1, column: 1 });
       bag.throwIfErrors();
     }
+    // A key given twice in one object: JSON.parse keeps the last silently; it is an error here.
+    for (const d of root ? duplicateKeys(root) : []) bag.error("TARIFF_DUPLICATE", { path: formatPath(d.path), what: `"${d.key}"`, other: `${positions.offsetToLocation(d.first).line}:${positions.offsetToLocation(d.first).column}` }, positions.offsetToLocation(d.offset));
+    bag.throwIfErrors();
     value = JSON.parse(text);
   } else {
     value = input;
@@ -187,13 +190,39 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
   bag.throwIfErrors();
   const parsed = tariffSchema.safeParse(value);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) reportIssue(bag, positions, issue);
+    // The first problems only: each is located in the text, and thousands would take minutes.
+    for (const issue of parsed.error.issues.slice(0, 50)) reportIssue(bag, positions, issue);
     bag.throwIfErrors();
     throw new InputError(bag.items); // unreachable: zod failed without issues
   }
   const compiled = compile(parsed.data, bag, positions);
   bag.throwIfErrors();
   return compiled;
+}
+
+/** Every key that appears twice in one JSON object (at most 20 reported), with where it first stood. */
+function duplicateKeys(root: Node): { path: Path; key: string; offset: number; first: number }[] {
+  const out: { path: Path; key: string; offset: number; first: number }[] = [];
+  const walk = (node: Node, path: Path): void => {
+    if (out.length >= 20) return;
+    if (node.type === "object") {
+      const seen = new Map<string, number>();
+      for (const prop of node.children ?? []) {
+        const keyNode = prop.children?.[0];
+        if (!keyNode) continue;
+        const key = String(keyNode.value);
+        const first = seen.get(key);
+        if (first !== undefined && out.length < 20) out.push({ path: [...path, key], key, offset: keyNode.offset, first });
+        else seen.set(key, keyNode.offset);
+        const value = prop.children?.[1];
+        if (value) walk(value, [...path, key]);
+      }
+    } else if (node.type === "array") {
+      (node.children ?? []).forEach((child, i) => walk(child, [...path, i]));
+    }
+  };
+  walk(root, []);
+  return out;
 }
 
 /** Paths of every own "__proto__" key in a parsed JSON value. */
@@ -225,7 +254,7 @@ function tooDeep(text: string): number | undefined {
 function reportIssue(bag: DiagnosticBag, positions: PositionMap, issue: z.core.$ZodIssue): void {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   if (issue.code === "unrecognized_keys") {
-    for (const k of issue.keys) {
+    for (const k of issue.keys.slice(0, 20)) {
       bag.error("TARIFF_SCHEMA", { path: formatPath([...path, k]), reason: "unknown key" }, positions.at([...path, k], true));
     }
     return;

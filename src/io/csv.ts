@@ -172,7 +172,20 @@ export class CsvTokenizer {
     let column = this.carryColumn;
     // Parse complete records starting at `pos`.
     for (;;) {
+      // Empty lines make no record (a record per blank line would cost memory for nothing, and
+      // a file may start with them): only the line count moves on.
+      while (pos < len) {
+        const ch = buf.charCodeAt(pos);
+        if (ch === 0x0a) pos++;
+        else if (ch === 0x0d) {
+          if (pos + 1 >= len && !final) break; // maybe the CR of a CRLF split between chunks
+          pos += buf.charCodeAt(pos + 1) === 0x0a ? 2 : 1;
+        } else break;
+        line++;
+        column = 1;
+      }
       if (pos >= len) break;
+      if (buf.charCodeAt(pos) === 0x0d && pos + 1 >= len && !final) break;
       const errorsAtStart = this.bag.items.length;
       const recStart = pos;
       const recLine = line;
