@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import { expect } from "vitest";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,10 +91,65 @@ export function recalculate(file: string): string {
 export const haveLibreOffice = soffice() !== undefined;
 if (!haveLibreOffice && process.env.CI) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc");
 
-function shownValue(c: ExcelJS.Cell): unknown {
+// ---------------------------------------------------------------- reading workbooks back
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+export function isFormula(c: ExcelJS.Cell): boolean {
   const v = c.value as unknown;
-  if (v && typeof v === "object" && ("formula" in (v as object) || "sharedFormula" in (v as object))) return (v as { result?: unknown }).result ?? 0; // exceljs reads a cached 0 as no result
+  return Boolean(v && typeof v === "object" && ("formula" in (v as object) || "sharedFormula" in (v as object)));
+}
+
+export function formulaOf(c: ExcelJS.Cell): string {
+  return isFormula(c) ? (c.value as { formula: string }).formula : "";
+}
+
+/** The value a cell shows: a formula's cached result (exceljs reads a cached 0 as none), or the value. */
+export function shownValue(c: ExcelJS.Cell): unknown {
+  const v = c.value as unknown;
+  if (isFormula(c)) return (v as { result?: unknown }).result ?? 0;
   return v;
+}
+
+export function cellText(c: ExcelJS.Cell): string {
+  return String(shownValue(c) ?? "");
+}
+
+/** A money cell → öre, checking that the cell is a number carrying the exact amount. */
+export function cellOre(c: ExcelJS.Cell): bigint {
+  const v = shownValue(c);
+  expect(typeof v, `${c.worksheet.name}!${c.address} is numeric`).toBe("number");
+  const t = (v as number).toFixed(2);
+  expect(Number(t), `${c.worksheet.name}!${c.address} holds exactly ${t}`).toBe(v);
+  return ore(t);
+}
+
+export function sheetNamed(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name} (${wb.worksheets.map((w) => w.name).join(", ")})`);
+  return ws;
+}
+
+/** The first row (from `after`) whose cell in `col` shows `t`. */
+export function findRow(ws: ExcelJS.Worksheet, t: string, col = 1, after = 1): number {
+  for (let r = after; r <= ws.rowCount; r++) if (cellText(ws.getCell(r, col)) === t) return r;
+  throw new Error(`«${t}» not found in ${ws.name}`);
+}
+
+/** Every formula of a workbook with its place. */
+export function formulasOf(wb: ExcelJS.Workbook): { where: string; f: string }[] {
+  const out: { where: string; f: string }[] = [];
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (isFormula(c)) out.push({ where: `${ws.name}!${c.address}`, f: formulaOf(c) });
+      }),
+    );
+  return out;
 }
 
 /**

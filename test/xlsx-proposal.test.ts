@@ -14,62 +14,15 @@ import { DiagnosticBag } from "../src/core/diagnostics.js";
 import { proposeTariff, type BaseResult } from "../src/core/proposal.js";
 import { loadTariff } from "../src/core/tariff.js";
 import { doubleToRational, proposalWorkbook, roundingDecidable } from "../src/io/xlsx-proposal.js";
-import { ROOT, compareRecalculated, haveLibreOffice, ore, runCli, tempDir } from "./helpers.js";
+import { Rng } from "./fuzz/prng.js";
+import { ROOT, cellOre, cellText as text, compareRecalculated, findRow, formulaOf, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 
-type Cell = ExcelJS.Cell;
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
-function isFormula(c: Cell): boolean {
-  const v = c.value as unknown;
-  return Boolean(v && typeof v === "object" && ("formula" in (v as object) || "sharedFormula" in (v as object)));
-}
-function formulaOf(c: Cell): string {
-  return isFormula(c) ? (c.value as { formula: string }).formula : "";
-}
-function shown(c: Cell): unknown {
-  const v = c.value as unknown;
-  if (isFormula(c)) return (v as { result?: unknown }).result ?? 0;
-  return v;
-}
-function text(c: Cell): string {
-  return String(shown(c) ?? "");
-}
-/** A money cell → öre, checking that the cell is a number carrying the exact amount. */
-function cellOre(c: Cell): bigint {
-  const v = shown(c);
-  expect(typeof v, `${c.worksheet.name}!${c.address} is numeric`).toBe("number");
-  const t = (v as number).toFixed(2);
-  expect(Number(t), `${c.worksheet.name}!${c.address} holds exactly ${t}`).toBe(v);
-  return ore(t);
-}
-function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name} (${wb.worksheets.map((w) => w.name).join(", ")})`);
-  return ws;
-}
-function findRow(ws: ExcelJS.Worksheet, t: string, col = 1, after = 1): number {
-  for (let r = after; r <= ws.rowCount; r++) if (text(ws.getCell(r, col)) === t) return r;
-  throw new Error(`«${t}» not found in ${ws.name}`);
-}
 function findCol(ws: ExcelJS.Worksheet, row: number, t: string): number {
   for (let c = 1; c <= ws.columnCount; c++) if (text(ws.getCell(row, c)) === t) return c;
   throw new Error(`column «${t}» not found in ${ws.name} row ${row}`);
-}
-function formulas(wb: ExcelJS.Workbook): { where: string; f: string }[] {
-  const out: { where: string; f: string }[] = [];
-  for (const ws of wb.worksheets)
-    ws.eachRow((row) =>
-      row.eachCell((c) => {
-        if (isFormula(c)) out.push({ where: `${ws.name}!${c.address}`, f: formulaOf(c) });
-      }),
-    );
-  return out;
 }
 
 interface TariffJson {
@@ -265,16 +218,10 @@ describe("propose --xlsx on the demo data", () => {
 
 // ------------------------------------------------------------------ floating point
 
-/** A small deterministic PRNG (mulberry32). */
+/** The fuzzer's seeded PRNG (mulberry32) as a function. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 /** A value in 10⁻⁸ SEK: up to `digits` digits of kronor, 2 or 8 decimals. */

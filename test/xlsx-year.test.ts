@@ -10,57 +10,12 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { uniqueSheetName } from "../src/io/xlsx-acconto.js";
-import { ROOT, compareRecalculated, haveLibreOffice, ore, runCli, tempDir } from "./helpers.js";
+import { ROOT, cellOre, cellText as text, compareRecalculated, findRow, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
 const MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
-type Cell = ExcelJS.Cell;
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
-function isFormula(c: Cell): boolean {
-  const v = c.value as unknown;
-  return Boolean(v && typeof v === "object" && ("formula" in (v as object) || "sharedFormula" in (v as object)));
-}
-/** The value a cell shows: a formula's cached result (exceljs reads a cached 0 as none), or the value. */
-function shown(c: Cell): unknown {
-  const v = c.value as unknown;
-  if (isFormula(c)) return (v as { result?: unknown }).result ?? 0;
-  return v;
-}
-function text(c: Cell): string {
-  return String(shown(c) ?? "");
-}
-/** A money cell → öre, checking that the cell is a number carrying the exact amount. */
-function cellOre(c: Cell): bigint {
-  const v = shown(c);
-  expect(typeof v, `${c.worksheet.name}!${c.address} is numeric`).toBe("number");
-  const t = (v as number).toFixed(2);
-  expect(Number(t), `${c.worksheet.name}!${c.address} holds exactly ${t}`).toBe(v);
-  return ore(t);
-}
-function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name} (${wb.worksheets.map((w) => w.name).join(", ")})`);
-  return ws;
-}
-/** The row whose cell in `col` shows `t`, from `after` on. */
-function findRow(ws: ExcelJS.Worksheet, t: string, col = 1, after = 1): number {
-  for (let r = after; r <= ws.rowCount; r++) if (text(ws.getCell(r, col)) === t) return r;
-  throw new Error(`«${t}» not found in ${ws.name}`);
-}
-/** Every formula of a workbook. */
-function formulas(wb: ExcelJS.Workbook): { where: string; f: string }[] {
-  const out: { where: string; f: string }[] = [];
-  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => {
-    if (isFormula(c)) out.push({ where: `${ws.name}!${c.address}`, f: (c.value as { formula: string }).formula });
-  }));
-  return out;
-}
 
 interface PlanJson {
   year: number;
