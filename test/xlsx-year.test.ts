@@ -7,7 +7,6 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { uniqueSheetName } from "../src/io/xlsx-acconto.js";
 import { ROOT, cellOre, cellText as text, compareRecalculated, findRow, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";

@@ -19,6 +19,7 @@ import { shareText } from "../core/result-json.js";
 import { t as cliText } from "../cli/i18n.js";
 import {
   FORMATS,
+  ParameterTable,
   boldRow,
   colLetter,
   constantLiteral,
@@ -384,16 +385,8 @@ function parametersSheets(P: Sheet, R: Sheet, plan: AccontoPlan, w: (k: Word) =>
   const id = (i: number): string => tariff.parties[i]?.id ?? String(i);
   title(P, 1, `${w("params")}: ${plan.title}`, 14, 6);
   header(P, 2, [w("section"), w("item"), w("detail"), w("value"), w("source")]);
-  let pr = 3;
-  const paramRow = (section: string, item: string, detail: string, value: string | number, numFmt: string | undefined, source: string | undefined): CellRef => {
-    put(P, pr, 1, section);
-    put(P, pr, 2, item);
-    put(P, pr, 3, detail);
-    const c = put(P, pr, 4, value, numFmt);
-    put(P, pr, 5, source ?? "");
-    pr++;
-    return c;
-  };
+  const params = new ParameterTable(P);
+  const paramRow = params.add.bind(params);
   paramRow(w("tariff"), w("title"), "", plan.title, undefined, tariff.source);
   paramRow(w("tariff"), w("year"), "", plan.year, "0", undefined);
   const fsCell = paramRow(w("tariff"), w("fixedShare"), "fixedShare", decimalCellNumber(tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
@@ -415,11 +408,10 @@ function parametersSheets(P: Sheet, R: Sheet, plan: AccontoPlan, w: (k: Word) =>
       if (a !== undefined) paramRow(w("grant"), g.name, `${id(g.recipient)} → ${id(p)} (${w("perParty")})`, exactCellNumber(a), FORMATS.money, file.grants[gi]?.amounts?.source ?? g.source);
     });
   });
-  for (let row = 2; row < pr; row++) P.getCell(row, 5).alignment = { horizontal: "left", indent: 1 };
-  finishSheet(P, { freezeRows: 2, filter: { row: 2, from: 1, to: 5, lastRow: pr - 1 } });
+  params.finish(true);
 
   // The references and the a conto of fixed and variable they give (formulas, as the plan rounds).
-  pr = 1;
+  let pr = 1;
   title(R, pr, w("refTitle"), 14, plan.variable ? 7 : 6);
   pr++;
   put(R, pr, 1, `${w("tariff")}: ${plan.title}`);

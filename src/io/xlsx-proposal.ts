@@ -34,6 +34,7 @@ import { loadTariff, type CompiledTariff } from "../core/tariff.js";
 import { t as cliText } from "../cli/i18n.js";
 import {
   FORMATS,
+  ParameterTable,
   boldRow,
   colLetter,
   constantLiteral,
@@ -654,16 +655,8 @@ function parametersSheet(P: Sheet, proposal: Proposal, tariff: CompiledTariff, k
   const id = (i: number): string => tariff.parties[i]?.id ?? String(i);
   title(P, 1, w("paramsTitle", { title: tariff.title }), 14, 5);
   header(P, 2, [w("section"), w("item"), w("detail"), w("value"), w("source")]);
-  let pr = 3;
-  const paramRow = (section: string, item: string, detail: string, value: string | number, numFmt: string | undefined, source: string | undefined): CellRef => {
-    put(P, pr, 1, section);
-    put(P, pr, 2, item);
-    put(P, pr, 3, detail);
-    const c = put(P, pr, 4, value, numFmt);
-    put(P, pr, 5, source ?? "");
-    pr++;
-    return c;
-  };
+  const params = new ParameterTable(P);
+  const paramRow = params.add.bind(params);
   paramRow(w("tariff"), w("titleWord"), "", tariff.title, undefined, tariff.source);
   paramRow(w("tariff"), w("year"), "", tariff.year, "0", undefined);
   paramRow(w("tariff"), w("statusWord"), "", proposal.tariff.status, undefined, undefined);
@@ -688,7 +681,6 @@ function parametersSheet(P: Sheet, proposal: Proposal, tariff: CompiledTariff, k
       if (a !== undefined) paramRow(w("grant"), g.name, `${id(g.recipient)} → ${id(p)} (${w("perParty")})`, exactCellNumber(a), FORMATS.money, file.grants[gi]?.amounts?.source ?? g.source);
     });
   });
-  for (let row = 2; row < pr; row++) P.getCell(row, 5).alignment = { horizontal: "left", indent: 1 };
-  finishSheet(P, { freezeRows: 2, filter: { row: 2, from: 1, to: 5, lastRow: pr - 1 } });
+  params.finish(true);
   return fsCell;
 }

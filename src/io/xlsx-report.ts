@@ -15,6 +15,7 @@ import type { CareModel } from "../core/tariff-schema.js";
 import { t as cliText } from "../cli/i18n.js";
 import {
   FORMATS,
+  ParameterTable,
   boldRow,
   colLetter,
   decimalCellNumber,
@@ -177,21 +178,13 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
 
   // ---------------------------------------------------------------- Parametrar
   const P = S.params;
-  title(P, 1, `${W.sheets.params[L]}: ${r.forecast ? `${w("forecast")} ${r.forecast.through}: ${r.title}` : r.title}`, 14, 6);
-  header(P, 2, [w("section"), w("item"), w("detail"), w("value"), w("source")]);
-  let pr = 3;
   const file = r.tariff.file;
   // A forecast says so in every title; its factor is two cells that the care sheet's formulas use.
   const T = r.forecast ? `${w("forecast")} ${r.forecast.through}: ${r.title}` : r.title;
-  const paramRow = (section: string, item: string, detail: string, value: string | number | null, numFmt: string | undefined, source: string | undefined): CellRef => {
-    put(P, pr, 1, section);
-    put(P, pr, 2, item);
-    put(P, pr, 3, detail);
-    const c = put(P, pr, 4, value, numFmt);
-    put(P, pr, 5, source ?? "");
-    pr++;
-    return c;
-  };
+  title(P, 1, `${W.sheets.params[L]}: ${T}`, 14, 6);
+  header(P, 2, [w("section"), w("item"), w("detail"), w("value"), w("source")]);
+  const params = new ParameterTable(P);
+  const paramRow = params.add.bind(params);
   paramRow(w("tariff"), w("title"), "", r.title, undefined, r.source);
   paramRow(w("tariff"), w("year"), "", r.year, "0", undefined);
   const fsCell = paramRow(w("tariff"), w("fixedShare"), "fixedShare", decimalCellNumber(r.tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
@@ -240,7 +233,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     const retained = r.grantAmounts.find((x) => x.label === g.name)?.retained ?? 0n;
     paramRow(w("grant"), g.name, `${id(g.recipient)}: ${w("retained")}`, exactCellNumber(retained), FORMATS.money, undefined);
   });
-  finishSheet(P, { freezeRows: 2, filter: { row: 2, from: 1, to: 5, lastRow: pr - 1 } });
+  params.finish();
 
   // ---------------------------------------------------------------- Fördelningsnyckel
   const K = S.key;
