@@ -5,7 +5,7 @@
 import { basename, join } from "node:path";
 import { DiagnosticBag, renderDiagnostic, sortDiagnostics } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
-import { readAccontoJson, readResultJson } from "../core/result-input.js";
+import { readAccontoJson, readResultJson, type PlannedPayment } from "../core/result-input.js";
 import { finalSettlement, settlementToJson, type Payment, type Settlement } from "../core/settlement.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { csvInfoToInput, readPaymentsFile, readTextFile } from "../io/inputs.js";
@@ -57,7 +57,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
       if (read && read.year !== result.year) bag.error("SETTLE_YEAR", { year: result.year, other: read.year }, { file: args.paid, line: 1, column: 1 });
       payments = read?.payments ?? [];
       if (plan) infos.push(plan.info);
-      if (args.xlsx && plan && read) listed = planPaymentNotes(plan.text, payments, lang);
+      if (args.xlsx && read) listed = planPaymentNotes(read.payments, lang);
     } else {
       const read = await readPaymentsFile(args.paid, result.parties, bag);
       payments = read.payments;
@@ -88,24 +88,9 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   for (const f of [args.json, args.csvDir, args.xlsx]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
 }
 
-/**
- * The plan's payments with what each line is (component and label), for the workbook's list:
- * readAccontoJson gives one payment per line of the checked plan, in the plan's order.
- */
-function planPaymentNotes(text: string, payments: Payment[], lang: Lang): ListedPayment[] {
-  let lines: unknown[] = [];
-  try {
-    const parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { lines?: unknown };
-    if (Array.isArray(parsed.lines)) lines = parsed.lines;
-  } catch {
-    /* already read once: cannot fail here */
-  }
-  return payments.map((p, k) => {
-    const line = (lines.length === payments.length ? lines[k] : undefined) as { component?: unknown; label?: unknown } | undefined;
-    const component = typeof line?.component === "string" && /^(fixed|variable|unit_price|fixed_only|solidarity|grant)$/.test(line.component) ? t(lang, `component_${line.component}` as TextKey) : typeof line?.component === "string" ? line.component : "";
-    const label = typeof line?.label === "string" ? line.label : "";
-    return { ...p, note: [component, label].filter((x) => x !== "").join(": ") };
-  });
+/** The plan's payments with what each line is (component and label), for the workbook's list. */
+function planPaymentNotes(payments: PlannedPayment[], lang: Lang): ListedPayment[] {
+  return payments.map((p) => ({ payer: p.payer, payee: p.payee, amount: p.amount, note: [t(lang, `component_${p.component}` as TextKey), p.label ?? ""].filter((x) => x !== "").join(": ") }));
 }
 
 function words(lang: Lang) {

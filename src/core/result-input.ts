@@ -8,6 +8,7 @@ import * as z from "zod";
 import { formatOre, parseMoney } from "./decimal.js";
 import { DiagnosticBag } from "./diagnostics.js";
 import { MAX_PARTIES } from "./limits.js";
+import { COMPONENTS, type Component } from "./calculate.js";
 import type { BaseResult } from "./proposal.js";
 import type { Payment, SettlementResult } from "./settlement.js";
 import { formatPath } from "./tariff.js";
@@ -29,7 +30,7 @@ const accontoFile = z.object({
   format: z.literal("vardavtal-acconto/1"),
   year: z.number().int().min(1900).max(2999),
   parties: z.array(party).min(1).max(MAX_PARTIES),
-  lines: z.array(z.object({ payer: party, payee: party, annual: money, months: z.array(money).length(12) })),
+  lines: z.array(z.object({ payer: party, payee: party, component: z.enum(COMPONENTS), label: z.string().nullable(), annual: money, months: z.array(money).length(12) })),
 });
 
 export interface ReadResult extends SettlementResult {
@@ -105,12 +106,18 @@ function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, ba
 }
 
 /** An a-conto plan file as payments "paid as planned": each line's annual amount, payer → payee. */
-export function readAccontoJson(text: string, file: string, result: ReadResult, bag: DiagnosticBag): { year: number; payments: Payment[] } | undefined {
+/** A payment as planned: the plan line's component and label say what it is for. */
+export interface PlannedPayment extends Payment {
+  component: Component;
+  label: string | null;
+}
+
+export function readAccontoJson(text: string, file: string, result: ReadResult, bag: DiagnosticBag): { year: number; payments: PlannedPayment[] } | undefined {
   const what = "vardavtal-acconto/1";
   const plan = readFile(text, file, what, accontoFile, bag);
   if (!plan) return undefined;
   const index = new Map(result.parties.map((p, i) => [p, i]));
-  const payments: Payment[] = [];
+  const payments: PlannedPayment[] = [];
   plan.lines.forEach((l, k) => {
     const payer = index.get(l.payer);
     const payee = index.get(l.payee);
@@ -124,7 +131,7 @@ export function readAccontoJson(text: string, file: string, result: ReadResult, 
       bag.error("RESULT_FILE", { what, reason: `${formatPath(["lines", k])}: the months sum to ${formatOre(months)}, not the annual ${formatOre(annual)}: the file was changed after it was written` }, { file, line: 1, column: 1 });
       return;
     }
-    payments.push({ payer, payee, amount: annual });
+    payments.push({ payer, payee, amount: annual, component: l.component, label: l.label });
   });
   return { year: plan.year, payments };
 }
