@@ -393,17 +393,24 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     references.push({ seller: s, buyer: b, amount: parseMoney(r.amount) ?? 0n, source: r.source });
   });
 
+  /** Each entry of a list names its area, unit or grant once (compared as areas are). */
+  const uniqueNames = (list: "fixedOnly" | "solidarity" | "grants", field: string, names: string[]): void => {
+    const seen = new Map<string, number>();
+    names.forEach((name, i) => {
+      const k = areaKey(name);
+      const prev = seen.get(k);
+      if (prev !== undefined) bag.error("TARIFF_DUPLICATE", { path: formatPath([list, i, field]), what: `"${name}"`, other: formatPath([list, prev]) }, pos.at([list, i, field]));
+      seen.set(k, i);
+    });
+  };
+  uniqueNames("fixedOnly", "area", t.fixedOnly.map((f) => f.area));
+  uniqueNames("solidarity", "unit", t.solidarity.map((u) => u.unit));
+  uniqueNames("grants", "name", t.grants.map((g) => g.name));
+
   // fixed-only entries
   const fixedOnly: FixedOnlyEntry[] = [];
-  const seenArea = new Map<string, number>();
   t.fixedOnly.forEach((f, i) => {
     const host = party(f.host, ["fixedOnly", i, "host"]);
-    const k = areaKey(f.area);
-    const prev = seenArea.get(k);
-    if (prev !== undefined) {
-      bag.error("TARIFF_DUPLICATE", { path: formatPath(["fixedOnly", i, "area"]), what: `"${f.area}"`, other: formatPath(["fixedOnly", prev]) }, pos.at(["fixedOnly", i, "area"]));
-    }
-    seenArea.set(k, i);
     let amounts: (bigint | undefined)[] | undefined;
     if (f.amounts) {
       amounts = partyRecord(f.amounts, ["fixedOnly", i, "amounts"], (v) => parseMoney(String(v)) ?? 0n);
@@ -423,29 +430,15 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
 
   // solidarity units
   const solidarity: SolidarityEntry[] = [];
-  const seenUnit = new Map<string, number>();
   t.solidarity.forEach((u, i) => {
     const host = party(u.host, ["solidarity", i, "host"]);
-    const k = areaKey(u.unit);
-    const prev = seenUnit.get(k);
-    if (prev !== undefined) {
-      bag.error("TARIFF_DUPLICATE", { path: formatPath(["solidarity", i, "unit"]), what: `"${u.unit}"`, other: formatPath(["solidarity", prev]) }, pos.at(["solidarity", i, "unit"]));
-    }
-    seenUnit.set(k, i);
     solidarity.push({ unit: u.unit, host, amount: parseMoney(u.amount) ?? 0n, source: u.source });
   });
 
   // state grants passed on
   const grants: GrantEntry[] = [];
-  const seenGrant = new Map<string, number>();
   t.grants.forEach((g, i) => {
     const recipient = party(g.recipient, ["grants", i, "recipient"]);
-    const k = areaKey(g.name);
-    const prev = seenGrant.get(k);
-    if (prev !== undefined) {
-      bag.error("TARIFF_DUPLICATE", { path: formatPath(["grants", i, "name"]), what: `"${g.name}"`, other: formatPath(["grants", prev]) }, pos.at(["grants", i, "name"]));
-    }
-    seenGrant.set(k, i);
     const amount = parseMoney(g.amount) ?? 0n;
     let amounts: (bigint | undefined)[] | undefined;
     if (g.amounts) {
