@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CODES } from "../src/core/messages.js";
+import { CODES, MESSAGES } from "../src/core/messages.js";
 import { FIXTURES, flowSums, runCli, tempDir } from "./helpers.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
@@ -78,7 +78,7 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
 
   it("has a fixture for every error code the command line can give", () => {
     const apiOnly = new Set(["BAD_ROW"]);
-    const warnings = new Set(["NO_REFERENCE", "POPULATION_UNUSED", "POPULATION_FROM_FILE", "TARIFF_HOST_PAYS_ITSELF", "TARIFF_FIXED_ONLY_NO_RULE", "UNKNOWN_AREA", "MANY_SKIPPED", "PAYMENT_WITHOUT_FLOW", "PROPOSE_FORECAST_BASE", "PROPOSE_REFERENCE_NEW", "PROPOSE_REFERENCE_DROPPED", "PROPOSE_KEY_KEPT"]);
+    const warnings = new Set(CODES.filter((code) => (MESSAGES[code] as { warning?: true }).warning === true));
     // Codes whose inputs are made by the test itself (large files) or are about output paths:
     // test/reliability.test.ts and test/cli-outputs.test.ts run them through the real command.
     const elsewhere = new Set(["CSV_RECORD_TOO_LONG", "TOO_MANY_AREAS", "TARIFF_TOO_LARGE", "OUTPUT_IS_INPUT", "OUTPUT_TWICE", "OUTPUT_NOT_FILE", "OUTPUT_WRITE", "BAD_SOURCE_DATE_EPOCH", "USAGE"]);

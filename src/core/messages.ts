@@ -2,6 +2,8 @@
  * Every message the tool writes about the input, in Swedish and English. The code is the
  * stable part (tests and scripts match on it); the text may be improved freely.
  */
+import { COMPARE_MESSAGES } from "./messages-compare.js";
+
 export type Lang = "sv" | "en";
 
 interface Entry {
@@ -10,9 +12,13 @@ interface Entry {
   hint?: { sv: string; en: string };
   /** a hint used instead of `hint` when the diagnostic has a `suggestion` parameter */
   suggestionHint?: { sv: string; en: string };
+  /** a warning (the run goes on) rather than an error */
+  warning?: true;
 }
 
-export const MESSAGES = {
+export type MessageEntry = Entry;
+
+const BASE_MESSAGES = {
   // Files and CSV structure
   FILE_READ: {
     sv: "kan inte läsa filen: {reason}",
@@ -221,6 +227,7 @@ export const MESSAGES = {
     en: "the key is by population but the population of {parties} is missing (in the tariff or via --population)",
   },
   TARIFF_HOST_PAYS_ITSELF: {
+    warning: true,
     sv: "{path}: värdregionen {host} betalar inte till sig själv; beloppet stannar hos {host} och ger inget flöde",
     en: "{path}: the host {host} does not pay itself; the amount stays with {host} and makes no flow",
   },
@@ -321,14 +328,17 @@ export const MESSAGES = {
   },
   // Warnings
   NO_REFERENCE: {
+    warning: true,
     sv: "{seller}→{buyer} har konsumtion ({value} kr) med fast/rörlig ersättning men inget referensbelopp: bara rörlig ersättning betalas",
     en: "{seller}→{buyer} has consumption ({value} SEK) under fixed/variable reimbursement but no reference amount: only the variable part is paid",
   },
   POPULATION_UNUSED: {
+    warning: true,
     sv: "nyckeln är fast ({basis}); befolkningsfilen används inte i beräkningen",
     en: "the key is fixed ({basis}); the population file is not used in the calculation",
   },
   TARIFF_FIXED_ONLY_NO_RULE: {
+    warning: true,
     sv: "{path}: \"{area}\" har endast fast ersättning men ingen vårdregel med model \"fixed_only\"; konsumtion där räknas som fast och rörlig ersättning utöver det fasta beloppet",
     en: "{path}: \"{area}\" has a fixed-only amount but no care rule with model \"fixed_only\"; consumption there counts as fixed and variable care on top of the fixed amount",
     hint: {
@@ -337,6 +347,7 @@ export const MESSAGES = {
     },
   },
   UNKNOWN_AREA: {
+    warning: true,
     sv: "verksamheten \"{area}\" nämns inte i tariffen och räknas som fast och rörlig ersättning (rader: {rows}, värde: {value} kr)",
     en: "the area \"{area}\" is not named in the tariff and counts as fixed and variable reimbursement (rows: {rows}, value: SEK {value})",
     hint: {
@@ -349,34 +360,44 @@ export const MESSAGES = {
     },
   },
   PAYMENT_WITHOUT_FLOW: {
+    warning: true,
     sv: "{payer} har betalat {payee} {amount} kr men resultatet har inget flöde mellan dem; betalningen räknas ändå",
     en: "{payer} paid {payee} SEK {amount} but the result has no flow between them; the payment counts all the same",
   },
   PROPOSE_FORECAST_BASE: {
+    warning: true,
     sv: "basåret {year} är en prognos (till och med {through}), inte ett utfall",
     en: "the base year {year} is a forecast (through {through}), not an outcome",
   },
   PROPOSE_REFERENCE_NEW: {
+    warning: true,
     sv: "{seller}→{buyer} får ett referensbelopp ({amount} kr) men hade inget i årets tariff",
     en: "{seller}→{buyer} gets a reference amount (SEK {amount}) but had none in this year's tariff",
   },
   PROPOSE_REFERENCE_DROPPED: {
+    warning: true,
     sv: "{seller}→{buyer} har referensbeloppet {amount} kr i årets tariff men inget värde i något basår: inget referensbelopp i förslaget",
     en: "{seller}→{buyer} has a reference amount of SEK {amount} this year but no value in any base year: no reference amount in the proposal",
   },
   PROPOSE_KEY_KEPT: {
+    warning: true,
     sv: "ingen befolkningsfil: förslaget behåller befolkningen och nyckeln från {year}",
     en: "no population file: the proposal keeps the population and the key of {year}",
   },
   MANY_SKIPPED: {
+    warning: true,
     sv: "{skipped} av {read} rader hoppades över: {otherYear} av annat år än {year}, {ownRegion} egen region",
     en: "{skipped} of {read} rows were skipped: {otherYear} of another year than {year}, {ownRegion} own region",
   },
   POPULATION_FROM_FILE: {
+    warning: true,
     sv: "befolkningen kommer från {file} och ersätter tariffens",
     en: "the population comes from {file} and replaces the tariff's",
   },
 } satisfies Record<string, Entry>;
+
+/** The table of every code: the base codes and those of the comparison commands (own module). */
+export const MESSAGES = { ...BASE_MESSAGES, ...COMPARE_MESSAGES };
 
 export type Code = keyof typeof MESSAGES;
 
