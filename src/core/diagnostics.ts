@@ -26,7 +26,13 @@ export interface FileProblem {
   errno: string;
 }
 
-export type Params = Record<string, string | number | bigint | Money | FileProblem>;
+/** A text given in both languages (e.g. why a tariff value is wrong). */
+export interface Localized {
+  sv: string;
+  en: string;
+}
+
+export type Params = Record<string, string | number | bigint | Money | FileProblem | Localized>;
 
 const FILE_PROBLEMS: Record<string, [string, string]> = {
   ENOENT: ["filen finns inte", "the file does not exist"],
@@ -78,7 +84,11 @@ export function fill(template: string, params: Params, lang: Lang = "sv"): strin
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    if (typeof v === "object") return "ore" in v ? moneyText(v.ore, lang) : escapeForMessage(fileProblemText(v.errno, lang));
+    if (typeof v === "object") {
+      if ("ore" in v) return moneyText(v.ore, lang);
+      if ("errno" in v) return escapeForMessage(fileProblemText(v.errno, lang));
+      return escapeForMessage(shorten(v[lang]));
+    }
     return escapeForMessage(shorten(String(v)));
   });
 }

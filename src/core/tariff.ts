@@ -4,6 +4,7 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type * as z from "zod";
+import { issueReason, jsonErrorReason, reasonOf } from "./tariff-reasons.js";
 import { MAX_JSON_DEPTH, MAX_TARIFF_BYTES } from "./limits.js";
 import { formatScaled, parseCanonicalDecimal, parseMoney, pow10, rational, rescale, type Rational } from "./decimal.js";
 import { DiagnosticBag, InputError, type Diagnostic, type Location } from "./diagnostics.js";
@@ -164,7 +165,7 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
     }
     const deep = tooDeep(text);
     if (deep !== undefined) {
-      bag.error("TARIFF_JSON", { reason: `nested more than ${MAX_JSON_DEPTH} levels deep` }, new PositionMap(file, text, undefined).offsetToLocation(deep));
+      bag.error("TARIFF_JSON", { reason: reasonOf(`nested more than ${MAX_JSON_DEPTH} levels deep`) }, new PositionMap(file, text, undefined).offsetToLocation(deep));
       bag.throwIfErrors();
     }
     const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
@@ -172,8 +173,8 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
     if (errors.length > 0 || root === undefined) {
       // Only the first syntax error: the ones after it follow from it and would mislead.
       const first = errors[0];
-      if (first) bag.error("TARIFF_JSON", { reason: printParseErrorCode(first.error) }, positions.offsetToLocation(first.offset));
-      if (!bag.hasErrors) bag.error("TARIFF_JSON", { reason: "empty" }, { file, line: 1, column: 1 });
+      if (first) bag.error("TARIFF_JSON", { reason: jsonErrorReason(printParseErrorCode(first.error)) }, positions.offsetToLocation(first.offset));
+      if (!bag.hasErrors) bag.error("TARIFF_JSON", { reason: reasonOf("empty") }, { file, line: 1, column: 1 });
       bag.throwIfErrors();
     }
     // A key given twice in one object: JSON.parse keeps the last silently; it is an error here.
@@ -186,12 +187,12 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
   }
 
   // A "__proto__" key would be dropped by parsing into plain objects: refuse it where it stands.
-  for (const path of protoKeys(value, [])) bag.error("TARIFF_SCHEMA", { path: formatPath(path), reason: "reserved key" }, positions.at(path, true));
+  for (const path of protoKeys(value, [])) bag.error("TARIFF_SCHEMA", { path: formatPath(path), reason: reasonOf("reserved key") }, positions.at(path, true));
   bag.throwIfErrors();
   const parsed = tariffSchema.safeParse(value);
   if (!parsed.success) {
     // The first problems only: each is located in the text, and thousands would take minutes.
-    for (const issue of parsed.error.issues.slice(0, 50)) reportIssue(bag, positions, issue);
+    for (const issue of parsed.error.issues.slice(0, 50)) reportIssue(bag, positions, issue, value);
     bag.throwIfErrors();
     throw new InputError(bag.items); // unreachable: zod failed without issues
   }
@@ -225,6 +226,16 @@ function duplicateKeys(root: Node): { path: Path; key: string; offset: number; f
   return out;
 }
 
+/** The value at a path of a parsed JSON value: `{ found: false }` where nothing stands. */
+function valueAt(value: unknown, path: Path): { found: boolean; value?: unknown } {
+  let v = value;
+  for (const p of path) {
+    if (typeof v !== "object" || v === null || !Object.prototype.hasOwnProperty.call(v, p)) return { found: false };
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return { found: true, value: v };
+}
+
 /** Paths of every own "__proto__" key in a parsed JSON value. */
 function protoKeys(value: unknown, path: Path, depth = 0): Path[] {
   if (typeof value !== "object" || value === null || depth > MAX_JSON_DEPTH) return [];
@@ -251,17 +262,15 @@ function tooDeep(text: string): number | undefined {
   return undefined;
 }
 
-function reportIssue(bag: DiagnosticBag, positions: PositionMap, issue: z.core.$ZodIssue): void {
+function reportIssue(bag: DiagnosticBag, positions: PositionMap, issue: z.core.$ZodIssue, value: unknown): void {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   if (issue.code === "unrecognized_keys") {
     for (const k of issue.keys.slice(0, 20)) {
-      bag.error("TARIFF_SCHEMA", { path: formatPath([...path, k]), reason: "unknown key" }, positions.at([...path, k], true));
+      bag.error("TARIFF_SCHEMA", { path: formatPath([...path, k]), reason: reasonOf("unknown key") }, positions.at([...path, k], true));
     }
     return;
   }
-  let reason = issue.message;
-  if (issue.code === "invalid_type" && issue.message.includes("received undefined")) reason = "required";
-  bag.error("TARIFF_SCHEMA", { path: formatPath(path), reason }, positions.at(path));
+  bag.error("TARIFF_SCHEMA", { path: formatPath(path), reason: issueReason(issue, valueAt(value, path)) }, positions.at(path));
 }
 
 function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledTariff {
@@ -313,7 +322,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     const scale = Math.max(0, ...raw.map((s) => (s ? (parseCanonicalDecimal(s)?.scale ?? 0) : 0)));
     const weights = raw.map((s) => (s ? (rescale(parseCanonicalDecimal(s) ?? { units: 0n, scale: 0 }, scale) ?? 0n) : 0n));
     raw.forEach((s, i) => {
-      if (s === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["key", "shares", parties[i]?.id ?? ""]), reason: "required: every party needs a share" }, pos.at(["key", "shares"]));
+      if (s === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["key", "shares", parties[i]?.id ?? ""]), reason: reasonOf("required: every party needs a share") }, pos.at(["key", "shares"]));
     });
     const sum = weights.reduce((a, b) => a + b, 0n);
     if (sum !== pow10(scale)) {
@@ -328,7 +337,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
   if (t.population) {
     const raw = partyRecord(t.population, ["population"], (v) => BigInt(v as number));
     raw.forEach((v, i) => {
-      if (v === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["population", parties[i]?.id ?? ""]), reason: "required: every party needs a population" }, pos.at(["population"]));
+      if (v === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["population", parties[i]?.id ?? ""]), reason: reasonOf("required: every party needs a population") }, pos.at(["population"]));
     });
     population = raw.map((v) => v ?? 0n);
   }
@@ -380,7 +389,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     const b = party(r.buyer, ["references", i, "buyer"]);
     if (s < 0 || b < 0) return;
     if (s === b) {
-      bag.error("TARIFF_SCHEMA", { path: formatPath(["references", i]), reason: "seller and buyer are the same party" }, pos.at(["references", i]));
+      bag.error("TARIFF_SCHEMA", { path: formatPath(["references", i]), reason: reasonOf("seller and buyer are the same party") }, pos.at(["references", i]));
       return;
     }
     const k = `${s}|${b}`;

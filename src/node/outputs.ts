@@ -168,7 +168,7 @@ export function failOnWarnings(warnings: readonly Diagnostic[]): void {
   const seen = new Set<string>();
   const errors: Diagnostic[] = [];
   for (const w of warnings) {
-    const k = JSON.stringify([w.code, w.file, w.line, w.column, Object.entries(w.params).map(([n, v]) => [n, String(v)])]);
+    const k = JSON.stringify([w.code, w.file, w.line, w.column, Object.entries(w.params).map(([n, v]) => [n, typeof v === "object" ? JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)) : String(v)])]);
     if (seen.has(k)) continue;
     seen.add(k);
     errors.push({ ...w, severity: "error" });
