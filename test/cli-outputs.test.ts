@@ -237,9 +237,13 @@ describe("--strict", () => {
     const key = runCli(["key", "--tariff", join(WARN, "tariff.json"), "--strict", "--lang", "en"]);
     expectUsageError(key, "TARIFF_HOST_PAYS_ITSELF");
     expect(key.stdout).toBe("");
+    // the bundled tariffs are illustrative: --strict refuses them
+    expectUsageError(runCli(["key", "--tariff", "2025", "--strict"]), "TARIFF_ILLUSTRATIVE");
     // without warnings, --strict changes nothing
-    expect(runCli(["calculate", "--tariff", "2025", "--consumption", join(MINI, "consumption.csv"), "--strict"]).code).toBe(0);
-    expect(runCli(["key", "--tariff", "2025", "--strict"]).code).toBe(0);
+    const decided = join(dir, "decided.json");
+    writeFileSync(decided, JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8")), $schema: undefined, status: "decided" }));
+    expect(runCli(["calculate", "--tariff", decided, "--consumption", join(MINI, "consumption.csv"), "--strict"]).code).toBe(0);
+    expect(runCli(["key", "--tariff", decided, "--strict"]).code).toBe(0);
   });
 
   it("is in --help, in Swedish and English", () => {

@@ -63,7 +63,7 @@ describe("JSON Schema", () => {
 });
 
 describe("strict validation", () => {
-  const base = () => JSON.parse(bundled(2025));
+  const base = () => ({ ...JSON.parse(bundled(2025)), status: "decided" });
 
   it("rejects unknown keys, JSON numbers for money and fixed shares that do not sum to 1, all at once", () => {
     const t = base();
@@ -81,6 +81,22 @@ describe("strict validation", () => {
     expect(errorsOf(() => loadTariff(t))).toEqual(["1:1 TARIFF_KEY_SUM "]);
     t.key.shares.RÖ = "0.43";
     expect(errorsOf(() => loadTariff(t))).toEqual([]);
+  });
+
+  it("warns of an illustrative or proposed tariff, an old key date and a price dated outside the year", () => {
+    const codes = (t: unknown) => loadTariff(t).warnings.map((w) => `${w.code} ${w.params.path ?? ""}`.trim());
+    expect(codes(base())).toEqual([]);
+    expect(codes({ ...base(), status: "illustrative" })).toEqual(["TARIFF_ILLUSTRATIVE"]);
+    expect(codes({ ...base(), status: "proposal" })).toEqual(["TARIFF_ILLUSTRATIVE"]);
+    const old = base();
+    old.key.date = "2022-12-31";
+    old.pointPrices[0].validFrom = "2024-07-01";
+    old.pointPrices[1].validFrom = "2026-01-01";
+    expect(codes(old)).toEqual(["TARIFF_STALE_DATE $.key.date", "TARIFF_VALID_FROM_OUTSIDE_YEAR $.pointPrices[0].validFrom", "TARIFF_VALID_FROM_OUTSIDE_YEAR $.pointPrices[1].validFrom"]);
+    old.key.date = "2023-01-01";
+    expect(codes(old).filter((c) => c.startsWith("TARIFF_STALE_DATE"))).toEqual([]);
+    // the bundled tariffs hold illustrative amounts and say so
+    for (const year of [2025, 2026]) expect(loadTariff(bundled(year)).warnings.map((w) => w.code)).toEqual(["TARIFF_ILLUSTRATIVE"]);
   });
 
   it("rejects rules that can match the same area and seller", () => {

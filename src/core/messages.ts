@@ -231,6 +231,33 @@ const BASE_MESSAGES = {
     sv: "{path}: värdregionen {host} betalar inte till sig själv; beloppet stannar hos {host} och ger inget flöde",
     en: "{path}: the host {host} does not pay itself; the amount stays with {host} and makes no flow",
   },
+  TARIFF_ILLUSTRATIVE: {
+    warning: true,
+    sv: "tariffen innehåller {status}: resultatet är ett UTKAST och kan inte användas för betalningar",
+    en: "the tariff holds {status}: the result is a DRAFT and cannot be used for payments",
+    hint: {
+      sv: "för in de beslutade beloppen och sätt \"status\": \"decided\" i tariffen",
+      en: "enter the decided amounts and set \"status\": \"decided\" in the tariff",
+    },
+  },
+  TARIFF_STALE_DATE: {
+    warning: true,
+    sv: "{path}: nyckeldatumet {date} ligger mer än två år före avtalsåret {year}",
+    en: "{path}: the key date {date} is more than two years before the agreement year {year}",
+    hint: {
+      sv: "är tariffen kopierad från ett äldre år? Ange befolkningen för rätt datum (eller --population)",
+      en: "was the tariff copied from an earlier year? Give the population of the right date (or --population)",
+    },
+  },
+  TARIFF_VALID_FROM_OUTSIDE_YEAR: {
+    warning: true,
+    sv: "{path}: poängpriset gäller från {date}, utanför avtalsåret {year}",
+    en: "{path}: the point price is valid from {date}, outside the agreement year {year}",
+    hint: {
+      sv: "ett pris från ett tidigare år gäller tills ett nyare anges; är det årets pris?",
+      en: "a price from an earlier year applies until a newer one is given; is it this year's price?",
+    },
+  },
   TARIFF_TOO_LARGE: {
     sv: "tariffilen är {bytes} byte; högst {max} byte",
     en: "the tariff file is {bytes} bytes; at most {max} bytes",

@@ -7,7 +7,7 @@ import type * as z from "zod";
 import { issueReason, jsonErrorReason, reasonOf } from "./tariff-reasons.js";
 import { MAX_JSON_DEPTH, MAX_TARIFF_BYTES } from "./limits.js";
 import { formatScaled, parseCanonicalDecimal, parseMoney, pow10, rational, rescale, type Rational } from "./decimal.js";
-import { DiagnosticBag, InputError, type Diagnostic, type Location } from "./diagnostics.js";
+import { DiagnosticBag, InputError, type Diagnostic, type Localized, type Location } from "./diagnostics.js";
 import { areaKey, partyKey } from "./names.js";
 import { tariffSchema, type CareModel, type TariffFile } from "./tariff-schema.js";
 
@@ -103,6 +103,11 @@ export interface CompiledTariff {
 export { areaKey, partyKey } from "./names.js";
 
 type Path = (string | number)[];
+
+const STATUS_WORDS: Record<"illustrative" | "proposal", Localized> = {
+  illustrative: { sv: "illustrativa belopp (status \"illustrative\")", en: "illustrative amounts (status \"illustrative\")" },
+  proposal: { sv: "ett förslag, inte beslutade belopp (status \"proposal\")", en: "a proposal, not decided amounts (status \"proposal\")" },
+};
 
 /** Maps JSON paths to positions in the tariff text. */
 class PositionMap {
@@ -458,6 +463,17 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
       }
     }
     grants.push({ name: g.name, recipient, amount, amounts, source: g.source });
+  });
+
+  // what is not decided, or dated as if copied from an earlier year
+  if (t.status === "illustrative" || t.status === "proposal") {
+    bag.warning("TARIFF_ILLUSTRATIVE", { status: STATUS_WORDS[t.status] }, pos.at(["status"]));
+  }
+  if (t.key.date !== undefined && t.key.date < `${t.year - 2}-01-01`) {
+    bag.warning("TARIFF_STALE_DATE", { path: formatPath(["key", "date"]), date: t.key.date, year: t.year }, pos.at(["key", "date"]));
+  }
+  t.pointPrices.forEach((p, i) => {
+    if (!p.validFrom.startsWith(`${t.year}-`)) bag.warning("TARIFF_VALID_FROM_OUTSIDE_YEAR", { path: formatPath(["pointPrices", i, "validFrom"]), date: p.validFrom, year: t.year }, pos.at(["pointPrices", i, "validFrom"]));
   });
 
   return {
