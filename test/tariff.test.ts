@@ -57,8 +57,30 @@ describe("bundled tariffs", () => {
 
 describe("JSON Schema", () => {
   it("the published schema is the one generated from the zod schema (run `npm run schema` after changing it)", () => {
-    const published = JSON.parse(readFileSync(join(ROOT, "schema", "vardavtal-tariff-1.schema.json"), "utf8"));
-    expect(published).toEqual(JSON.parse(JSON.stringify(tariffJsonSchema())));
+    for (const dir of ["schema", "tariffs"]) {
+      const published = JSON.parse(readFileSync(join(ROOT, dir, "vardavtal-tariff-1.schema.json"), "utf8"));
+      expect(published).toEqual(JSON.parse(JSON.stringify(tariffJsonSchema())));
+    }
+    // the bundled tariffs name the copy beside them, which check-tariff --write-schema puts beside a copied tariff
+    for (const year of [2025, 2026]) expect(JSON.parse(bundled(year)).$schema).toBe("vardavtal-tariff-1.schema.json");
+  });
+
+  it("describes every property in Swedish and English", () => {
+    const missing: string[] = [];
+    const walk = (o: unknown, path: string): void => {
+      if (typeof o !== "object" || o === null) return;
+      const node = o as Record<string, unknown>;
+      for (const [k, v] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        const text = String(v.description ?? "");
+        // Swedish first, then English, separated by an empty line
+        if (!/^[^\n]+\n\n[^\n]+$/.test(text)) missing.push(`${path}.${k}`);
+        walk(v, `${path}.${k}`);
+      }
+      for (const k of ["items", "additionalProperties"]) walk(node[k], `${path}[]`);
+      for (const k of ["anyOf", "oneOf", "allOf"]) for (const x of (node[k] ?? []) as unknown[]) walk(x, path);
+    };
+    walk(tariffJsonSchema(), "$");
+    expect(missing).toEqual([]);
   });
 });
 

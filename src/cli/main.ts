@@ -21,6 +21,8 @@ import { calculateFiles } from "../node/run.js";
 import { t } from "./i18n.js";
 import { accontoCommand } from "./acconto-command.js";
 import { checkKeyCommand } from "./check-key-command.js";
+import { checkTariffCommand } from "./check-tariff-command.js";
+import { TARIFF_SCHEMA_FILE } from "../core/tariff-schema.js";
 import { settleCommand } from "./settle-command.js";
 import { proposeCommand } from "./propose-command.js";
 import { joinNegativeValues } from "./options.js";
@@ -149,7 +151,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
 }
 
 /** Options that take one value: given twice, yargs makes a list of them, and which one was meant is unclear. */
-const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "paid", "round-to", "costs", "tolerance", "amount", "out", "lang"];
+const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "paid", "round-to", "costs", "tolerance", "amount", "out", "lang", "write-schema"];
 
 export async function main(argv: string[] = hideBin(process.argv), io: Io = defaultIo()): Promise<number> {
   const lang = detectLang(argv);
@@ -289,6 +291,27 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .epilog(tr(lang, "Avslutas med kod 1 när någon avvikelse är större än toleransen, 0 när alla håller.", "Exits with code 1 when a deviation is above the tolerance, 0 when all hold.")),
       async (a) => {
         exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: a.tolerance, json: a.json, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+      },
+    )
+    .command(
+      "check-tariff",
+      tr(lang, "kontrollera en tariffil och visa vad den innehåller (parter, nyckel, referensbelopp, regler, budgetar, status)", "validate a tariff file and show what it holds (parties, key, reference amounts, rules, budgets, status)"),
+      (y) =>
+        y
+          .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil (JSON) eller ett år för en medföljande tariff", "tariff file (JSON), or a year for a bundled tariff") })
+          .option("write-schema", {
+            type: "string",
+            describe: tr(
+              lang,
+              `skriv JSON-schemat (${TARIFF_SCHEMA_FILE}) i denna mapp, bredvid en kopierad tariff, så att "$schema" i tariffen fungerar i editorn`,
+              `write the JSON Schema (${TARIFF_SCHEMA_FILE}) into this folder, beside a copied tariff, so that the tariff's "$schema" works in an editor`,
+            ),
+          })
+          .example("$0 check-tariff --tariff 2025", tr(lang, "visa den medföljande tariffen för 2025", "show the bundled tariff of 2025"))
+          .example("$0 check-tariff --tariff min-tariff-2026.json --write-schema .", tr(lang, "kontrollera en egen tariff och lägg schemat bredvid den", "check your own tariff and put the schema beside it"))
+          .epilog(tr(lang, "Avslutas med kod 0 när tariffen är giltig, 2 när den har fel (alla fel listas med rad och kolumn).", "Exits with code 0 when the tariff is valid, 2 when it has errors (all are listed with line and column).")),
+      async (a) => {
+        await checkTariffCommand({ tariff: a.tariff, writeSchema: a["write-schema"], strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
