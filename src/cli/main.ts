@@ -14,6 +14,7 @@ import type { Lang } from "../core/messages.js";
 import { resultToJson } from "../core/result-json.js";
 import type { PendingFile } from "../io/output.js";
 import { resultCsvFiles } from "../io/result-csv.js";
+import { CONSUMPTION_COLUMNS } from "../io/inputs.js";
 import { runTime } from "../io/run-time.js";
 import { assertOutputPaths, CSV_DIR_FILES, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
@@ -25,7 +26,7 @@ import { checkTariffCommand } from "./check-tariff-command.js";
 import { TARIFF_SCHEMA_FILE } from "../core/tariff-schema.js";
 import { settleCommand } from "./settle-command.js";
 import { proposeCommand } from "./propose-command.js";
-import { joinNegativeValues } from "./options.js";
+import { joinNegativeValues, rawOptionValue } from "./options.js";
 import { keyCommand } from "./key-command.js";
 import { summaryText } from "./summary.js";
 
@@ -75,8 +76,26 @@ const SV_STRINGS: Record<string, string | { one: string; other: string }> = {
   "Argument: %s, Given: %s, Choices: %s": "Argument: %s, angivet: %s, val: %s",
   "Not enough arguments following: %s": "För få argument efter: %s",
   "Unknown command: %s": "Okänt kommando: %s",
+  "Did you mean %s?": "Menade du %s?",
   "Not enough non-option arguments: got %s, need at least %s": { one: "Ett kommando behövs (fick %s, behöver minst %s)", other: "Ett kommando behövs (fick %s, behöver minst %s)" },
 };
+
+/** The columns of a consumption file, for `calculate --help`: the names a header may use. */
+function consumptionColumnsHelp(lang: Lang): string {
+  const names = (field: string): string => (CONSUMPTION_COLUMNS.find((c) => c.field === field)?.names ?? [field]).join(" / ");
+  const line = (field: string, sv: string, en: string): string => `  ${names(field)}: ${tr(lang, sv, en)}`;
+  return [
+    tr(lang, "Konsumtionsfilen (CSV med ; , eller tabb; UTF-8 eller Windows-1252 från Excel) har en rubrikrad med kolumnerna:", "The consumption file (CSV with ; , or tab; UTF-8 or Windows-1252 from Excel) has a header line with the columns:"),
+    line("year", "år (eller ett datum)", "year (or a date)"),
+    line("date", "datum ÅÅÅÅ-MM-DD (krävs om år saknas, och för --through)", "date YYYY-MM-DD (required if year is missing, and for --through)"),
+    line("seller", "säljande region (vårdgivare)", "selling region (care provider)"),
+    line("buyer", "köpande region (patientens hemregion)", "buying region (the patient's home region)"),
+    line("area", "verksamhetsområde", "area of care"),
+    line("points", "DRG-poäng (för styckpris och rörlig ersättning)", "DRG points (for unit price and variable reimbursement)"),
+    line("amount", "belopp i kronor (där poäng saknas)", "amount in SEK (where points are missing)"),
+    tr(lang, "Tal skrivs med decimalkomma eller punkt, gärna med mellanslag mellan tusental (1 234,50), utan \"kr\".", "Numbers use a decimal comma or point, thousands may be grouped (1 234.50), without \"kr\"."),
+  ].join("\n");
+}
 
 function tr(lang: Lang, sv: string, en: string): string {
   return lang === "sv" ? sv : en;
@@ -191,7 +210,15 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
           .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-result/1)", "write the result as JSON (vardavtal-result/1)") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv Excelrapporten (för controllers och RSL)", "write the Excel report (for controllers and RSL)") })
-          .option("reader", { choices: ["auto", "fast", "general"] as const, default: "auto", describe: tr(lang, "läsare för konsumtionsfilen (samma resultat): fast = byte för byte på alla kärnor", "reader for the consumption file (same result): fast = byte-level on every core") })
+          .option("reader", {
+            choices: ["auto", "fast", "general"] as const,
+            default: "auto",
+            describe: tr(
+              lang,
+              "hur konsumtionsfilen läses; resultatet blir detsamma: auto väljer själv (använd den), fast läser stora filer snabbare med datorns alla processorkärnor, general läser rad för rad (långsammare, samma fel och varningar)",
+              "how the consumption file is read; the result is the same: auto chooses (use it), fast reads large files faster on all the computer's cores, general reads line by line (slower, same errors and warnings)",
+            ),
+          })
           .option("csv-dir", { type: "string", describe: tr(lang, "skriv flöden, nettopositioner, nyckel och verksamheter som CSV för Excel", "write flows, net positions, key and areas as CSV for Excel") })
           .option("through", {
             type: "string",
@@ -201,8 +228,10 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
               "forecast for the whole year from the rows up to this date (YYYY-MM-DD, e.g. the tertial's end 2025-08-31): consumption is scaled by days in the year / days so far",
             ),
           })
-          .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --through 2025-08-31 --json prognos.json", "")
-          .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --json resultat.json --xlsx rapport.xlsx", ""),
+          .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --json resultat.json --xlsx rapport.xlsx", tr(lang, "årets resultat med Excelrapport", "the year's result with the Excel report"))
+          .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --through 2025-08-31 --json prognos.json", tr(lang, "prognos efter andra tertialet", "forecast after the second tertial"))
+          .example("$0 calculate --tariff tariff-2025.json --consumption konsumtion.csv --population befolkning.csv --csv-dir ut", tr(lang, "egen tariff, befolkning från SCB, CSV-filer för Excel", "own tariff, population from SCB, CSV files for Excel"))
+          .epilog(consumptionColumnsHelp(lang)),
       async (a) => {
         await runCalculate(
           { tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, xlsx: a.xlsx, csvDir: a["csv-dir"], reader: a.reader as CalculateArgs["reader"], through: a.through, strict: a.strict as boolean },
@@ -257,12 +286,12 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("results", { type: "string", array: true, demandOption: true, describe: tr(lang, "resultat för basåren (calculate --json), ett eller flera", "results of the base years (calculate --json), one or more") })
           .option("index", { type: "string", array: true, default: [], describe: tr(lang, "index per år, ÅR=PROCENT (t.ex. LPIK: --index 2025=3,1); ett för varje år efter basåren till och med nästa år", "an index per year, YEAR=PERCENT (e.g. LPIK: --index 2025=3.1); one for each year after the base years through next year") })
           .option("population", { type: "string", describe: tr(lang, "nästa års befolkning (CSV); dess datum blir nyckelns datum", "next year's population (CSV); its date becomes the key's date") })
-          .option("round-to", { type: "string", describe: tr(lang, "avrunda referensbeloppen till en multipel av detta belopp i kr (standard 0,01; 1000 är vanligt)", "round the reference amounts to a multiple of this amount in SEK (default 0.01; 1000 is common)") })
+          .option("round-to", { type: "number", describe: tr(lang, "avrunda referensbeloppen till en multipel av detta belopp i kr (standard 0,01; 1000 är vanligt)", "round the reference amounts to a multiple of this amount in SEK (default 0.01; 1000 is common)") })
           .option("out", { type: "string", demandOption: true, describe: tr(lang, "den nya tariffilen (JSON, \"status\": \"proposal\")", "the new tariff file (JSON, \"status\": \"proposal\")") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv härledningen som Excelarbetsbok (index, referensbelopp, priser och budgetar, budgeterad avräkning)", "write the derivation as an Excel workbook (index, reference amounts, prices and budgets, budgeted settlement)") })
           .example("$0 propose --tariff 2025 --results resultat-2023.json resultat-2024.json --index 2024=2,9 --index 2025=3,1 --index 2026=2,8 --round-to 1000 --out tariff-2026-forslag.json", ""),
       async (a) => {
-        await proposeCommand({ tariff: a.tariff, results: a.results as string[], index: (a.index as string[]).map(String), population: a.population, roundTo: a["round-to"], out: a.out, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+        await proposeCommand({ tariff: a.tariff, results: a.results as string[], index: (a.index as string[]).map(String), population: a.population, roundTo: rawOptionValue(argv, "--round-to"), out: a.out, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -272,9 +301,11 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
         y
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
           .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
-          .option("amount", { type: "string", default: "1000000", describe: tr(lang, "belopp att fördela som exempel (kr)", "amount to split as an example (SEK)") }),
+          .option("amount", { type: "number", default: 1000000, describe: tr(lang, "belopp att fördela som exempel, i kronor (t.ex. 18000000 eller 18000000,50)", "amount to split as an example, in SEK (e.g. 18000000 or 18000000.50)") })
+          .example("$0 key --tariff 2025", tr(lang, "nyckeln för 2025 och hur 1 000 000 kr fördelas", "the key of 2025 and how SEK 1,000,000 is split"))
+          .example("$0 key --tariff 2025 --amount 18000000 --population befolkning.csv", tr(lang, "hur RCC:s budget fördelas med en ny befolkning", "how RCC's budget is split by a new population")),
       async (a) => {
-        await keyCommand({ tariff: a.tariff, population: a.population, amount: a.amount, strict: a.strict as boolean }, io, lang);
+        await keyCommand({ tariff: a.tariff, population: a.population, amount: rawOptionValue(argv, "--amount") ?? "1000000", strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -285,12 +316,14 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
           .option("costs", { type: "string", demandOption: true, describe: tr(lang, "gemensamma kostnader (CSV: post; part; belopp)", "joint costs (CSV: item; party; amount)") })
           .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
-          .option("tolerance", { type: "string", default: "0", describe: tr(lang, "tillåten avvikelse i kr per part och post", "allowed deviation in SEK per party and item") })
+          .option("tolerance", { type: "number", default: 0, describe: tr(lang, "tillåten avvikelse i kronor per part och post, t.ex. 0,50 eller 1000", "allowed deviation in SEK per party and item, e.g. 0.50 or 1000") })
           .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-keycheck/1)", "write the result as JSON (vardavtal-keycheck/1)") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv kontrollen som Excelarbetsbok", "write the check as an Excel workbook") })
+          .example("$0 check-key --tariff 2025 --costs gemensamma-kostnader-2025.csv --tolerance 1", tr(lang, "kontrollera årets gemensamma kostnader med 1 kr tolerans", "check the year's joint costs with a tolerance of SEK 1"))
+          .example("$0 check-key --tariff 2025 --costs kostnader.csv --xlsx kontroll.xlsx --json kontroll.json", tr(lang, "kontrollen som arbetsbok och JSON", "the check as a workbook and JSON"))
           .epilog(tr(lang, "Avslutas med kod 1 när någon avvikelse är större än toleransen, 0 när alla håller.", "Exits with code 1 when a deviation is above the tolerance, 0 when all hold.")),
       async (a) => {
-        exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: a.tolerance, json: a.json, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+        exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: rawOptionValue(argv, "--tolerance") ?? "0", json: a.json, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -317,7 +350,11 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
     .command(
       "demo",
       tr(lang, "räkna det medföljande exempelåret 2025 från början till slut", "run the bundled example year 2025 end to end"),
-      (y) => y.option("out", { type: "string", default: "vardavtal-demo", describe: tr(lang, "mapp för resultaten", "folder for the results") }),
+      (y) =>
+        y
+          .option("out", { type: "string", default: "vardavtal-demo", describe: tr(lang, "mapp för resultaten", "folder for the results") })
+          .example("$0 demo", tr(lang, "räkna exempelåret och skriv rapporter, a conto-plan, slutreglering och förslag i ./vardavtal-demo", "run the example year and write reports, a-conto plan, settlement and proposal into ./vardavtal-demo"))
+          .example("$0 demo --out demo-en --lang en", tr(lang, "samma på engelska", "the same in English")),
       async (a) => {
         const out = resolve(a.out);
         await runCalculate(
@@ -356,6 +393,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       },
     )
     .demandCommand(1)
+    .recommendCommands()
     .strict()
     .help()
     .alias("h", "help")
@@ -365,7 +403,10 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
     .fail((msg, err) => {
       if (err && typeof err !== "string") throw err; // a check that returned a message passes it as err
       // Usage errors in the usual layout too, so that tools reading stderr see every error alike.
-      io.stderr(renderDiagnostic({ severity: "error", code: "USAGE", params: { message: msg }, file: "vardavtal", line: 1, column: 1 }, lang) + "\n");
+      // "Menade du calculate?" alone does not say what was wrong: name the unknown command first.
+      const first = argv.find((x) => !x.startsWith("-"));
+      const message = /^(Menade du|Did you mean) /.test(msg ?? "") && first ? `${tr(lang, `okänt kommando "${first}"`, `unknown command "${first}"`)}. ${msg}` : msg;
+      io.stderr(renderDiagnostic({ severity: "error", code: "USAGE", params: { message }, file: "vardavtal", line: 1, column: 1 }, lang) + "\n");
       exitCode = EXIT.input;
       throw new Exit(EXIT.input);
     });

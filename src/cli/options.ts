@@ -51,3 +51,19 @@ export function moneyOption(text: string, option: string, bag: DiagnosticBag, { 
   }
   return n.units;
 }
+
+/**
+ * The text given for an option (`--tolerance 0,5` or `--tolerance=0,5`; the last one wins), as
+ * written. Number options are declared as numbers for --help, but yargs would read the Swedish
+ * `0,5` as NaN: their value is taken from the command line as written and parsed by moneyOption.
+ */
+export function rawOptionValue(argv: readonly string[], option: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--") break;
+    if (a === option && i + 1 < argv.length) value = argv[++i];
+    else if (a.startsWith(`${option}=`)) value = a.slice(option.length + 1);
+  }
+  return value;
+}
