@@ -12,7 +12,7 @@ import { csvInfoToInput } from "../io/inputs.js";
 import { fileSize, readConsumptionFile, readPopulationFile, readTariffFile } from "./files.js";
 import type { CsvInfo } from "../io/csv.js";
 import { readConsumptionFast, type FastOptions, type FastOutcome } from "./fast-reader.js";
-import { bundledYears, resolveTariffArg } from "./paths.js";
+import { bundledYears, loadBundledTariff, resolveTariffArg } from "./paths.js";
 import { isoDateYear } from "../core/numbers.js";
 
 /** Files from this size on are read by the fast reader when `reader` is "auto". */
@@ -51,6 +51,7 @@ export function loadTariffArg(arg: string, bag: DiagnosticBag): { tariff: Compil
     bag.error("TARIFF_NOT_BUNDLED", { year: resolved.missingYear, years: bundledYears().join(", ") || "–" }, { file: arg, line: 1, column: 1 });
     return undefined;
   }
+  if (resolved.bundled !== undefined) return loadBundledTariff(resolved.bundled, resolved.path, bag);
   return readTariffFile(resolved.path, bag);
 }
 
