@@ -5,7 +5,7 @@
  */
 import { settle, type CalculationResult } from "../core/calculate.js";
 import { ConsumptionAccumulator, checkConsumption } from "../core/consumption.js";
-import { DiagnosticBag, InputError } from "../core/diagnostics.js";
+import { DiagnosticBag, InputError, type Diagnostic } from "../core/diagnostics.js";
 import { checkKey, type KeyCheckResult } from "../core/keycheck.js";
 import { resolveKey } from "../core/key.js";
 import { isoDateYear } from "../core/numbers.js";
@@ -93,9 +93,10 @@ export interface CheckKeyInput {
 
 /**
  * `vardavtal check-key` over bytes: joint costs against the decided key. Throws InputError with
- * every problem; the result's `exceeded` says whether a deviation is above the tolerance.
+ * every problem; the result's `exceeded` says whether a deviation is above the tolerance;
+ * `warnings` are the tariff's and the inputs' (what the command line prints).
  */
-export async function checkKeyCsv(input: CheckKeyInput): Promise<{ result: KeyCheckResult; inputs: InputFileInfo[] }> {
+export async function checkKeyCsv(input: CheckKeyInput): Promise<{ result: KeyCheckResult; inputs: InputFileInfo[]; warnings: Diagnostic[] }> {
   const bag = new DiagnosticBag();
   const t = loadTariffSource(input.tariff, bag);
   const pop = input.population ? await readPopulation(source(input.population), bag) : undefined;
@@ -105,7 +106,8 @@ export async function checkKeyCsv(input: CheckKeyInput): Promise<{ result: KeyCh
   const result = t && key ? checkKey(t.tariff, key, costs.rows, input.tolerance ?? 0n, bag, costsSource.name) : undefined;
   bag.throwIfErrors();
   if (!t || !result) throw new InputError(bag.items);
-  return { result, inputs: [t.info, csvInfoToInput("costs", costs.info), ...(pop ? [csvInfoToInput("population", pop.info)] : [])] };
+  const inputs = [t.info, csvInfoToInput("costs", costs.info), ...(pop ? [csvInfoToInput("population", pop.info)] : [])];
+  return { result, inputs, warnings: [...t.tariff.warnings, ...bag.warnings] };
 }
 
 /** The part of a Blob (a browser File) that `blobSource` uses. */
