@@ -1,26 +1,31 @@
 /**
- * vardavtal: the pure core. Parsed data in, a checked result model out; no file or network access.
- * File adapters are in `vardavtal/node`.
+ * vardavtal: the money between the regions of a Swedish healthcare region under their yearly
+ * agreement. This entry is pure (no file or network access, no `node:` import): it runs in Node,
+ * in a browser and in a Web Worker. File adapters are in `vardavtal/node`, the Excel workbooks in
+ * `vardavtal/xlsx`.
+ *
+ * @packageDocumentation
  */
-export { calculate, settle, checkInvariants, InvariantError, COMPONENTS, MODELS } from "./core/calculate.js";
-export type { CalculateInput, CalculationResult, Check, Component, Flow, PairDetail, Split, FixedAmounts } from "./core/calculate.js";
-export { ConsumptionAccumulator, CONSUMPTION_FIELDS, modelFor } from "./core/consumption.js";
-export type { ConsumptionRow, ConsumptionSummary, RowPosition, AreaTotals } from "./core/consumption.js";
-export { allocate, allocateAmounts } from "./core/allocate.js";
-export type { AllocationPart } from "./core/allocate.js";
-export { resolveKey, populationKeyOf } from "./core/key.js";
+export { calculate, resultToJson, acconto } from "./api.js";
+export type { CalculateInput, ResultJson, AccontoInput } from "./api.js";
+export type { CalculationResult, Check, Component, Flow, PairDetail, Split, FixedAmounts, GrantAmounts, Forecast } from "./core/calculate.js";
+export { InvariantError } from "./core/calculate.js";
+export type { ConsumptionRow, ConsumptionSummary, AreaTotals, RowPosition } from "./core/consumption.js";
 export type { DistributionKey, PopulationInput } from "./core/key.js";
-export { loadTariff, areaKey } from "./core/tariff.js";
+export { loadTariff } from "./core/tariff.js";
 export type { CompiledTariff, Party } from "./core/tariff.js";
-export { tariffSchema, tariffJsonSchema, TARIFF_FORMAT } from "./core/tariff-schema.js";
 export type { TariffFile, TariffInput, CareModel } from "./core/tariff-schema.js";
-export { settlementTransfers } from "./core/transfers.js";
 export type { Transfer } from "./core/transfers.js";
-export { resultToJson, RESULT_FORMAT } from "./core/result-json.js";
+export { RESULT_FORMAT } from "./core/result-json.js";
 export type { InputFileInfo, ResultMeta } from "./core/result-json.js";
-export { DiagnosticBag, InputError, renderDiagnostic, messageText } from "./core/diagnostics.js";
-export type { Diagnostic, Location } from "./core/diagnostics.js";
-export { MESSAGES, CODES } from "./core/messages.js";
-export type { Code, Lang } from "./core/messages.js";
-export { formatOre, parseMoney, roundHalfAwayFromZero } from "./core/decimal.js";
-export { parseLocaleNumber } from "./core/numbers.js";
+export { InputError, renderDiagnostic } from "./core/diagnostics.js";
+export type { Diagnostic, Location, Code, Lang } from "./core/diagnostics.js";
+export { formatOre } from "./core/decimal.js";
+export { accontoToJson } from "./core/acconto.js";
+export type { AccontoPlan, AccontoLine, AccontoTransfer } from "./core/acconto.js";
+export { keyCheckToJson } from "./core/keycheck.js";
+export type { KeyCheckResult, ItemCheck, PartyLine } from "./core/keycheck.js";
+export { calculateCsv, checkKeyCsv as checkKey, bytesSource, blobSource } from "./io/runs.js";
+export type { CsvInput, TariffSource, CalculateCsvInput, CsvRun, CheckKeyInput, BlobLike } from "./io/runs.js";
+export type { ByteSource, OpenedBytes } from "./io/csv.js";
+export type { Sha256Hasher } from "./io/sha256.js";

@@ -8,7 +8,8 @@ import fc from "fast-check";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { DiagnosticBag } from "../src/core/diagnostics.js";
-import { CsvTokenizer, SniffingDecoder, detectDelimiter, emptyInfo, readCsvFile, type CsvRecord } from "../src/io/csv.js";
+import { CsvTokenizer, SniffingDecoder, detectDelimiter, emptyInfo, type CsvRecord } from "../src/io/csv.js";
+import { readCsvFile } from "../src/node/files.js";
 import { tempDir } from "./helpers.js";
 
 function tokenizeInChunks(text: string, cuts: number[], delimiter?: string): { records: CsvRecord[]; bag: DiagnosticBag } {

@@ -16,7 +16,7 @@ import { ConsumptionAccumulator } from "../src/core/consumption.js";
 import { DiagnosticBag, InputError, renderDiagnostic } from "../src/core/diagnostics.js";
 import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RECORD_LENGTH } from "../src/core/limits.js";
 import { resultToJson } from "../src/core/result-json.js";
-import { readConsumptionFile, readTariffFile } from "../src/io/inputs.js";
+import { readConsumptionFile, readTariffFile } from "../src/node/files.js";
 import { readConsumptionFast, type FastOptions } from "../src/node/fast-reader.js";
 import { calculateFiles } from "../src/node/run.js";
 import { FIXTURES, ROOT, runCli, tempDir } from "./helpers.js";

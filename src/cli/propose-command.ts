@@ -11,7 +11,7 @@ import { readBaseResult } from "../core/result-input.js";
 import type { ScaledDecimal } from "../core/decimal.js";
 import { loadTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
-import { readTextFile } from "../io/inputs.js";
+import { readTextFile } from "../node/files.js";
 import { formatSek, textTable, type PendingFile } from "../io/output.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { packageVersion } from "../node/paths.js";

@@ -2,13 +2,12 @@
  * Reading CSV files as formats.md says: UTF-8 with or without BOM, or Windows-1252 (detected);
  * delimiter `;`, `,` or tab (detected from the header line); RFC 4180 quoting; every field with
  * its line and column, so that errors point at the value. Streams: memory does not grow with
- * the file.
+ * the file. No `node:` import: the bytes come from a ByteSource (a file in `src/node/files.ts`,
+ * a browser File, a buffer), so the same parsing runs in Node and in a browser.
  */
-import { createHash } from "node:crypto";
-import { TextDecoder } from "node:util";
-import { createReadStream, statSync } from "node:fs";
 import { DiagnosticBag } from "../core/diagnostics.js";
 import { MAX_RECORD_LENGTH } from "../core/limits.js";
+import { sha256, type Sha256Hasher } from "./sha256.js";
 
 export type Encoding = "utf-8" | "windows-1252" | "ascii";
 
@@ -44,13 +43,16 @@ export interface CsvInfo {
 export class SniffingDecoder {
   encoding: Encoding = "ascii";
   bom = false;
-  private decoder: TextDecoder | undefined;
-  private pending: Buffer | undefined;
+  private decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
+  private pending: Uint8Array | undefined;
   private first = true;
 
-  decode(chunk: Buffer): string {
+  decode(chunk: Uint8Array): string {
     if (this.pending) {
-      chunk = Buffer.concat([this.pending, chunk]);
+      const joined = new Uint8Array(this.pending.length + chunk.length);
+      joined.set(this.pending);
+      joined.set(chunk, this.pending.length);
+      chunk = joined;
       this.pending = undefined;
     }
     if (this.first && chunk.length > 0) {
@@ -69,15 +71,15 @@ export class SniffingDecoder {
     // Undecided: pass ASCII through; decide at the first non-ASCII byte.
     let i = 0;
     while (i < chunk.length && (chunk[i] as number) < 0x80) i++;
-    if (i === chunk.length) return chunk.toString("latin1");
+    if (i === chunk.length) return ascii(chunk);
     const verdict = utf8SequenceAt(chunk, i);
     if (verdict === "incomplete") {
-      this.pending = chunk.subarray(i);
-      return chunk.subarray(0, i).toString("latin1");
+      this.pending = chunk.slice(i);
+      return ascii(chunk.subarray(0, i));
     }
     this.encoding = verdict === "valid" ? "utf-8" : "windows-1252";
     this.decoder = new TextDecoder(this.encoding, { fatal: false, ignoreBOM: true });
-    return chunk.subarray(0, i).toString("latin1") + this.decoder.decode(chunk.subarray(i), { stream: true });
+    return ascii(chunk.subarray(0, i)) + this.decoder.decode(chunk.subarray(i), { stream: true });
   }
 
   end(): string {
@@ -95,7 +97,13 @@ export class SniffingDecoder {
   }
 }
 
-function utf8SequenceAt(b: Buffer, i: number): "valid" | "invalid" | "incomplete" {
+/** ASCII bytes as text (every byte below 0x80: UTF-8, Latin-1 and Windows-1252 agree on them). */
+const ASCII = new TextDecoder("utf-8", { ignoreBOM: true });
+function ascii(bytes: Uint8Array): string {
+  return ASCII.decode(bytes);
+}
+
+function utf8SequenceAt(b: Uint8Array, i: number): "valid" | "invalid" | "incomplete" {
   const lead = b[i] as number;
   let len: number;
   let min: number;
@@ -337,27 +345,70 @@ export interface ReadOptions {
   chunkSize?: number;
 }
 
+/** Opened bytes: their size (for progress) and the chunks, in order. */
+export interface OpenedBytes {
+  size: number;
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+}
+
 /**
- * Streams a CSV file as batches of records (header first). Problems go to `bag`; the returned
+ * Where a reader's bytes come from: a file (`fileSource` in `vardavtal/node`), a browser File
+ * (`blobSource`), or bytes in memory (`bytesSource`).
+ */
+export interface ByteSource {
+  /** the name that messages and the result JSON give the input (a path, or a file name) */
+  name: string;
+  /**
+   * Opens the bytes. It, or the iteration of the chunks, throws when they cannot be read; an
+   * error's `code` (e.g. `ENOENT`) is the reason FILE_READ reports.
+   */
+  open(chunkSize: number): OpenedBytes | Promise<OpenedBytes>;
+  /** a SHA-256 hasher (Node gives its native one); default: the built-in pure one */
+  sha256?: () => Sha256Hasher;
+}
+
+/** A ByteSource over bytes in memory, or over text (read as its UTF-8 bytes). */
+export function bytesSource(name: string, data: Uint8Array | string): ByteSource {
+  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+  return {
+    name,
+    open: (chunkSize) => ({
+      size: bytes.length,
+      chunks: (function* () {
+        for (let at = 0; at < bytes.length; at += chunkSize) yield bytes.subarray(at, at + chunkSize);
+      })(),
+    }),
+  };
+}
+
+/** The reason FILE_READ gives for an error: its `code` (ENOENT, EISDIR…), else its text. */
+export function readFailure(e: unknown): { errno: string } {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return { errno: typeof code === "string" ? code : String(e) };
+}
+
+/**
+ * Streams a CSV source as batches of records (header first). Problems go to `bag`; the returned
  * info (encoding, delimiter, hash) is complete once the generator is done.
  */
-export async function* readCsvFile(file: string, bag: DiagnosticBag, info: CsvInfo, options: ReadOptions = {}): AsyncGenerator<CsvRecord[]> {
-  let total = 0;
+export async function* readCsv(source: ByteSource, bag: DiagnosticBag, info: CsvInfo, options: ReadOptions = {}): AsyncGenerator<CsvRecord[]> {
+  const file = source.name;
+  let opened: OpenedBytes;
   try {
-    total = statSync(file).size;
+    opened = await source.open(options.chunkSize ?? 1 << 18);
   } catch (e) {
-    bag.error("FILE_READ", { reason: { errno: (e as NodeJS.ErrnoException).code ?? String(e) } }, { file, line: 1, column: 1 });
+    bag.error("FILE_READ", { reason: readFailure(e) }, { file, line: 1, column: 1 });
     info.readable = false;
     return;
   }
-  const hash = createHash("sha256");
+  const total = opened.size;
+  const hash = (source.sha256 ?? sha256)();
   const decoder = new SniffingDecoder();
   const tokenizer = new CsvTokenizer(file, bag);
   const encodingErrorAt = new EncodingWatch(file, bag);
   let bytes = 0;
-  const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 18 });
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of opened.chunks) {
       hash.update(chunk);
       bytes += chunk.length;
       const text = decoder.decode(chunk);
@@ -367,7 +418,7 @@ export async function* readCsvFile(file: string, bag: DiagnosticBag, info: CsvIn
       options.onProgress?.(bytes, total);
     }
   } catch (e) {
-    bag.error("FILE_READ", { reason: { errno: (e as NodeJS.ErrnoException).code ?? String(e) } }, { file, line: 1, column: 1 });
+    bag.error("FILE_READ", { reason: readFailure(e) }, { file, line: 1, column: 1 });
     info.readable = false;
     return;
   }
@@ -376,7 +427,7 @@ export async function* readCsvFile(file: string, bag: DiagnosticBag, info: CsvIn
   if (last.length > 0) yield last;
   info.file = file;
   info.bytes = bytes;
-  info.sha256 = hash.digest("hex");
+  info.sha256 = hash.hex();
   info.encoding = decoder.encoding;
   info.bom = decoder.bom;
   info.delimiter = tokenizer.delimiter ?? ";";

@@ -1,9 +1,8 @@
 /**
  * The CSV input files of formats.md, read into the core's types: consumption (streamed into a
  * ConsumptionAccumulator), population (a PopulationInput) and joint costs (for check-key).
+ * No `node:` import: each reader takes a ByteSource; `src/node/files.ts` reads files with them.
  */
-import { readFileSync, statSync } from "node:fs";
-import { createHash } from "node:crypto";
 import { ConsumptionAccumulator, type ConsumptionField, type ConsumptionRow } from "../core/consumption.js";
 import { DiagnosticBag, InputError, type Location } from "../core/diagnostics.js";
 import type { PopulationInput } from "../core/key.js";
@@ -14,7 +13,8 @@ import { partyKey } from "../core/names.js";
 import type { Payment } from "../core/settlement.js";
 import { loadTariff, type CompiledTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
-import { emptyInfo, isBlankRecord, mapHeader, readCsvFile, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
+import { emptyInfo, isBlankRecord, mapHeader, readCsv, type ByteSource, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
+import { sha256 } from "./sha256.js";
 
 export const CONSUMPTION_COLUMNS: ColumnSpec<ConsumptionField>[] = [
   { field: "year", names: ["år", "ar", "year"] },
@@ -83,26 +83,27 @@ export interface HashedFile {
   info: InputFileInfo;
 }
 
-/** Reads a small text file whole (a tariff), with its hash. */
-export function readTextFile(file: string, role: InputFileInfo["role"], bag: DiagnosticBag): HashedFile | undefined {
-  try {
-    const bytes = readFileSync(file);
-    return {
-      text: bytes.toString("utf8"),
-      info: { role, file, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, encoding: "utf-8" },
-    };
-  } catch (e) {
-    bag.error("FILE_READ", { reason: { errno: (e as NodeJS.ErrnoException).code ?? String(e) } }, { file, line: 1, column: 1 });
-    return undefined;
-  }
+/**
+ * A small file's bytes as text (a tariff, a result JSON), with its hash. Undecodable bytes become
+ * U+FFFD and a BOM is kept, for the JSON reader to report.
+ */
+export function hashedText(name: string, role: InputFileInfo["role"], bytes: Uint8Array, hex: (bytes: Uint8Array) => string = sha256Hex): HashedFile {
+  return {
+    text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes),
+    info: { role, file: name, sha256: hex(bytes), bytes: bytes.length, encoding: "utf-8" },
+  };
 }
 
-/** Loads a tariff file; errors (with positions) go to the bag. */
-export function readTariffFile(file: string, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
-  const f = readTextFile(file, "tariff", bag);
-  if (!f) return undefined;
+function sha256Hex(bytes: Uint8Array): string {
+  const h = sha256();
+  h.update(bytes);
+  return h.hex();
+}
+
+/** Compiles a tariff read as text; errors (with positions) go to the bag. */
+export function tariffFromText(f: HashedFile, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
   try {
-    return { tariff: loadTariff(f.text, file), info: f.info };
+    return { tariff: loadTariff(f.text, f.info.file), info: f.info };
   } catch (e) {
     if (e instanceof InputError) {
       bag.absorb(e.diagnostics);
@@ -130,18 +131,19 @@ export interface TableRecord<F extends string> {
  * Returns the file's info with `records` = non-blank data records.
  */
 async function readTable<F extends string>(
-  file: string,
+  source: ByteSource,
   specs: ColumnSpec<F>[],
   required: F[][],
   bag: DiagnosticBag,
   onRecord: (r: TableRecord<F>) => void,
   options: ReadOptions = {},
 ): Promise<CsvInfo> {
+  const file = source.name;
   const info = emptyInfo(file);
   let header: Map<F, number> | undefined;
   let width = 0;
   let usable = true;
-  for await (const batch of readCsvFile(file, bag, info, options)) {
+  for await (const batch of readCsv(source, bag, info, options)) {
     for (const record of batch) {
       if (!header) {
         header = mapHeader(record, specs, file, bag);
@@ -179,10 +181,11 @@ async function readTable<F extends string>(
 }
 
 /** Streams a consumption file into the accumulator. */
-export async function readConsumptionFile(file: string, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
+export async function readConsumption(source: ByteSource, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
   const required: ConsumptionField[][] = [["seller"], ["buyer"], ["area"], ["year", "date"], ["points", "amount"]];
+  const file = source.name;
   return readTable(
-    file,
+    source,
     CONSUMPTION_COLUMNS,
     required,
     bag,
@@ -202,9 +205,9 @@ export async function readConsumptionFile(file: string, acc: ConsumptionAccumula
 }
 
 /** Reads a population file (part; befolkning; datum). */
-export async function readPopulationFile(file: string, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
-  const population: PopulationInput = { file, entries: [] };
-  const info = await readTable(file, POPULATION_COLUMNS, [["party"], ["population"]], bag, ({ get, at, name }) => {
+export async function readPopulation(source: ByteSource, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
+  const population: PopulationInput = { file: source.name, entries: [] };
+  const info = await readTable(source, POPULATION_COLUMNS, [["party"], ["population"]], bag, ({ get, at, name }) => {
     const party = name("party", "part/party");
     const text = get("population");
     const n = parseLocaleNumber(text, 0);
@@ -234,9 +237,9 @@ export interface CostRow {
 }
 
 /** Reads a joint-costs file (post; part; belopp) for check-key. */
-export async function readCostsFile(file: string, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
+export async function readCosts(source: ByteSource, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
   const rows: CostRow[] = [];
-  const info = await readTable(file, COST_COLUMNS, [["item"], ["party"], ["amount"]], bag, ({ get, at, name }) => {
+  const info = await readTable(source, COST_COLUMNS, [["item"], ["party"], ["amount"]], bag, ({ get, at, name }) => {
     const item = name("item", "post/item");
     const party = name("party", "part/party");
     const text = get("amount");
@@ -259,23 +262,14 @@ export function csvInfoToInput(role: InputFileInfo["role"], info: CsvInfo): Inpu
   return { role, file: info.file, sha256: info.sha256, bytes: info.bytes, encoding: info.encoding + (info.bom ? " (BOM)" : ""), delimiter: info.delimiter, bom: info.bom, rows: info.records };
 }
 
-export function fileSize(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-
 /**
  * Reads a payments file (betalare; mottagare; belopp; datum; avser) for the final settlement.
  * Parties are the result's ids (case-insensitive); the date, when given, must be a date.
  */
-export async function readPaymentsFile(file: string, parties: readonly string[], bag: DiagnosticBag): Promise<{ payments: (Payment & { at: Location })[]; info: CsvInfo }> {
+export async function readPayments(source: ByteSource, parties: readonly string[], bag: DiagnosticBag): Promise<{ payments: (Payment & { at: Location })[]; info: CsvInfo }> {
   const payments: (Payment & { at: Location })[] = [];
   const index = new Map(parties.map((p, i) => [partyKey(p), i]));
-  const info = await readTable(file, PAYMENT_COLUMNS, [["payer"], ["payee"], ["amount"]], bag, ({ get, at, name }) => {
+  const info = await readTable(source, PAYMENT_COLUMNS, [["payer"], ["payee"], ["amount"]], bag, ({ get, at, name }) => {
     const resolve = (field: "payer" | "payee", what: string): number | undefined => {
       const text = name(field, what);
       if (text === undefined) return undefined;

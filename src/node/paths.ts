@@ -1,38 +1,63 @@
-/** Where the package's own files are: bundled tariffs and the example year. */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+/**
+ * Where the package's own things are: the bundled tariffs (compiled in, so a bundled Node app
+ * finds them without a package folder), the example year and the version.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { DiagnosticBag } from "../core/diagnostics.js";
+import type { CompiledTariff } from "../core/tariff.js";
+import type { InputFileInfo } from "../core/result-json.js";
+import { hashedText, tariffFromText } from "../io/inputs.js";
+import { BUNDLED_TARIFFS, PACKAGE_VERSION } from "../package-data.js";
 
-/** The package root (the folder holding package.json), from dist/ or src/. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/**
+ * The package root (the folder holding package.json), from dist/ or src/. In a bundle without
+ * `import.meta.url` (CommonJS output): the working directory, used only to name files.
+ */
+export const PACKAGE_ROOT = packageRoot();
 
-export const TARIFFS_DIR = join(PACKAGE_ROOT, "tariffs");
-export const EXAMPLES_DIR = join(PACKAGE_ROOT, "examples");
-
-/** The years of the bundled tariffs. */
-export function bundledYears(): number[] {
-  if (!existsSync(TARIFFS_DIR)) return [];
-  return readdirSync(TARIFFS_DIR)
-    .map((f) => /^(\d{4})\.json$/.exec(f)?.[1])
-    .filter((y): y is string => y !== undefined)
-    .map(Number)
-    .sort();
+function packageRoot(): string {
+  try {
+    return resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  } catch {
+    return process.cwd();
+  }
 }
 
-/** `--tariff 2025` means the bundled tariffs/2025.json, unless a file of that name exists. */
-export function resolveTariffArg(arg: string): { path: string } | { missingYear: number } {
+/** The folder of the bundled tariffs, as installed (the tariffs themselves are compiled in). */
+export const TARIFFS_DIR = join(PACKAGE_ROOT, "tariffs");
+/** The folder of the bundled example year (examples/2025). */
+export const EXAMPLES_DIR = join(PACKAGE_ROOT, "examples");
+
+/** The years of the bundled tariffs, ascending. */
+export function bundledYears(): number[] {
+  return Object.keys(BUNDLED_TARIFFS)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * `--tariff 2025` means the bundled tariff of 2025 (`bundled`, named by its installed path),
+ * unless a file of that name exists.
+ */
+export function resolveTariffArg(arg: string): { path: string; bundled?: number } | { missingYear: number } {
   if (/^\d{4}$/.test(arg) && !existsSync(arg)) {
-    const path = join(TARIFFS_DIR, `${arg}.json`);
-    return existsSync(path) ? { path } : { missingYear: Number(arg) };
+    const year = Number(arg);
+    return BUNDLED_TARIFFS[year] !== undefined ? { path: join(TARIFFS_DIR, `${arg}.json`), bundled: year } : { missingYear: year };
   }
   return { path: arg };
 }
 
+/** A bundled tariff, compiled, with its file description (the bytes and hash of tariffs/YYYY.json). */
+export function loadBundledTariff(year: number, name: string, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
+  const text = BUNDLED_TARIFFS[year];
+  if (text === undefined) return undefined;
+  return tariffFromText(hashedText(name, "tariff", new TextEncoder().encode(text), (b) => createHash("sha256").update(b).digest("hex")), bag);
+}
+
+/** The package's version (compiled in). */
 export function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version?: string };
-    return pkg.version ?? "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
+  return PACKAGE_VERSION;
 }

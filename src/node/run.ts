@@ -8,10 +8,11 @@ import { DiagnosticBag, InputError } from "../core/diagnostics.js";
 import { resolveKey, type PopulationInput } from "../core/key.js";
 import type { CompiledTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
-import { csvInfoToInput, fileSize, readConsumptionFile, readPopulationFile, readTariffFile } from "../io/inputs.js";
+import { csvInfoToInput } from "../io/inputs.js";
+import { fileSize, readConsumptionFile, readPopulationFile, readTariffFile } from "./files.js";
 import type { CsvInfo } from "../io/csv.js";
 import { readConsumptionFast, type FastOptions, type FastOutcome } from "./fast-reader.js";
-import { bundledYears, resolveTariffArg } from "./paths.js";
+import { bundledYears, loadBundledTariff, resolveTariffArg } from "./paths.js";
 import { isoDateYear } from "../core/numbers.js";
 
 /** Files from this size on are read by the fast reader when `reader` is "auto". */
@@ -50,6 +51,7 @@ export function loadTariffArg(arg: string, bag: DiagnosticBag): { tariff: Compil
     bag.error("TARIFF_NOT_BUNDLED", { year: resolved.missingYear, years: bundledYears().join(", ") || "–" }, { file: arg, line: 1, column: 1 });
     return undefined;
   }
+  if (resolved.bundled !== undefined) return loadBundledTariff(resolved.bundled, resolved.path, bag);
   return readTariffFile(resolved.path, bag);
 }
 

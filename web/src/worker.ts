@@ -1,0 +1,66 @@
+/**
+ * The offline page's worker: reads the picked files (slice by slice), runs the same readers and
+ * checks as the command line, and hands back the result JSON, the CSV files and the workbook.
+ * Nothing leaves the machine: the page's Content-Security-Policy forbids every connection.
+ */
+import { blobSource, calculateCsv, checkKey, keyCheckToJson, resultToJson, InputError, renderDiagnostic, type Diagnostic, type TariffSource } from "../../src/index.js";
+import { DiagnosticBag, sortDiagnostics } from "../../src/core/diagnostics.js";
+import { moneyOption } from "../../src/cli/options.js";
+import { resultCsvFiles } from "../../src/io/result-csv.js";
+import { resultWorkbook } from "../../src/io/xlsx-report.js";
+import { keyCheckWorkbook } from "../../src/io/xlsx-keycheck.js";
+import { BUNDLED_TARIFFS, PACKAGE_VERSION } from "../../src/package-data.js";
+import type { Download, Job, Reply, TariffChoice } from "./protocol.js";
+
+const CHUNK = 1 << 20;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const tool = { name: "vardavtal", version: PACKAGE_VERSION };
+
+function post(reply: Reply, transfer: Transferable[] = []): void {
+  (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(reply, transfer);
+}
+
+/** The tariff as the page names it: a bundled year as `vardavtal/tariffs/YYYY.json`, a file by its name. */
+async function tariffSource(choice: TariffChoice): Promise<TariffSource> {
+  if ("year" in choice) return { name: `vardavtal/tariffs/${choice.year}.json`, data: BUNDLED_TARIFFS[choice.year] ?? "" };
+  return { name: choice.file.name, data: new Uint8Array(await choice.file.arrayBuffer()) };
+}
+
+const lines = (ds: Diagnostic[]): string[] => sortDiagnostics(ds).map((d) => renderDiagnostic(d, "sv"));
+
+async function run(job: Job): Promise<void> {
+  const tariff = await tariffSource(job.tariff);
+  const population = job.population ? blobSource(job.population.name, job.population) : undefined;
+  if (job.kind === "calculate") {
+    const consumption = blobSource(job.consumption.name, job.consumption);
+    const open = consumption.open.bind(consumption);
+    consumption.open = () => open(CHUNK);
+    const { result, inputs } = await calculateCsv({ tariff, consumption, population, onProgress: (read, total) => post({ kind: "progress", read, total }) });
+    const json = JSON.stringify(resultToJson(result, { tool, inputs }), null, 2) + "\n";
+    const runAt = new Date().toISOString();
+    const downloads: Download[] = [
+      { name: `vardavtal-${result.year}.xlsx`, type: XLSX, data: new Uint8Array(await resultWorkbook(result, { lang: "sv", inputs, version: PACKAGE_VERSION, runAt })) },
+      { name: `vardavtal-${result.year}.json`, type: "application/json", data: json },
+      ...resultCsvFiles(result, "", "sv").map((f) => ({ name: f.path, type: "text/csv", data: f.data as Uint8Array | string })),
+    ];
+    post({ kind: "calculated", json, warnings: lines(result.warnings), downloads });
+    return;
+  }
+  const bag = new DiagnosticBag();
+  const tolerance = moneyOption(job.tolerance, "tolerans", bag, { negative: false });
+  bag.throwIfErrors();
+  const { result, inputs, warnings } = await checkKey({ tariff, costs: blobSource(job.costs.name, job.costs), population, tolerance });
+  const json = JSON.stringify(keyCheckToJson(result, { tool, inputs }), null, 2) + "\n";
+  const downloads: Download[] = [
+    { name: `vardavtal-nyckelkontroll-${result.tariff.year}.xlsx`, type: XLSX, data: new Uint8Array(await keyCheckWorkbook(result, { lang: "sv", inputs, version: PACKAGE_VERSION, runAt: new Date().toISOString() })) },
+    { name: `vardavtal-nyckelkontroll-${result.tariff.year}.json`, type: "application/json", data: json },
+  ];
+  post({ kind: "key-checked", json, warnings: lines(warnings), downloads });
+}
+
+self.onmessage = (event: MessageEvent<Job>) => {
+  run(event.data).catch((e: unknown) => {
+    if (e instanceof InputError) post({ kind: "errors", lines: lines(e.diagnostics) });
+    else post({ kind: "errors", lines: [`internt fel: ${e instanceof Error ? e.message : String(e)}`] });
+  });
+};
