@@ -2,7 +2,7 @@
 import { formatOre } from "../core/decimal.js";
 import type { DiagnosticBag } from "../core/diagnostics.js";
 import { MAX_INPUT_ORE } from "../core/limits.js";
-import { parseLocaleNumber } from "../core/numbers.js";
+import { badNumberParams, parseLocaleNumber } from "../core/numbers.js";
 
 /** Options that take a money value, which may be negative (`--amount -0,01`). */
 const NUMBER_OPTIONS = new Set(["--amount", "--tolerance"]);
@@ -38,7 +38,7 @@ export function moneyOption(text: string, option: string, bag: DiagnosticBag, { 
   const n = parseLocaleNumber(text, 2);
   if (!n.ok) {
     if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text, max: 2, what: option }, at);
-    else bag.error("BAD_NUMBER", { text }, at);
+    else bag.error("BAD_NUMBER", badNumberParams(text), at);
     return undefined;
   }
   if (!negative && n.units < 0n) {

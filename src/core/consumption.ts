@@ -4,10 +4,12 @@
  * counted öre sits in exactly one area and one model.
  */
 import { MONEY_DECIMALS, POINT_DECIMALS, VALUE_UNITS_PER_ORE, formatOre, roundHalfAwayFromZero } from "./decimal.js";
-import { DiagnosticBag, type Location } from "./diagnostics.js";
-import { knownParties } from "./key.js";
+import { DiagnosticBag, type FieldRef, type Location } from "./diagnostics.js";
+import { unknownPartyParams } from "./key.js";
+import { nearestName } from "./names.js";
+export { nearestName } from "./names.js";
 import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RESULT_ORE } from "./limits.js";
-import { isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "./numbers.js";
+import { badNumberParams, isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "./numbers.js";
 import { checkName } from "./text.js";
 import { areaKey, type CompiledTariff } from "./tariff.js";
 import type { CareModel } from "./tariff-schema.js";
@@ -20,6 +22,8 @@ export interface RowPosition {
   file: string;
   line: number;
   columns?: Partial<Record<ConsumptionField, number>>;
+  /** each field's CSV column (one object for the whole file), named in messages as Excel does */
+  fields?: Partial<Record<ConsumptionField, FieldRef>>;
 }
 
 /**
@@ -103,7 +107,8 @@ export class ConsumptionAccumulator {
     const at = row.at;
     if (!at) return { file: this.defaultFile, line: this.rowIndex, column: 1 };
     const col = field ? at.columns?.[field] : undefined;
-    return { file: at.file, line: at.line, column: col === undefined ? 1 : col + (text ? leadingBlank(text) : 0) + offset };
+    const ref = field ? at.fields?.[field] : undefined;
+    return { file: at.file, line: at.line, column: col === undefined ? 1 : col + (text ? leadingBlank(text) : 0) + offset, ...(ref ? { field: ref } : {}) };
   }
 
   /** Checks a text field (party, area); reports what is wrong and returns false. */
@@ -120,7 +125,7 @@ export class ConsumptionAccumulator {
       if (!this.textOk(row, field, field === "seller" ? "säljare/seller" : "köpare/buyer")) return undefined;
       i = this.tariff.resolveParty(text);
       if (i === undefined) {
-        this.bag.error("UNKNOWN_PARTY", { text: text.trim(), known: knownParties(this.tariff) }, this.loc(row, field, text));
+        this.bag.error("UNKNOWN_PARTY", unknownPartyParams(this.tariff, text.trim()), this.loc(row, field, text));
         return undefined;
       }
       this.partyByRaw.set(text, i);
@@ -147,7 +152,7 @@ export class ConsumptionAccumulator {
     if (r.problem === "TOO_MANY_DECIMALS") {
       this.bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: decimals, what }, this.loc(row, field, text, r.offset));
     } else {
-      this.bag.error("BAD_NUMBER", { text: text.trim() }, this.loc(row, field, text, r.offset));
+      this.bag.error("BAD_NUMBER", badNumberParams(text, field === "points" ? POINT_DECIMALS : MONEY_DECIMALS), this.loc(row, field, text, r.offset));
     }
     return null;
   }
@@ -362,32 +367,3 @@ export function checkConsumption(tariff: CompiledTariff, summary: ConsumptionSum
   }
 }
 
-/** The tariff name an unknown area most likely meant: a prefix, a containment, or a small edit distance. */
-export function nearestName(key: string, names: readonly string[]): string | undefined {
-  let best: { name: string; score: number } | undefined;
-  for (const name of names) {
-    const k = areaKey(name);
-    if (k === "" || key === "") continue;
-    const d = editDistance(key, k);
-    const close = d <= Math.max(1, Math.floor(Math.min(key.length, k.length) / 4));
-    const part = k.startsWith(key) || key.startsWith(k) || (k.length >= 4 && key.includes(k)) || (key.length >= 4 && k.includes(key));
-    if (!close && !part) continue;
-    const score = close ? d : 100 + d;
-    if (!best || score < best.score) best = { name, score };
-  }
-  return best?.name;
-}
-
-/** Levenshtein distance (code units), rows of the dynamic programme only. */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 20) return Math.abs(a.length - b.length);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}

@@ -14,6 +14,26 @@ export interface Location {
   line: number;
   /** 1-based column, in characters */
   column: number;
+  /** the CSV column the value stands in, as Excel names it: the message ends "(kolumn G, belopp)" */
+  field?: FieldRef;
+}
+
+/** A column of a CSV file: its 0-based position and its header as written. */
+export interface FieldRef {
+  index: number;
+  name: string;
+}
+
+/** A 0-based column position as Excel names the column: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 /** An amount in öre, written in a message the way the language writes money ("1 234,50" / "1,234.50"). */
@@ -93,9 +113,11 @@ export function fill(template: string, params: Params, lang: Lang = "sv"): strin
   });
 }
 
-export function messageText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): string {
+export function messageText(d: Pick<Diagnostic, "code" | "params"> & { field?: FieldRef }, lang: Lang): string {
   const entry = MESSAGES[d.code];
-  return fill(entry[lang], d.params, lang);
+  const text = fill(entry[lang], d.params, lang);
+  if (!d.field) return text;
+  return `${text} (${lang === "sv" ? "kolumn" : "column"} ${columnLetter(d.field.index)}, ${escapeForMessage(shorten(d.field.name))})`;
 }
 
 export function hintText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): string | undefined {

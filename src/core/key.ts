@@ -6,6 +6,7 @@
 import { pow10, rational, type Rational } from "./decimal.js";
 import { DiagnosticBag, type Location } from "./diagnostics.js";
 import type { CompiledTariff } from "./tariff.js";
+import { areaKey, nearestName } from "./names.js";
 
 export interface DistributionKey {
   basis: "population" | "fixed";
@@ -49,7 +50,7 @@ export function resolveKey(tariff: CompiledTariff, override: PopulationInput | u
     for (const e of override.entries) {
       const i = tariff.resolveParty(e.party);
       if (i === undefined) {
-        bag.error("UNKNOWN_PARTY", { text: e.party, known: knownParties(tariff) }, e.partyAt ?? e.at ?? { file: override.file, line: 1, column: 1 });
+        bag.error("UNKNOWN_PARTY", unknownPartyParams(tariff, e.party), e.partyAt ?? e.at ?? { file: override.file, line: 1, column: 1 });
         continue;
       }
       if (population[i] !== undefined) {
@@ -92,6 +93,14 @@ export function resolveKey(tariff: CompiledTariff, override: PopulationInput | u
 
 export function knownParties(tariff: CompiledTariff): string {
   return tariff.parties.map((p) => [p.id, ...p.aliases].join("/")).join(", ");
+}
+
+/** The parameters of UNKNOWN_PARTY: the text, the known names and, when one is close, the party meant. */
+export function unknownPartyParams(tariff: CompiledTariff, text: string): { text: string; known: string; suggestion?: string } {
+  const names = tariff.parties.flatMap((p) => [p.id, p.name, ...p.aliases]);
+  const near = nearestName(areaKey(text), names);
+  const party = near === undefined ? undefined : tariff.parties[tariff.resolveParty(near) ?? tariff.parties.findIndex((p) => p.name === near)];
+  return { text, known: knownParties(tariff), ...(party ? { suggestion: party.id } : {}) };
 }
 
 /** The population key of a tariff, also when its key is fixed (for the `key` command's comparison). */

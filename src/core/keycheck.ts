@@ -7,7 +7,7 @@
 import { allocate, type AllocationPart } from "./allocate.js";
 import { abs, formatOre } from "./decimal.js";
 import { DiagnosticBag, type Location } from "./diagnostics.js";
-import { knownParties, type DistributionKey } from "./key.js";
+import { unknownPartyParams, type DistributionKey } from "./key.js";
 import { MAX_RESULT_ORE } from "./limits.js";
 import { shareText } from "./result-json.js";
 import type { CompiledTariff } from "./tariff.js";
@@ -66,7 +66,7 @@ export function checkKey(tariff: CompiledTariff, key: DistributionKey, costs: It
     rows++;
     const p = tariff.resolveParty(c.party);
     if (p === undefined) {
-      bag.error("UNKNOWN_PARTY", { text: c.party, known: knownParties(tariff) }, c.at?.party ?? { file, line: rows, column: 1 });
+      bag.error("UNKNOWN_PARTY", unknownPartyParams(tariff, c.party), c.at?.party ?? { file, line: rows, column: 1 });
       continue;
     }
     // Items are told apart by their text (trimmed, repeated spaces folded), case included.

@@ -53,8 +53,8 @@ const BASE_MESSAGES = {
     },
   },
   MISSING_COLUMN: {
-    sv: "kolumnen {column} saknas",
-    en: "the column {column} is missing",
+    sv: "kolumnen {column} saknas (rubrikraden har {found})",
+    en: "the column {column} is missing (the header has {found})",
     hint: {
       sv: "godtagna rubriker: {accepted}",
       en: "accepted headers: {accepted}",
@@ -79,6 +79,10 @@ const BASE_MESSAGES = {
     hint: {
       sv: "skriv t.ex. 1234,56 eller 1 234,56 eller -1234.56 (inga exponenter, tusental i grupper om tre)",
       en: "write e.g. 1234.56 or 1 234,56 or -1234.56 (no exponent, thousands in groups of three)",
+    },
+    suggestionHint: {
+      sv: "ta bort valutan: skriv bara talet, {suggestion} (i Excel: formatet Tal i stället för Valuta innan filen sparas)",
+      en: "drop the currency: write the number alone, {suggestion} (in Excel: the Number format instead of Currency before saving)",
     },
   },
   TOO_MANY_DECIMALS: {
@@ -115,6 +119,10 @@ const BASE_MESSAGES = {
     hint: {
       sv: "kända parter och alias: {known}",
       en: "known parties and aliases: {known}",
+    },
+    suggestionHint: {
+      sv: "menade du {suggestion}? Kända parter och alias: {known}",
+      en: "did you mean {suggestion}? Known parties and aliases: {known}",
     },
   },
   BAD_TEXT: {

@@ -114,3 +114,15 @@ export function isoDateYear(text: string): number | undefined {
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
   return d <= days ? y : undefined;
 }
+
+/**
+ * The parameters of BAD_NUMBER: the text, and when it is a number with a currency written beside it
+ * ("1 234,50 kr", "SEK 100", "100:-"), the number alone as a suggestion.
+ */
+export function badNumberParams(text: string, decimals = 2): { text: string; suggestion?: string } {
+  const t = text.trim();
+  const m = /^(?:(?:SEK|kr)\.?\s*)?(.*?\d)\s*(?:kr\.?|kronor|SEK|:-)?$/i.exec(t);
+  const bare = m?.[1]?.trim();
+  if (bare === undefined || bare === t || !parseLocaleNumber(bare, decimals).ok) return { text: t };
+  return { text: t, suggestion: bare };
+}

@@ -4,12 +4,12 @@
  * No `node:` import: each reader takes a ByteSource; `src/node/files.ts` reads files with them.
  */
 import { ConsumptionAccumulator, type ConsumptionField, type ConsumptionRow } from "../core/consumption.js";
-import { DiagnosticBag, InputError, type Location } from "../core/diagnostics.js";
+import { DiagnosticBag, InputError, type FieldRef, type Location } from "../core/diagnostics.js";
 import type { PopulationInput } from "../core/key.js";
 import { MAX_INPUT_ORE, MAX_POPULATION } from "../core/limits.js";
-import { isoDateYear, leadingBlank, parseLocaleNumber } from "../core/numbers.js";
+import { badNumberParams, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/numbers.js";
 import { checkName } from "../core/text.js";
-import { partyKey } from "../core/names.js";
+import { nearestName, partyKey } from "../core/names.js";
 import type { Payment } from "../core/settlement.js";
 import { loadTariff, type CompiledTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
@@ -54,14 +54,15 @@ function names<F extends string>(specs: ColumnSpec<F>[], field: F): string {
 }
 
 /** Requires each group of alternatives to have one column present; reports the missing ones. */
-function requireColumns<F extends string>(map: Map<F, number>, groups: F[][], specs: ColumnSpec<F>[], file: string, bag: DiagnosticBag): boolean {
+function requireColumns<F extends string>(map: Map<F, number>, groups: F[][], specs: ColumnSpec<F>[], file: string, bag: DiagnosticBag, header: readonly string[]): boolean {
   let ok = true;
   for (const group of groups) {
     if (group.some((f) => map.has(f))) continue;
     ok = false;
     const column = group.map((f) => names(specs, f).split(" / ")[0]).join(" eller/or ");
     const accepted = group.map((f) => names(specs, f)).join("; ");
-    bag.error("MISSING_COLUMN", { column, accepted }, { file, line: 1, column: 1 });
+    const found = header.map((h) => h.trim()).filter((h) => h !== "").map((h) => `"${h}"`).join(", ") || "-";
+    bag.error("MISSING_COLUMN", { column, accepted, found }, { file, line: 1, column: 1 });
   }
   return ok;
 }
@@ -117,6 +118,8 @@ export function tariffFromText(f: HashedFile, bag: DiagnosticBag): { tariff: Com
 export interface TableRecord<F extends string> {
   record: CsvRecord;
   header: Map<F, number>;
+  /** each mapped field's column (index and header as written), for messages */
+  refs: Map<F, FieldRef>;
   /** the field's text ("" when the column is absent) */
   get(field: F): string;
   /** the position of a field's value (after leading blanks), plus an offset into it */
@@ -141,14 +144,16 @@ async function readTable<F extends string>(
   const file = source.name;
   const info = emptyInfo(file);
   let header: Map<F, number> | undefined;
+  const refs = new Map<F, FieldRef>();
   let width = 0;
   let usable = true;
   for await (const batch of readCsv(source, bag, info, options)) {
     for (const record of batch) {
       if (!header) {
         header = mapHeader(record, specs, file, bag);
+        for (const [field, idx] of header) refs.set(field, { index: idx, name: (record.fields[idx] ?? "").trim() });
         width = record.fields.length;
-        usable = requireColumns(header, required, specs, file, bag);
+        usable = requireColumns(header, required, specs, file, bag, record.fields);
         continue;
       }
       if (!usable || isBlankRecord(record)) continue;
@@ -158,6 +163,7 @@ async function readTable<F extends string>(
       onRecord({
         record,
         header: h,
+        refs,
         get: (field) => {
           const idx = h.get(field);
           return idx === undefined ? "" : (record.fields[idx] ?? "");
@@ -166,13 +172,15 @@ async function readTable<F extends string>(
         name: (field, what) => {
           const idx = h.get(field) ?? 0;
           const text = record.fields[idx] ?? "";
-          const position = (offset: number): Location => ({ file, line: record.lines[idx] ?? record.line, column: (record.columns[idx] ?? 1) + offset });
+          const ref = refs.get(field);
+          const position = (offset: number): Location => ({ file, line: record.lines[idx] ?? record.line, column: (record.columns[idx] ?? 1) + offset, ...(ref ? { field: ref } : {}) });
           return checkName(bag, text, what, position) ? text.trim().replace(/\s+/g, " ") : undefined;
         },
       });
       function at(field: F, offset = 0): Location {
         const idx = h.get(field) ?? 0;
-        return { file, line: record.lines[idx] ?? record.line, column: (record.columns[idx] ?? 1) + leadingBlank(record.fields[idx] ?? "") + offset };
+        const ref = refs.get(field);
+        return { file, line: record.lines[idx] ?? record.line, column: (record.columns[idx] ?? 1) + leadingBlank(record.fields[idx] ?? "") + offset, ...(ref ? { field: ref } : {}) };
       }
     }
   }
@@ -184,14 +192,16 @@ async function readTable<F extends string>(
 export async function readConsumption(source: ByteSource, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
   const required: ConsumptionField[][] = [["seller"], ["buyer"], ["area"], ["year", "date"], ["points", "amount"]];
   const file = source.name;
+  let fields: Partial<Record<ConsumptionField, FieldRef>> | undefined;
   return readTable(
     source,
     CONSUMPTION_COLUMNS,
     required,
     bag,
-    ({ record, header }) => {
+    ({ record, header, refs }) => {
       const columns: Partial<Record<ConsumptionField, number>> = {};
-      const row: ConsumptionRow = { seller: "", buyer: "", area: "", at: { file, line: record.line, columns } };
+      fields ??= Object.fromEntries(refs) as Partial<Record<ConsumptionField, FieldRef>>;
+      const row: ConsumptionRow = { seller: "", buyer: "", area: "", at: { file, line: record.line, columns, fields } };
       for (const [field, idx] of header) {
         const text = record.fields[idx];
         if (text === undefined) continue;
@@ -247,7 +257,7 @@ export async function readCosts(source: ByteSource, bag: DiagnosticBag): Promise
     const n = parseLocaleNumber(text, 2);
     if (!n.ok) {
       if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
-      else bag.error("BAD_NUMBER", { text: text.trim() }, at("amount", n.offset));
+      else bag.error("BAD_NUMBER", badNumberParams(text), at("amount", n.offset));
       ok = false;
     } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
       bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
@@ -274,7 +284,10 @@ export async function readPayments(source: ByteSource, parties: readonly string[
       const text = name(field, what);
       if (text === undefined) return undefined;
       const i = index.get(partyKey(text));
-      if (i === undefined) bag.error("UNKNOWN_PARTY", { text, known: parties.join(", ") }, at(field));
+      if (i === undefined) {
+        const near = nearestName(partyKey(text), parties);
+        bag.error("UNKNOWN_PARTY", { text, known: parties.join(", "), ...(near !== undefined ? { suggestion: near } : {}) }, at(field));
+      }
       return i;
     };
     const payer = resolve("payer", "betalare/payer");
@@ -284,7 +297,7 @@ export async function readPayments(source: ByteSource, parties: readonly string[
     let amount: bigint | undefined;
     if (!n.ok) {
       if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
-      else bag.error("BAD_NUMBER", { text: text.trim() }, at("amount", n.offset));
+      else bag.error("BAD_NUMBER", badNumberParams(text), at("amount", n.offset));
     } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
       bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
     } else amount = n.units;
