@@ -363,7 +363,7 @@ export function checkConsumption(tariff: CompiledTariff, summary: ConsumptionSum
     if (a.known || rows === 0) continue;
     const suggestion = nearestName(a.key, names);
     const params = { area: a.area, rows, value: { ore: roundHalfAwayFromZero(value, VALUE_UNITS_PER_ORE) } };
-    bag.warning("UNKNOWN_AREA", suggestion ? { ...params, suggestion } : params, a.firstAt ?? at);
+    bag.warning("UNKNOWN_AREA", suggestion ? { ...params, suggestion } : params, { ...(a.firstAt ?? at), field: undefined }); // the column is plain from the message
   }
 }
 

@@ -30,6 +30,53 @@ export interface PopulationInput {
   /** parties whose rows were present but invalid (already reported): not reported again as missing */
   invalid?: string[];
   date?: string;
+  /**
+   * A table with one column per year (as SCB exports it): the key takes the column of its date's
+   * year, or the latest, and says which. `entries` is then empty. A value that is not a valid
+   * population is undefined here and reported only if its column is taken.
+   */
+  years?: { year: number; column: string; entries: { party: string; population: bigint | undefined; text: string; at?: Location; partyAt?: Location }[] }[];
+}
+
+/** "05 Östergötlands län" → "Östergötlands län": SCB writes a region with its county code. */
+const COUNTY_CODE = /^\d{2}\s+(.+)$/;
+
+/**
+ * A region's name as a population file writes it, resolved to a party: the id, name or an alias;
+ * else without SCB's county code ("05 Östergötlands län"); else without " län" and a genitive s
+ * ("Östergötlands län" → "Östergötland"), or with "Region " before it.
+ */
+export function resolveRegion(tariff: CompiledTariff, text: string): number | undefined {
+  const direct = tariff.resolveParty(text);
+  if (direct !== undefined) return direct;
+  const bare = COUNTY_CODE.exec(text.trim())?.[1] ?? text.trim();
+  const tries = [bare];
+  const lan = /^(.+?)\s+län$/i.exec(bare)?.[1];
+  if (lan) tries.push(lan, lan.replace(/s$/, ""), `Region ${lan.replace(/s$/, "")}`, `Region ${lan} län`);
+  for (const name of tries) {
+    const i = tariff.resolveParty(name);
+    if (i !== undefined) return i;
+  }
+  return undefined;
+}
+
+/** The entries of a population file: its one column, or the year column the key takes (reported as a warning). */
+type YearEntry = NonNullable<PopulationInput["years"]>[number]["entries"][number];
+
+function populationEntries(tariff: CompiledTariff, override: PopulationInput, bag: DiagnosticBag): { entries: (PopulationInput["entries"][number] | YearEntry)[]; invalid: string[]; date?: string } {
+  if (!override.years || override.years.length === 0) return { entries: override.entries, invalid: override.invalid ?? [], date: override.date };
+  const keyYear = tariff.key.date ? Number(tariff.key.date.slice(0, 4)) : undefined;
+  const latest = override.years.reduce((a, b) => (b.year > a.year ? b : a));
+  const chosen = override.years.find((y) => y.year === keyYear) ?? latest;
+  const why =
+    chosen.year === keyYear
+      ? { sv: `nyckeldatumets år (${tariff.key.date})`, en: `the key date's year (${tariff.key.date})` }
+      : keyYear !== undefined
+        ? { sv: `den senaste; nyckeldatumets år ${keyYear} finns inte i filen`, en: `the latest; the key date's year ${keyYear} is not in the file` }
+        : { sv: "den senaste; tariffen anger inget nyckeldatum", en: "the latest; the tariff gives no key date" };
+  bag.warning("POPULATION_YEAR_COLUMN", { column: chosen.column, year: chosen.year, why, columns: override.years.map((y) => y.column).join(", ") }, { file: override.file, line: 1, column: 1 });
+  // a value that is not a population is reported below, once its region is known to be a party
+  return { entries: chosen.entries, invalid: [], date: `${chosen.year}-12-31` };
 }
 
 export function resolveKey(tariff: CompiledTariff, override: PopulationInput | undefined, bag: DiagnosticBag): DistributionKey | undefined {
@@ -47,8 +94,20 @@ export function resolveKey(tariff: CompiledTariff, override: PopulationInput | u
   if (override) {
     population = Array.from({ length: n }, () => undefined);
     const firstLine: number[] = [];
-    for (const e of override.entries) {
-      const i = tariff.resolveParty(e.party);
+    const chosen = populationEntries(tariff, override, bag);
+    const otherRegions: string[] = [];
+    for (const e of chosen.entries) {
+      const i = resolveRegion(tariff, e.party);
+      if (i === undefined && (COUNTY_CODE.test(e.party.trim()) || /^riket$/i.test(e.party.trim()))) {
+        // SCB's table of every county (or the whole country): the other regions are not parties.
+        otherRegions.push(e.party.trim());
+        continue;
+      }
+      if (e.population === undefined) {
+        bag.error("BAD_POPULATION", { text: "text" in e ? e.text : "" }, e.at ?? { file: override.file, line: 1, column: 1 });
+        if (i !== undefined) chosen.invalid.push(e.party);
+        continue;
+      }
       if (i === undefined) {
         bag.error("UNKNOWN_PARTY", unknownPartyParams(tariff, e.party), e.partyAt ?? e.at ?? { file: override.file, line: 1, column: 1 });
         continue;
@@ -60,12 +119,14 @@ export function resolveKey(tariff: CompiledTariff, override: PopulationInput | u
       population[i] = e.population;
       firstLine[i] = e.at?.line ?? 0;
     }
-    const invalid = new Set((override.invalid ?? []).map((p) => tariff.resolveParty(p)));
+    if (otherRegions.length > 0) bag.warning("POPULATION_OTHER_REGIONS", { count: otherRegions.length, regions: otherRegions.join(", ") }, { file: override.file, line: 1, column: 1 });
+    const invalid = new Set(chosen.invalid.map((p) => resolveRegion(tariff, p)));
     population.forEach((p, i) => {
       if (p === undefined && !invalid.has(i)) bag.error("MISSING_PARTY", { party: tariff.parties[i]?.id ?? String(i) }, { file: override.file, line: 1, column: 1 });
     });
     populationSource = { kind: "file", file: override.file };
-    if (override.date) date = override.date;
+    // The file's date, or none: a file without dates does not borrow the tariff's.
+    date = chosen.date;
   } else if (tariff.population) {
     population = tariff.population;
     populationSource = { kind: "tariff" };

@@ -424,6 +424,16 @@ const BASE_MESSAGES = {
     sv: "{skipped} av {read} rader hoppades över: {otherYear} av annat år än {year}, {ownRegion} egen region",
     en: "{skipped} of {read} rows were skipped: {otherYear} of another year than {year}, {ownRegion} own region",
   },
+  POPULATION_YEAR_COLUMN: {
+    warning: true,
+    sv: "befolkningsfilen har en kolumn per år ({columns}): nyckeln tar kolumnen {column}, {why}, som folkmängd per {year}-12-31",
+    en: "the population file has one column per year ({columns}): the key takes the column {column}, {why}, as the population on {year}-12-31",
+  },
+  POPULATION_OTHER_REGIONS: {
+    warning: true,
+    sv: "befolkningsfilen har rader för regioner som inte är parter i överenskommelsen; de används inte ({count}): {regions}",
+    en: "the population file has rows of regions that are not parties of the agreement; they are not used ({count}): {regions}",
+  },
   POPULATION_FROM_FILE: {
     warning: true,
     sv: "befolkningen kommer från {file} och ersätter tariffens",

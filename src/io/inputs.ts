@@ -29,7 +29,7 @@ export const CONSUMPTION_COLUMNS: ColumnSpec<ConsumptionField>[] = [
 export type PopulationField = "party" | "population" | "date";
 export const POPULATION_COLUMNS: ColumnSpec<PopulationField>[] = [
   { field: "party", names: ["part", "region", "party"] },
-  { field: "population", names: ["befolkning", "invånare", "population"] },
+  { field: "population", names: ["befolkning", "invånare", "population", "folkmängd", "folkmangd"] },
   { field: "date", names: ["datum", "date"] },
 ];
 
@@ -140,6 +140,7 @@ async function readTable<F extends string>(
   bag: DiagnosticBag,
   onRecord: (r: TableRecord<F>) => void,
   options: ReadOptions = {},
+  onHeader?: (header: CsvRecord, map: Map<F, number>) => void,
 ): Promise<CsvInfo> {
   const file = source.name;
   const info = emptyInfo(file);
@@ -154,6 +155,7 @@ async function readTable<F extends string>(
         for (const [field, idx] of header) refs.set(field, { index: idx, name: (record.fields[idx] ?? "").trim() });
         width = record.fields.length;
         usable = requireColumns(header, required, specs, file, bag, record.fields);
+        onHeader?.(record, header);
         continue;
       }
       if (!usable || isBlankRecord(record)) continue;
@@ -214,27 +216,67 @@ export async function readConsumption(source: ByteSource, acc: ConsumptionAccumu
   );
 }
 
-/** Reads a population file (part; befolkning; datum). */
+/** A header naming a year's population as SCB writes it: "2023", "Folkmängd 2023", "2023-12-31". */
+const YEAR_COLUMN = /^(?:(?:folkmängd|folkmangd|befolkning|population)\s*)?(\d{4})(?:-12-31)?$/i;
+
+/**
+ * Reads a population file: `part; befolkning; datum`, or what Statistics Sweden (SCB) exports: the
+ * column `Folkmängd`, regions with their county code (`05 Östergötlands län`), or one column per
+ * year (`region; 2023; 2024`), of which the key chooses one (see resolveKey).
+ */
 export async function readPopulation(source: ByteSource, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
-  const population: PopulationInput = { file: source.name, entries: [] };
-  const info = await readTable(source, POPULATION_COLUMNS, [["party"], ["population"]], bag, ({ get, at, name }) => {
-    const party = name("party", "part/party");
-    const text = get("population");
-    const n = parseLocaleNumber(text, 0);
-    if (!n.ok || n.units < 0n || n.units > MAX_POPULATION) {
-      bag.error("BAD_POPULATION", { text: text.trim() }, at("population", n.ok ? 0 : n.offset));
-      if (party !== undefined) (population.invalid ??= []).push(party);
-      return;
-    }
-    if (party === undefined) return;
-    const date = get("date").trim();
-    if (date && isoDateYear(date) === undefined) {
-      bag.error("BAD_DATE", { text: date }, at("date"));
-      return;
-    }
-    if (date && !population.date) population.date = date;
-    population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
-  });
+  const file = source.name;
+  const population: PopulationInput = { file, entries: [] };
+  let years: { year: number; index: number; column: string }[] = [];
+  let usable = true;
+  const onHeader = (header: CsvRecord, map: Map<PopulationField, number>): void => {
+    if (map.has("population")) return;
+    years = header.fields.flatMap((name, index) => {
+      const m = YEAR_COLUMN.exec(name.trim());
+      return m ? [{ year: Number(m[1]), index, column: name.trim() }] : [];
+    });
+    if (years.length > 0) population.years = years.map((y) => ({ year: y.year, column: y.column, entries: [] }));
+    else usable = requireColumns(map, [["population"]], POPULATION_COLUMNS, file, bag, header.fields);
+  };
+  const info = await readTable(
+    source,
+    POPULATION_COLUMNS,
+    [["party"]],
+    bag,
+    ({ record, get, at, name }) => {
+      if (!usable) return;
+      const party = name("party", "part/party");
+      if (population.years) {
+        // One value per year column; a value is checked only if its year is the one the key takes.
+        if (party === undefined) return;
+        years.forEach((y, k) => {
+          const text = record.fields[y.index] ?? "";
+          const n = parseLocaleNumber(text, 0);
+          const ok = n.ok && n.units >= 0n && n.units <= MAX_POPULATION;
+          const where: Location = { file, line: record.lines[y.index] ?? record.line, column: (record.columns[y.index] ?? 1) + leadingBlank(text), field: { index: y.index, name: y.column } };
+          population.years?.[k]?.entries.push({ party, population: ok && n.ok ? n.units : undefined, text: text.trim(), at: where, partyAt: at("party") });
+        });
+        return;
+      }
+      const text = get("population");
+      const n = parseLocaleNumber(text, 0);
+      if (!n.ok || n.units < 0n || n.units > MAX_POPULATION) {
+        bag.error("BAD_POPULATION", { text: text.trim() }, at("population", n.ok ? 0 : n.offset));
+        if (party !== undefined) (population.invalid ??= []).push(party);
+        return;
+      }
+      if (party === undefined) return;
+      const date = get("date").trim();
+      if (date && isoDateYear(date) === undefined) {
+        bag.error("BAD_DATE", { text: date }, at("date"));
+        return;
+      }
+      if (date && !population.date) population.date = date;
+      population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
+    },
+    {},
+    onHeader,
+  );
   return { population, info };
 }
 
