@@ -96,7 +96,7 @@ describe("vardavtal check-key", () => {
     const json = JSON.parse(readFileSync(join(out, "kc.json"), "utf8"));
     const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8"));
     expect(json.format).toBe("vardavtal-keycheck/1");
-    expect(json.tolerance).toBe("0.00");
+    expect(json.tolerance).toBe("1.00"); // the default: rounding by a few öre is no deviation
     const strip = (l: { party: string; paid: string; expected: string; deviation: string }) => ({ party: l.party, paid: l.paid, expected: l.expected, deviation: l.deviation });
     expect(json.items.map((it: { item: string; total: string; parties: never[] }) => ({ item: it.item, total: it.total, parties: it.parties.map(strip) }))).toEqual(expected.items);
     expect(json.totals.map(strip)).toEqual(expected.totals);
@@ -104,6 +104,25 @@ describe("vardavtal check-key", () => {
       { payer: "RKL", payee: "RÖ", amount: "173702.68" },
       { payer: "RJL", payee: "RÖ", amount: "91807.23" },
     ]);
+  });
+
+  it("compares what was paid for each solidarity unit with its budget, and says why the example does not pass", () => {
+    const out = tempDir();
+    const costs = join(out, "k.csv");
+    writeFileSync(costs, "post;part;belopp\nRCC 2025;RJL;6 103 401,20\nRCC 2025;RKL;4 081 559,38\nRCC 2025;RÖ;7 733 480,04\nRCC: extra;RÖ;-100,00\nRCSO-projekt;RJL;100,00\n");
+    const r = runCli(["check-key", "--tariff", "2025", "--costs", costs, "--json", join(out, "kc.json")]);
+    expect(r.stdout).toContain("RCC: betalt 17 918 340,62 av budget 18 000 000,00 (skillnad -81 659,38; RCC 2025, RCC: extra)");
+    expect(r.stdout).toContain("CSD: ingen post i kostnadsfilen börjar med enhetens namn (budget 4 500 000,00)");
+    // "RCSO-projekt" is named after RCSO (a non-letter follows); "RCC" is not a prefix of "RCSO"
+    expect(r.stdout).toContain("RCSO: betalt 100,00 av budget 6 500 000,00");
+    const json = JSON.parse(readFileSync(join(out, "kc.json"), "utf8"));
+    expect(json.budgets[0]).toEqual({ unit: "RCC", budget: "18000000.00", items: ["RCC 2025", "RCC: extra"], paid: "17918340.62", difference: "-81659.38" });
+    // the bundled example: its rounding öre pass the default tolerance; the two items that were not carried by the key are named
+    const ex = runCli(["check-key", "--tariff", "2025", "--costs", join(ROOT, "examples", "2025", "gemensamma-kostnader-2025.csv")]);
+    expect(ex.code).toBe(1);
+    expect(ex.stdout).toContain('avvikelser över toleransen 1,00 kr (markerade med !) i "SKR stödfunktion (50 % resurs)", "Designstudio (projekt)"');
+    expect(ex.stdout).toMatch(/RCSO 2025\s+RJL\s+2 204 006,00\s+2 204 005,99\s+0,01\s*\n/); // within the tolerance: no "!"
+    expect(ex.stdout).toContain("RCC: betalt 18 000 000,00 av budget 18 000 000,00 (stämmer; RCC 2025)");
   });
 
   it("exits 0 when every deviation is within the tolerance", () => {

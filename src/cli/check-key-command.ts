@@ -82,15 +82,27 @@ export function keyCheckText(r: KeyCheckResult, lang: Lang): string {
   out.push(sv ? "Utjämning (betalningar som nollställer avvikelserna):" : "Balancing transfers (payments that bring the deviations to zero):");
   if (r.transfers.length === 0) out.push("  " + t(lang, "no_transfers"));
   for (const tr of r.transfers) out.push("  " + t(lang, "transfer_line", { payer: id(tr.payer), payee: id(tr.payee), amount: formatSek(tr.amount, lang) }));
+  if (r.budgets.length > 0) {
+    out.push("", sv ? "Solidariskt finansierade enheter: betalt mot budget i tariffen" : "Jointly financed units: paid against the budget in the tariff");
+    for (const b of r.budgets) {
+      const diff = b.difference === 0n ? (sv ? "stämmer" : "matches") : `${sv ? "skillnad" : "difference"} ${formatSek(b.difference, lang)}`;
+      out.push(
+        b.items.length === 0
+          ? `  ${b.unit}: ${sv ? "ingen post i kostnadsfilen börjar med enhetens namn" : "no item of the costs file begins with the unit's name"} (${sv ? "budget" : "budget"} ${formatSek(b.budget, lang)})`
+          : `  ${b.unit}: ${sv ? "betalt" : "paid"} ${formatSek(b.paid, lang)} ${sv ? "av budget" : "of the budget"} ${formatSek(b.budget, lang)} (${diff}; ${b.items.join(", ")})`,
+      );
+    }
+  }
   out.push("");
+  const over = r.items.filter((it) => it.parties.some((l) => l.exceeds));
   out.push(
     r.exceeded
       ? sv
-        ? "Resultat: avvikelser över toleransen (markerade med !)."
-        : "Outcome: deviations above the tolerance (marked !)."
+        ? `Resultat: avvikelser över toleransen ${formatSek(r.tolerance, lang)} kr (markerade med !) i ${over.length === 0 ? "summan per part" : over.map((it) => `"${it.item}"`).join(", ")}. Avvikelser på några öre är avrundning; större avvikelser betyder att kostnaden inte burits enligt nyckeln och jämnas ut med betalningarna ovan.`
+        : `Outcome: deviations above the tolerance of SEK ${formatSek(r.tolerance, lang)} (marked !) in ${over.length === 0 ? "the sum per party" : over.map((it) => `"${it.item}"`).join(", ")}. Deviations of a few öre are rounding; larger ones mean the cost was not carried by the key and are balanced by the payments above.`
       : sv
-        ? "Resultat: alla parter har burit sin andel inom toleransen."
-        : "Outcome: every party carried its share within the tolerance.",
+        ? `Resultat: alla parter har burit sin andel inom toleransen ${formatSek(r.tolerance, lang)} kr.`
+        : `Outcome: every party carried its share within the tolerance of SEK ${formatSek(r.tolerance, lang)}.`,
   );
   return out.join("\n") + "\n";
 }

@@ -49,7 +49,29 @@ export interface KeyCheckResult {
   transfers: Transfer[];
   /** some deviation (per item or in total) is above the tolerance */
   exceeded: boolean;
+  /** each solidarity unit of the tariff: its budget against what was paid for items named after it */
+  budgets: BudgetCheck[];
   checks: { id: string; holds: boolean; figures: Record<string, string> }[];
+}
+
+/** What was paid for a jointly financed unit (items whose name begins with the unit's, e.g. "RCC 2025") against its budget. */
+export interface BudgetCheck {
+  unit: string;
+  /** öre */
+  budget: bigint;
+  /** the cost items counted for the unit */
+  items: string[];
+  /** öre: Σ paid over those items */
+  paid: bigint;
+  /** öre: paid − budget */
+  difference: bigint;
+}
+
+/** Whether a cost item is named after a unit: the unit's name, then the end or a non-letter ("RCC 2025", "RCC: drift"). */
+export function itemOfUnit(item: string, unit: string): boolean {
+  const i = item.normalize("NFC").trim().toLowerCase();
+  const u = unit.normalize("NFC").trim().toLowerCase();
+  return i.startsWith(u) && (i.length === u.length || !/[\p{L}\p{N}]/u.test(i.charAt(u.length)));
 }
 
 function line(paid: bigint, expected: bigint, tolerance: bigint): PartyLine {
@@ -117,7 +139,12 @@ export function checkKey(tariff: CompiledTariff, key: DistributionKey, costs: It
   checks.push({ id: "transfers_settle", holds: after.every((x) => x === 0n), figures: { remaining: after.map(formatOre).join(" ") } });
   checks.push({ id: "transfers_count", holds: transfers.length <= Math.max(0, n - 1), figures: { transfers: String(transfers.length) } });
   const exceeded = itemChecks.some((it) => it.parties.some((l) => l.exceeds)) || totals.some((l) => l.exceeds);
-  return { tariff, key, tolerance, items: itemChecks, totals, transfers, exceeded, checks };
+  const budgets: BudgetCheck[] = tariff.solidarity.map((u) => {
+    const mine = itemChecks.filter((it) => itemOfUnit(it.item, u.unit));
+    const paid = mine.reduce((a, it) => a + it.total, 0n);
+    return { unit: u.unit, budget: u.amount, items: mine.map((it) => it.item), paid, difference: paid - u.amount };
+  });
+  return { tariff, key, tolerance, items: itemChecks, totals, transfers, exceeded, budgets, checks };
 }
 
 export function keyCheckToJson(r: KeyCheckResult, meta: { tool?: { name: string; version: string }; inputs?: unknown[] } = {}) {
@@ -133,6 +160,7 @@ export function keyCheckToJson(r: KeyCheckResult, meta: { tool?: { name: string;
     totals: r.totals.map(partyLine),
     transfers: r.transfers.map((t) => ({ payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
     deviationsAboveTolerance: r.exceeded,
+    budgets: r.budgets.map((b) => ({ unit: b.unit, budget: formatOre(b.budget), items: b.items, paid: formatOre(b.paid), difference: formatOre(b.difference) })),
     checks: r.checks,
     ...(meta.tool ? { tool: meta.tool } : {}),
     ...(meta.inputs ? { inputs: meta.inputs } : {}),
