@@ -57,7 +57,7 @@ describe.skipIf(!CHROMIUM)("the offline page (web/dist/vardavtal.html)", () => {
     expect(cli.code, cli.stderr).toBe(0);
 
     const page = await open();
-    expect(await page.evaluate(() => [...document.scripts].map((s) => s.src || s.type || "inline"))).toEqual(["inline"]);
+    expect(await page.evaluate('[...document.scripts].map((s) => s.src || s.type || "inline")')).toEqual(["inline"]);
     await page.setInputFiles("input[name=tariff]", join(dir, "tariff.json"));
     await page.setInputFiles("input[name=consumption]", join(dir, "consumption.csv"));
     await page.setInputFiles("input[name=population]", join(dir, "population.csv"));
