@@ -77,6 +77,17 @@ describe("check-tariff", () => {
   });
 });
 
+describe("an illustrative tariff in the terminal", () => {
+  it("the summary says UTKAST under its title, and the warning says why", () => {
+    const r = runCli(["calculate", "--tariff", "2025", "--consumption", join(ROOT, "test", "fixtures", "spec", "mini-2025", "consumption.csv")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split("\n")[1]).toBe('UTKAST – illustrativa belopp: tariffen är inte beslutad (status "illustrative")');
+    expect(r.stderr).toContain("warning[TARIFF_ILLUSTRATIVE]");
+    const en = runCli(["calculate", "--tariff", "2025", "--consumption", join(ROOT, "test", "fixtures", "spec", "mini-2025", "consumption.csv"), "--lang", "en"]);
+    expect(en.stdout.split("\n")[1]).toBe('DRAFT – illustrative amounts: the tariff is not decided (status "illustrative")');
+  });
+});
+
 describe("tariff reasons in both languages", () => {
   const reasons = (t: unknown, lang: "sv" | "en"): string[] => {
     try {

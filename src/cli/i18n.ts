@@ -48,6 +48,8 @@ const TEXTS = {
     "FORECAST for the whole year {year}: consumption through {through} ({days} days) scaled × {daysInYear}/{days}; fixed amounts are annual",
   ],
   after_through_line: ["Rader efter {through}: {count} (räknas inte i prognosen)", "Rows after {through}: {count} (not counted in the forecast)"],
+  draft_illustrative: ["UTKAST – illustrativa belopp: tariffen är inte beslutad (status \"illustrative\")", "DRAFT – illustrative amounts: the tariff is not decided (status \"illustrative\")"],
+  draft_proposal: ["FÖRSLAG – ej beslutade belopp (tariffens status \"proposal\")", "PROPOSAL – amounts not decided (the tariff's status \"proposal\")"],
   written: ["Skrev {file}", "Wrote {file}"],
   errors_found: ["{count} fel i indata; inget skrevs.", "{count} error(s) in the input; nothing was written."],
   progress: ["läser {file}: {pct} %", "reading {file}: {pct} %"],

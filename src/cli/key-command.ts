@@ -62,7 +62,7 @@ export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<voi
       const num = w * side.totalWeight - sw * key.totalWeight;
       const den = key.totalWeight * side.totalWeight;
       const diff = percent(num, den, 4, lang).replace(" %", "");
-      row.push(percent(sw, side.totalWeight, 4, lang), diff.startsWith("-") ? `−${diff.slice(1)}` : `+${diff}`);
+      row.push(percent(sw, side.totalWeight, 4, lang), diff.startsWith("-") ? diff : `+${diff}`);
     }
     return row;
   });

@@ -18,6 +18,8 @@ export function formatCount(n: number | bigint, lang: Lang): string {
 export function summaryText(r: CalculationResult, lang: Lang): string {
   const out: string[] = [];
   out.push(`${r.title} (${r.year})`);
+  const status = r.tariff.file.status;
+  if (status === "illustrative" || status === "proposal") out.push(t(lang, status === "illustrative" ? "draft_illustrative" : "draft_proposal"));
   if (r.forecast) {
     const f = r.forecast;
     out.push(t(lang, "forecast_line", { through: f.through, year: r.year, days: f.daysThrough, daysInYear: f.daysInYear }));
