@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { InvariantError } from "../core/calculate.js";
+import { ComparisonInvariantError } from "../core/compare.js";
 import { InputError, renderDiagnostic, sortDiagnostics } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import { resultToJson } from "../core/result-json.js";
@@ -22,6 +23,7 @@ import { t } from "./i18n.js";
 import { accontoCommand } from "./acconto-command.js";
 import { checkKeyCommand } from "./check-key-command.js";
 import { settleCommand } from "./settle-command.js";
+import { compareCommand } from "./compare-command.js";
 import { proposeCommand } from "./propose-command.js";
 import { joinNegativeValues } from "./options.js";
 import { keyCommand } from "./key-command.js";
@@ -264,6 +266,21 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       },
     )
     .command(
+      "compare <a> <b>",
+      tr(lang, "jämför två resultat (två år, ett scenario mot beslutet, en prognos mot utfallet): nettopositioner, komponenter, flöden och förändringen uppdelad i effekter", "compare two results (two years, a scenario against the decision, a forecast against the outcome): net positions, components, flows and the change split into effects"),
+      (y) =>
+        y
+          .positional("a", { type: "string", demandOption: true, describe: tr(lang, "resultat A (calculate --json), t.ex. förra året", "result A (calculate --json), e.g. last year") })
+          .positional("b", { type: "string", demandOption: true, describe: tr(lang, "resultat B, t.ex. i år; förändring = B − A", "result B, e.g. this year; change = B − A") })
+          .option("json", { type: "string", describe: tr(lang, "skriv jämförelsen som JSON (vardavtal-comparison/1)", "write the comparison as JSON (vardavtal-comparison/1)") })
+          .option("csv-dir", { type: "string", describe: tr(lang, "skriv jämförelsen som CSV för Excel", "write the comparison as CSV for Excel") })
+          .option("xlsx", { type: "string", describe: tr(lang, "skriv jämförelsen som Excelarbetsbok (skillnaderna som formler, störst förändring överst)", "write the comparison as an Excel workbook (differences as formulas, largest change first)") })
+          .example("$0 compare resultat-2024.json resultat-2025.json --xlsx jamforelse.xlsx", ""),
+      async (a) => {
+        await compareCommand({ a: String(a.a), b: String(a.b), json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+      },
+    )
+    .command(
       "key",
       tr(lang, "visa fördelningsnyckeln för en tariff", "show the distribution key of a tariff"),
       (y) =>
@@ -355,7 +372,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       printDiagnostics(e, io, lang);
       return EXIT.input;
     }
-    if (e instanceof InvariantError) {
+    if (e instanceof InvariantError || e instanceof ComparisonInvariantError) {
       io.stderr(t(lang, "internal_error", { message: e.message }) + "\n");
       return EXIT.internal;
     }
