@@ -15,6 +15,7 @@ import type { ReadResult, ResultDetail } from "./result-input.js";
 import { formatValueSek, warningJson } from "./result-json.js";
 import type { CareModel } from "./tariff-schema.js";
 import type { Effects } from "./effects.js";
+import type { ScenarioRecord } from "./scenario.js";
 
 /** One result as the comparison reads it: parties by id, flows with what they are. */
 export interface ComparableResult {
@@ -102,8 +103,7 @@ export function valueUnits(text: string): bigint {
 /** What the comparison reads of a result file (readResultDetail). */
 export function comparableFromFile(result: ReadResult, detail: ResultDetail): ComparableResult {
   const money = (s: string): bigint => parseMoney(s) ?? 0n; // checked by the reader
-  const scenario = (detail.scenario as { set?: { path?: unknown; value?: unknown }[]; patch?: unknown } | undefined) ?? undefined;
-  const scenarioLines = scenario ? [...(scenario.set ?? []).map((s) => `${String(s.path)} = ${String(s.value)}`), ...(typeof scenario.patch === "string" ? [`--scenario ${scenario.patch}`] : [])] : undefined;
+  const scenarioLines = detail.scenario ? scenarioTexts(detail.scenario) : undefined;
   return {
     year: result.year,
     ...(detail.title !== undefined ? { title: detail.title } : {}),
@@ -126,6 +126,11 @@ function sums<T>(items: readonly T[], key: (x: T) => string, value: (x: T) => bi
   const m = new Map<string, bigint>();
   for (const x of items) m.set(key(x), (m.get(key(x)) ?? 0n) + value(x));
   return m;
+}
+
+/** A scenario as the text lines a comparison names its side by. */
+export function scenarioTexts(scenario: ScenarioRecord): string[] {
+  return [...(scenario.patch ? [`--scenario ${scenario.patch}`] : []), ...scenario.set.map((s) => `${s.path} = ${s.value}`)];
 }
 
 /** Compares two results; checks that the changes add up and throws ComparisonInvariantError if not. */

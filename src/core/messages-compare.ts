@@ -11,8 +11,8 @@ export const COMPARE_MESSAGES = {
     hint: { sv: "t.ex. --set fixedShare=0.60 eller --set solidarity.RCC.amount=19000000", en: "e.g. --set fixedShare=0.60 or --set solidarity.RCC.amount=19000000" },
   },
   SET_UNKNOWN_PATH: {
-    sv: "{path}: finns inte i tariffen ({reason})",
-    en: "{path}: not in the tariff ({reason})",
+    sv: "{path}: finns inte i tariffen ({reason_sv})",
+    en: "{path}: not in the tariff ({reason_en})",
     hint: {
       sv: "sökvägar namnger tariffens värden: fixedShare, key.basis, key.shares.RJL, population.RJL, solidarity.RCC.amount, fixedOnly.<verksamhet>.total, references.RÖ>RJL.amount, pointPrices.RÖ.price, grants.<namn>.amount; se docs/jamforelse.md",
       en: "paths name the tariff's values: fixedShare, key.basis, key.shares.RJL, population.RJL, solidarity.RCC.amount, fixedOnly.<area>.total, references.RÖ>RJL.amount, pointPrices.RÖ.price, grants.<name>.amount; see docs/jamforelse.md",
