@@ -23,8 +23,8 @@ export const COMPARE_MESSAGES = {
     en: "{path} is set twice (also by {other})",
   },
   SCENARIO_PATCH: {
-    sv: "ett scenario ska vara ett JSON-objekt med de värden i tariffen som ändras (en JSON merge patch, RFC 7386), inte {kind}",
-    en: "a scenario must be a JSON object of the tariff values that change (a JSON merge patch, RFC 7386), not {kind}",
+    sv: "ett scenario ska vara ett JSON-objekt med de värden i tariffen som ändras (en JSON merge patch, RFC 7386), inte {kind_sv}",
+    en: "a scenario must be a JSON object of the tariff values that change (a JSON merge patch, RFC 7386), not {kind_en}",
   },
   EFFECTS_PARTIES: {
     sv: "förändringen kan inte delas upp i effekter: resultaten har olika parter ({a} mot {b})",

@@ -179,7 +179,9 @@ function applyPatch(target: Record<string, Json>, file: string, text: string, ba
     return;
   }
   if (root.type !== "object") {
-    bag.error("SCENARIO_PATCH", { kind: root.type }, loc(root.offset));
+    const kinds: Record<string, [string, string]> = { array: ["en lista", "an array"], string: ["en text", "a string"], number: ["ett tal", "a number"], boolean: ["sant/falskt", "a boolean"], null: ["null", "null"] };
+    const [sv, en] = kinds[root.type] ?? [root.type, root.type];
+    bag.error("SCENARIO_PATCH", { kind_sv: sv, kind_en: en }, loc(root.offset));
     return;
   }
   const walk = (t: Record<string, Json>, node: NonNullable<typeof root>, path: Path): void => {
