@@ -25,6 +25,7 @@ import { accontoCommand } from "./acconto-command.js";
 import { checkKeyCommand } from "./check-key-command.js";
 import { settleCommand } from "./settle-command.js";
 import { compareCommand, comparisonFiles, comparisonText } from "./compare-command.js";
+import { explainCommand } from "./explain-command.js";
 import { proposeCommand } from "./propose-command.js";
 import { joinNegativeValues } from "./options.js";
 import { keyCommand } from "./key-command.js";
@@ -333,6 +334,24 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .example("$0 compare resultat-2024.json resultat-2025.json --xlsx jamforelse.xlsx", ""),
       async (a) => {
         await compareCommand({ a: String(a.a), b: String(a.b), json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+      },
+    )
+    .command(
+      "explain <flow>",
+      tr(lang, "visa varifrån ett belopp kommer: raderna, poängpriserna, regeln, andelen, det exakta värdet och avrundningen, med tariffens källor", "show where a figure comes from: the rows, point prices, rule, share, exact value and rounding, with the tariff's sources"),
+      (y) =>
+        y
+          .positional("flow", { type: "string", demandOption: true, describe: tr(lang, "beloppet: \"BETALARE>MOTTAGARE KOMPONENT [AVSER]\" eller \"net PART\", t.ex. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"", "the figure: \"PAYER>PAYEE COMPONENT [LABEL]\" or \"net PARTY\", e.g. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"") })
+          .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
+          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV)", "consumption (CSV)") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("through", { type: "string", describe: tr(lang, "prognos t.o.m. detta datum", "forecast through this date") })
+          .option("set", { type: "string", array: true, describe: tr(lang, "scenario: SÖKVÄG=VÄRDE, som för calculate", "scenario: PATH=VALUE, as for calculate") })
+          .option("scenario", { type: "string", describe: tr(lang, "scenario: JSON merge patch, som för calculate", "scenario: JSON merge patch, as for calculate") })
+          .option("json", { type: "string", describe: tr(lang, "skriv förklaringen som JSON (vardavtal-explanation/1)", "write the explanation as JSON (vardavtal-explanation/1)") })
+          .example("$0 explain --tariff 2025 --consumption konsumtion.csv \"RJL>RÖ variable\"", ""),
+      async (a) => {
+        await explainCommand({ tariff: a.tariff, consumption: a.consumption, population: a.population, through: a.through, set: (a.set as unknown[] | undefined)?.map(String), scenario: a.scenario, flow: String(a.flow), json: a.json, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(

@@ -44,8 +44,8 @@ export const COMPARE_MESSAGES = {
     warning: true,
   },
   EXPLAIN_FLOW: {
-    sv: "{text}: inget sådant belopp i resultatet ({reason})",
-    en: "{text}: no such figure in the result ({reason})",
+    sv: "{text}: inget sådant belopp i resultatet ({reason_sv})",
+    en: "{text}: no such figure in the result ({reason_en})",
     hint: {
       sv: "skriv t.ex. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"RJL>RÖ fixed_only klinisk genetik\" eller \"net RKL\"",
       en: "write e.g. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"RJL>RÖ fixed_only klinisk genetik\" or \"net RKL\"",
