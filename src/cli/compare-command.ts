@@ -90,12 +90,12 @@ export function comparisonText(c: Comparison, lang: Lang): string {
   for (const s of [c.a, c.b]) if (s.scenario) out.push(cw(lang, "scenarioSet", { list: s.scenario.join("; ") }));
   out.push("");
   const abc = [cw(lang, "netA"), cw(lang, "netB"), cw(lang, "change")];
-  out.push(textTable([[cw(lang, "party"), ...abc], ...c.net.map((n, i) => [id(i), sek(n.a), sek(n.b), sek(n.change)])], [false, true, true, true]));
+  out.push(textTable([[t(lang, "party"), ...abc], ...c.net.map((n, i) => [id(i), sek(n.a), sek(n.b), sek(n.change)])], [false, true, true, true]));
   const e = c.effects;
   if (e?.available) {
     out.push("");
     out.push(cw(lang, "effects") + ":");
-    const head = [cw(lang, "party"), ...e.groups.map((g) => effectName(lang, g)), cw(lang, "change")];
+    const head = [t(lang, "party"), ...e.groups.map((g) => effectName(lang, g)), cw(lang, "change")];
     out.push(textTable([head, ...e.parties.map((p, i) => [id(i), ...p.effects.map(sek), sek(p.change)])], head.map((_, i) => i > 0)));
     out.push(cw(lang, "effectsOrder"));
     if (e.pricesInConsumption) out.push(cw(lang, "effectsPrices"));
@@ -109,7 +109,7 @@ export function comparisonText(c: Comparison, lang: Lang): string {
   if (changed.length === 0) out.push("  " + cw(lang, "noChange"));
   else {
     const rows = changed.map((f) => [`  ${id(f.payer)} → ${id(f.payee)}`, t(lang, `component_${f.component}` as TextKey) + (f.label ? `: ${f.label}` : ""), sek(f.a), sek(f.b), sek(f.change)]);
-    out.push(textTable([["", cw(lang, "component"), cw(lang, "sideA"), cw(lang, "sideB"), cw(lang, "change")], ...rows], [false, false, true, true, true]));
+    out.push(textTable([["", t(lang, "component"), cw(lang, "sideA"), cw(lang, "sideB"), cw(lang, "change")], ...rows], [false, false, true, true, true]));
   }
   return out.join("\n") + "\n";
 }

@@ -1,6 +1,7 @@
 /**
- * The words of the comparison's reports (summary, CSV, workbook) and of explain, in Swedish
- * (default) and English. Below `io` and `cli`, so that every view of a comparison uses one text.
+ * The words of the comparison's reports (summary, CSV, workbook), in Swedish (default) and
+ * English. Below `io` and `cli`, so that every view of a comparison uses one text; the words the
+ * other reports share (party, payer, component …) are in src/cli/i18n.ts.
  */
 import type { Lang } from "./messages.js";
 import type { EffectGroup } from "./effects.js";
@@ -14,15 +15,6 @@ const WORDS = {
   net: ["Nettoposition", "Net position"],
   netA: ["Netto A", "Net A"],
   netB: ["Netto B", "Net B"],
-  party: ["Part", "Party"],
-  payer: ["Betalare", "Payer"],
-  payee: ["Mottagare", "Payee"],
-  seller: ["Säljare", "Seller"],
-  buyer: ["Köpare", "Buyer"],
-  area: ["Verksamhet", "Area"],
-  model: ["Modell", "Model"],
-  component: ["Komponent", "Component"],
-  label: ["Avser", "Label"],
   rowsA: ["Rader A", "Rows A"],
   rowsB: ["Rader B", "Rows B"],
   total: ["Summa", "Total"],

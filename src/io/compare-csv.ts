@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import type { Comparison } from "../core/compare.js";
 import { cw, effectName } from "../core/compare-words.js";
+import { t as cliText } from "../cli/i18n.js";
 import type { Lang } from "../core/messages.js";
 import { formatValueSek } from "../core/result-json.js";
 import { csvText } from "./csv-safe.js";
@@ -20,23 +21,23 @@ export function comparisonCsvFiles(c: Comparison, dir: string, lang: Lang): Pend
   const m = oreForExcelCsv;
   const abc = [cw(lang, "sideA"), cw(lang, "sideB"), cw(lang, "change")];
   const files: PendingFile[] = [
-    { path: join(dir, "comparison-net.csv"), data: excelCsv([cw(lang, "party"), ...abc], c.net.map((n, i) => [id(i), m(n.a), m(n.b), m(n.change)])) },
-    { path: join(dir, "comparison-components.csv"), data: excelCsv([cw(lang, "party"), cw(lang, "component"), ...abc], c.components.map((x) => [id(x.party), x.component, m(x.a), m(x.b), m(x.change)])) },
+    { path: join(dir, "comparison-net.csv"), data: excelCsv([cliText(lang, "party"), ...abc], c.net.map((n, i) => [id(i), m(n.a), m(n.b), m(n.change)])) },
+    { path: join(dir, "comparison-components.csv"), data: excelCsv([cliText(lang, "party"), cliText(lang, "component"), ...abc], c.components.map((x) => [id(x.party), x.component, m(x.a), m(x.b), m(x.change)])) },
     {
       path: join(dir, "comparison-flows.csv"),
-      data: excelCsv([cw(lang, "payer"), cw(lang, "payee"), cw(lang, "component"), cw(lang, "label"), ...abc], c.flows.map((f) => [id(f.payer), id(f.payee), f.component, csvText(f.label ?? ""), m(f.a), m(f.b), m(f.change)])),
+      data: excelCsv([cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), ...abc], c.flows.map((f) => [id(f.payer), id(f.payee), f.component, csvText(f.label ?? ""), m(f.a), m(f.b), m(f.change)])),
     },
   ];
   const e = c.effects;
   if (e?.available) {
-    files.push({ path: join(dir, "comparison-effects.csv"), data: excelCsv([cw(lang, "party"), cw(lang, "change"), ...e.groups.map((g) => effectName(lang, g))], e.parties.map((p, i) => [id(i), m(p.change), ...p.effects.map(m)])) });
+    files.push({ path: join(dir, "comparison-effects.csv"), data: excelCsv([cliText(lang, "party"), cw(lang, "change"), ...e.groups.map((g) => effectName(lang, g))], e.parties.map((p, i) => [id(i), m(p.change), ...p.effects.map(m)])) });
   }
-  if (c.pairs) files.push({ path: join(dir, "comparison-pairs.csv"), data: excelCsv([cw(lang, "seller"), cw(lang, "buyer"), ...abc], c.pairs.map((p) => [id(p.seller), id(p.buyer), m(p.a), m(p.b), m(p.change)])) });
+  if (c.pairs) files.push({ path: join(dir, "comparison-pairs.csv"), data: excelCsv([cliText(lang, "seller"), cliText(lang, "buyer"), ...abc], c.pairs.map((p) => [id(p.seller), id(p.buyer), m(p.a), m(p.b), m(p.change)])) });
   if (c.areas) {
     const v = (x: bigint): string => decimalComma(formatValueSek(x));
     files.push({
       path: join(dir, "comparison-areas.csv"),
-      data: excelCsv([cw(lang, "area"), cw(lang, "seller"), cw(lang, "buyer"), cw(lang, "model"), cw(lang, "rowsA"), cw(lang, "rowsB"), ...abc], c.areas.map((x) => [csvText(x.area), id(x.seller), id(x.buyer), x.model, x.rowsA, x.rowsB, v(x.a), v(x.b), v(x.change)])),
+      data: excelCsv([cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rowsA"), cw(lang, "rowsB"), ...abc], c.areas.map((x) => [csvText(x.area), id(x.seller), id(x.buyer), x.model, x.rowsA, x.rowsB, v(x.a), v(x.b), v(x.change)])),
     });
   }
   return files;

@@ -68,7 +68,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
 
   // ---------------------------------------------------------------- Flöden: the figures of both results
   title(F, 1, `${cw(lang, "perFlow")} (A → B)`, 14, 7);
-  header(F, 3, [cw(lang, "payer"), cw(lang, "payee"), cw(lang, "component"), cw(lang, "label"), ...abc]);
+  header(F, 3, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), ...abc]);
   alignRight(F, 3, [5, 6, 7]);
   const fFirst = 4;
   bySizeOfChange(c.flows).forEach((f, k) => {
@@ -92,7 +92,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
 
   // ---------------------------------------------------------------- Komponenter: per party, largest change first
   title(K, 1, `${cw(lang, "perComponent")} (A → B)`, 14, 5);
-  header(K, 3, [cw(lang, "party"), cw(lang, "component"), ...abc]);
+  header(K, 3, [cliText(lang, "party"), cliText(lang, "component"), ...abc]);
   alignRight(K, 3, [3, 4, 5]);
   let kr = 4;
   c.parties.forEach((_, i) => {
@@ -110,7 +110,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   // ---------------------------------------------------------------- Par
   if (P && c.pairs) {
     title(P, 1, `${cw(lang, "perPair")} (A → B)`, 14, 5);
-    header(P, 3, [cw(lang, "seller"), cw(lang, "buyer"), ...abc]);
+    header(P, 3, [cliText(lang, "seller"), cliText(lang, "buyer"), ...abc]);
     alignRight(P, 3, [3, 4, 5]);
     bySizeOfChange(c.pairs).forEach((p, k) => {
       const row = 4 + k;
@@ -127,7 +127,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   if (V && c.areas) {
     const ore = (v: bigint): bigint => roundHalfAwayFromZero(v, VALUE_UNITS_PER_ORE);
     title(V, 1, `${cw(lang, "perArea")} (A → B)`, 14, 9);
-    header(V, 3, [cw(lang, "area"), cw(lang, "seller"), cw(lang, "buyer"), cw(lang, "model"), cw(lang, "rowsA"), cw(lang, "rowsB"), ...abc]);
+    header(V, 3, [cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rowsA"), cw(lang, "rowsB"), ...abc]);
     alignRight(V, 3, [5, 6, 7, 8, 9]);
     bySizeOfChange(c.areas.map((x) => ({ ...x, change: ore(x.b) - ore(x.a) }))).forEach((x, k) => {
       const row = 4 + k;
@@ -162,7 +162,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   put(S, r, 2, `${runAt} (vardavtal ${options.version})`);
   S.mergeCells(r, 2, r, 8);
   r += 2;
-  header(S, r, [cw(lang, "party"), cw(lang, "netA"), cw(lang, "netB"), cw(lang, "change")]);
+  header(S, r, [cliText(lang, "party"), cw(lang, "netA"), cw(lang, "netB"), cw(lang, "change")]);
   alignRight(S, r, [2, 3, 4]);
   const nFirst = r + 1;
   c.net.forEach((n, i) => {
@@ -186,7 +186,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     title(S, r, cw(lang, "effects"), 12, 8);
     r++;
     const cols = e.groups.length;
-    header(S, r, [cw(lang, "party"), ...e.groups.map((g) => effectName(lang, g)), cw(lang, "total"), cw(lang, "change")]);
+    header(S, r, [cliText(lang, "party"), ...e.groups.map((g) => effectName(lang, g)), cw(lang, "total"), cw(lang, "change")]);
     alignRight(S, r, Array.from({ length: cols + 2 }, (_, k) => k + 2));
     r++;
     const eFirst = r;
@@ -222,7 +222,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
 
   title(S, r, cw(lang, "check"), 12, 8);
   r++;
-  header(S, r, [cw(lang, "check"), cw(lang, "party"), cw(lang, "deviation"), "Status"]);
+  header(S, r, [cw(lang, "check"), cliText(lang, "party"), cw(lang, "deviation"), "Status"]);
   r++;
   for (const ch of checkRows) {
     put(S, r, 1, ch.name);
