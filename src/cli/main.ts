@@ -9,12 +9,14 @@ import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { InvariantError } from "../core/calculate.js";
+import { ComparisonInvariantError } from "../core/compare.js";
 import { InputError, renderDiagnostic, sortDiagnostics } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import { resultToJson } from "../core/result-json.js";
 import type { PendingFile } from "../io/output.js";
 import { resultCsvFiles } from "../io/result-csv.js";
 import { CONSUMPTION_COLUMNS } from "../io/inputs.js";
+import { COMPARISON_CSV_FILES } from "../io/compare-csv.js";
 import { runTime } from "../io/run-time.js";
 import { assertOutputPaths, CSV_DIR_FILES, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
@@ -25,6 +27,8 @@ import { checkKeyCommand } from "./check-key-command.js";
 import { checkTariffCommand } from "./check-tariff-command.js";
 import { TARIFF_SCHEMA_FILE } from "../core/tariff-schema.js";
 import { settleCommand } from "./settle-command.js";
+import { compareCommand, comparisonFiles, comparisonText } from "./compare-command.js";
+import { explainCommand } from "./explain-command.js";
 import { proposeCommand } from "./propose-command.js";
 import { joinNegativeValues, rawOptionValue } from "./options.js";
 import { keyCommand } from "./key-command.js";
@@ -131,6 +135,11 @@ interface CalculateArgs {
   through?: string;
   /** --strict: warnings are errors */
   strict?: boolean;
+  /** --set PATH=VALUE (repeatable) and --scenario FILE: a scenario on the tariff */
+  set?: string[];
+  scenario?: string;
+  /** --baseline: the tariff as it stands too, and the comparison written next to the scenario */
+  baseline?: boolean;
   /** the option each output is named by in messages (demo: all are `--out`) */
   labels?: { json?: string; csvDir?: string; xlsx?: string };
   /** folders that must be folders or absent (demo: `--out`) */
@@ -143,8 +152,10 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
     ...tariffInput(args.tariff),
     { option: "--consumption", path: args.consumption },
     ...(args.population ? [{ option: "--population", path: args.population }] : []),
+    ...(args.scenario ? [{ option: "--scenario", path: args.scenario }] : []),
   ];
   const planned: PathArg[] = [];
+  if (args.baseline) for (const c of comparisonOutputs(args)) planned.push(...(c.kind === "csvDir" ? COMPARISON_CSV_FILES.map((name) => join(c.path, name)) : [c.path]).map((path) => ({ option: "--baseline", path })));
   if (args.json) planned.push({ option: label.json, path: args.json });
   if (args.csvDir) for (const name of CSV_DIR_FILES) planned.push({ option: label.csvDir, path: join(args.csvDir, name) });
   if (args.xlsx) planned.push({ option: label.xlsx, path: args.xlsx });
@@ -152,25 +163,51 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   // Before anything is read: an output must not overwrite an input, nor be a folder or a device.
   assertOutputPaths({ inputs, files: planned, dirs }, lang);
 
-  const run = await calculateFiles({ tariff: args.tariff, consumption: args.consumption, population: args.population, reader: args.reader, through: args.through, onProgress: progressReporter(io, lang, args.consumption) });
-  if (args.strict) failOnWarnings(run.result.warnings);
+  const scenarioArgs = args.set?.length || args.scenario !== undefined ? { scenario: { set: args.set ?? [], ...(args.scenario !== undefined ? { file: args.scenario } : {}) }, baseline: args.baseline } : {};
+  const run = await calculateFiles({ tariff: args.tariff, consumption: args.consumption, population: args.population, reader: args.reader, through: args.through, onProgress: progressReporter(io, lang, args.consumption), ...scenarioArgs });
+  const effects = run.baseline?.comparison.effects;
+  const comparisonWarnings = effects && !effects.available ? [effects.reason] : [];
+  if (args.strict) failOnWarnings([...run.result.warnings, ...comparisonWarnings]);
   const files: PendingFile[] = [];
-  const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs };
+  const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs, ...(run.scenario ? { scenario: run.scenario } : {}) };
   if (args.json) files.push({ path: args.json, option: label.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
   if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
   if (args.xlsx) {
     const { resultWorkbook } = await import("../io/xlsx-report.js"); // exceljs loads only when a workbook is asked for
     files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion() }) });
   }
+  // --baseline: the comparison with the tariff as it stands, written next to the scenario's files.
+  const compared = run.baseline ? comparisonOutputs(args) : [];
+  if (run.baseline) {
+    const out = Object.fromEntries(compared.map((c) => [c.kind, c.path]));
+    files.push(...(await comparisonFiles(run.baseline.comparison, out, lang, run.inputs, { json: "--baseline", csvDir: "--baseline", xlsx: "--baseline" })));
+  }
   writeOutputs(files, inputs, dirs, lang);
   // Warnings in the usual layout (position and hint), the summary on stdout lists them briefly.
-  for (const w of sortDiagnostics(run.result.warnings)) io.stderr(renderDiagnostic(w, lang) + "\n");
-  io.stdout(summaryText(run.result, lang));
-  for (const written of [args.json, args.csvDir, args.xlsx]) if (written) io.stderr(t(lang, "written", { file: written }) + "\n");
+  for (const w of sortDiagnostics([...run.result.warnings, ...comparisonWarnings])) io.stderr(renderDiagnostic(w, lang) + "\n");
+  io.stdout(summaryText(run.result, lang, run.scenario));
+  if (run.baseline) io.stdout("\n" + comparisonText(run.baseline.comparison, lang));
+  for (const written of [args.json, args.csvDir, args.xlsx, ...compared.filter((c) => c.kind !== "csvDir").map((c) => c.path)]) if (written) io.stderr(t(lang, "written", { file: written }) + "\n");
+}
+
+/**
+ * Where --baseline writes the comparison: next to the scenario's own files, `X.json` →
+ * `X-jamforelse.json`, `X.xlsx` → `X-jamforelse.xlsx`, and comparison-*.csv in the --csv-dir.
+ */
+function comparisonOutputs(args: { json?: string; xlsx?: string; csvDir?: string }): { kind: "json" | "xlsx" | "csvDir"; path: string }[] {
+  const sibling = (p: string): string => {
+    const m = /^(.*?)(\.[^./\\]*)?$/.exec(p) as RegExpExecArray;
+    return `${m[1]}-jamforelse${m[2] ?? ""}`;
+  };
+  return [
+    ...(args.json ? [{ kind: "json" as const, path: sibling(args.json) }] : []),
+    ...(args.xlsx ? [{ kind: "xlsx" as const, path: sibling(args.xlsx) }] : []),
+    ...(args.csvDir ? [{ kind: "csvDir" as const, path: args.csvDir }] : []),
+  ];
 }
 
 /** Options that take one value: given twice, yargs makes a list of them, and which one was meant is unclear. */
-const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "paid", "round-to", "costs", "tolerance", "amount", "out", "lang", "write-schema"];
+const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "paid", "round-to", "costs", "tolerance", "amount", "out", "lang", "write-schema", "scenario"];
 
 export async function main(argv: string[] = hideBin(process.argv), io: Io = defaultIo()): Promise<number> {
   const lang = detectLang(argv);
@@ -228,13 +265,34 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
               "forecast for the whole year from the rows up to this date (YYYY-MM-DD, e.g. the tertial's end 2025-08-31): consumption is scaled by days in the year / days so far",
             ),
           })
+          .option("set", {
+            type: "string",
+            array: true,
+            describe: tr(
+              lang,
+              "scenario: ersätt ett värde i tariffen, SÖKVÄG=VÄRDE (kan upprepas), t.ex. fixedShare=0.60, solidarity.RCC.amount=19000000, key.basis=fixed, key.shares.RJL=0.34, references.RÖ>RJL.amount=…",
+              "scenario: replace a tariff value, PATH=VALUE (repeatable), e.g. fixedShare=0.60, solidarity.RCC.amount=19000000, key.basis=fixed, key.shares.RJL=0.34, references.RÖ>RJL.amount=…",
+            ),
+          })
+          .option("scenario", { type: "string", describe: tr(lang, "scenario: en JSON-fil med de värden i tariffen som ändras (JSON merge patch, RFC 7386)", "scenario: a JSON file of the tariff values that change (JSON merge patch, RFC 7386)") })
+          .option("baseline", {
+            type: "boolean",
+            default: false,
+            describe: tr(
+              lang,
+              "med --set/--scenario: räkna även tariffen som den är och skriv jämförelsen bredvid scenariot (X.json → X-jamforelse.json, X.xlsx → X-jamforelse.xlsx, comparison-*.csv i --csv-dir)",
+              "with --set/--scenario: compute the tariff as it stands too and write the comparison next to the scenario (X.json → X-jamforelse.json, X.xlsx → X-jamforelse.xlsx, comparison-*.csv in --csv-dir)",
+            ),
+          })
+          .check((a) => (a.baseline && !(a.set as string[] | undefined)?.length && a.scenario === undefined ? tr(lang, "--baseline kräver --set eller --scenario", "--baseline needs --set or --scenario") : true))
           .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --json resultat.json --xlsx rapport.xlsx", tr(lang, "årets resultat med Excelrapport", "the year's result with the Excel report"))
           .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --through 2025-08-31 --json prognos.json", tr(lang, "prognos efter andra tertialet", "forecast after the second tertial"))
           .example("$0 calculate --tariff tariff-2025.json --consumption konsumtion.csv --population befolkning.csv --csv-dir ut", tr(lang, "egen tariff, befolkning från SCB, CSV-filer för Excel", "own tariff, population from SCB, CSV files for Excel"))
+          .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --set fixedShare=0.60 --baseline --json scenario.json", tr(lang, "scenario 60/40 i stället för 65/35, med jämförelse mot tariffen", "a 60/40 scenario instead of 65/35, compared with the tariff"))
           .epilog(consumptionColumnsHelp(lang)),
       async (a) => {
         await runCalculate(
-          { tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, xlsx: a.xlsx, csvDir: a["csv-dir"], reader: a.reader as CalculateArgs["reader"], through: a.through, strict: a.strict as boolean },
+          { tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, xlsx: a.xlsx, csvDir: a["csv-dir"], reader: a.reader as CalculateArgs["reader"], through: a.through, strict: a.strict as boolean, set: (a.set as unknown[] | undefined)?.map(String), scenario: a.scenario, baseline: a.baseline },
           io,
           lang,
         );
@@ -292,6 +350,39 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .example("$0 propose --tariff 2025 --results resultat-2023.json resultat-2024.json --index 2024=2,9 --index 2025=3,1 --index 2026=2,8 --round-to 1000 --out tariff-2026-forslag.json", ""),
       async (a) => {
         await proposeCommand({ tariff: a.tariff, results: a.results as string[], index: (a.index as string[]).map(String), population: a.population, roundTo: rawOptionValue(argv, "--round-to"), out: a.out, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+      },
+    )
+    .command(
+      "compare <a> <b>",
+      tr(lang, "jämför två resultat (två år, ett scenario mot beslutet, en prognos mot utfallet): nettopositioner, komponenter, flöden och förändringen uppdelad i effekter", "compare two results (two years, a scenario against the decision, a forecast against the outcome): net positions, components, flows and the change split into effects"),
+      (y) =>
+        y
+          .positional("a", { type: "string", demandOption: true, describe: tr(lang, "resultat A (calculate --json), t.ex. förra året", "result A (calculate --json), e.g. last year") })
+          .positional("b", { type: "string", demandOption: true, describe: tr(lang, "resultat B, t.ex. i år; förändring = B − A", "result B, e.g. this year; change = B − A") })
+          .option("json", { type: "string", describe: tr(lang, "skriv jämförelsen som JSON (vardavtal-comparison/1)", "write the comparison as JSON (vardavtal-comparison/1)") })
+          .option("csv-dir", { type: "string", describe: tr(lang, "skriv jämförelsen som CSV för Excel", "write the comparison as CSV for Excel") })
+          .option("xlsx", { type: "string", describe: tr(lang, "skriv jämförelsen som Excelarbetsbok (skillnaderna som formler, störst förändring överst)", "write the comparison as an Excel workbook (differences as formulas, largest change first)") })
+          .example("$0 compare resultat-2024.json resultat-2025.json --xlsx jamforelse.xlsx", ""),
+      async (a) => {
+        await compareCommand({ a: String(a.a), b: String(a.b), json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+      },
+    )
+    .command(
+      "explain <flow>",
+      tr(lang, "visa varifrån ett belopp kommer: raderna, poängpriserna, regeln, andelen, det exakta värdet och avrundningen, med tariffens källor", "show where a figure comes from: the rows, point prices, rule, share, exact value and rounding, with the tariff's sources"),
+      (y) =>
+        y
+          .positional("flow", { type: "string", demandOption: true, describe: tr(lang, "beloppet: \"BETALARE>MOTTAGARE KOMPONENT [AVSER]\" eller \"net PART\", t.ex. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"", "the figure: \"PAYER>PAYEE COMPONENT [LABEL]\" or \"net PARTY\", e.g. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"") })
+          .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
+          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV)", "consumption (CSV)") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("through", { type: "string", describe: tr(lang, "prognos t.o.m. detta datum", "forecast through this date") })
+          .option("set", { type: "string", array: true, describe: tr(lang, "scenario: SÖKVÄG=VÄRDE, som för calculate", "scenario: PATH=VALUE, as for calculate") })
+          .option("scenario", { type: "string", describe: tr(lang, "scenario: JSON merge patch, som för calculate", "scenario: JSON merge patch, as for calculate") })
+          .option("json", { type: "string", describe: tr(lang, "skriv förklaringen som JSON (vardavtal-explanation/1)", "write the explanation as JSON (vardavtal-explanation/1)") })
+          .example("$0 explain --tariff 2025 --consumption konsumtion.csv \"RJL>RÖ variable\"", ""),
+      async (a) => {
+        await explainCommand({ tariff: a.tariff, consumption: a.consumption, population: a.population, through: a.through, set: (a.set as unknown[] | undefined)?.map(String), scenario: a.scenario, flow: String(a.flow), json: a.json, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -419,7 +510,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       printDiagnostics(e, io, lang);
       return EXIT.input;
     }
-    if (e instanceof InvariantError) {
+    if (e instanceof InvariantError || e instanceof ComparisonInvariantError) {
       io.stderr(t(lang, "internal_error", { message: e.message }) + "\n");
       return EXIT.internal;
     }

@@ -3,6 +3,7 @@ import { COMPONENTS, type CalculationResult } from "../core/calculate.js";
 import { formatRational } from "../core/decimal.js";
 import { messageText } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
+import { scenarioLines, type ScenarioRecord } from "../core/scenario.js";
 import { formatSek, textTable } from "../io/output.js";
 import { t } from "./i18n.js";
 
@@ -15,11 +16,12 @@ export function formatCount(n: number | bigint, lang: Lang): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
 }
 
-export function summaryText(r: CalculationResult, lang: Lang): string {
+export function summaryText(r: CalculationResult, lang: Lang, scenario?: ScenarioRecord): string {
   const out: string[] = [];
   out.push(`${r.title} (${r.year})`);
   const status = r.tariff.file.status;
   if (status === "illustrative" || status === "proposal") out.push(t(lang, status === "illustrative" ? "draft_illustrative" : "draft_proposal"));
+  out.push(...scenarioLines(scenario, lang));
   if (r.forecast) {
     const f = r.forecast;
     out.push(t(lang, "forecast_line", { through: f.through, year: r.year, days: f.daysThrough, daysInYear: f.daysInYear }));

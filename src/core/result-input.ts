@@ -26,6 +26,30 @@ const resultFile = z.object({
   pairs: z.array(z.object({ seller: party, buyer: party, value: z.object({ fixed_variable: z.string().regex(/^-?\d{1,20}\.\d{2,8}$/, { message: "expected an exact value with 2 to 8 decimals" }) }) })).optional(),
 });
 
+const value = z.string().regex(/^-?\d{1,20}\.\d{2,8}$/, { message: "expected an exact value with 2 to 8 decimals" });
+const flowDetail = z.object({ payer: party, payee: party, component: z.enum(COMPONENTS), label: z.string().nullable(), amount: money });
+
+/**
+ * The fields of a result a comparison reads beside those the settlement reads: what each flow is,
+ * and (when present) the inputs behind them: the key, the fixed share, each pair's reference and
+ * consumption value, each area's consumption, the splits and the grants by decided amounts.
+ */
+const resultDetail = z.object({
+  title: z.string().max(4000).optional(),
+  flows: z.array(flowDetail),
+  key: z.array(z.object({ party, population: z.number().int().min(0).optional(), share: z.string().regex(/^\d+(\.\d+)?$/) })).optional(),
+  keyBasis: z.enum(["population", "fixed"]).optional(),
+  fixedShare: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/).optional(),
+  forecast: z.object({ through: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), factor: z.string().optional() }).optional(),
+  pairs: z.array(z.object({ seller: party, buyer: party, reference: money.nullable().optional(), total: money.optional(), value: z.object({ fixed_variable: value, unit_price: value.optional(), excluded: value.optional(), fixed_only: value.optional() }) })).optional(),
+  areas: z.array(z.object({ area: z.string().min(1).max(4000), seller: party, buyer: party, model: z.enum(["fixed_variable", "unit_price", "excluded", "fixed_only"]), rows: z.number().int().min(0), value })).optional(),
+  splits: z.array(z.object({ kind: z.enum(["solidarity", "fixed_only", "grant"]), label: z.string(), host: party, total: money })).optional(),
+  grants: z.array(z.object({ name: z.string(), recipient: party, amount: money, basis: z.enum(["key", "amounts"]) })).optional(),
+  scenario: z.object({ set: z.array(z.object({ path: z.string(), value: z.string() })), patch: z.string().optional() }).optional(),
+});
+
+export type ResultDetail = z.infer<typeof resultDetail>;
+
 const accontoFile = z.object({
   format: z.literal("vardavtal-acconto/1"),
   year: z.number().int().min(1900).max(2999),
@@ -103,6 +127,24 @@ function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, ba
     return undefined;
   }
   return { year: r.year, parties: r.parties, flows, net, ...(r.forecast ? { forecastThrough: r.forecast.through } : {}) };
+}
+
+/**
+ * A result with what each flow is and the figures behind them (for a comparison): checked as
+ * readResultJson checks it, and every party named in the detail is among the result's parties.
+ */
+export function readResultDetail(text: string, file: string, bag: DiagnosticBag): { result: ReadResult; detail: ResultDetail } | undefined {
+  const data = readFile(text, file, "vardavtal-result/1", resultFile.extend(resultDetail.shape), bag);
+  const result = checkResult(data, file, bag);
+  if (!data || !result) return undefined;
+  const known = new Set(result.parties);
+  const named = [...(data.key ?? []).map((k) => k.party), ...(data.pairs ?? []).flatMap((p) => [p.seller, p.buyer]), ...(data.areas ?? []).flatMap((a) => [a.seller, a.buyer]), ...(data.splits ?? []).map((s) => s.host), ...(data.grants ?? []).map((g) => g.recipient)];
+  const unknown = named.find((p) => !known.has(p));
+  if (unknown !== undefined) {
+    bag.error("RESULT_FILE", { what: "vardavtal-result/1", reason: `"${unknown}" is not among the result's parties` }, { file, line: 1, column: 1 });
+    return undefined;
+  }
+  return { result, detail: data };
 }
 
 /** An a-conto plan file as payments "paid as planned": each line's annual amount, payer → payee. */

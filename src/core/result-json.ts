@@ -6,11 +6,12 @@ import { VALUE_UNITS_PER_ORE, formatOre, formatRational, formatScaled, roundHalf
 import { hintText, messageText, type Diagnostic } from "./diagnostics.js";
 import type { CalculationResult } from "./calculate.js";
 import { areaCells } from "./consumption.js";
+import type { ScenarioRecord } from "./scenario.js";
 
 export const RESULT_FORMAT = "vardavtal-result/1";
 
 export interface InputFileInfo {
-  role: "tariff" | "consumption" | "population" | "costs" | "result" | "payments";
+  role: "tariff" | "consumption" | "population" | "costs" | "result" | "payments" | "scenario";
   file: string;
   sha256: string;
   bytes: number;
@@ -26,6 +27,8 @@ export interface ResultMeta {
   tool?: { name: string; version: string };
   inputs?: InputFileInfo[];
   generatedAt?: string;
+  /** a scenario: what was set (the result says it is one) */
+  scenario?: ScenarioRecord;
 }
 
 /** Value in 10⁻⁸ SEK as SEK text with up to 8 decimals, trimmed to at least 2 (exact, never rounded). */
@@ -57,6 +60,7 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
     format: RESULT_FORMAT,
     year: r.year,
     title: r.title,
+    ...(meta.scenario ? { scenario: meta.scenario } : {}),
     parties: r.parties.map((p) => p.id),
     key: r.parties.map((p, i) => ({
       party: p.id,

@@ -9,7 +9,9 @@ import { resolveKey, type PopulationInput } from "../core/key.js";
 import type { CompiledTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { csvInfoToInput } from "../io/inputs.js";
-import { fileSize, readConsumptionFile, readPopulationFile, readTariffFile } from "./files.js";
+import { fileSize, readConsumptionFile, readPopulationFile, readTariffFile, readTextFile } from "./files.js";
+import { applyScenario, scenarioComparison, type ScenarioRecord } from "../core/scenario.js";
+import type { Comparison } from "../core/compare.js";
 import type { CsvInfo } from "../io/csv.js";
 import { readConsumptionFast, type FastOptions, type FastOutcome } from "./fast-reader.js";
 import { bundledYears, loadBundledTariff, resolveTariffArg } from "./paths.js";
@@ -37,11 +39,19 @@ export interface FileRunOptions {
    * counted, and the consumption sums are scaled to the whole year. Read by the general reader.
    */
   through?: string;
+  /** a scenario: `--set PATH=VALUE` arguments and/or a scenario file (a JSON merge patch on the tariff) */
+  scenario?: { set?: readonly string[]; file?: string };
+  /** with a scenario: compute the tariff as it stands too, and compare the scenario with it */
+  baseline?: boolean;
 }
 
 export interface FileRun {
   result: CalculationResult;
   inputs: InputFileInfo[];
+  /** present for a scenario: what was set */
+  scenario?: ScenarioRecord;
+  /** present with `baseline`: the tariff as it stands, and the scenario compared with it */
+  baseline?: { result: CalculationResult; comparison: Comparison };
 }
 
 /** Loads the tariff given as a path or a bundled year; errors go to the bag. */
@@ -73,32 +83,63 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRun> 
     bag.throwIfErrors();
     throw new InputError(bag.items);
   }
-  const key = resolveKey(t.tariff, pop.population, bag);
+  // A scenario: the tariff with named values replaced, validated as a tariff file is.
+  let tariff = t.tariff;
+  let scenario: ScenarioRecord | undefined;
+  let patchInfo: InputFileInfo | undefined;
+  if (options.scenario) {
+    const patch = options.scenario.file !== undefined ? readTextFile(options.scenario.file, "scenario", bag) : undefined;
+    patchInfo = patch?.info;
+    if (options.scenario.file === undefined || patch) {
+      try {
+        ({ tariff, record: scenario } = applyScenario(t.tariff, { set: options.scenario.set ?? [], ...(patch && options.scenario.file !== undefined ? { patch: { file: options.scenario.file, text: patch.text } } : {}) }));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        bag.absorb(e.diagnostics);
+      }
+    }
+  }
+  const key = resolveKey(tariff, pop.population, bag);
   if (key && pop.population && key.basis === "population") {
     bag.warning("POPULATION_FROM_FILE", { file: pop.population.file }, { file: pop.population.file, line: 1, column: 1 });
   }
   const through = options.through;
-  if (through !== undefined && isoDateYear(through) !== t.tariff.year) bag.error("BAD_THROUGH", { text: through, year: t.tariff.year }, { file: "--through", line: 1, column: 1 });
+  if (through !== undefined && isoDateYear(through) !== tariff.year) bag.error("BAD_THROUGH", { text: through, year: tariff.year }, { file: "--through", line: 1, column: 1 });
   // The fast reader has no cut-off: a forecast is read by the general reader.
   const reader = through !== undefined ? "general" : (options.reader ?? "auto");
   let fast: FastOutcome | undefined;
-  if (!bag.hasErrors && (reader === "fast" || (reader === "auto" && fileSize(options.consumption) >= FAST_THRESHOLD))) {
-    fast = await readConsumptionFast(options.consumption, t.tariff, { ...options.fast, onProgress: options.onProgress });
-  }
-  let summary: ConsumptionSummary;
-  let info: CsvInfo;
-  if (fast?.ok) {
-    ({ summary, info } = fast);
-  } else {
-    const acc = new ConsumptionAccumulator(t.tariff, bag, options.consumption, { through });
-    info = await readConsumptionFile(options.consumption, acc, bag, { onProgress: options.onProgress });
-    summary = acc.summary;
-  }
-  if (!bag.hasErrors) checkConsumption(t.tariff, summary, bag, options.consumption);
+  let info: CsvInfo | undefined;
+  const summarize = async (priced: CompiledTariff, errors: DiagnosticBag): Promise<ConsumptionSummary> => {
+    fast = undefined;
+    if (!errors.hasErrors && (reader === "fast" || (reader === "auto" && fileSize(options.consumption) >= FAST_THRESHOLD))) {
+      fast = await readConsumptionFast(options.consumption, priced, { ...options.fast, onProgress: options.onProgress });
+    }
+    if (fast?.ok) {
+      info = fast.info;
+      return fast.summary;
+    }
+    const acc = new ConsumptionAccumulator(priced, errors, options.consumption, { through });
+    info = await readConsumptionFile(options.consumption, acc, errors, { onProgress: options.onProgress });
+    return acc.summary;
+  };
+  // With a baseline the same rows are counted by the tariff as it stands first (its problems are the file's).
+  const baseBag = new DiagnosticBag();
+  const baseSummary = options.baseline && scenario && !bag.hasErrors ? await summarize(t.tariff, baseBag) : undefined;
+  bag.absorb(baseBag.errors);
+  const summary = bag.hasErrors && baseSummary ? baseSummary : await summarize(tariff, bag);
+  if (!bag.hasErrors) checkConsumption(tariff, summary, bag, options.consumption);
   bag.throwIfErrors();
-  if (!key) throw new InputError(bag.items);
-  const result = settle(t.tariff, key, summary, bag.warnings, { through });
+  if (!key || !info) throw new InputError(bag.items);
+  const result = settle(tariff, key, summary, bag.warnings, { through });
   const consumptionInfo: InputFileInfo = { ...csvInfoToInput("consumption", info), reader: fast?.ok ? "fast" : fast ? `general (${fast.reason})` : "general" };
-  const inputs = [t.info, consumptionInfo, ...(pop.info ? [pop.info] : [])];
-  return { result, inputs };
+  const inputs = [t.info, consumptionInfo, ...(pop.info ? [pop.info] : []), ...(patchInfo ? [patchInfo] : [])];
+  let baseline: FileRun["baseline"];
+  if (baseSummary && scenario) {
+    const baseKey = resolveKey(t.tariff, pop.population, new DiagnosticBag());
+    if (!baseKey) throw new InputError(bag.items);
+    const a = { tariff: t.tariff, key: baseKey, consumption: baseSummary, ...(through !== undefined ? { through } : {}) };
+    const baseResult = settle(t.tariff, baseKey, baseSummary, [], { through });
+    baseline = { result: baseResult, comparison: scenarioComparison({ ...a, result: baseResult }, { tariff, key, consumption: summary, ...(through !== undefined ? { through } : {}), result }, scenario, { a: t.info.file, b: "scenario" }) };
+  }
+  return { result, inputs, ...(scenario ? { scenario } : {}), ...(baseline ? { baseline } : {}) };
 }

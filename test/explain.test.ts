@@ -1,0 +1,62 @@
+/**
+ * `vardavtal explain`: the chain behind every flow of the worked example ends in the flow's own
+ * amount, its exact value rounds to it, and it names the figures it comes from.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { explainAll, explainFlow, explanationText } from "../src/core/explain.js";
+import { moneyText } from "../src/core/diagnostics.js";
+import { calculateFiles } from "../src/node/run.js";
+import { FIXTURES, runCli, tempDir } from "./helpers.js";
+
+const MINI = join(FIXTURES, "spec", "mini-2025");
+
+describe("explain", () => {
+  it("every flow's chain ends in its amount, and its exact value rounds to it (half away from zero)", async () => {
+    const run = await calculateFiles({ tariff: join(MINI, "tariff.json"), consumption: join(MINI, "consumption.csv") });
+    const all = explainAll(run.result, "en");
+    expect(all.length).toBe(run.result.flows.length);
+    all.forEach((e, k) => {
+      const f = run.result.flows[k];
+      expect(e.amount).toBe(f?.amount);
+      const last = e.lines[e.lines.length - 1]?.text ?? "";
+      expect(last).toContain(moneyText(f?.amount ?? 0n, "en"));
+      const exact = e.lines.find((l) => l.text.startsWith("exact: "))?.text.slice(7);
+      if (exact !== undefined) {
+        const [i = "0", d = ""] = exact.split(".");
+        const scaled = BigInt(i + d.padEnd(10, "0")); // 10⁻¹⁰ SEK
+        const ore = (scaled + 50_000_000n) / 100_000_000n; // non-negative here
+        expect(ore).toBe(f?.amount);
+      }
+    });
+  });
+
+  it("names the rows, the rule, the prices and the share; a net position lists its flows", async () => {
+    const run = await calculateFiles({ tariff: join(MINI, "tariff.json"), consumption: join(MINI, "consumption.csv") });
+    const v = explainFlow(run.result, "RJL>RÖ variable", "sv");
+    if ("code" in v) throw new Error(v.code);
+    const text = explanationText(v).join("\n");
+    expect(text).toContain("neurokirurgi: 2 rader, värde 358125,00 kr");
+    expect(text).toContain("poängpriser RÖ: 2025-01-01 71 250,00; 2025-07-01 72 000,00");
+    expect(text).toContain("rörlig andel: 1 − 0,65");
+    expect(text).toContain("exakt: 125343,75 kr");
+    const s = explainFlow(run.result, "rkl>rö solidarity rcc", "sv");
+    if ("code" in s) throw new Error(s.code);
+    expect(explanationText(s).join("\n")).toContain("största rest: 1 öre till RKL");
+    const n = explainFlow(run.result, "net RKL", "en");
+    if ("code" in n) throw new Error(n.code);
+    expect(n.amount).toBe(run.result.net[1]);
+    const bad = explainFlow(run.result, "RJL>RÖ grant", "en");
+    expect("code" in bad && bad.code).toBe("EXPLAIN_FLOW");
+  });
+
+  it("prints the chain and writes it as JSON", () => {
+    const out = join(tempDir(), "e.json");
+    const r = runCli(["explain", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "RKL>RÖ fixed_only klinisk genetik", "--json", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("RKL betalar RÖ: endast fast ersättning klinisk genetik");
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    expect([json.format, json.amount]).toEqual(["vardavtal-explanation/1", "27210.40"]);
+  });
+});
