@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers.js";
 
-const COMMANDS = ["calculate", "acconto", "settle", "propose", "key", "check-key", "check-tariff", "demo"];
+const COMMANDS = ["calculate", "acconto", "settle", "propose", "key", "check-key", "check-tariff", "compare", "explain", "demo"];
 
 describe("--help", () => {
   it("every command has examples, in Swedish and in English", () => {
