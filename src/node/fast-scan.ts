@@ -110,10 +110,15 @@ export class Scanner {
   private readonly areaLead: number[] = [];
   private readonly areaCounted: boolean[] = [];
   private readonly first: ScanOk["first"] = [];
-  /** per party: its price period for all dates of the year (price constant in the year), else -2 */
-  private readonly fixedSegment: number[];
-  private readonly segCache: Map<number, number>[];
-  private readonly janFirst: number;
+  /** per party: its price period for every date of the year, by month·32 + day (-1: no price) */
+  private readonly segments: Int16Array[];
+  private readonly cYear: number;
+  private readonly cDate: number;
+  private readonly cSeller: number;
+  private readonly cBuyer: number;
+  private readonly cArea: number;
+  private readonly cPoints: number;
+  private readonly cAmount: number;
   /** cells: (area, seller·n + buyer) → cell index; a small table per area when n² ≤ 64, else a Map */
   private readonly cellTables: Int32Array[] = [];
   private readonly cellMap = new Map<number, number>();
@@ -144,9 +149,18 @@ export class Scanner {
     this.needed = new Uint8Array(setup.width);
     for (const c of Object.values(setup.columns)) if (c >= 0) this.needed[c] = 1;
     this.partyByKey = new Map(setup.partyNames);
-    this.janFirst = setup.year * 10000 + 101;
-    this.fixedSegment = setup.priceStarts.map((list, p) => (setup.changesInYear[p] ? -2 : list.filter((from) => from <= this.janFirst).length - 1));
-    this.segCache = setup.priceStarts.map(() => new Map());
+    this.segments = setup.priceStarts.map((list) => {
+      const table = new Int16Array(13 * 32).fill(-1);
+      for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) table[m * 32 + d] = list.filter((from) => from <= setup.year * 10000 + m * 100 + d).length - 1;
+      return table;
+    });
+    this.cYear = setup.columns.year;
+    this.cDate = setup.columns.date;
+    this.cSeller = setup.columns.seller;
+    this.cBuyer = setup.columns.buyer;
+    this.cArea = setup.columns.area;
+    this.cPoints = setup.columns.points;
+    this.cAmount = setup.columns.amount;
     this.stride = 2 + Math.max(0, ...setup.priceStarts.map((l) => l.length));
   }
 
@@ -250,10 +264,9 @@ export class Scanner {
 
   /** One line: bytes [ls, le) of b, its line end excluded; `fields` counted by delimiters. */
   private processLine(b: Buffer, fields: number, ls: number, le: number, line: number): void {
-    const col = this.s.columns;
     const starts = this.starts;
     const ends = this.ends;
-    const cSeller = col.seller;
+    const cSeller = this.cSeller;
     // A record with only blanks is skipped (as the general reader does), whatever its field count;
     // test it only when needed: a line whose seller field starts with something else is not blank.
     const ss = starts[cSeller] as number;
@@ -261,8 +274,10 @@ export class Scanner {
       if (this.isBlankLine(b, ls, le)) return;
       if (fields !== this.width) throw new GiveUp("a line whose field count differs from the header");
     }
-    let year = col.year >= 0 ? this.yearOf(b, starts[col.year] as number, ends[col.year] as number) : -1;
-    const ymd = col.date >= 0 ? this.date(b, starts[col.date] as number, ends[col.date] as number) : -1;
+    const cYear = this.cYear;
+    const cDate = this.cDate;
+    let year = cYear >= 0 ? this.yearOf(b, starts[cYear] as number, ends[cYear] as number) : -1;
+    const ymd = cDate >= 0 ? this.date(b, starts[cDate] as number, ends[cDate] as number) : -1;
     if (ymd >= 0) {
       const dy = (ymd / 10000) | 0;
       if (year >= 0 && dy !== year) throw new GiveUp("year and date disagree");
@@ -270,10 +285,12 @@ export class Scanner {
     }
     if (year < 0) throw new GiveUp("a row without year and date");
     const s = this.party(b, ss, ends[cSeller] as number);
-    const bu = this.party(b, starts[col.buyer] as number, ends[col.buyer] as number);
-    const a = this.area(b, starts[col.area] as number, ends[col.area] as number);
-    const amount = col.amount >= 0 ? this.number(b, starts[col.amount] as number, ends[col.amount] as number, 2, MAX_AMOUNT) : undefined;
-    const points = col.points >= 0 ? this.number(b, starts[col.points] as number, ends[col.points] as number, 6, MAX_POINTS) : undefined;
+    const bu = this.party(b, starts[this.cBuyer] as number, ends[this.cBuyer] as number);
+    const a = this.area(b, starts[this.cArea] as number, ends[this.cArea] as number);
+    const cAmount = this.cAmount;
+    const cPoints = this.cPoints;
+    const amount = cAmount >= 0 ? this.number(b, starts[cAmount] as number, ends[cAmount] as number, 2, MAX_AMOUNT) : undefined;
+    const points = cPoints >= 0 ? this.number(b, starts[cPoints] as number, ends[cPoints] as number, 6, MAX_POINTS) : undefined;
     if (amount === undefined && points === undefined) throw new GiveUp("a row with neither amount nor points");
     this.rowsRead++;
     if (year !== this.s.year) {
@@ -290,11 +307,9 @@ export class Scanner {
     sums[at] = (sums[at] as number) + 1;
     if (amount !== undefined) this.add(at + 1, amount);
     else {
-      let k = this.fixedSegment[s] as number;
-      if (k === -2) {
-        if (ymd < 0) throw new GiveUp("an undated row while the price changes during the year");
-        k = this.segment(s, ymd);
-      }
+      if (ymd < 0 && this.s.changesInYear[s]) throw new GiveUp("an undated row while the price changes during the year");
+      // a row counted is of the tariff's year: its date (1 January when it has none) picks the price
+      const k = (this.segments[s] as Int16Array)[ymd < 0 ? 33 : (((ymd / 100) | 0) % 100) * 32 + (ymd % 100)] as number;
       if (k < 0) throw new GiveUp("no point price");
       this.add(at + 2 + k, points as number);
     }
@@ -338,7 +353,7 @@ export class Scanner {
     if (!this.areaCounted[a]) {
       // where the general reader's firstAt of this area would point: line, and column in UTF-16 units
       this.areaCounted[a] = true;
-      const valueStart = this.starts[this.s.columns.area] as number;
+      const valueStart = this.starts[this.cArea] as number;
       const fieldStart = valueStart > ls && b[valueStart - 1] === QUOTE ? valueStart - 1 : valueStart;
       const before = this.enc === ENC_UTF8 ? b.toString("utf8", ls, fieldStart).length : fieldStart - ls;
       this.first.push({ area: a, chunk: this.chunk, line, column: 1 + before + (this.areaLead[a] as number) });
@@ -425,24 +440,20 @@ export class Scanner {
   /** yyyymmdd of an ISO date field; -1 when blank. */
   private date(b: Buffer, s: number, e: number): number {
     if (e - s === 10 && b[s + 4] === 45 && b[s + 7] === 45) {
-      let ok = true;
-      let y = 0;
-      let m = 0;
-      let d = 0;
-      for (let k = 0; k < 10; k++) {
-        if (k === 4 || k === 7) continue;
-        const c = b[s + k] as number;
-        if (!isDigit(c)) {
-          ok = false;
-          break;
-        }
-        if (k < 4) y = y * 10 + c - 48;
-        else if (k < 7) m = m * 10 + c - 48;
-        else d = d * 10 + c - 48;
-      }
-      if (ok) {
-        const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-        if (m < 1 || m > 12 || d < 1 || d > (m === 2 && !leap ? 28 : (DAYS[m] as number))) throw new GiveUp("not a calendar date");
+      const y0 = (b[s] as number) - 48;
+      const y1 = (b[s + 1] as number) - 48;
+      const y2 = (b[s + 2] as number) - 48;
+      const y3 = (b[s + 3] as number) - 48;
+      const m0 = (b[s + 5] as number) - 48;
+      const m1 = (b[s + 6] as number) - 48;
+      const d0 = (b[s + 8] as number) - 48;
+      const d1 = (b[s + 9] as number) - 48;
+      // every one a digit: as unsigned, at most 9
+      if (y0 >>> 0 <= 9 && y1 >>> 0 <= 9 && y2 >>> 0 <= 9 && y3 >>> 0 <= 9 && m0 >>> 0 <= 9 && m1 >>> 0 <= 9 && d0 >>> 0 <= 9 && d1 >>> 0 <= 9) {
+        const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+        const m = m0 * 10 + m1;
+        const d = d0 * 10 + d1;
+        if (m < 1 || m > 12 || d < 1 || (d > 28 && d > (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : (DAYS[m] as number)))) throw new GiveUp("not a calendar date");
         return y * 10000 + m * 100 + d;
       }
     }
@@ -462,17 +473,6 @@ export class Scanner {
     if (t === "") return -1;
     if (!/^\d{4}$/.test(t)) throw new GiveUp(`not a year: ${t}`);
     return Number(t);
-  }
-
-  private segment(seller: number, ymd: number): number {
-    const cache = this.segCache[seller] as Map<number, number>;
-    let k = cache.get(ymd);
-    if (k === undefined) {
-      k = -1;
-      for (const from of this.s.priceStarts[seller] ?? []) if (from <= ymd) k++;
-      cache.set(ymd, k);
-    }
-    return k;
   }
 
   result(): ScanOk {
@@ -502,14 +502,17 @@ export class Scanner {
 
 /**
  * Byte strings → ids, without making a string per lookup: FNV-1a hash of the bytes, then a
- * byte-by-byte comparison with the stored copy. A one-entry cache per (length, first, last
- * byte) answers the common case with a comparison only.
+ * byte-by-byte comparison with the stored copy (all copies in one pool). A one-entry cache per
+ * (length, first, middle and last byte) answers the common case with a comparison only.
  */
 class ByteTable {
   private mask = 1023;
   private hashes = new Int32Array(1024);
   private slots = new Int32Array(1024).fill(-1);
-  private readonly entries: Buffer[] = [];
+  private pool = new Uint8Array(4096);
+  private used = 0;
+  private starts: number[] = [];
+  private lengths: number[] = [];
   private readonly ids: number[] = [];
   private readonly recent = new Int32Array(4096).fill(-1);
 
@@ -519,31 +522,30 @@ class ByteTable {
     return h;
   }
 
-  private static quick(b: Uint8Array, s: number, e: number): number {
+  /** Entry `slot` holds exactly b[s, e). */
+  private same(slot: number, b: Uint8Array, s: number, e: number): boolean {
     const len = e - s;
-    return len === 0 ? 0 : ((len * 31) ^ ((b[s] as number) << 4) ^ ((b[e - 1] as number) << 2) ^ (b[s + (len >> 1)] as number)) & 4095;
-  }
-
-  private static same(x: Buffer, b: Uint8Array, s: number, e: number): boolean {
-    const len = e - s;
-    if (x.length !== len) return false;
-    for (let i = 0; i < len; i++) if (x[i] !== b[s + i]) return false;
+    if (this.lengths[slot] !== len) return false;
+    const pool = this.pool;
+    const at = (this.starts[slot] as number) - s;
+    for (let i = s; i < e; i++) if (pool[at + i] !== b[i]) return false;
     return true;
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.ids.length;
   }
 
   get(b: Uint8Array, s: number, e: number): number {
-    const q = ByteTable.quick(b, s, e);
+    const len = e - s;
+    const q = len === 0 ? 0 : ((len << 7) ^ ((b[s] as number) << 4) ^ ((b[e - 1] as number) << 2) ^ (b[s + (len >> 1)] as number)) & 4095;
     const r = this.recent[q] as number;
-    if (r >= 0 && ByteTable.same(this.entries[r] as Buffer, b, s, e)) return this.ids[r] as number;
+    if (r >= 0 && this.same(r, b, s, e)) return this.ids[r] as number;
     const h = ByteTable.hash(b, s, e);
     for (let k = h & this.mask; ; k = (k + 1) & this.mask) {
       const slot = this.slots[k] as number;
       if (slot < 0) return -1;
-      if (this.hashes[k] === h && ByteTable.same(this.entries[slot] as Buffer, b, s, e)) {
+      if (this.hashes[k] === h && this.same(slot, b, s, e)) {
         this.recent[q] = slot;
         return this.ids[slot] as number;
       }
@@ -551,10 +553,18 @@ class ByteTable {
   }
 
   set(b: Uint8Array, s: number, e: number, id: number): void {
-    if ((this.entries.length + 1) * 2 > this.mask + 1) this.grow();
-    this.entries.push(Buffer.from(b.subarray(s, e)));
+    if ((this.ids.length + 1) * 2 > this.mask + 1) this.grow();
+    if (this.used + (e - s) > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.used + (e - s)));
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+    this.pool.set(b.subarray(s, e), this.used);
+    this.starts.push(this.used);
+    this.lengths.push(e - s);
+    this.used += e - s;
     this.ids.push(id);
-    this.place(ByteTable.hash(b, s, e), this.entries.length - 1);
+    this.place(ByteTable.hash(b, s, e), this.ids.length - 1);
   }
 
   private place(h: number, slot: number): void {
@@ -567,9 +577,11 @@ class ByteTable {
   private grow(): void {
     const size = (this.mask + 1) * 2;
     this.mask = size - 1;
+    const hashes = this.hashes;
+    const slots = this.slots;
     this.hashes = new Int32Array(size);
     this.slots = new Int32Array(size).fill(-1);
-    this.entries.forEach((entry, slot) => this.place(ByteTable.hash(entry, 0, entry.length), slot));
+    for (let k = 0; k < slots.length; k++) if ((slots[k] as number) >= 0) this.place(hashes[k] as number, slots[k] as number);
   }
 }
 
