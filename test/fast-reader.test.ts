@@ -262,6 +262,36 @@ describe("the fast reader on worker threads (built package)", () => {
     for (const k of ["flows", "net", "skipped", "rows", "areas", "pairs", "transfers"] as const) expect(a[k]).toEqual(b[k]);
     expect(fast.inputs[1]?.sha256).toBe(general.inputs[1]?.sha256);
   });
+
+  it("merges chunks scanned by the main thread and the workers in file order, in every dialect", async () => {
+    const { readConsumptionFast: readBuilt } = (await import(join(ROOT, "dist", "node", "fast-reader.js"))) as typeof import("../src/node/fast-reader.js");
+    const dir = tempDir();
+    const text = readFileSync(join(ROOT, "examples", "2025", "konsumtion-2025.csv"), "utf8").replace(/^\ufeff/, "");
+    // areas first met far into the file, so that their firstAt comes from a later chunk
+    const lines = text.trimEnd().split(/\r?\n/);
+    lines.splice(Math.floor(lines.length * 0.6), 0, "2025;2025-06-01;RÖ;RJL;Övrig vård;;;12,50;1;X1", "2025;2025-06-02;RKL;RJL;  tandvård ;;;1,00;1;X2");
+    lines.push("2025;2025-12-31;RJL;RKL;Sista området;;;3,00;1;X3");
+    const quote = (l: string, k: number) => (k === 0 ? l : l.split(";").map((f, i) => (i >= 2 && i <= 5 ? `"${f}"` : f)).join(";"));
+    const files: [string, Buffer][] = [
+      ["utf8", Buffer.from(`\ufeff${lines.join("\n")}\n`, "utf8")],
+      ["cp1252", cp1252Bytes(`${lines.join("\r\n")}\r\n`)],
+      ["quoted", Buffer.from(`${lines.map(quote).join("\n")}\n`, "utf8")],
+    ];
+    for (const [name, bytes] of files) {
+      const file = join(dir, `${name}.csv`);
+      writeFileSync(file, bytes);
+      const bag = new DiagnosticBag();
+      const acc = new ConsumptionAccumulator(TARIFF_2025, bag, file);
+      const info = await readConsumptionFile(file, acc, bag);
+      expect(bag.items.filter((x) => x.severity === "error"), name).toEqual([]);
+      for (const chunkSize of [4096, 777, 65536]) {
+        const f = await readBuilt(file, TARIFF_2025, { workers: 2, chunkSize, slots: 3 });
+        expect(f.ok ? "fast" : f.reason, name).toBe("fast");
+        expect(f.ok && f.summary, `${name} ${chunkSize}`).toEqual(acc.summary);
+        expect(f.ok && f.info, `${name} ${chunkSize}`).toEqual(info);
+      }
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
