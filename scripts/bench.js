@@ -257,5 +257,5 @@ if (!flag("no-phases")) {
     console.log(`phases, ${d}: ${r.stdout.trim() || r.stderr.trim().slice(0, 500)}`);
   }
 }
-writeFileSync(join(DIR, "bench.json"), JSON.stringify(summary, null, 2) + "\n");
-console.log(`\nfiles and bench.json in ${DIR}`);
+writeFileSync(join(DIR, `bench-${ROWS}.json`), JSON.stringify(summary, null, 2) + "\n");
+console.log(`\nfiles and bench-${ROWS}.json in ${DIR}`);
