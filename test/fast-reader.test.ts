@@ -175,7 +175,7 @@ async function outcome(file: string, reader: "fast" | "general", fast?: { slots?
 }
 
 describe("fast reader = general reader", () => {
-  it("on random files in every dialect, split into ranges and chunks anywhere", async () => {
+  it("on random files in every dialect, read in chunks that end anywhere", async () => {
     const dir = tempDir();
     let usedFast = 0;
     let runs = 0;
