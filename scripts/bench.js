@@ -1,16 +1,24 @@
 #!/usr/bin/env node
-// npm run bench [-- --rows 10000000 --dir bench-output --general --repeat 1 --no-baseline --no-duckdb]
+// npm run bench [-- --rows 10000000 --repeat 3 --dialects utf8,cp1252,quoted --dir DIR
+//                   --general --baseline --no-duckdb --no-phases]
 //
-// Generates a deterministic patient-level consumption file of N rows (cached in --dir), then
-// times whole processes on it, side by side in one run:
+// Generates a deterministic patient-level consumption file of N rows (default 10 000 000) in
+// three dialects controllers have (cached in DIR, by default a folder in the system's temp
+// directory, never in the repository):
+//   utf8    UTF-8 with BOM, `;`, decimal comma, LF
+//   cp1252  the same rows as Swedish Excel saves "CSV (semikolonavgränsad)": Windows-1252, CRLF
+//   quoted  UTF-8, every text field in quotes (as many exporting tools write)
+// then times whole processes on each, alternating the runs and taking the median of --repeat:
 //   - vardavtal calculate (the fast reader, as a user runs it)
-//   - vardavtal calculate --reader general (with --general)
-//   - a plain baseline: csv-parse + decimal.js, one pass
-//   - DuckDB: read_csv + GROUP BY with DECIMAL sums (when @duckdb/node-api is installed)
-// and prints wall time, rows/s, MB/s and peak RSS. No pass/fail: this is a measurement.
+//   - DuckDB: read_csv + GROUP BY with exact DECIMAL sums (when @duckdb/node-api can be installed)
+//   - vardavtal calculate --reader general (with --general; slow)
+//   - a plain baseline: csv-parse + decimal.js, one pass (with --baseline; slow)
+// It prints wall time, rows/s, MB/s, peak RSS, the ratio to DuckDB and to the UTF-8 time, the
+// machine and its load, the fast reader's phases and the floor (reading and hashing the file),
+// and checks that every dialect gives the same flows. No pass/fail: this is a measurement.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, openSync, closeSync, writeSync, statSync, readFileSync, writeFileSync, renameSync } from "node:fs";
-import { availableParallelism, cpus } from "node:os";
+import { existsSync, mkdirSync, openSync, closeSync, writeSync, readSync, statSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { rng } from "./lib/rng.js";
@@ -23,12 +31,13 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
 const ROWS = Number(option("rows", "10000000"));
-const DIR = resolve(option("dir", join(root, "bench-output")));
-const REPEAT = Number(option("repeat", "1"));
+const DIR = resolve(option("dir", join(tmpdir(), "vardavtal-bench")));
+const REPEAT = Math.max(1, Number(option("repeat", "3")));
+const DIALECTS = option("dialects", "utf8,cp1252,quoted").split(",");
 const DUCKDB_VERSION = "1.5.6-r.1";
 mkdirSync(DIR, { recursive: true });
 
-// ------------------------------------------------------------------ the file
+// ------------------------------------------------------------------ the files
 
 function generate(file, rows) {
   const rand = rng(42);
@@ -77,76 +86,176 @@ function generate(file, rows) {
   if (process.stderr.isTTY) process.stderr.write("\n");
 }
 
-const file = join(DIR, `konsumtion-${ROWS}.csv`);
-if (!existsSync(file)) {
-  const t0 = process.hrtime.bigint();
-  generate(file, ROWS);
-  console.log(`generated ${file} in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
-}
-const bytes = statSync(file).size;
-
-// ------------------------------------------------------------------ the runs
-function timed(name, argv, env = {}) {
-  let best;
-  for (let k = 0; k < REPEAT; k++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, argv, { cwd: root, encoding: "utf8", env: { ...process.env, VARDAVTAL_REPORT_RSS: "1", ...env }, maxBuffer: 64 << 20 });
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    const rss = Number(/vardavtal-peak-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
-    if (r.status !== 0) {
-      console.log(`${name}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);
-      return undefined;
+/** Rewrites the UTF-8 file line by line into another dialect. */
+function transcode(from, to, dialect) {
+  const TEXT = new Set([2, 3, 4, 5, 8, 9, 11]); // säljare köpare verksamhet drg patient vårdtillfälle kön
+  const line = dialect === "quoted" ? (l) => l.split(";").map((f, i) => (TEXT.has(i) ? `"${f}"` : f)).join(";") : (l) => l;
+  const encode = dialect === "cp1252" ? (text) => Buffer.from(text.replace(/\n/g, "\r\n"), "latin1") : (text) => Buffer.from(text, "utf8");
+  const src = openSync(from, "r");
+  const tmp = `${to}.tmp`;
+  const dst = openSync(tmp, "w");
+  const buf = Buffer.alloc(16 << 20);
+  let carry = "";
+  let pos = 0;
+  let first = true;
+  let header = true;
+  for (;;) {
+    const got = readSync(src, buf, 0, buf.length, pos);
+    pos += got;
+    let text = carry + buf.toString("utf8", 0, got);
+    if (first) {
+      text = dialect === "cp1252" ? text.replace(/^\ufeff/, "") : text; // Excel writes Windows-1252 without BOM
+      first = false;
     }
-    if (!best || seconds < best.seconds) best = { name, seconds, rss, stdout: r.stdout };
+    const cut = got === 0 ? text.length : text.lastIndexOf("\n") + 1;
+    carry = text.slice(cut);
+    const lines = text.slice(0, cut).split("\n");
+    const last = lines.pop(); // "" after the final line feed
+    let out = lines.map((l, i) => (i === 0 && header ? l : line(l))).join("\n") + (lines.length ? "\n" : ""); // the header as it is
+    if (lines.length) header = false;
+    if (last) out += line(last);
+    writeSync(dst, encode(out));
+    if (got === 0) break;
   }
-  return best;
+  closeSync(src);
+  closeSync(dst);
+  renameSync(tmp, to);
 }
 
-const results = [];
-const out = (n) => join(DIR, `result-${n}.json`);
-const cli = join(root, "bin", "vardavtal.js");
-results.push(timed("vardavtal calculate (fast reader)", [cli, "calculate", "--tariff", "2025", "--consumption", file, "--json", out("fast"), "--reader", "fast"]));
-if (flag("general")) results.push(timed("vardavtal calculate --reader general", [cli, "calculate", "--tariff", "2025", "--consumption", file, "--json", out("general"), "--reader", "general"]));
-if (!flag("no-baseline")) results.push(timed("baseline: csv-parse + decimal.js", [join(root, "scripts", "bench", "baseline.js"), file]));
-let duck;
+const fileOf = (dialect) => join(DIR, `konsumtion-${ROWS}-${dialect}.csv`);
+const utf8 = fileOf("utf8");
+if (!existsSync(utf8)) {
+  const t0 = process.hrtime.bigint();
+  generate(utf8, ROWS);
+  console.log(`generated ${utf8} in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
+}
+for (const d of DIALECTS) {
+  if (d !== "utf8" && !existsSync(fileOf(d))) {
+    transcode(utf8, fileOf(d), d);
+    console.log(`wrote ${fileOf(d)}`);
+  }
+}
+
+// ------------------------------------------------------------------ DuckDB
+let duckRunner;
 if (!flag("no-duckdb")) {
   // DuckDB is not a dependency of the project (its lockfile entries exist only for this
   // platform): the bench installs it beside its files on first use.
   const tools = join(DIR, "tools");
-  const runner = join(tools, "duckdb.mjs");
   if (!existsSync(join(tools, "node_modules", "@duckdb", "node-api"))) {
     mkdirSync(tools, { recursive: true });
     console.log("installing @duckdb/node-api for the comparison (once) …");
     const npm = spawnSync("npm", ["install", "--prefix", tools, "--no-save", "--no-audit", "--no-fund", "--no-package-lock", `@duckdb/node-api@${DUCKDB_VERSION}`], { encoding: "utf8" });
-    if (npm.status !== 0) console.log(`DuckDB could not be installed; skipped\n${npm.stderr.slice(-1000)}`);
+    if (npm.status !== 0) console.log(`DuckDB could not be installed: the comparison is left out\n${npm.stderr.slice(-1000)}`);
   }
   if (existsSync(join(tools, "node_modules", "@duckdb", "node-api"))) {
-    writeFileSync(runner, readFileSync(join(root, "scripts", "bench", "duckdb.js")));
-    duck = timed(`DuckDB read_csv + GROUP BY (${availableParallelism()} threads)`, [runner, file, String(availableParallelism())]);
-    results.push(duck);
+    duckRunner = join(tools, "duckdb.mjs");
+    writeFileSync(duckRunner, readFileSync(join(root, "scripts", "bench", "duckdb.js")));
   }
 }
 
+// ------------------------------------------------------------------ the runs
+function once(argv) {
+  const load = loadavg()[0];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, argv, { cwd: root, encoding: "utf8", env: { ...process.env, VARDAVTAL_REPORT_RSS: "1" }, maxBuffer: 64 << 20 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const rss = Number(/vardavtal-peak-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  if (r.status !== 0 && r.status !== 1) return { error: `exit ${r.status}\n${r.stderr.slice(0, 2000)}` };
+  return { seconds, rss, load, stdout: r.stdout };
+}
+
+const cli = join(root, "bin", "vardavtal.js");
+const out = (name) => join(DIR, `result-${name}.json`);
+const jobs = [];
+for (const d of DIALECTS) {
+  const file = fileOf(d);
+  jobs.push({ key: `fast-${d}`, dialect: d, name: `vardavtal calculate, ${d}`, argv: [cli, "calculate", "--tariff", "2025", "--consumption", file, "--json", out(`fast-${d}`)] });
+  if (duckRunner) jobs.push({ key: `duckdb-${d}`, dialect: d, name: `DuckDB read_csv + GROUP BY, ${d}`, argv: [duckRunner, file, String(availableParallelism()), d === "cp1252" ? "latin-1" : "utf-8"] });
+  if (flag("general")) jobs.push({ key: `general-${d}`, dialect: d, name: `vardavtal calculate --reader general, ${d}`, argv: [cli, "calculate", "--tariff", "2025", "--consumption", file, "--json", out(`general-${d}`), "--reader", "general"], once: true });
+  if (flag("baseline") && d === "utf8") jobs.push({ key: "baseline", dialect: d, name: "baseline: csv-parse + decimal.js, utf8", argv: [join(root, "scripts", "bench", "baseline.js"), file], once: true });
+}
+const runs = new Map(jobs.map((j) => [j.key, []]));
+for (let k = 0; k < REPEAT; k++) {
+  for (const j of jobs) {
+    if (j.once && k > 0) continue;
+    const r = once(j.argv);
+    if (r.error) {
+      console.log(`${j.name}: ${r.error}`);
+      continue;
+    }
+    runs.get(j.key).push(r);
+    if (process.stderr.isTTY) process.stderr.write(`run ${k + 1}/${REPEAT} ${j.name}: ${r.seconds.toFixed(2)} s\n`);
+  }
+}
+const median = (list, f) => {
+  const v = list.map(f).sort((a, b) => a - b);
+  return v.length ? v[(v.length - 1) >> 1] : NaN;
+};
+const stat = (key) => {
+  const list = runs.get(key) ?? [];
+  return list.length ? { seconds: median(list, (r) => r.seconds), rss: Math.max(...list.map((r) => r.rss)), load: median(list, (r) => r.load), all: list.map((r) => r.seconds) } : undefined;
+};
+
+// ------------------------------------------------------------------ the floor and the phases
+function floor(file) {
+  const { createHash } = awaitCrypto;
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const time = (hash) => {
+    const fd = openSync(file, "r");
+    const h = hash ? createHash("sha256") : undefined;
+    const t0 = process.hrtime.bigint();
+    for (let got; (got = readSync(fd, buf, 0, buf.length, null)) > 0; ) h?.update(buf.subarray(0, got));
+    h?.digest();
+    closeSync(fd);
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  return { read: median([0, 1, 2], () => time(false)), hash: median([0, 1, 2], () => time(true)) };
+}
+const awaitCrypto = await import("node:crypto");
+
 // ------------------------------------------------------------------ the table
-const mb = bytes / 1e6;
 const rowsText = (n) => Math.round(n).toLocaleString("sv-SE");
-console.log(`\n${ROWS.toLocaleString("sv-SE")} rows, ${mb.toFixed(0)} MB, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), node ${process.version}\n`);
-const table = [["run", "seconds", "rows/s", "MB/s", "peak RSS MB", "× DuckDB"]];
-for (const r of results.filter(Boolean)) {
-  table.push([r.name, r.seconds.toFixed(2), rowsText(ROWS / r.seconds), (mb / r.seconds).toFixed(0), r.rss.toFixed(0), duck ? (r.seconds / duck.seconds).toFixed(2) : "–"]);
+console.log(`\n${ROWS.toLocaleString("sv-SE")} rows; ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; median of ${REPEAT}, runs alternated`);
+console.log(`load average (1 min) at the start of the runs: median ${median(jobs.flatMap((j) => runs.get(j.key)), (r) => r.load).toFixed(2)}, max ${Math.max(...jobs.flatMap((j) => runs.get(j.key).map((r) => r.load))).toFixed(2)}\n`);
+const table = [["run", "MB", "seconds", "rows/s", "MB/s", "peak RSS MiB", "× DuckDB", "× utf8"]];
+const summary = { rows: ROWS, cores: cpus().length, node: process.version, repeat: REPEAT, results: [] };
+const fastUtf8 = stat("fast-utf8");
+for (const j of jobs) {
+  const s = stat(j.key);
+  if (!s) continue;
+  const mb = statSync(fileOf(j.dialect)).size / 1e6;
+  const duck = stat(`duckdb-${j.dialect}`);
+  const vsDuck = duck && !j.key.startsWith("duckdb") ? (s.seconds / duck.seconds).toFixed(2) : "–";
+  const vsUtf8 = j.key.startsWith("fast-") && fastUtf8 ? (s.seconds / fastUtf8.seconds).toFixed(2) : "–";
+  table.push([j.name, mb.toFixed(0), s.seconds.toFixed(2), rowsText(ROWS / s.seconds), (mb / s.seconds).toFixed(0), s.rss.toFixed(0), vsDuck, vsUtf8]);
+  summary.results.push({ key: j.key, name: j.name, mb, ...s, vsDuckdb: duck ? s.seconds / duck.seconds : undefined });
 }
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
 for (const row of table) console.log(row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  "));
-if (existsSync(out("fast")) && existsSync(out("general")) && flag("general")) {
-  const a = JSON.parse(readFileSync(out("fast"), "utf8"));
-  const b = JSON.parse(readFileSync(out("general"), "utf8"));
-  const same = ["flows", "net", "skipped", "rows", "areas", "pairs"].every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
-  console.log(`\nfast reader = general reader: ${same ? "identical results" : "DIFFERENT RESULTS"}`);
+if (!duckRunner && !flag("no-duckdb")) console.log("\nDuckDB: not available here, so no ratio to it.");
+
+// every dialect: read by the fast reader, with the same flows as the UTF-8 file (and the general reader's)
+console.log("");
+const flows = (f) => {
+  const j = JSON.parse(readFileSync(f, "utf8"));
+  return { reader: j.inputs?.find((i) => i.role === "consumption")?.reader, same: JSON.stringify(["flows", "net", "skipped", "rows", "areas", "pairs"].map((k) => j[k])) };
+};
+const reference = existsSync(out("fast-utf8")) ? flows(out("fast-utf8")).same : undefined;
+for (const d of DIALECTS) {
+  if (!existsSync(out(`fast-${d}`))) continue;
+  const f = flows(out(`fast-${d}`));
+  const general = existsSync(out(`general-${d}`)) && flag("general") ? (flows(out(`general-${d}`)).same === f.same ? ", = general reader" : ", DIFFERENT FROM THE GENERAL READER") : "";
+  console.log(`${d}: read by ${f.reader}; ${f.same === reference ? "same flows as utf8" : "DIFFERENT FLOWS FROM utf8"}${general}`);
 }
-const fast = results[0];
-if (fast) {
-  const reader = JSON.parse(readFileSync(out("fast"), "utf8")).inputs?.find((i) => i.role === "consumption")?.reader;
-  console.log(`consumption read by: ${reader}`);
-  if (duck) console.log(`targets: time ≤ 1.5 × DuckDB (must ≤ 3 ×): ${(fast.seconds / duck.seconds).toFixed(2)} ×; peak RSS < 256 MB: ${fast.rss.toFixed(0)} MB`);
+
+if (!flag("no-phases")) {
+  const fl = floor(utf8);
+  console.log(`\nfloor (utf8 file, this process, from the page cache): read ${fl.read.toFixed(2)} s, read + SHA-256 ${fl.hash.toFixed(2)} s`);
+  for (const d of DIALECTS) {
+    const r = spawnSync(process.execPath, [join(root, "scripts", "bench-phases.js"), fileOf(d)], { cwd: root, encoding: "utf8" });
+    console.log(`phases, ${d}: ${r.stdout.trim() || r.stderr.trim().slice(0, 500)}`);
+  }
 }
-writeFileSync(join(DIR, "bench.json"), JSON.stringify({ rows: ROWS, bytes, results: results.filter(Boolean).map(({ stdout, ...r }) => r) }, null, 2) + "\n");
+writeFileSync(join(DIR, `bench-${ROWS}.json`), JSON.stringify(summary, null, 2) + "\n");
+console.log(`\nfiles and bench-${ROWS}.json in ${DIR}`);

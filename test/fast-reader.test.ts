@@ -4,7 +4,8 @@
  * separators, Unicode minus, quoting, CRLF, BOM, Windows-1252); files with every kind of header,
  * first line and line end (lone CR, CRLF, LF, mixed, BOM, blank first lines), blank lines of
  * delimiters, field counts that differ, control and format characters, U+3000 and no-break
- * spaces in text fields, over-long lines, numbers at the limits and many areas; byte ranges and
+ * spaces in text fields, over-long lines, numbers at the limits and many areas, in UTF-8 and
+ * Windows-1252, with no, some or all fields quoted (and quoting errors); a ring of any size and
  * read chunks that end anywhere; and inputs with errors (where the general reader's messages must
  * come out unchanged). Plus a regression test for each reader bug found.
  */
@@ -136,20 +137,32 @@ function makeFile(d: Dialect, rows: Row[], pick: number): Buffer {
   return Buffer.concat([d.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, "utf8")]);
 }
 
-/** Windows-1252 for the characters these files use (Latin-1 range plus nothing else). */
+/** Windows-1252 as the general reader decodes it (WHATWG: 0x81, 0x8D, 0x8F, 0x90, 0x9D are U+0081…). */
+const CP1252_BYTE = (() => {
+  const map = new Map<string, number>();
+  const decoder = new TextDecoder("windows-1252");
+  for (let b = 0; b < 256; b++) map.set(decoder.decode(Uint8Array.of(b)), b);
+  return map;
+})();
+
+/** Text as Windows-1252 bytes; a character it lacks throws, or with `lossy` becomes a no-break space. */
+function cp1252Bytes(text: string, lossy = false): Buffer {
+  return Buffer.from([...text].map((ch) => {
+    const b = CP1252_BYTE.get(ch);
+    if (b === undefined && !lossy) throw new Error(`not in Windows-1252: ${ch}`);
+    return b ?? 0xa0;
+  }));
+}
+
 class TextEncoderCp1252 {
   encode(text: string): Uint8Array {
-    return Uint8Array.from([...text].map((ch) => {
-      const c = ch.codePointAt(0) as number;
-      if (c > 0xff) throw new Error(`not in Windows-1252 here: ${ch}`);
-      return c;
-    }));
+    return cp1252Bytes(text);
   }
 }
 
 type Outcome = { ok: true; json: unknown; reader?: string } | { ok: false; errors: string[] };
 
-async function outcome(file: string, reader: "fast" | "general", fast?: { ranges: number; chunkSize?: number; workers?: number }, tariff = TARIFF): Promise<Outcome> {
+async function outcome(file: string, reader: "fast" | "general", fast?: { slots?: number; chunkSize?: number; workers?: number }, tariff = TARIFF): Promise<Outcome> {
   try {
     const run = await calculateFiles({ tariff, consumption: file, reader, fast: fast ? { workers: 0, ...fast } : undefined });
     const j = resultToJson(run.result);
@@ -162,7 +175,7 @@ async function outcome(file: string, reader: "fast" | "general", fast?: { ranges
 }
 
 describe("fast reader = general reader", () => {
-  it("on random files in every dialect, split into ranges and chunks anywhere", async () => {
+  it("on random files in every dialect, read in chunks that end anywhere", async () => {
     const dir = tempDir();
     let usedFast = 0;
     let runs = 0;
@@ -171,7 +184,7 @@ describe("fast reader = general reader", () => {
         const file = join(dir, `c${runs++}.csv`);
         writeFileSync(file, makeFile(d, rows, pick));
         const general = await outcome(file, "general");
-        const fast = await outcome(file, "fast", { ranges, chunkSize });
+        const fast = await outcome(file, "fast", { slots: ranges, chunkSize });
         if (fast.ok && fast.reader === "fast") usedFast++;
         const strip = (o: Outcome) => (o.ok ? { ok: true, json: o.json } : o);
         expect(strip(fast)).toEqual(strip(general));
@@ -184,17 +197,22 @@ describe("fast reader = general reader", () => {
     expect(usedFast).toBeGreaterThan(20);
   });
 
-  it("reads plain files itself and hands over quoted, Windows-1252 and erroneous ones", async () => {
+  it("reads plain, quoted and Windows-1252 files itself and hands over erroneous ones", async () => {
     const dir = tempDir();
     const plain = join(dir, "plain.csv");
     writeFileSync(plain, "år;datum;säljare;köpare;verksamhet;poäng;belopp\n2025;2025-03-01;RÖ;RJL;neurokirurgi;2,5;\n2025;2025-08-01;RÖ;RJL;neurokirurgi;1,25;\n");
-    expect((await outcome(plain, "fast", { ranges: 2, chunkSize: 16 })).ok && (await outcome(plain, "fast", { ranges: 2, chunkSize: 16 }) as { reader: string }).reader).toBe("fast");
+    expect((await outcome(plain, "fast", { slots: 2, chunkSize: 16 })).ok && (await outcome(plain, "fast", { slots: 2, chunkSize: 16 }) as { reader: string }).reader).toBe("fast");
     const quoted = join(dir, "quoted.csv");
     writeFileSync(quoted, 'år;datum;säljare;köpare;verksamhet;poäng;belopp\n2025;2025-03-01;RÖ;RJL;"neurokirurgi";2,5;\n');
-    expect(((await outcome(quoted, "fast", { ranges: 1, chunkSize: 64 })) as { reader: string }).reader).toBe("general (a quoted field)");
+    expect(await outcome(quoted, "fast", { slots: 2, chunkSize: 64 })).toEqual({ ...(await outcome(quoted, "general")), reader: "fast" });
+    const multiLine = join(dir, "multi-line.csv");
+    writeFileSync(multiLine, 'år;datum;säljare;köpare;verksamhet;poäng;belopp;not\n2025;2025-03-01;RÖ;RJL;neurokirurgi;2,5;;"två\nrader"\n');
+    expect(((await outcome(multiLine, "fast", { slots: 2, chunkSize: 64 })) as { reader: string }).reader).toBe("general (a line break inside quotes)");
     const cp = join(dir, "cp.csv");
     writeFileSync(cp, Buffer.from("år;datum;säljare;köpare;verksamhet;poäng;belopp\n2025;2025-03-01;RÖ;RJL;ögon;2,5;\n", "latin1"));
-    expect(((await outcome(cp, "fast", { ranges: 1, chunkSize: 64 })) as { reader: string }).reader).toMatch(/^general/);
+    const cpOutcome = await outcome(cp, "fast", { slots: 2, chunkSize: 64 });
+    expect(cpOutcome).toEqual({ ...(await outcome(cp, "general")), reader: "fast" });
+    expect(cpOutcome.ok && (cpOutcome.json as { encoding: string }).encoding).toBe("windows-1252");
     const bad = join(FIXTURES, "bad", "MANY_ERRORS", "consumption.csv");
     const tariff = join(FIXTURES, "bad", "MANY_ERRORS", "tariff.json");
     const g = await calculateFiles({ tariff, consumption: bad, reader: "general" }).catch((e: InputError) => e.diagnostics.map((x) => renderDiagnostic(x)));
@@ -213,7 +231,7 @@ describe("fast reader = general reader", () => {
     writeFileSync(amounts, lines.join("\n") + "\n");
     const ga = await outcome(amounts, "general");
     expect(ga.ok).toBe(true);
-    expect(await outcome(amounts, "fast", { ranges: 3, chunkSize: 512 })).toEqual({ ...ga, reader: "fast" });
+    expect(await outcome(amounts, "fast", { slots: 3, chunkSize: 512 })).toEqual({ ...ga, reader: "fast" });
 
     // Points: 3 000 rows of 10^9 points (10^15 units, the limit) sum to 3·10^18 units, far past
     // 2^53; a point price of 0,01 kr keeps the values small enough for a result.
@@ -227,7 +245,7 @@ describe("fast reader = general reader", () => {
     writeFileSync(points, rows.join("\n") + "\n");
     const gp = await outcome(points, "general", undefined, tariff);
     expect(gp.ok).toBe(true);
-    expect(await outcome(points, "fast", { ranges: 4, chunkSize: 4096 }, tariff)).toEqual({ ...gp, reader: "fast" });
+    expect(await outcome(points, "fast", { slots: 4, chunkSize: 4096 }, tariff)).toEqual({ ...gp, reader: "fast" });
   });
 });
 
@@ -236,7 +254,7 @@ describe("the fast reader on worker threads (built package)", () => {
     const node = await import("vardavtal/node");
     const { resultToJson: toJson } = await import("vardavtal");
     const file = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
-    const fast = await node.calculateFiles({ tariff: "2025", consumption: file, reader: "fast", fast: { workers: 2, ranges: 5 } });
+    const fast = await node.calculateFiles({ tariff: "2025", consumption: file, reader: "fast", fast: { workers: 2, slots: 5 } });
     const general = await node.calculateFiles({ tariff: "2025", consumption: file, reader: "general" });
     expect(fast.inputs.find((i) => i.role === "consumption")?.reader).toBe("fast");
     const a = toJson(fast.result);
@@ -244,16 +262,48 @@ describe("the fast reader on worker threads (built package)", () => {
     for (const k of ["flows", "net", "skipped", "rows", "areas", "pairs", "transfers"] as const) expect(a[k]).toEqual(b[k]);
     expect(fast.inputs[1]?.sha256).toBe(general.inputs[1]?.sha256);
   });
+
+  it("merges chunks scanned by the main thread and the workers in file order, in every dialect", async () => {
+    const { readConsumptionFast: readBuilt } = (await import(join(ROOT, "dist", "node", "fast-reader.js"))) as typeof import("../src/node/fast-reader.js");
+    const dir = tempDir();
+    const text = readFileSync(join(ROOT, "examples", "2025", "konsumtion-2025.csv"), "utf8").replace(/^\ufeff/, "");
+    // areas first met far into the file, so that their firstAt comes from a later chunk
+    const lines = text.trimEnd().split(/\r?\n/);
+    lines.splice(Math.floor(lines.length * 0.6), 0, "2025;2025-06-01;RÖ;RJL;Övrig vård;;;12,50;1;X1", "2025;2025-06-02;RKL;RJL;  tandvård ;;;1,00;1;X2");
+    lines.push("2025;2025-12-31;RJL;RKL;Sista området;;;3,00;1;X3");
+    const quote = (l: string, k: number) => (k === 0 ? l : l.split(";").map((f, i) => (i >= 2 && i <= 5 ? `"${f}"` : f)).join(";"));
+    const files: [string, Buffer][] = [
+      ["utf8", Buffer.from(`\ufeff${lines.join("\n")}\n`, "utf8")],
+      ["cp1252", cp1252Bytes(`${lines.join("\r\n")}\r\n`)],
+      ["quoted", Buffer.from(`${lines.map(quote).join("\n")}\n`, "utf8")],
+    ];
+    for (const [name, bytes] of files) {
+      const file = join(dir, `${name}.csv`);
+      writeFileSync(file, bytes);
+      const bag = new DiagnosticBag();
+      const acc = new ConsumptionAccumulator(TARIFF_2025, bag, file);
+      const info = await readConsumptionFile(file, acc, bag);
+      expect(bag.items.filter((x) => x.severity === "error"), name).toEqual([]);
+      for (const chunkSize of [4096, 777, 65536]) {
+        const f = await readBuilt(file, TARIFF_2025, { workers: 2, chunkSize, slots: 3 });
+        expect(f.ok ? "fast" : f.reason, name).toBe("fast");
+        expect(f.ok && f.summary, `${name} ${chunkSize}`).toEqual(acc.summary);
+        expect(f.ok && f.info, `${name} ${chunkSize}`).toEqual(info);
+      }
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
 // The wide equivalence property: headers, first lines and line ends of every kind (lone CR,
 // CRLF, LF, mixed, BOM, blank first lines), blank lines of delimiters, extra empty fields,
 // `;;;;;;X` lines, control and format characters, U+3000 and no-break spaces in text fields,
-// over-long lines, numbers at the limits, many areas; byte ranges and read chunks ending anywhere.
+// over-long lines, numbers at the limits, many areas; UTF-8 and Windows-1252 (Excel's), fields in
+// quotes (none, text, all, some) and quoting errors; rings and read chunks ending anywhere.
 // More cases: VARDAVTAL_FUZZ_RUNS=20000 (and VARDAVTAL_FUZZ_SEED to explore other seeds).
 
 type Col = "year" | "date" | "seller" | "buyer" | "area" | "points" | "amount" | "drg" | "patient";
+const TEXT_COLS = new Set<Col>(["seller", "buyer", "area", "drg", "patient"]);
 const HEADER_NAMES: Record<Col, string[]> = {
   year: ["år", "ÅR", "ar", "year", " Year "],
   date: ["datum", "date", "Datum"],
@@ -270,10 +320,10 @@ const PARTY_OK = ["RJL", "rjl", " RJL ", "Jönköping", "Region Jönköpings lä
 const PARTY_BAD = ["Skåne", "", "  ", "\u00a0", "\u3000", "R\u0001JL", "RJ\u200bL", "\ufeffRJL", "RJL\u202e", "R\tJL", "RJL\u0085", "x".repeat(201), "RJ\ufffdL", "\u000bRJL"];
 const AREA_OK = [
   "neurokirurgi", "NEUROKIRURGI", "  ortopedi ", "\tortopedi", "\u00a0ortopedi", "\u202f ortopedi", "\u3000ortopedi", "primärvård", "Primärvård", "psykiatri", "rättspsykiatri",
-  "klinisk genetik", "klinisk  genetik", "Ögonsjukvård", "öron-, näs- och halssjukvård", "thorax  kirurgi", "tandvård", "Neurokirurgi X", "ä".repeat(200), "b".repeat(199) + "\t", "ne\u0301urologi",
+  "klinisk genetik", "klinisk  genetik", "öron–näs", "Œ vård™", "Ögonsjukvård", "öron-, näs- och halssjukvård", "thorax  kirurgi", "tandvård", "Neurokirurgi X", "ä".repeat(200), "b".repeat(199) + "\t", "ne\u0301urologi",
 ];
-const AREA_BAD = ["", "   ", "\u00a0", "\u3000", "neuro\u0000kirurgi", "\u200bortopedi", "ortopedi\u2028", "\ufeffortopedi", "a".repeat(201), "orto\u00adpedi", "\u0085ortopedi", "orto\ufffdpedi", "\u001b[31mortopedi", "or\ud83d\ude00topedi".slice(0, 4)];
-const EXTRA_OK = ["A12B", "", "ö", "\u0000", "\u3000", "é\u0301", "\u200b", "x".repeat(300)];
+const AREA_BAD = ["ortopedi\u0081", "", "   ", "\u00a0", "\u3000", "neuro\u0000kirurgi", "\u200bortopedi", "ortopedi\u2028", "\ufeffortopedi", "a".repeat(201), "orto\u00adpedi", "\u0085ortopedi", "orto\ufffdpedi", "\u001b[31mortopedi", "or\ud83d\ude00topedi".slice(0, 4)];
+const EXTRA_OK = ["A12B", "", "ö", "\u0000", "\u3000", "é\u0301", "\u200b", "x".repeat(300), "€ – …", "\u0081\u009d", 'a"b'];
 const EXTRA_BAD = ["\ufeff", '"q"', "a\rb", "ab\ufffd"];
 const NUMBER_BAD = ["12,5,0", "1e5", "1 23,4", "--1", "+5", "1,,2", "1.", ".5", "١٢", "0x10", "1_000"];
 
@@ -387,6 +437,12 @@ interface FileSpec {
   rows: RowSpec[];
   long?: { at: number; delta: number; kind: "blank" | "space" | "nbsp" };
   mixSeed: number;
+  /** Windows-1252 as Swedish Excel writes it (characters it lacks become no-break spaces) */
+  encoding: "utf-8" | "windows-1252";
+  /** which fields are in quotes: none, the text fields, all, or some at random */
+  quoting: "none" | "text" | "all" | "some";
+  /** in a file that is not clean: a quoting problem in some lines */
+  quoteTrouble: "none" | "line break" | "doubled" | "after closing" | "unclosed" | "delimiter inside";
 }
 
 const fileSpecArb: fc.Arbitrary<FileSpec> = fc.boolean().chain((clean) =>
@@ -415,6 +471,9 @@ const fileSpecArb: fc.Arbitrary<FileSpec> = fc.boolean().chain((clean) =>
         { weight: 1, arbitrary: fc.record({ at: fc.nat(), delta: fc.integer({ min: -2, max: 2 }), kind: fc.constantFrom<"blank" | "space" | "nbsp">("blank", "space", "nbsp") }) },
       ),
       mixSeed: fc.nat(),
+      encoding: fc.constantFrom<FileSpec["encoding"]>("utf-8", "utf-8", "windows-1252"),
+      quoting: fc.constantFrom<FileSpec["quoting"]>("none", "none", "text", "all", "some"),
+      quoteTrouble: clean ? fc.constant<"none">("none") : fc.constantFrom<FileSpec["quoteTrouble"]>(...Array<"none">(6).fill("none"), "line break", "doubled", "after closing", "unclosed", "delimiter inside"),
     });
   }),
 );
@@ -479,7 +538,16 @@ function buildFile(spec: FileSpec): Buffer {
       if (spec.delimiter === ",") [points, amount] = [points.replace(",", "."), amount.replace(",", ".")];
     }
     const value: Record<Col, string> = { year: yearText, date: dateText, seller: r.seller, buyer: r.buyer, area: r.area, points, amount, drg: r.extra, patient: `P${k}` };
-    const fields = cols.map((c) => safe(value[c]));
+    const fields = cols.map((c) => {
+      mix = (mix * 1103515245 + 12345) % 2147483648;
+      const quoted = spec.quoting === "all" || (spec.quoting === "text" && TEXT_COLS.has(c)) || (spec.quoting === "some" && mix % 3 === 0);
+      return quoted ? `"${value[c].replace(/"/g, '""')}"` : safe(value[c]);
+    });
+    if (spec.quoteTrouble !== "none" && mix % 4 === 0) {
+      const at = mix % fields.length;
+      const v = fields[at] as string;
+      fields[at] = { "line break": `"${v}\n${v}"`, doubled: `"${v.slice(0, 1)}""${v.slice(1)}"`, "after closing": `"${v}"x`, unclosed: `"${v}`, "delimiter inside": `"${v}${d}${v}"` }[spec.quoteTrouble];
+    }
     if (spec.headerTrouble === "duplicate") fields.push(safe(r.seller));
     if (r.shape === "extraEmpty") fields.push("");
     if (r.shape === "missing") fields.pop();
@@ -493,14 +561,17 @@ function buildFile(spec: FileSpec): Buffer {
     if (spec.long.kind === "blank") lines[k] = " ".repeat(target);
     else {
       const line = lines[k] as string;
-      const bytes = Buffer.byteLength(line);
-      if (bytes < target) lines[k] = spec.long.kind === "space" ? " ".repeat(target - bytes) + line : "\u00a0".repeat(Math.floor((target - bytes) / 2)) + line;
+      const cp = spec.encoding === "windows-1252";
+      const bytes = cp ? line.length : Buffer.byteLength(line);
+      if (bytes < target) lines[k] = spec.long.kind === "space" ? " ".repeat(target - bytes) + line : "\u00a0".repeat(Math.floor((target - bytes) / (cp ? 1 : 2))) + line;
     }
   }
   let text = spec.blankBefore + names.join(d) + spec.headerEol;
   lines.forEach((l, k) => {
     text += l + (k + 1 < lines.length ? eol() : spec.finalEol);
   });
+  // a Windows-1252 file rarely has a UTF-8 BOM (then it is read as UTF-8, with errors)
+  if (spec.encoding === "windows-1252") return Buffer.concat([Buffer.from("\ufeff".repeat(spec.mixSeed % 5 === 0 ? spec.bom : 0), "utf8"), cp1252Bytes(text, true)]);
   return Buffer.concat([Buffer.from("\ufeff".repeat(spec.bom), "utf8"), Buffer.from(text, "utf8")]);
 }
 
@@ -522,7 +593,7 @@ interface Tally {
  * found no error, and the summaries (rows, skips, areas in order with their cells and firstAt)
  * and file descriptions must be identical.
  */
-async function compareReaders(file: string, fast: FastOptions, generalChunk: number | undefined, tally: Tally): Promise<void> {
+async function compareReaders(file: string, fast: FastOptions, generalChunk: number | undefined, tally: Tally): Promise<boolean> {
   const bag = new DiagnosticBag();
   const acc = new ConsumptionAccumulator(TARIFF_2025, bag, file);
   const info = await readConsumptionFile(file, acc, bag, { chunkSize: generalChunk });
@@ -532,12 +603,13 @@ async function compareReaders(file: string, fast: FastOptions, generalChunk: num
   if (!f.ok) {
     tally.reasons.set(f.reason, (tally.reasons.get(f.reason) ?? 0) + 1);
     expect(f.reason).not.toMatch(/^internal error/);
-    return;
+    return false;
   }
   tally.fast++;
   expect(bag.items.filter((x) => x.severity === "error").map((x) => renderDiagnostic(x, "en"))).toEqual([]);
   expect(f.summary).toEqual(acc.summary);
   expect(f.info).toEqual(info);
+  return true;
 }
 
 describe("fast reader = general reader, on every kind of line", () => {
@@ -546,6 +618,8 @@ describe("fast reader = general reader, on every kind of line", () => {
     const tally: Tally = { runs: 0, fast: 0, generalErrors: 0, reasons: new Map() };
     let runs = 0;
     let calculated = 0;
+    let fastCp1252 = 0;
+    let fastQuoted = 0;
     const started = Date.now();
     await fc.assert(
       fc.asyncProperty(
@@ -557,12 +631,14 @@ describe("fast reader = general reader, on every kind of line", () => {
           const file = join(dir, `w${runs++}.csv`);
           writeFileSync(file, buildFile(spec));
           // a long line read in tiny chunks is slow in the general tokenizer (it re-reads the record)
-          await compareReaders(file, { ranges, chunkSize }, spec.long ? undefined : generalChunk, tally);
+          const read = await compareReaders(file, { slots: ranges, chunkSize }, spec.long ? undefined : generalChunk, tally);
+          if (read && spec.encoding === "windows-1252") fastCp1252++;
+          if (read && spec.quoting !== "none") fastQuoted++;
           // the whole run, every third file: results, warnings (with positions) and errors agree
           if (runs % 3 === 0) {
             calculated++;
             const general = await outcome(file, "general");
-            const fast = await outcome(file, "fast", { ranges, chunkSize });
+            const fast = await outcome(file, "fast", { slots: ranges, chunkSize });
             const strip = (o: Outcome) => (o.ok ? { ok: true, json: o.json } : o);
             expect(strip(fast)).toEqual(strip(general));
           }
@@ -572,12 +648,15 @@ describe("fast reader = general reader, on every kind of line", () => {
     );
     const reasons = [...tally.reasons].sort((a, b) => b[1] - a[1]);
     if (process.env.VARDAVTAL_FUZZ_VERBOSE) {
-      console.log(`${tally.runs} files in ${Date.now() - started} ms: fast ${tally.fast}, general errors ${tally.generalErrors}, whole runs ${calculated}`);
+      console.log(`${tally.runs} files in ${Date.now() - started} ms: fast ${tally.fast} (Windows-1252 ${fastCp1252}, quoted ${fastQuoted}), general errors ${tally.generalErrors}, whole runs ${calculated}`);
       for (const [r, c] of reasons) console.log(`  ${c}\t${r}`);
     }
     // Not vacuous: the fast reader itself read a substantial share, and handed over for many reasons.
     expect(tally.fast / tally.runs).toBeGreaterThan(0.3);
     expect(tally.reasons.size).toBeGreaterThan(8);
+    // … Windows-1252 and quoted files among them
+    expect(fastCp1252 / tally.runs).toBeGreaterThan(0.04);
+    expect(fastQuoted / tally.runs).toBeGreaterThan(0.15);
   });
 });
 
@@ -593,7 +672,7 @@ describe("fast reader regressions", () => {
     writeFileSync(cr, `${HEAD}\r${ROWS.join("\n")}\n`);
     const fast = await readConsumptionFast(cr, TARIFF_2025, { workers: 0 });
     expect(fast).toEqual({ ok: false, reason: "a lone carriage return in the header" });
-    const viaFast = await outcome(cr, "fast", { ranges: 2, chunkSize: 16 });
+    const viaFast = await outcome(cr, "fast", { slots: 2, chunkSize: 16 });
     const reference = await outcome(lf, "general");
     expect(viaFast.ok && reference.ok).toBe(true);
     const net = (o: Outcome) => (o.ok ? (o.json as { net: unknown; rows: unknown }) : undefined);
@@ -602,14 +681,14 @@ describe("fast reader regressions", () => {
     // with a CRLF header and a BOM the fast reader reads it itself, with the same result
     const crlf = join(dir, "crlf.csv");
     writeFileSync(crlf, `\ufeff${HEAD}\r\n${ROWS.join("\n")}\n`);
-    const own = await outcome(crlf, "fast", { ranges: 2, chunkSize: 16 });
+    const own = await outcome(crlf, "fast", { slots: 2, chunkSize: 16 });
     expect(own.ok && own.reader).toBe("fast");
     expect(net(own)?.net).toEqual(net(reference)?.net);
     // blank lines before the header are skipped: the header is the first line with text; the
     // fast reader hands such a file over, and the result is the LF file's
     const blankFirst = join(dir, "blank-first.csv");
     writeFileSync(blankFirst, `\n\r\n${HEAD}\n${ROWS.join("\n")}\n`);
-    const blank = await outcome(blankFirst, "fast", { ranges: 2 });
+    const blank = await outcome(blankFirst, "fast", { slots: 2 });
     expect(blank.ok && String(blank.reader)).toMatch(/^general \(/);
     expect(net(blank)?.net).toEqual(net(reference)?.net);
     expect(await outcome(blankFirst, "general")).toMatchObject({ ok: true });
@@ -619,10 +698,10 @@ describe("fast reader regressions", () => {
     const dir = tempDir();
     const blank = join(dir, "blank.csv");
     writeFileSync(blank, `${HEAD}\n${ROWS[0]}\n;;;;;;\n \t; ;\t\n;\n\n${ROWS[1]}\n;;;;;;;;;;;;\n`);
-    const fast = await readConsumptionFast(blank, TARIFF_2025, { workers: 0, ranges: 3, chunkSize: 7 });
+    const fast = await readConsumptionFast(blank, TARIFF_2025, { workers: 0, slots: 3, chunkSize: 7 });
     expect(fast.ok).toBe(true);
     const g = await outcome(blank, "general");
-    expect(await outcome(blank, "fast", { ranges: 3, chunkSize: 7 })).toEqual({ ...g, reader: "fast" });
+    expect(await outcome(blank, "fast", { slots: 3, chunkSize: 7 })).toEqual({ ...g, reader: "fast" });
     for (const [name, line] of [
       ["x-after", ";;;;;;X"],
       ["x-width", ";;;;X"],
@@ -635,11 +714,11 @@ describe("fast reader regressions", () => {
     ] as const) {
       const file = join(dir, `${name}.csv`);
       writeFileSync(file, `${HEAD}\n${ROWS[0]}\n${line}\n${ROWS[1]}\n`);
-      const r = await readConsumptionFast(file, TARIFF_2025, { workers: 0, ranges: 2, chunkSize: 5 });
+      const r = await readConsumptionFast(file, TARIFF_2025, { workers: 0, slots: 2, chunkSize: 5 });
       expect(r.ok, name).toBe(false);
       const general = await outcome(file, "general");
       expect(general.ok, name).toBe(false);
-      expect(await outcome(file, "fast", { ranges: 2, chunkSize: 5 }), name).toEqual(general);
+      expect(await outcome(file, "fast", { slots: 2, chunkSize: 5 }), name).toEqual(general);
     }
     const counts = await outcome(join(dir, "x-after.csv"), "general");
     expect(counts.ok ? [] : counts.errors.map((e) => /\[(\w+)\]/.exec(e)?.[1])).toEqual(["CSV_FIELD_COUNT"]);
@@ -664,10 +743,10 @@ describe("fast reader regressions", () => {
     // Run from the sources, fast-worker.js does not exist next to fast-reader.ts: as in a bundle without it.
     const file = join(dir, "plain.csv");
     writeFileSync(file, `${HEAD}\n${ROWS.join("\n")}\n`);
-    const r = await readConsumptionFast(file, TARIFF_2025, { workers: 2, ranges: 3 });
+    const r = await readConsumptionFast(file, TARIFF_2025, { workers: 2, slots: 3 });
     expect(r.ok).toBe(false);
     expect(r.ok ? "" : r.reason).toMatch(/worker thread/);
-    const viaWorkers = await outcome(file, "fast", { ranges: 3, workers: 2 });
+    const viaWorkers = await outcome(file, "fast", { slots: 3, workers: 2 });
     expect(viaWorkers.ok && viaWorkers.reader).toMatch(/^general \(a worker thread/);
     expect(viaWorkers.ok && viaWorkers.json).toEqual(((await outcome(file, "general")) as { json: unknown }).json);
   });
@@ -696,7 +775,7 @@ describe("fast reader regressions", () => {
     expect(at("ögon 😀")).toEqual({ file, line: 7, column: 17 });
     for (const ranges of [1, 2, 3, 5, 9]) {
       for (const chunkSize of [3, 17, 64, undefined]) {
-        const f = await readConsumptionFast(file, TARIFF_2025, { workers: 0, ranges, chunkSize });
+        const f = await readConsumptionFast(file, TARIFF_2025, { workers: 0, slots: ranges, chunkSize });
         expect(f.ok && f.summary).toEqual(acc.summary);
       }
     }
@@ -706,7 +785,7 @@ describe("fast reader regressions", () => {
       expect.stringContaining(`${file}:5:32: warning[UNKNOWN_AREA]`),
       expect.stringContaining(`${file}:7:17: warning[UNKNOWN_AREA]`),
     ]);
-    expect(await outcome(file, "fast", { ranges: 4, chunkSize: 20 })).toEqual({ ...g, reader: "fast" });
+    expect(await outcome(file, "fast", { slots: 4, chunkSize: 20 })).toEqual({ ...g, reader: "fast" });
   });
 
   it("limits: numbers at and above them, MAX_AREAS areas, lines at and above MAX_RECORD_LENGTH", async () => {
@@ -723,7 +802,7 @@ describe("fast reader regressions", () => {
     for (const [name, row, accepted] of cases) {
       const file = join(dir, `${name}.csv`);
       writeFileSync(file, `år;datum;säljare;köpare;verksamhet;poäng;belopp\n${row}\n`);
-      await compareReaders(file, { ranges: 1 }, undefined, { runs: 0, fast: 0, generalErrors: 0, reasons: new Map() });
+      await compareReaders(file, { slots: 2 }, undefined, { runs: 0, fast: 0, generalErrors: 0, reasons: new Map() });
       const r = await readConsumptionFast(file, TARIFF_2025, { workers: 0 });
       expect(r.ok ? "accepted" : r.reason, name).toBe(accepted ? "accepted" : "a number above the limit");
       const g = await outcome(file, "general");
@@ -740,7 +819,7 @@ describe("fast reader regressions", () => {
       const bag = new DiagnosticBag();
       const acc = new ConsumptionAccumulator(TARIFF_2025, bag, file);
       await readConsumptionFile(file, acc, bag);
-      const f = await readConsumptionFast(file, TARIFF_2025, { workers: 0, ranges: 3 });
+      const f = await readConsumptionFast(file, TARIFF_2025, { workers: 0, slots: 3 });
       if (extra === 0) {
         expect(bag.hasErrors).toBe(false);
         expect(f.ok && f.summary).toEqual(acc.summary);
@@ -758,12 +837,12 @@ describe("fast reader regressions", () => {
     ] as const) {
       const file = join(dir, `long-${name}.csv`);
       writeFileSync(file, `${HEAD}\n${ROWS[0]}\n${" ".repeat(length - 1)}\n${ROWS[1]}\n`);
-      const r = await readConsumptionFast(file, TARIFF_2025, { workers: 0, ranges: 2, chunkSize: 1000 });
+      const r = await readConsumptionFast(file, TARIFF_2025, { workers: 0, slots: 2, chunkSize: 1000 });
       expect(r.ok ? "accepted" : r.reason, name).toBe(accepted ? "accepted" : "a line that is too long");
       const g = await outcome(file, "general");
       expect(g.ok, name).toBe(accepted);
       if (!accepted) expect((g as { errors: string[] }).errors.join("\n")).toContain("CSV_RECORD_TOO_LONG");
-      if (accepted) expect(await outcome(file, "fast", { ranges: 2, chunkSize: 1000 })).toEqual({ ...g, reader: "fast" });
+      if (accepted) expect(await outcome(file, "fast", { slots: 2, chunkSize: 1000 })).toEqual({ ...g, reader: "fast" });
     }
   });
 });

@@ -1,13 +1,17 @@
 /**
- * The fast consumption reader: splits the file into byte ranges at line boundaries, scans them on
- * worker threads (one per core) with `scanRange`, and merges the exact integer sums into the same
- * ConsumptionSummary the general reader builds. Meanwhile the main thread hashes the file.
- * When any range meets something it does not fully understand, the file cannot be read, or a
- * worker cannot run, it gives up ({ok: false, reason}) and the caller reads the whole file with
- * the general reader instead, so results and error messages are always the general reader's.
+ * The fast consumption reader. The main thread reads the file once, in order, into a ring of
+ * shared slots of whole lines, hashing each chunk as it is read and deciding the encoding as the
+ * general reader does (the first non-ASCII byte decides between UTF-8 and Windows-1252). Worker
+ * threads (one per core besides this one) and the main thread itself, whenever the ring is full,
+ * claim the chunks in order and scan them with a `Scanner`; the exact integer sums are merged
+ * into the same ConsumptionSummary the general reader builds, areas in file order.
+ * When any chunk meets something the scanner does not fully understand, the file cannot be read,
+ * or a worker cannot run, it gives up ({ok: false, reason}) and the caller reads the whole file
+ * with the general reader instead, so results and error messages are always the general reader's.
  */
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
+import { isAscii } from "node:buffer";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ConsumptionSummary, AreaTotals } from "../core/consumption.js";
@@ -15,38 +19,52 @@ import { addToCell, newAreaTotals } from "../core/consumption.js";
 import { VALUE_UNITS_PER_ORE } from "../core/decimal.js";
 import { DiagnosticBag } from "../core/diagnostics.js";
 import { areaKey, partyKey, type CompiledTariff } from "../core/tariff.js";
-import { CsvTokenizer, SniffingDecoder, mapHeader, type CsvInfo, type CsvRecord } from "../io/csv.js";
+import { CsvTokenizer, SniffingDecoder, mapHeader, type CsvInfo, type CsvRecord, type Encoding } from "../io/csv.js";
 import { CONSUMPTION_COLUMNS } from "../io/inputs.js";
-import { MAX_AREAS } from "../core/limits.js";
-import { isoToYmd, scanRange, type ScanOk, type ScanResult, type ScanSetup } from "./fast-scan.js";
+import { MAX_AREAS, MAX_RECORD_LENGTH } from "../core/limits.js";
+import { ENC_ASCII, ENC_CP1252, ENC_UTF8, Scanner, isoToYmd, type ScanOk, type ScanResult, type ScanSetup } from "./fast-scan.js";
+import { CLAIMED, PUBLISHED, STATE, STATE_ABORTED, STATE_CLOSED, S_CHUNK, S_END, S_FLAGS, S_FREE, S_START, abort, claim, newPipe, slotIndex, type PipeMemory } from "./fast-pipe.js";
 
 export interface FastOptions {
-  /** worker threads; 0 scans in this thread (tests). Default: one per core. */
+  /** worker threads besides the main thread; 0 scans in this thread only (tests). Default: cores − 1. */
   workers?: number;
-  /** how many byte ranges (default: as many as workers, at least 1) */
-  ranges?: number;
-  /** bytes per read inside a range (default 4 MiB) */
+  /** bytes per read (default 1 MiB) */
   chunkSize?: number;
+  /** slots in the ring (default 8; at least 2) */
+  slots?: number;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /** per-phase timings, for `npm run bench` */
+  onPhase?: (phase: string, ms: number) => void;
 }
 
 export type FastOutcome = { ok: true; summary: ConsumptionSummary; info: CsvInfo } | { ok: false; reason: string };
 
 /** Reads a consumption file fast, or says why the general reader must read it. Never throws. */
 export async function readConsumptionFast(file: string, tariff: CompiledTariff, options: FastOptions = {}): Promise<FastOutcome> {
+  const workers: WorkerRun[] = [];
   try {
-    return await readFast(file, tariff, options);
+    return await readFast(file, tariff, options, workers);
   } catch (e) {
     // A file that cannot be read (missing, a directory, an I/O error…): the general reader reports
     // it (FILE_READ). Anything else unexpected is handed over too, saying so.
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
     if (typeof code === "string") return { ok: false, reason: `the file could not be read (${code})` };
     return { ok: false, reason: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  } finally {
+    for (const w of workers) void w.worker.terminate();
   }
 }
 
+interface HeaderRead {
+  header: CsvRecord;
+  delimiter: number;
+  decoder: SniffingDecoder;
+  /** the header's bytes, line end included */
+  bytes: Buffer;
+}
+
 /** The header line as the general tokenizer reads it, or why the fast reader does not take it. */
-function readHeader(file: string, fd: number, size: number): { header: CsvRecord; delimiter: number; decoder: SniffingDecoder; first: number } | string {
+function readHeader(file: string, fd: number, size: number): HeaderRead | string {
   const head = Buffer.alloc(Math.min(size, 1 << 16));
   const got = readSync(fd, head, 0, head.length, 0);
   const nl = head.subarray(0, got).indexOf(10);
@@ -63,50 +81,74 @@ function readHeader(file: string, fd: number, size: number): { header: CsvRecord
   const text = decoder.decode(headerBytes) + decoder.end();
   const records = tokenizer.push(text, true);
   const header = records[0];
-  if (!header || records.length !== 1 || bag.hasErrors || decoder.encoding === "windows-1252" || text.includes("\ufffd")) {
-    return "a header the fast reader does not take";
-  }
-  return { header, delimiter: (tokenizer.delimiter ?? ";").charCodeAt(0), decoder, first: nl + 1 };
+  if (!header || records.length !== 1 || bag.hasErrors || text.includes("\ufffd")) return "a header the fast reader does not take";
+  return { header, delimiter: (tokenizer.delimiter ?? ";").charCodeAt(0), decoder, bytes: headerBytes };
 }
 
-async function readFast(file: string, tariff: CompiledTariff, options: FastOptions): Promise<FastOutcome> {
+interface WorkerRun {
+  worker: Worker;
+  result: Promise<ScanResult>;
+}
+
+/** Starts a worker on the pipe; its result, or why it has none, comes as a promise. */
+function startWorker(pipe: PipeMemory): WorkerRun | string {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL("./fast-worker.js", import.meta.url), { workerData: pipe });
+  } catch (e) {
+    return `a worker thread could not start (${e instanceof Error ? e.message : String(e)})`;
+  }
+  const result = new Promise<ScanResult>((resolve) => {
+    worker.once("message", (r: ScanResult) => resolve(r));
+    worker.once("error", (e) => resolve({ ok: false, reason: `a worker thread failed (${e instanceof Error ? e.message : String(e)})` }));
+    worker.once("exit", () => resolve({ ok: false, reason: "a worker thread ended without a result" }));
+  });
+  return { worker, result };
+}
+
+const ENCODINGS: Encoding[] = ["ascii", "utf-8", "windows-1252"];
+
+async function readFast(file: string, tariff: CompiledTariff, options: FastOptions, workers: WorkerRun[]): Promise<FastOutcome> {
+  const phase = options.onPhase ?? (() => undefined);
+  let t0 = performance.now();
+  const lap = (name: string): void => {
+    const t = performance.now();
+    phase(name, t - t0);
+    t0 = t;
+  };
   const stat = statSync(file);
   if (!stat.isFile()) return { ok: false, reason: "not a regular file" };
   const size = stat.size;
-  // The header: read with the general tokenizer (BOM, delimiter, names).
+  const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
+  const workerCount = Math.max(0, options.workers ?? availableParallelism() - 1);
+  // room for an unfinished line of up to MAX_RECORD_LENGTH bytes, a read, and a line feed added at the end
+  const slotSize = MAX_RECORD_LENGTH + 1 + chunkSize + 1;
+  const pipe = newPipe(Math.max(2, options.slots ?? 8), slotSize);
+  // The workers start loading now, while the header is read.
+  for (let k = 0; k < workerCount; k++) {
+    const w = startWorker(pipe);
+    if (typeof w === "string") return { ok: false, reason: w };
+    workers.push(w);
+  }
   const fd = openSync(file, "r");
-  let bounds: number[];
-  let headerRead: Exclude<ReturnType<typeof readHeader>, string>;
   try {
     const h = readHeader(file, fd, size);
     if (typeof h === "string") return { ok: false, reason: h };
-    headerRead = h;
-    bounds = splitRanges(fd, h.first, size, options);
-  } finally {
-    closeSync(fd);
-  }
-  const { header, delimiter, decoder } = headerRead;
-  const headerBag = new DiagnosticBag();
-  const map = mapHeader(header, CONSUMPTION_COLUMNS, file, headerBag);
-  const has = (f: Parameters<typeof map.get>[0]) => map.has(f);
-  if (headerBag.hasErrors || !has("seller") || !has("buyer") || !has("area") || !(has("year") || has("date")) || !(has("points") || has("amount"))) {
-    return { ok: false, reason: "missing or repeated columns" };
-  }
-  const workers = options.workers ?? Math.max(1, availableParallelism());
-  const n = tariff.parties.length;
-  const partyNames: [string, number][] = [];
-  tariff.parties.forEach((p, i) => {
-    for (const name of [p.id, ...p.aliases]) partyNames.push([partyKey(name), i]);
-  });
-  const priceStarts = tariff.pointPrices.map((list) => list.map((pp) => isoToYmd(pp.validFrom)));
-  const janFirst = tariff.year * 10000 + 101;
-  const yearEnd = tariff.year * 10000 + 1231;
-  const setups: ScanSetup[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    setups.push({
-      file,
-      start: bounds[k] as number,
-      end: bounds[k + 1] as number,
+    const { header, delimiter, decoder } = h;
+    const headerBag = new DiagnosticBag();
+    const map = mapHeader(header, CONSUMPTION_COLUMNS, file, headerBag);
+    const has = (f: Parameters<typeof map.get>[0]) => map.has(f);
+    if (headerBag.hasErrors || !has("seller") || !has("buyer") || !has("area") || !(has("year") || has("date")) || !(has("points") || has("amount"))) {
+      return { ok: false, reason: "missing or repeated columns" };
+    }
+    const partyNames: [string, number][] = [];
+    tariff.parties.forEach((p, i) => {
+      for (const name of [p.id, ...p.aliases]) partyNames.push([partyKey(name), i]);
+    });
+    const priceStarts = tariff.pointPrices.map((list) => list.map((pp) => isoToYmd(pp.validFrom)));
+    const janFirst = tariff.year * 10000 + 101;
+    const yearEnd = tariff.year * 10000 + 1231;
+    const setup: ScanSetup = {
       columns: {
         year: map.get("year") ?? -1,
         date: map.get("date") ?? -1,
@@ -120,61 +162,214 @@ async function readFast(file: string, tariff: CompiledTariff, options: FastOptio
       delimiter,
       year: tariff.year,
       partyNames,
-      partyCount: n,
+      partyCount: tariff.parties.length,
       priceStarts,
       changesInYear: priceStarts.map((list) => list.some((d) => d > janFirst && d <= yearEnd)),
-      chunkSize: options.chunkSize,
+    };
+    for (const w of workers) w.worker.postMessage(setup);
+    lap("header");
+
+    const read = await readAndScan(fd, h, pipe, setup, size, chunkSize, workers, options.onProgress);
+    lap("read, hash and scan");
+    if (typeof read === "string") return { ok: false, reason: read };
+    const { results, bytes, sha256, encoding, chunks } = read;
+    if (bytes !== size) return { ok: false, reason: "the file changed while it was read" };
+    const merged = merge(file, tariff, results, chunks);
+    lap("merge");
+    if (typeof merged === "string") return { ok: false, reason: merged };
+    const info: CsvInfo = {
+      file,
+      bytes,
+      sha256,
+      encoding: ENCODINGS[encoding] as Encoding,
+      bom: decoder.bom,
+      delimiter: String.fromCharCode(delimiter),
+      records: merged.rowsRead,
+      readable: true,
+    };
+    return { ok: true, summary: merged, info };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface ReadDone {
+  results: ScanOk[];
+  bytes: number;
+  sha256: string;
+  /** ENC_* of the whole file */
+  encoding: number;
+  chunks: number;
+}
+
+/**
+ * The main thread's loop: reads the body into the ring (whole lines per slot), hashes every byte
+ * in order, publishes each chunk with its encoding, and scans chunks itself whenever it must wait
+ * for a slot. Then it collects the workers' results.
+ */
+async function readAndScan(fd: number, h: HeaderRead, pipe: PipeMemory, setup: ScanSetup, total: number, chunkSize: number, workers: WorkerRun[], onProgress?: (read: number, total: number) => void): Promise<ReadDone | string> {
+  const ctl = new Int32Array(pipe.control);
+  const data = Buffer.from(pipe.data);
+  const views = Array.from({ length: pipe.slots }, (_, s) => data.subarray(s * pipe.slotSize, (s + 1) * pipe.slotSize));
+  const scanner = new Scanner(setup);
+  const hash = createHash("sha256");
+  hash.update(h.bytes);
+  let bytes = h.bytes.length;
+  let fileOff = bytes;
+  let encoding = h.decoder.encoding === "utf-8" ? ENC_UTF8 : h.decoder.encoding === "windows-1252" ? ENC_CP1252 : ENC_ASCII;
+  let ownReason: string | undefined;
+  let workerFailed = false;
+  for (const w of workers) {
+    void w.result.then((r) => {
+      if (!r.ok) workerFailed = true;
     });
   }
 
-  // Scan (on workers), and hash the file here meanwhile.
-  const stopHashing = new AbortController();
-  const hashing = hashFile(file, size, stopHashing.signal, options.onProgress).catch((e: unknown) => e as Error);
-  let scanned: ScanOk[] | string;
-  try {
-    scanned = workers === 0 ? scanHere(setups) : await runOnWorkers(setups, workers);
-  } catch (e) {
-    stopHashing.abort();
-    await hashing;
-    throw e;
-  }
-  if (typeof scanned === "string") {
-    stopHashing.abort();
-    await hashing;
-    return { ok: false, reason: scanned };
-  }
-  const hashed = await hashing;
-  if (hashed instanceof Error) throw hashed;
-  const { sha256, bytes } = hashed;
-  if (bytes !== size) return { ok: false, reason: "the file changed while it was read" };
-  const results = scanned;
+  /** Scans one claimed chunk here; false when it gave up. */
+  const scanClaimed = (k: number): boolean => {
+    const slot = k % pipe.slots;
+    const base = slot * pipe.slotSize;
+    const flags = ctl[slotIndex(slot, S_FLAGS)] as number;
+    const reason = scanner.scanChunk(data, base + (ctl[slotIndex(slot, S_START)] as number), base + (ctl[slotIndex(slot, S_END)] as number), k, flags & 15, flags >> 4 === 1);
+    Atomics.store(ctl, slotIndex(slot, S_FREE), 1);
+    if (reason !== undefined) {
+      ownReason = reason;
+      abort(ctl);
+      return false;
+    }
+    return true;
+  };
+  const stopped = (): boolean => ownReason !== undefined || workerFailed || Atomics.load(ctl, STATE) === STATE_ABORTED;
+  /** Waits until the slot is free, scanning chunks meanwhile; false when the run has stopped. */
+  const free = async (slot: number): Promise<boolean> => {
+    while (Atomics.load(ctl, slotIndex(slot, S_FREE)) === 0) {
+      if (stopped()) return false;
+      const k = claim(ctl);
+      if (k >= 0) {
+        if (!scanClaimed(k)) return false;
+        continue;
+      }
+      // every published chunk is being scanned by a worker: wait for this one (the event loop runs meanwhile)
+      const w = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: Promise<string> | string } }).waitAsync(ctl, slotIndex(slot, S_FREE), 0, 50);
+      if (w.async) await w.value;
+    }
+    return !stopped();
+  };
+  const publish = (slot: number, k: number, end: number, final: boolean): void => {
+    const view = views[slot] as Buffer;
+    if (encoding === ENC_ASCII && !isAscii(view.subarray(0, end))) encoding = decideEncoding(view, end);
+    ctl[slotIndex(slot, S_CHUNK)] = k;
+    ctl[slotIndex(slot, S_START)] = 0;
+    ctl[slotIndex(slot, S_END)] = end;
+    ctl[slotIndex(slot, S_FLAGS)] = encoding | (final ? 16 : 0);
+    Atomics.store(ctl, slotIndex(slot, S_FREE), 0);
+    Atomics.store(ctl, PUBLISHED, k + 1);
+    Atomics.notify(ctl, PUBLISHED);
+  };
 
-  // Merge into the general reader's summary, areas in order of first appearance.
+  let chunk = 0;
+  let slot = 0;
+  let carry = 0; // bytes of an unfinished line at the start of the current slot
+  for (;;) {
+    if (stopped()) break;
+    const view = views[slot] as Buffer;
+    const got = readSync(fd, view, carry, chunkSize, fileOff);
+    if (got === 0) {
+      // the end: a last line without a line end gets one, as the general reader ends it there
+      if (carry > 0) {
+        view[carry] = 10;
+        publish(slot, chunk++, carry + 1, true);
+      }
+      break;
+    }
+    hash.update(view.subarray(carry, carry + got));
+    fileOff += got;
+    bytes += got;
+    onProgress?.(bytes, total);
+    const len = carry + got;
+    const cut = view.lastIndexOf(10, len - 1) + 1;
+    if (cut === 0) {
+      // no line end yet: keep reading into this slot, unless the line is already too long
+      if (len > MAX_RECORD_LENGTH) {
+        ownReason = "a line that is too long";
+        abort(ctl);
+        break;
+      }
+      carry = len;
+      continue;
+    }
+    const next = (slot + 1) % pipe.slots;
+    if (!(await free(next))) break;
+    view.copy(views[next] as Buffer, 0, cut, len);
+    publish(slot, chunk++, cut, false);
+    slot = next;
+    carry = len - cut;
+  }
+  // No more chunks: help with the rest, then collect the workers' results.
+  if (!stopped()) {
+    Atomics.store(ctl, STATE, STATE_CLOSED);
+    Atomics.notify(ctl, PUBLISHED);
+    for (let k = claim(ctl); k >= 0 && !stopped(); k = claim(ctl)) scanClaimed(k);
+  } else abort(ctl);
+  const theirs = await Promise.all(workers.map((w) => w.result));
+  if (ownReason !== undefined) return ownReason;
+  const results: ScanOk[] = [scanner.result()];
+  for (const r of theirs) {
+    if (!r.ok) return r.reason;
+    results.push(r);
+  }
+  if (Atomics.load(ctl, CLAIMED) !== chunk) return "internal error: a chunk was not scanned";
+  return { results, bytes, sha256: hash.digest("hex"), encoding, chunks: chunk };
+}
+
+/** The encoding the general reader's decoder chooses at the first non-ASCII byte of view[0, end). */
+function decideEncoding(view: Buffer, end: number): number {
+  let i = 0;
+  while ((view[i] as number) < 0x80) i++;
+  const d = new SniffingDecoder();
+  d.decode(Buffer.from("x")); // past the byte order mark test of a first chunk
+  // the chunk ends with a line feed, so a sequence cut short is invalid here, as at the end of the file
+  d.decode(Buffer.from(view.subarray(i, Math.min(i + 4, end))));
+  if (d.encoding === "ascii") d.end();
+  return d.encoding === "utf-8" ? ENC_UTF8 : ENC_CP1252;
+}
+
+/** The scanners' results as the general reader's summary: areas in file order, exact sums. */
+function merge(file: string, tariff: CompiledTariff, results: ScanOk[], chunks: number): ConsumptionSummary | string {
+  const n = tariff.parties.length;
+  // line of the first line of each chunk: the header is line 1
+  const linesIn = new Float64Array(chunks);
+  for (const r of results) r.chunks.forEach((k, i) => (linesIn[k] = r.chunkLines[i] as number));
+  const lineBase = new Float64Array(chunks);
+  for (let k = 0, line = 2; k < chunks; k++) {
+    lineBase[k] = line;
+    line += linesIn[k] as number;
+  }
   const summary: ConsumptionSummary = { rowsRead: 0, rowsCounted: 0, skipped: { otherYear: 0, ownRegion: 0, afterThrough: 0 }, areas: [] };
+  // areas in the order of their first counted row in the file
+  const firsts = results.flatMap((r, which) => r.first.map((f) => ({ ...f, which, line: (lineBase[f.chunk] as number) + f.line })));
+  firsts.sort((a, b) => a.line - b.line);
   const byKey = new Map<string, AreaTotals>();
-  // the header is line 1 and ends at the first line feed; each range starts after the previous one's
-  let lineBase = 2;
-  for (const r of results) {
+  const local: AreaTotals[][] = results.map(() => []);
+  for (const f of firsts) {
+    const key = areaKey((results[f.which] as ScanOk).areas[f.area] as string);
+    let a = byKey.get(key);
+    if (!a) {
+      if (byKey.size >= MAX_AREAS) return "too many areas";
+      a = newAreaTotals(tariff, key);
+      a.firstAt = { file, line: f.line, column: f.column };
+      byKey.set(key, a);
+      summary.areas.push(a);
+    }
+    (local[f.which] as AreaTotals[])[f.area] = a;
+  }
+  results.forEach((r, which) => {
     summary.rowsRead += r.rowsRead;
     summary.rowsCounted += r.rowsCounted;
     summary.skipped.otherYear += r.otherYear;
     summary.skipped.ownRegion += r.ownRegion;
-    const local: AreaTotals[] = [];
-    for (let k = 0; k < r.countedOrder.length; k++) {
-      const id = r.countedOrder[k] as number;
-      const key = areaKey(r.areas[id] as string);
-      let a = byKey.get(key);
-      if (!a) {
-        if (byKey.size >= MAX_AREAS) return { ok: false, reason: "too many areas" };
-        a = newAreaTotals(tariff, key);
-        a.firstAt = { file, line: lineBase + (r.firstLine[k] as number), column: r.firstColumn[k] as number };
-        byKey.set(key, a);
-        summary.areas.push(a);
-      }
-      local[id] = a;
-    }
     for (const c of r.cells) {
-      const a = local[c.area] as AreaTotals;
+      const a = (local[which] as AreaTotals[])[c.area] as AreaTotals;
       const prices = tariff.pointPrices[c.seller] ?? [];
       let value = c.amount * VALUE_UNITS_PER_ORE;
       c.points.forEach((p, k) => {
@@ -182,121 +377,6 @@ async function readFast(file: string, tariff: CompiledTariff, options: FastOptio
       });
       addToCell(a, c.seller * n + c.buyer, value, c.rows);
     }
-    lineBase += r.lines;
-  }
-  const info: CsvInfo = {
-    file,
-    bytes,
-    sha256,
-    encoding: decoder.encoding === "ascii" && results.every((r) => r.ascii) ? "ascii" : "utf-8",
-    bom: decoder.bom,
-    delimiter: String.fromCharCode(delimiter),
-    records: summary.rowsRead,
-    readable: true,
-  };
-  return { ok: true, summary, info };
-}
-
-/** Byte ranges of the body, split at line starts: [first, …, size]. */
-function splitRanges(fd: number, first: number, size: number, options: FastOptions): number[] {
-  const workers = options.workers ?? Math.max(1, availableParallelism());
-  const rangeCount = Math.max(1, options.ranges ?? Math.max(1, workers));
-  const bounds = [first];
-  const probe = Buffer.alloc(1 << 16);
-  for (let k = 1; k < rangeCount; k++) {
-    let pos = first + Math.floor(((size - first) * k) / rangeCount);
-    if (pos <= (bounds[bounds.length - 1] as number)) continue;
-    for (;;) {
-      const got = readSync(fd, probe, 0, probe.length, pos);
-      if (got === 0) {
-        pos = size;
-        break;
-      }
-      const i = probe.subarray(0, got).indexOf(10);
-      if (i >= 0) {
-        pos += i + 1;
-        break;
-      }
-      pos += got;
-    }
-    if (pos < size && pos > (bounds[bounds.length - 1] as number)) bounds.push(pos);
-  }
-  bounds.push(size);
-  return bounds;
-}
-
-/** Scans the ranges in this thread, one after the other; stops at the first that gives up. */
-function scanHere(setups: ScanSetup[]): ScanOk[] | string {
-  const results: ScanOk[] = [];
-  for (const setup of setups) {
-    const r = scanRange(setup);
-    if (!r.ok) return r.reason;
-    results.push(r);
-  }
-  return results;
-}
-
-/**
- * Scans the ranges on worker threads. A range that gives up, a worker that cannot start (a
- * bundled app without fast-worker.js) or that dies: the other workers are stopped, and the
- * reason is returned, so that the general reader takes over.
- */
-function runOnWorkers(setups: ScanSetup[], workers: number): Promise<ScanOk[] | string> {
-  const results: ScanOk[] = new Array<ScanOk>(setups.length);
-  const running = new Set<Worker>();
-  let next = 0;
-  let done = 0;
-  return new Promise((resolve) => {
-    let finished = false;
-    const finish = (outcome: ScanOk[] | string): void => {
-      if (finished) return;
-      finished = true;
-      for (const w of running) void w.terminate();
-      resolve(outcome);
-    };
-    const launch = (): void => {
-      while (!finished && running.size < workers && next < setups.length) {
-        const k = next++;
-        let w: Worker;
-        try {
-          w = new Worker(new URL("./fast-worker.js", import.meta.url), { workerData: setups[k] });
-        } catch (e) {
-          finish(`a worker thread could not start (${e instanceof Error ? e.message : String(e)})`);
-          return;
-        }
-        running.add(w);
-        let result: ScanResult | undefined;
-        w.once("message", (r: ScanResult) => {
-          result = r;
-          if (!r.ok) finish(r.reason);
-        });
-        w.on("error", (e) => finish(`a worker thread failed (${e instanceof Error ? e.message : String(e)})`));
-        w.once("exit", () => {
-          running.delete(w);
-          if (finished) return;
-          if (result === undefined) {
-            finish("a worker thread ended without a result");
-            return;
-          }
-          if (result.ok) results[k] = result;
-          done++;
-          if (done === setups.length) finish(results);
-          else launch();
-        });
-      }
-    };
-    launch();
   });
-}
-
-/** The file's SHA-256 and size, read as a stream (progress is reported from here). */
-async function hashFile(file: string, total: number, signal: AbortSignal, onProgress?: (read: number, total: number) => void): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, signal }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    onProgress?.(bytes, total);
-  }
-  return { sha256: hash.digest("hex"), bytes };
+  return summary;
 }

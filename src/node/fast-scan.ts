@@ -1,22 +1,29 @@
 /**
- * The fast consumption reader's inner loop: parses a byte range of a CSV file (split at line
- * boundaries) straight from bytes, interns party and area values, and sums points per price
- * period and amounts in exact integers. It accepts only what it understands completely; anything
- * else (a quote, a field count that differs, a value the general reader would reject or read
- * differently) makes it give up, and the caller reads the whole file with the general reader,
- * which then reports every problem with its exact position.
+ * The fast consumption reader's inner loop: parses chunks of whole lines of a CSV file straight
+ * from bytes (UTF-8, ASCII or Windows-1252; plain or RFC 4180 quoted fields), interns party and
+ * area values by their bytes (each distinct spelling decoded once), and sums points per price
+ * period and amounts in exact integers. It accepts only what it understands completely;
+ * anything else (a line break inside quotes, a field count that differs, a value the general
+ * reader would reject or read differently) makes it give up, and the caller reads the whole file
+ * with the general reader, which then reports every problem with its exact position.
+ *
+ * A Scanner keeps its state across chunks, so one per thread scans any subset of the chunks in
+ * any order; each first counted area remembers its chunk and line, so the caller can merge
+ * in file order.
  */
-import { closeSync, openSync, readSync } from "node:fs";
 import { isAscii, isUtf8 } from "node:buffer";
+import { TextDecoder } from "node:util";
 import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RECORD_LENGTH } from "../core/limits.js";
 import { isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/numbers.js";
 import { partyKey } from "../core/names.js";
 import { textProblem } from "../core/text.js";
 
+/** How a chunk's bytes decode: as the general reader's SniffingDecoder has decided by then. */
+export const ENC_ASCII = 0; // no non-ASCII byte before this chunk's end: every encoding agrees
+export const ENC_UTF8 = 1;
+export const ENC_CP1252 = 2;
+
 export interface ScanSetup {
-  file: string;
-  start: number;
-  end: number;
   /** column index per field, -1 when absent */
   columns: { year: number; date: number; seller: number; buyer: number; area: number; points: number; amount: number };
   width: number;
@@ -29,7 +36,6 @@ export interface ScanSetup {
   priceStarts: number[][];
   /** per party: does its price change during the year (after 1 January)? */
   changesInYear: boolean[];
-  chunkSize?: number;
 }
 
 export interface ScanCell {
@@ -45,37 +51,36 @@ export interface ScanCell {
 
 export interface ScanOk {
   ok: true;
+  /** every spelling of an area this scanner met, by id */
   areas: string[];
-  /** area ids in the order they were first counted */
-  countedOrder: number[];
-  /** per entry of countedOrder: line feeds in the range before its first counted row */
-  firstLine: number[];
-  /** per entry of countedOrder: the general reader's column of the area value in that row */
-  firstColumn: number[];
+  /** per area first counted by this scanner: its id, chunk, line feeds before it in the chunk, column */
+  first: { area: number; chunk: number; line: number; column: number }[];
   cells: ScanCell[];
   rowsRead: number;
   rowsCounted: number;
   otherYear: number;
   ownRegion: number;
-  bytes: number;
-  /** line feeds in the range */
-  lines: number;
-  ascii: boolean;
+  /** per chunk scanned: its number and its line feeds */
+  chunks: number[];
+  chunkLines: number[];
 }
 
 export type ScanResult = ScanOk | { ok: false; reason: string };
 
-class GiveUp extends Error {}
+export class GiveUp extends Error {}
 
-/** Distinct spellings of areas (counted or not) and of parties one range interns at most. */
+/** Distinct spellings of areas (counted or not) and of parties one scanner interns at most. */
 const MAX_AREA_SPELLINGS = 4 * MAX_AREAS;
 const MAX_PARTY_SPELLINGS = 10_000;
 const MAX_AMOUNT = Number(MAX_INPUT_ORE);
 const MAX_POINTS = Number(MAX_POINT_UNITS);
 
-const LIMIT = 2 ** 52; // flush a running sum into BigInt before it could lose exactness
+const LIMIT = 2 ** 52; // spill a running sum into BigInt before it could lose exactness
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -86,103 +91,315 @@ export function isoToYmd(iso: string): number {
   return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
 }
 
-/** Accumulates a sum exactly: a JS integer while safe, spilling into a BigInt. */
-class ExactSum {
-  small = 0;
-  big = 0n;
-  add(x: number): void {
-    const s = this.small + x;
-    if (s > LIMIT || s < -LIMIT) {
-      this.big += BigInt(this.small) + BigInt(x);
-      this.small = 0;
-    } else this.small = s;
-  }
-  value(): bigint {
-    return this.big + BigInt(this.small);
-  }
-}
+const cp1252 = new TextDecoder("windows-1252");
 
-interface Acc {
-  area: number;
-  seller: number;
-  buyer: number;
-  rows: number;
-  amount: ExactSum;
-  points: ExactSum[];
-}
-
-export function scanRange(setup: ScanSetup): ScanResult {
-  try {
-    return scan(setup);
-  } catch (e) {
-    if (e instanceof GiveUp) return { ok: false, reason: e.message };
-    // A file that cannot be read (gone, a directory, an I/O error): the general reader reports it.
-    const code = (e as NodeJS.ErrnoException | undefined)?.code;
-    if (typeof code === "string") return { ok: false, reason: `the file could not be read (${code})` };
-    throw e;
-  }
-}
-
-function scan(setup: ScanSetup): ScanResult {
-  const { columns: col, width, delimiter: DELIM, partyCount: n } = setup;
-  const partyByKey = new Map(setup.partyNames);
-  const chunkSize = setup.chunkSize ?? 4 << 20;
-  const fd = openSync(setup.file, "r");
-  let buf = Buffer.allocUnsafe(chunkSize);
-  const starts = new Int32Array(width + 1);
-  const ends = new Int32Array(width + 1);
-
-  // Interning by the bytes themselves (hash + byte compare); each new value decoded once as UTF-8.
-  const areas: string[] = [];
-  // Areas in the order they are first counted (the general reader's order of areas).
-  const areaCounted: boolean[] = [];
-  const countedOrder: number[] = [];
-  const firstLine: number[] = [];
-  const firstColumn: number[] = [];
+export class Scanner {
+  private readonly s: ScanSetup;
+  private readonly width: number;
+  private readonly delim: number;
+  private readonly n: number;
+  /** per column: 1 when the scanner reads it (a doubled quote in it is handed over) */
+  private readonly needed: Uint8Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly partyByKey: Map<string, number>;
+  private readonly partyTable = new ByteTable();
+  private readonly areaTable = new ByteTable();
+  private readonly areas: string[] = [];
   /** per area id: blanks before the value (the general reader's column points past them) */
-  const areaLead: number[] = [];
-  const cells = new Map<number, Acc>();
-  const segCache: Map<number, number>[] = setup.priceStarts.map(() => new Map());
-  const janFirst = setup.year * 10000 + 101;
-  let rowsRead = 0;
-  let rowsCounted = 0;
-  let otherYear = 0;
-  let ownRegion = 0;
-  /** line feeds before the current line, in this range */
-  let line = 0;
+  private readonly areaLead: number[] = [];
+  private readonly areaCounted: boolean[] = [];
+  private readonly first: ScanOk["first"] = [];
+  /** per party: its price period for every date of the year, by month·32 + day (-1: no price) */
+  private readonly segments: Int16Array[];
+  private readonly cYear: number;
+  private readonly cDate: number;
+  private readonly cSeller: number;
+  private readonly cBuyer: number;
+  private readonly cArea: number;
+  private readonly cPoints: number;
+  private readonly cAmount: number;
+  /** cells: (area, seller·n + buyer) → cell index; a small table per area when n² ≤ 64, else a Map */
+  private readonly cellTables: Int32Array[] = [];
+  private readonly cellMap = new Map<number, number>();
+  private readonly stride: number;
+  /** per cell: [rows, amount, points per period…] as exact doubles below 2^52; spill in `big` */
+  private sums = new Float64Array(0);
+  private readonly big = new Map<number, bigint>();
+  private cellArea: number[] = [];
+  private cellSeller: number[] = [];
+  private cellBuyer: number[] = [];
+  private rowsRead = 0;
+  private rowsCounted = 0;
+  private otherYear = 0;
+  private ownRegion = 0;
+  private readonly chunks: number[] = [];
+  private readonly chunkLines: number[] = [];
+  /** the chunk being scanned and its encoding */
+  private chunk = 0;
+  private enc = ENC_ASCII;
 
-  const text = (b: Buffer, s: number, e: number): string => b.toString("utf8", s, e);
+  constructor(setup: ScanSetup) {
+    this.s = setup;
+    this.width = setup.width;
+    this.delim = setup.delimiter;
+    this.n = setup.partyCount;
+    this.starts = new Int32Array(setup.width + 1);
+    this.ends = new Int32Array(setup.width + 1);
+    this.needed = new Uint8Array(setup.width);
+    for (const c of Object.values(setup.columns)) if (c >= 0) this.needed[c] = 1;
+    this.partyByKey = new Map(setup.partyNames);
+    this.segments = setup.priceStarts.map((list) => {
+      const table = new Int16Array(13 * 32).fill(-1);
+      for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) table[m * 32 + d] = list.filter((from) => from <= setup.year * 10000 + m * 100 + d).length - 1;
+      return table;
+    });
+    this.cYear = setup.columns.year;
+    this.cDate = setup.columns.date;
+    this.cSeller = setup.columns.seller;
+    this.cBuyer = setup.columns.buyer;
+    this.cArea = setup.columns.area;
+    this.cPoints = setup.columns.points;
+    this.cAmount = setup.columns.amount;
+    this.stride = 2 + Math.max(0, ...setup.priceStarts.map((l) => l.length));
+  }
 
-  const partyTable = new ByteTable();
-  const areaTable = new ByteTable();
-  const party = (b: Buffer, s: number, e: number): number => {
-    let p = partyTable.get(b, s, e);
+  /** Scans a chunk, giving up by returning a reason (never throws for bad input). */
+  scanChunk(b: Buffer, start: number, end: number, chunk: number, encoding: number, finalUnterminated: boolean): string | undefined {
+    try {
+      this.scan(b, start, end, chunk, encoding, finalUnterminated);
+      return undefined;
+    } catch (e) {
+      if (e instanceof GiveUp) return e.message;
+      throw e;
+    }
+  }
+
+  /**
+   * Scans the lines of b[start, end): whole lines, the last one ending with a line feed (at the
+   * end of the file, the caller adds one after a last line without: `finalUnterminated`).
+   */
+  scan(b: Buffer, start: number, end: number, chunk: number, encoding: number, finalUnterminated: boolean): void {
+    this.chunk = chunk;
+    this.enc = encoding;
+    const region = b.subarray(start, end);
+    // The whole chunk first: line ends (CR only in CRLF), and text the general reader decodes otherwise.
+    if (region.indexOf(CR) >= 0 && !onlyCrlf(region)) throw new GiveUp("a lone carriage return");
+    if (encoding !== ENC_CP1252 && !isAscii(region)) {
+      if (encoding === ENC_ASCII) throw new GiveUp("internal: non-ASCII bytes in an undecided chunk");
+      if (!isUtf8(region)) throw new GiveUp("not UTF-8");
+      checkSpecials(region);
+    }
+    const DELIM = this.delim;
+    const width = this.width;
+    const starts = this.starts;
+    const ends = this.ends;
+    const needed = this.needed;
+    let line = 0;
+    let i = start;
+    while (i < end) {
+      const ls = i;
+      let f = 0;
+      let c = 0;
+      starts[0] = ls;
+      // one line: fields up to the line feed (CR only before LF, checked above)
+      for (;;) {
+        c = b[i] as number;
+        if (c === QUOTE) {
+          // a quoted field: up to the closing quote, which a delimiter or the line end must follow
+          let j = i + 1;
+          for (;;) {
+            const q = b[j] as number;
+            if (q === QUOTE) {
+              if (b[j + 1] !== QUOTE) break;
+              if (f < width && needed[f] === 1) throw new GiveUp("a doubled quote in a quoted value");
+              j += 2;
+            } else if (q === LF || q === CR) throw new GiveUp("a line break inside quotes");
+            else j++;
+          }
+          if (f < width) {
+            starts[f] = i + 1;
+            ends[f] = j;
+          }
+          i = j + 1;
+          c = b[i] as number;
+          if (c !== DELIM && c !== LF && c !== CR) throw new GiveUp("text after a closing quote");
+        } else {
+          while (c !== DELIM && c !== LF) c = b[++i] as number;
+          if (f < width) ends[f] = c === LF && i > ls && b[i - 1] === CR ? i - 1 : i;
+        }
+        if (c === DELIM) {
+          f++;
+          i++;
+          if (f < width) starts[f] = i;
+          continue;
+        }
+        // CR (of a CRLF) or LF
+        if (c === CR) i++;
+        break;
+      }
+      // i is at the line feed; a record longer than the general reader takes (its length counts the line end)
+      const le = i > ls && b[i - 1] === CR ? i - 1 : i;
+      if (finalUnterminated && i + 1 === end ? i - ls > MAX_RECORD_LENGTH : i + 1 - ls > MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
+      this.processLine(b, f + 1, ls, le, line);
+      line++;
+      i++;
+    }
+    this.chunks.push(chunk);
+    this.chunkLines.push(finalUnterminated ? line - 1 : line);
+  }
+
+  private text(b: Buffer, s: number, e: number): string {
+    return this.enc === ENC_CP1252 ? cp1252.decode(b.subarray(s, e)) : b.toString(this.enc === ENC_UTF8 ? "utf8" : "latin1", s, e);
+  }
+
+  /** Only delimiters, spaces and tabs between ls and le (the general reader's blank record). */
+  private isBlankLine(b: Buffer, ls: number, le: number): boolean {
+    for (let i = ls; i < le; i++) {
+      const c = b[i];
+      if (c !== 32 && c !== 9 && c !== this.delim) return false;
+    }
+    return true;
+  }
+
+  /** One line: bytes [ls, le) of b, its line end excluded; `fields` counted by delimiters. */
+  private processLine(b: Buffer, fields: number, ls: number, le: number, line: number): void {
+    const starts = this.starts;
+    const ends = this.ends;
+    const cSeller = this.cSeller;
+    // A record with only blanks is skipped (as the general reader does), whatever its field count;
+    // test it only when needed: a line whose seller field starts with something else is not blank.
+    const ss = starts[cSeller] as number;
+    if (fields !== this.width || (ends[cSeller] as number) === ss || b[ss] === 32 || b[ss] === 9) {
+      if (this.isBlankLine(b, ls, le)) return;
+      if (fields !== this.width) throw new GiveUp("a line whose field count differs from the header");
+    }
+    const cYear = this.cYear;
+    const cDate = this.cDate;
+    let year = cYear >= 0 ? this.yearOf(b, starts[cYear] as number, ends[cYear] as number) : -1;
+    const ymd = cDate >= 0 ? this.date(b, starts[cDate] as number, ends[cDate] as number) : -1;
+    if (ymd >= 0) {
+      const dy = (ymd / 10000) | 0;
+      if (year >= 0 && dy !== year) throw new GiveUp("year and date disagree");
+      if (year < 0) year = dy;
+    }
+    if (year < 0) throw new GiveUp("a row without year and date");
+    const s = this.party(b, ss, ends[cSeller] as number);
+    const bu = this.party(b, starts[this.cBuyer] as number, ends[this.cBuyer] as number);
+    const a = this.area(b, starts[this.cArea] as number, ends[this.cArea] as number);
+    const cAmount = this.cAmount;
+    const cPoints = this.cPoints;
+    const amount = cAmount >= 0 ? this.number(b, starts[cAmount] as number, ends[cAmount] as number, 2, MAX_AMOUNT) : undefined;
+    const points = cPoints >= 0 ? this.number(b, starts[cPoints] as number, ends[cPoints] as number, 6, MAX_POINTS) : undefined;
+    if (amount === undefined && points === undefined) throw new GiveUp("a row with neither amount nor points");
+    this.rowsRead++;
+    if (year !== this.s.year) {
+      this.otherYear++;
+      return;
+    }
+    if (s === bu) {
+      this.ownRegion++;
+      return;
+    }
+    const cell = this.cell(a, s, bu, b, ls, line);
+    const sums = this.sums;
+    const at = cell * this.stride;
+    sums[at] = (sums[at] as number) + 1;
+    if (amount !== undefined) this.add(at + 1, amount);
+    else {
+      if (ymd < 0 && this.s.changesInYear[s]) throw new GiveUp("an undated row while the price changes during the year");
+      // a row counted is of the tariff's year: its date (1 January when it has none) picks the price
+      const k = (this.segments[s] as Int16Array)[ymd < 0 ? 33 : (((ymd / 100) | 0) % 100) * 32 + (ymd % 100)] as number;
+      if (k < 0) throw new GiveUp("no point price");
+      this.add(at + 2 + k, points as number);
+    }
+    this.rowsCounted++;
+  }
+
+  private add(at: number, x: number): void {
+    const sums = this.sums;
+    const v = (sums[at] as number) + x;
+    if (v > LIMIT || v < -LIMIT) {
+      this.big.set(at, (this.big.get(at) ?? 0n) + BigInt(sums[at] as number) + BigInt(x));
+      sums[at] = 0;
+    } else sums[at] = v;
+  }
+
+  /** The cell of (area, seller, buyer), created at its first counted row (where the area's firstAt is noted). */
+  private cell(a: number, s: number, bu: number, b: Buffer, ls: number, line: number): number {
+    const n = this.n;
+    let k: number;
+    if (n * n <= 64) {
+      let table = this.cellTables[a];
+      if (!table) {
+        table = new Int32Array(n * n).fill(-1);
+        this.cellTables[a] = table;
+      }
+      k = table[s * n + bu] as number;
+      if (k >= 0) return k;
+      k = this.newCell(a, s, bu, b, ls, line);
+      table[s * n + bu] = k;
+      return k;
+    }
+    const key = (a * n + s) * n + bu;
+    k = this.cellMap.get(key) ?? -1;
+    if (k >= 0) return k;
+    k = this.newCell(a, s, bu, b, ls, line);
+    this.cellMap.set(key, k);
+    return k;
+  }
+
+  private newCell(a: number, s: number, bu: number, b: Buffer, ls: number, line: number): number {
+    if (!this.areaCounted[a]) {
+      // where the general reader's firstAt of this area would point: line, and column in UTF-16 units
+      this.areaCounted[a] = true;
+      const valueStart = this.starts[this.cArea] as number;
+      const fieldStart = valueStart > ls && b[valueStart - 1] === QUOTE ? valueStart - 1 : valueStart;
+      const before = this.enc === ENC_UTF8 ? b.toString("utf8", ls, fieldStart).length : fieldStart - ls;
+      this.first.push({ area: a, chunk: this.chunk, line, column: 1 + before + (this.areaLead[a] as number) });
+    }
+    const k = this.cellArea.length;
+    this.cellArea.push(a);
+    this.cellSeller.push(s);
+    this.cellBuyer.push(bu);
+    if ((k + 1) * this.stride > this.sums.length) {
+      const bigger = new Float64Array(Math.max(64, this.sums.length * 2));
+      bigger.set(this.sums);
+      this.sums = bigger;
+    }
+    return k;
+  }
+
+  private party(b: Buffer, s: number, e: number): number {
+    let p = this.partyTable.get(b, s, e);
     if (p < 0) {
-      const t = text(b, s, e);
+      const t = this.text(b, s, e);
       if (textProblem(t)) throw new GiveUp("a party value the general reader rejects");
-      if (partyTable.size >= MAX_PARTY_SPELLINGS) throw new GiveUp("too many spellings of parties");
-      const found = partyByKey.get(partyKey(t));
+      if (this.partyTable.size >= MAX_PARTY_SPELLINGS) throw new GiveUp("too many spellings of parties");
+      const found = this.partyByKey.get(partyKey(t));
       if (found === undefined) throw new GiveUp(`unknown party ${t}`);
       p = found;
-      partyTable.set(b, s, e, p);
+      this.partyTable.set(b, s, e, p);
     }
     return p;
-  };
-  const area = (b: Buffer, s: number, e: number): number => {
-    let a = areaTable.get(b, s, e);
+  }
+
+  private area(b: Buffer, s: number, e: number): number {
+    let a = this.areaTable.get(b, s, e);
     if (a < 0) {
-      const t = text(b, s, e);
+      const t = this.text(b, s, e);
       if (textProblem(t)) throw new GiveUp("an area value the general reader rejects");
-      if (areas.length >= MAX_AREA_SPELLINGS) throw new GiveUp("too many areas");
-      a = areas.length;
-      areas.push(t);
-      areaLead.push(leadingBlank(t));
-      areaTable.set(b, s, e, a);
+      if (this.areas.length >= MAX_AREA_SPELLINGS) throw new GiveUp("too many areas");
+      a = this.areas.length;
+      this.areas.push(t);
+      this.areaLead.push(leadingBlank(t));
+      this.areaTable.set(b, s, e, a);
     }
     return a;
-  };
+  }
+
   /** A number field as integer units of 10^-dec, at most `max` in absolute value; undefined when blank. */
-  const number = (b: Buffer, s: number, e: number, dec: number, max: number): number | undefined => {
+  private number(b: Buffer, s: number, e: number, dec: number, max: number): number | undefined {
     while (s < e && (b[s] === 32 || b[s] === 9)) s++;
     while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
     if (s === e) return undefined;
@@ -211,262 +428,143 @@ function scan(setup: ScanSetup): ScanResult {
       return neg ? -units : units;
     }
     // Anything else (thousands separators, Unicode minus, no-break spaces…): the general rules.
-    const t = text(b, s, e);
+    const t = this.text(b, s, e);
     if (isBlank(t)) return undefined;
     const r = parseLocaleNumber(t, dec);
     if (!r.ok) throw new GiveUp(`not a number: ${t}`);
     const big = BigInt(max);
     if (r.units > big || r.units < -big) throw new GiveUp("a number above the limit");
     return Number(r.units);
-  };
-  /** yyyymmdd of an ISO date field; undefined when blank. */
-  const date = (b: Buffer, s: number, e: number): number | undefined => {
+  }
+
+  /** yyyymmdd of an ISO date field; -1 when blank. */
+  private date(b: Buffer, s: number, e: number): number {
     if (e - s === 10 && b[s + 4] === 45 && b[s + 7] === 45) {
-      let ok = true;
-      let y = 0;
-      let m = 0;
-      let d = 0;
-      for (let k = 0; k < 10; k++) {
-        if (k === 4 || k === 7) continue;
-        const c = b[s + k] as number;
-        if (!isDigit(c)) {
-          ok = false;
-          break;
-        }
-        if (k < 4) y = y * 10 + c - 48;
-        else if (k < 7) m = m * 10 + c - 48;
-        else d = d * 10 + c - 48;
-      }
-      if (ok) {
-        const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-        if (m < 1 || m > 12 || d < 1 || d > (m === 2 && !leap ? 28 : (DAYS[m] as number))) throw new GiveUp("not a calendar date");
+      const y0 = (b[s] as number) - 48;
+      const y1 = (b[s + 1] as number) - 48;
+      const y2 = (b[s + 2] as number) - 48;
+      const y3 = (b[s + 3] as number) - 48;
+      const m0 = (b[s + 5] as number) - 48;
+      const m1 = (b[s + 6] as number) - 48;
+      const d0 = (b[s + 8] as number) - 48;
+      const d1 = (b[s + 9] as number) - 48;
+      // every one a digit: as unsigned, at most 9
+      if (y0 >>> 0 <= 9 && y1 >>> 0 <= 9 && y2 >>> 0 <= 9 && y3 >>> 0 <= 9 && m0 >>> 0 <= 9 && m1 >>> 0 <= 9 && d0 >>> 0 <= 9 && d1 >>> 0 <= 9) {
+        const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+        const m = m0 * 10 + m1;
+        const d = d0 * 10 + d1;
+        if (m < 1 || m > 12 || d < 1 || (d > 28 && d > (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : (DAYS[m] as number)))) throw new GiveUp("not a calendar date");
         return y * 10000 + m * 100 + d;
       }
     }
-    const t = text(b, s, e).trim();
-    if (t === "") return undefined;
+    const t = this.text(b, s, e).trim();
+    if (t === "") return -1;
     const y = isoDateYear(t);
     if (y === undefined) throw new GiveUp(`not a date: ${t}`);
     return isoToYmd(t);
-  };
-  const yearOf = (b: Buffer, s: number, e: number): number | undefined => {
+  }
+
+  /** The year of a year field; -1 when blank. */
+  private yearOf(b: Buffer, s: number, e: number): number {
     if (e - s === 4 && isDigit(b[s] as number) && isDigit(b[s + 1] as number) && isDigit(b[s + 2] as number) && isDigit(b[s + 3] as number)) {
       return ((b[s] as number) - 48) * 1000 + ((b[s + 1] as number) - 48) * 100 + ((b[s + 2] as number) - 48) * 10 + ((b[s + 3] as number) - 48);
     }
-    const t = text(b, s, e).trim();
-    if (t === "") return undefined;
+    const t = this.text(b, s, e).trim();
+    if (t === "") return -1;
     if (!/^\d{4}$/.test(t)) throw new GiveUp(`not a year: ${t}`);
     return Number(t);
-  };
-  const segment = (seller: number, ymd: number): number => {
-    const cache = segCache[seller] as Map<number, number>;
-    let k = cache.get(ymd);
-    if (k === undefined) {
-      k = -1;
-      for (const from of setup.priceStarts[seller] ?? []) if (from <= ymd) k++;
-      cache.set(ymd, k);
-    }
-    return k;
-  };
-
-  /** Only delimiters, spaces and tabs between ls and le (the general reader's blank record). */
-  const isBlankLine = (b: Buffer, ls: number, le: number): boolean => {
-    for (let i = ls; i < le; i++) {
-      const c = b[i];
-      if (c !== 32 && c !== 9 && c !== DELIM) return false;
-    }
-    return true;
-  };
-  const cSeller = col.seller;
-  const cBuyer = col.buyer;
-  const cArea = col.area;
-  /** One line: bytes [ls, le) of b, its line end excluded; `fields` counted by delimiters. */
-  const processLine = (b: Buffer, fields: number, ls: number, le: number): void => {
-    // A record with only blanks is skipped (as the general reader does), whatever its field count;
-    // test it only when needed: a line whose seller field starts with something else is not blank.
-    if (fields !== width || (ends[cSeller] as number) === (starts[cSeller] as number) || b[starts[cSeller] as number] === 32 || b[starts[cSeller] as number] === 9) {
-      if (isBlankLine(b, ls, le)) return;
-      if (fields !== width) throw new GiveUp("a line whose field count differs from the header");
-    }
-    let year: number | undefined = col.year >= 0 ? yearOf(b, starts[col.year] as number, ends[col.year] as number) : undefined;
-    const ymd = col.date >= 0 ? date(b, starts[col.date] as number, ends[col.date] as number) : undefined;
-    if (ymd !== undefined) {
-      const dy = (ymd / 10000) | 0;
-      if (year !== undefined && dy !== year) throw new GiveUp("year and date disagree");
-      year ??= dy;
-    }
-    if (year === undefined) throw new GiveUp("a row without year and date");
-    const s = party(b, starts[cSeller] as number, ends[cSeller] as number);
-    const bu = party(b, starts[cBuyer] as number, ends[cBuyer] as number);
-    const a = area(b, starts[cArea] as number, ends[cArea] as number);
-    const amount = col.amount >= 0 ? number(b, starts[col.amount] as number, ends[col.amount] as number, 2, MAX_AMOUNT) : undefined;
-    const points = col.points >= 0 ? number(b, starts[col.points] as number, ends[col.points] as number, 6, MAX_POINTS) : undefined;
-    if (amount === undefined && points === undefined) throw new GiveUp("a row with neither amount nor points");
-    rowsRead++;
-    if (year !== setup.year) {
-      otherYear++;
-      return;
-    }
-    if (s === bu) {
-      ownRegion++;
-      return;
-    }
-    const key = (a * n + s) * n + bu;
-    let acc = cells.get(key);
-    if (!acc) {
-      if (!areaCounted[a]) {
-        // where the general reader's firstAt of this area would point: line, and column in UTF-16 units
-        areaCounted[a] = true;
-        countedOrder.push(a);
-        firstLine.push(line);
-        const fieldStart = starts[cArea] as number;
-        firstColumn.push(1 + b.toString("utf8", ls, fieldStart).length + (areaLead[a] as number));
-      }
-      acc = { area: a, seller: s, buyer: bu, rows: 0, amount: new ExactSum(), points: (setup.priceStarts[s] ?? []).map(() => new ExactSum()) };
-      cells.set(key, acc);
-    }
-    if (amount !== undefined) acc.amount.add(amount);
-    else {
-      if (ymd === undefined && setup.changesInYear[s]) throw new GiveUp("an undated row while the price changes during the year");
-      const k = segment(s, ymd ?? janFirst);
-      if (k < 0) throw new GiveUp("no point price");
-      (acc.points[k] as ExactSum).add(points as number);
-    }
-    acc.rows++;
-    rowsCounted++;
-  };
-
-  let filePos = setup.start;
-  let carry = 0; // bytes of an unfinished line kept at the start of buf
-  let bytes = 0;
-  let ascii = true;
-  try {
-    while (filePos < setup.end || carry > 0) {
-      const want = Math.min(buf.length - carry, setup.end - filePos);
-      const got = want > 0 ? readSync(fd, buf, carry, want, filePos) : 0;
-      filePos += got;
-      bytes += got;
-      const len = carry + got;
-      const last = filePos >= setup.end;
-      // The complete lines of this read: checked as a whole (quotes, CR, UTF-8) before parsing.
-      const complete = last ? len : buf.lastIndexOf(10, len - 1) + 1;
-      if (complete > 0) {
-        const region = buf.subarray(0, complete);
-        if (region.indexOf(34) >= 0) throw new GiveUp("a quoted field");
-        if (region.indexOf(13) >= 0 && !onlyCrlf(region, last)) throw new GiveUp("a lone carriage return");
-        if (!isAscii(region)) {
-          ascii = false;
-          if (!isUtf8(region)) throw new GiveUp("not UTF-8");
-          checkSpecials(region);
-        }
-      }
-      // Parse the complete lines in buf[0, len).
-      let lineStart = 0;
-      let f = 0;
-      starts[0] = 0;
-      for (let i = 0; i < len; i++) {
-        const c = buf[i] as number;
-        if (c === DELIM) {
-          if (f < width) ends[f] = i;
-          f++;
-          if (f < width) starts[f] = i + 1;
-        } else if (c === 10) {
-          // a record longer than the general reader takes (its length counts the line end)
-          if (i - lineStart >= MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
-          const e = i > lineStart && buf[i - 1] === 13 ? i - 1 : i;
-          if (f < width) ends[f] = e;
-          processLine(buf, f + 1, lineStart, e);
-          line++;
-          lineStart = i + 1;
-          f = 0;
-          starts[0] = lineStart;
-        }
-      }
-      if (last) {
-        if (lineStart < len) {
-          if (len - lineStart > MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
-          const e = buf[len - 1] === 13 ? len - 1 : len;
-          if (f < width) ends[f] = e;
-          processLine(buf, f + 1, lineStart, e);
-        }
-        break;
-      }
-      // keep the unfinished line for the next read
-      carry = len - lineStart;
-      // at least one more byte of this line follows: it would be a record longer than the limit
-      if (carry >= MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
-      if (carry === buf.length) {
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, carry);
-        buf = bigger;
-      } else buf.copy(buf, 0, lineStart, len);
-      if (got === 0 && filePos >= setup.end) break;
-    }
-  } finally {
-    closeSync(fd);
   }
-  return {
-    ok: true,
-    areas,
-    countedOrder,
-    firstLine,
-    firstColumn,
-    cells: [...cells.values()].map((c) => ({ area: c.area, seller: c.seller, buyer: c.buyer, rows: c.rows, amount: c.amount.value(), points: c.points.map((p) => p.value()) })),
-    rowsRead,
-    rowsCounted,
-    otherYear,
-    ownRegion,
-    bytes,
-    lines: line,
-    ascii,
-  };
+
+  result(): ScanOk {
+    const stride = this.stride;
+    const value = (at: number): bigint => (this.big.get(at) ?? 0n) + BigInt(this.sums[at] as number);
+    return {
+      ok: true,
+      areas: this.areas,
+      first: this.first,
+      cells: this.cellArea.map((area, k) => ({
+        area,
+        seller: this.cellSeller[k] as number,
+        buyer: this.cellBuyer[k] as number,
+        rows: this.sums[k * stride] as number,
+        amount: value(k * stride + 1),
+        points: (this.s.priceStarts[this.cellSeller[k] as number] ?? []).map((_, p) => value(k * stride + 2 + p)),
+      })),
+      rowsRead: this.rowsRead,
+      rowsCounted: this.rowsCounted,
+      otherYear: this.otherYear,
+      ownRegion: this.ownRegion,
+      chunks: this.chunks,
+      chunkLines: this.chunkLines,
+    };
+  }
 }
 
 /**
  * Byte strings → ids, without making a string per lookup: FNV-1a hash of the bytes, then a
- * byte-by-byte comparison with the stored copy.
+ * byte-by-byte comparison with the stored copy (all copies in one pool). A one-entry cache per
+ * (length, first, middle and last byte) answers the common case with a comparison only.
  */
 class ByteTable {
   private mask = 1023;
   private hashes = new Int32Array(1024);
   private slots = new Int32Array(1024).fill(-1);
-  private readonly entries: { bytes: Buffer; id: number }[] = [];
+  private pool = new Uint8Array(4096);
+  private used = 0;
+  private starts: number[] = [];
+  private lengths: number[] = [];
+  private readonly ids: number[] = [];
+  private readonly recent = new Int32Array(4096).fill(-1);
 
-  private static hash(b: Buffer, s: number, e: number): number {
+  private static hash(b: Uint8Array, s: number, e: number): number {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
     return h;
   }
 
-  get size(): number {
-    return this.entries.length;
+  /** Entry `slot` holds exactly b[s, e). */
+  private same(slot: number, b: Uint8Array, s: number, e: number): boolean {
+    const len = e - s;
+    if (this.lengths[slot] !== len) return false;
+    const pool = this.pool;
+    const at = (this.starts[slot] as number) - s;
+    for (let i = s; i < e; i++) if (pool[at + i] !== b[i]) return false;
+    return true;
   }
 
-  get(b: Buffer, s: number, e: number): number {
-    const h = ByteTable.hash(b, s, e);
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get(b: Uint8Array, s: number, e: number): number {
     const len = e - s;
+    const q = len === 0 ? 0 : ((len << 7) ^ ((b[s] as number) << 4) ^ ((b[e - 1] as number) << 2) ^ (b[s + (len >> 1)] as number)) & 4095;
+    const r = this.recent[q] as number;
+    if (r >= 0 && this.same(r, b, s, e)) return this.ids[r] as number;
+    const h = ByteTable.hash(b, s, e);
     for (let k = h & this.mask; ; k = (k + 1) & this.mask) {
       const slot = this.slots[k] as number;
       if (slot < 0) return -1;
-      if (this.hashes[k] !== h) continue;
-      const entry = this.entries[slot] as { bytes: Buffer; id: number };
-      const x = entry.bytes;
-      if (x.length !== len) continue;
-      let same = true;
-      for (let i = 0; i < len; i++) {
-        if (x[i] !== b[s + i]) {
-          same = false;
-          break;
-        }
+      if (this.hashes[k] === h && this.same(slot, b, s, e)) {
+        this.recent[q] = slot;
+        return this.ids[slot] as number;
       }
-      if (same) return entry.id;
     }
   }
 
-  set(b: Buffer, s: number, e: number, id: number): void {
-    if ((this.entries.length + 1) * 2 > this.mask + 1) this.grow();
-    this.entries.push({ bytes: Buffer.from(b.subarray(s, e)), id });
-    this.place(ByteTable.hash(b, s, e), this.entries.length - 1);
+  set(b: Uint8Array, s: number, e: number, id: number): void {
+    if ((this.ids.length + 1) * 2 > this.mask + 1) this.grow();
+    if (this.used + (e - s) > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.used + (e - s)));
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+    this.pool.set(b.subarray(s, e), this.used);
+    this.starts.push(this.used);
+    this.lengths.push(e - s);
+    this.used += e - s;
+    this.ids.push(id);
+    this.place(ByteTable.hash(b, s, e), this.ids.length - 1);
   }
 
   private place(h: number, slot: number): void {
@@ -479,9 +577,11 @@ class ByteTable {
   private grow(): void {
     const size = (this.mask + 1) * 2;
     this.mask = size - 1;
+    const hashes = this.hashes;
+    const slots = this.slots;
     this.hashes = new Int32Array(size);
     this.slots = new Int32Array(size).fill(-1);
-    this.entries.forEach((entry, slot) => this.place(ByteTable.hash(entry.bytes, 0, entry.bytes.length), slot));
+    for (let k = 0; k < slots.length; k++) if ((slots[k] as number) >= 0) this.place(hashes[k] as number, slots[k] as number);
   }
 }
 
@@ -499,10 +599,8 @@ function checkSpecials(region: Buffer): void {
   }
 }
 
-/** CR only as part of CRLF (a CR that ends the last line of the file is one too). */
-function onlyCrlf(b: Buffer, last: boolean): boolean {
-  for (let i = b.indexOf(13); i >= 0; i = b.indexOf(13, i + 1)) {
-    if (i + 1 < b.length ? b[i + 1] !== 10 : !last) return false;
-  }
+/** CR only as part of CRLF (the chunk ends with a line feed). */
+function onlyCrlf(b: Buffer): boolean {
+  for (let i = b.indexOf(CR); i >= 0; i = b.indexOf(CR, i + 1)) if (b[i + 1] !== LF) return false;
   return true;
 }
