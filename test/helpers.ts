@@ -182,3 +182,31 @@ export async function compareRecalculated(file: string): Promise<{ diffs: string
   }
   return { diffs, formulas };
 }
+
+/**
+ * The rows a banner (an illustrative or proposed tariff, a scenario) takes at the top of a sheet,
+ * with the empty row under it: 0 without a banner. Tests add it to the rows they read, so that
+ * they hold whether or not the tariff is marked.
+ */
+export function bannerRows(ws: ExcelJS.Worksheet): number {
+  let k = 0;
+  while ((ws.getCell(k + 1, 1).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === BANNER_FILL) k++;
+  return k === 0 ? 0 : k + 1;
+}
+/** The fill of the banner rows (xlsx-kit). */
+export const BANNER_FILL = "FFFFC7CE";
+
+/** Every text a workbook shows (values and cached formula results), with where it is. */
+export function textsOf(wb: ExcelJS.Workbook): { where: string; text: string }[] {
+  const out: { where: string; text: string }[] = [];
+  for (const ws of wb.worksheets) {
+    out.push({ where: `${ws.name} (sheet name)`, text: ws.name });
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = shownValue(c);
+        if (typeof v === "string") out.push({ where: `${ws.name}!${c.address}`, text: v });
+      }),
+    );
+  }
+  return out;
+}

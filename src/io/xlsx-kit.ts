@@ -198,7 +198,7 @@ const BANNER_FONT = "FF9C0006";
 const ROW_HEIGHT = 15;
 /** A4 in inches. */
 const PAGE = { long: 11.69, short: 8.27 };
-/** Below this fitted scale a wide sheet is printed over several pages instead (columns A–B repeated). */
+/** Below this fitted scale a wide sheet is printed over several pages instead (column A repeated). */
 const MIN_FIT_SCALE = 0.62;
 /** The scale of such a sheet. */
 const WIDE_SCALE = 0.75;
@@ -379,7 +379,7 @@ export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: 
   } else {
     // Too wide to read on one page width: printed at a readable scale over several pages across,
     // the first columns (the parties) repeated on each.
-    sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: false, scale: Math.round(WIDE_SCALE * 100), pageOrder: "overThenDown", horizontalCentered: false, margins, printTitlesColumn: "A:B" };
+    sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: false, scale: Math.round(WIDE_SCALE * 100), pageOrder: "overThenDown", horizontalCentered: false, margins, printTitlesColumn: "A:A" };
     PRINT.set(sheet, { scale: WIDE_SCALE });
   }
   if (opts.freezeRows) sheet.pageSetup.printTitlesRow = `1:${opts.freezeRows}`;
@@ -400,6 +400,12 @@ function fitMergedTexts(sheet: Sheet): void {
     const need = n * lineHeight(size) + (size > 12 ? 4 : 0);
     const row = sheet.getRow(m.top);
     if (n > 1 || size > 12) row.height = Math.max(row.height ?? 0, need);
+    if (n > 1 && size <= 12) {
+      // the figures beside a wrapped label stand level with its first line
+      row.eachCell({ includeEmpty: false }, (c) => {
+        if (!c.isMerged) c.alignment = { ...c.alignment, vertical: "top" };
+      });
+    }
   }
 }
 
