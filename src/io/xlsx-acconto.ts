@@ -391,7 +391,7 @@ function parametersSheets(P: Sheet, R: Sheet, plan: AccontoPlan, w: (k: Word) =>
   const paramRow = params.add.bind(params);
   paramRow(w("tariff"), w("title"), "", plan.title, undefined, tariff.source);
   paramRow(w("tariff"), w("year"), "", plan.year, "0", undefined);
-  const fsCell = paramRow(w("tariff"), w("fixedShare"), "fixedShare", decimalCellNumber(tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
+  const fsCell = paramRow(w("tariff"), w("fixedShare"), "", decimalCellNumber(tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
   const key = plan.key;
   paramRow(w("keyBasis"), w("keyBasis"), key.date ?? "", key.basis === "population" ? w("keyPopulation") : w("keyFixed"), undefined, file.key.source);
   const from = key.populationSource?.kind === "file" ? key.populationSource.file : file.population?.source;
