@@ -392,6 +392,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const componentMatrixCell = new Map<string, string>(); // `${c}|${payer}|${payee}` -> address
   for (const c of blocks) {
     title(A, ar, c === "all" ? w("allComponents") : componentName(c), 12, 6);
+    const nameCell = `$A$${ar}`; // the component's name, as the flows list names it
     ar++;
     header(A, ar, [w("payerPayee"), ...r.parties.map((p) => p.id), w("paidTotal")]);
     const idRow = ar; // the payees' ids
@@ -407,7 +408,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
             : `ROUND(${sumExact(flowRange(fc.amount), [
                 [flowRange(fc.payer), `$A${ar}`],
                 [flowRange(fc.payee), `${colLetter(2 + payee)}$${idRow}`],
-                [flowRange(fc.component), constantLiteral(componentName(c))],
+                [flowRange(fc.component), nameCell],
               ])},2)`;
         moneyFormula(A, ar, 2 + payee, f, v);
         if (c !== "all") componentMatrixCell.set(`${c}|${payer}|${payee}`, `${colLetter(2 + payee)}${ar}`);
