@@ -1,6 +1,6 @@
 /** Shared helpers for the tests: running the real command, comparing results to the öre. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import { tmpdir } from "node:os";
@@ -209,4 +209,22 @@ export function textsOf(wb: ExcelJS.Workbook): { where: string; text: string }[]
     );
   }
   return out;
+}
+
+/** Reads the sheets' XML of a workbook: the number of formulas and those stored without a cached value. */
+export async function uncachedFormulas(file: string): Promise<{ formulas: number; uncached: string[]; sheets: number }> {
+  const { default: JSZip } = await import("jszip");
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+  let formulas = 0;
+  const uncached: string[] = [];
+  for (const f of sheets) {
+    const xml = (await zip.file(f)?.async("string")) ?? "";
+    for (const m of xml.matchAll(/<c [^>]*>(.*?)<\/c>/g)) {
+      if (!m[1]?.includes("<f>")) continue;
+      formulas++;
+      if (!/<f>.*<\/f><v>[^<]+<\/v>/.test(m[1])) uncached.push(`${f}: ${m[0]}`);
+    }
+  }
+  return { formulas, uncached, sheets: sheets.length };
 }

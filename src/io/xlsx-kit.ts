@@ -424,7 +424,8 @@ function alignBesideFigures(sheet: Sheet): void {
       if (isHeaderCell(cell)) {
         const below = sheet.getCell(Number(row.number) + 1, col);
         if (numberOf(below) !== undefined || below.alignment?.horizontal === "right") {
-          cell.alignment = { ...cell.alignment, horizontal: "right" };
+          // a wrapped header keeps off its neighbour on the left even when a line fills the column
+          cell.alignment = { ...cell.alignment, horizontal: "right", ...(cell.alignment?.wrapText ? { indent: 1 } : {}) };
           return;
         }
       }

@@ -427,6 +427,9 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     ar += 2;
   }
   finishSheet(A, { freezeRows: 1 });
+  // the matrices' columns alike, as wide as the widest figure
+  const matrixWidth = Math.max(...Array.from({ length: n + 1 }, (_, k) => A.getColumn(2 + k).width ?? 0));
+  for (let k = 0; k <= n; k++) A.getColumn(2 + k).width = matrixWidth;
 
   title(Fl, 1, `${w("flows")}: ${T}`, 14, 6);
   header(Fl, flowHeadRow, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), cliText(lang, "amount"), w("from")]);
