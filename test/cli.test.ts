@@ -32,7 +32,7 @@ describe("vardavtal calculate", () => {
     const flows = readFileSync(join(out, "csv", "flows.csv"));
     expect([...flows.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = flows.toString("utf8");
-    expect(text).toContain("RJL;RÖ;fixed;;650000,00\r\n");
+    expect(text).toContain("RJL;RÖ;fixed;;650000,00;Fast ersättning\r\n"); // the name follows the code, in a column added at the end
     expect(readFileSync(join(out, "csv", "net.csv"), "utf8")).toContain("RÖ;1495477,79");
     for (const f of ["key.csv", "areas.csv", "transfers.csv"]) expect(existsSync(join(out, "csv", f))).toBe(true);
   });

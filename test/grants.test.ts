@@ -170,11 +170,11 @@ describe("state grants passed on", () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, "rapport-2025.xlsx"));
-    const a = wb.getWorksheet("Avräkning")!;
+    const a = wb.getWorksheet("Flöden")!;
     let linked = 0;
     a.eachRow((row) => {
-      if (row.getCell(3).value === "grant") {
-        const v = row.getCell(6).value as { formula?: string };
+      if (row.getCell(3).value === "Statsbidrag vidarebefordrat") {
+        const v = row.getCell(5).value as { formula?: string };
         expect(v.formula, `row ${row.number}`).toBeDefined();
         linked++;
       }

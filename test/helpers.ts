@@ -1,6 +1,6 @@
 /** Shared helpers for the tests: running the real command, comparing results to the öre. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import { tmpdir } from "node:os";
@@ -181,4 +181,50 @@ export async function compareRecalculated(file: string): Promise<{ diffs: string
     );
   }
   return { diffs, formulas };
+}
+
+/**
+ * The rows a banner (an illustrative or proposed tariff, a scenario) takes at the top of a sheet,
+ * with the empty row under it: 0 without a banner. Tests add it to the rows they read, so that
+ * they hold whether or not the tariff is marked.
+ */
+export function bannerRows(ws: ExcelJS.Worksheet): number {
+  let k = 0;
+  while ((ws.getCell(k + 1, 1).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === BANNER_FILL) k++;
+  return k === 0 ? 0 : k + 1;
+}
+/** The fill of the banner rows (xlsx-kit). */
+export const BANNER_FILL = "FFFFC7CE";
+
+/** Every text a workbook shows (values and cached formula results), with where it is. */
+export function textsOf(wb: ExcelJS.Workbook): { where: string; text: string }[] {
+  const out: { where: string; text: string }[] = [];
+  for (const ws of wb.worksheets) {
+    out.push({ where: `${ws.name} (sheet name)`, text: ws.name });
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = shownValue(c);
+        if (typeof v === "string") out.push({ where: `${ws.name}!${c.address}`, text: v });
+      }),
+    );
+  }
+  return out;
+}
+
+/** Reads the sheets' XML of a workbook: the number of formulas and those stored without a cached value. */
+export async function uncachedFormulas(file: string): Promise<{ formulas: number; uncached: string[]; sheets: number }> {
+  const { default: JSZip } = await import("jszip");
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+  let formulas = 0;
+  const uncached: string[] = [];
+  for (const f of sheets) {
+    const xml = (await zip.file(f)?.async("string")) ?? "";
+    for (const m of xml.matchAll(/<c [^>]*>(.*?)<\/c>/g)) {
+      if (!m[1]?.includes("<f>")) continue;
+      formulas++;
+      if (!/<f>.*<\/f><v>[^<]+<\/v>/.test(m[1])) uncached.push(`${f}: ${m[0]}`);
+    }
+  }
+  return { formulas, uncached, sheets: sheets.length };
 }

@@ -15,7 +15,7 @@ import { proposeTariff, type BaseResult } from "../src/core/proposal.js";
 import { loadTariff } from "../src/core/tariff.js";
 import { doubleToRational, proposalWorkbook, roundingDecidable } from "../src/io/xlsx-proposal.js";
 import { Rng } from "./fuzz/prng.js";
-import { ROOT, cellOre, cellText as text, compareRecalculated, findRow, formulaOf, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
+import { ROOT, bannerRows, cellOre, cellText as text, compareRecalculated, findRow, formulaOf, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -163,8 +163,10 @@ describe("propose --xlsx on the demo data", () => {
     let r = head + 1;
     for (; text(B.getCell(r, 1)) !== "Summa"; r++) {
       const f = formulaOf(B.getCell(r, amount));
-      if (text(B.getCell(r, 3)) === "Fast ersättning") expect(f).toMatch(/^ROUND\(\$B\$3\*E\d+,2\)$/);
-      if (text(B.getCell(r, 3)) === "Rörlig ersättning") expect(f).toMatch(/^ROUND\(\(1-\$B\$3\)\*E\d+,2\)$/);
+      // $B$3, under the proposal's banner ($B$4 + its rows)
+      const fs = `\\$B\\$${bannerRows(B) + 3}`;
+      if (text(B.getCell(r, 3)) === "Fast ersättning") expect(f).toMatch(new RegExp(`^ROUND\\(${fs}\\*E\\d+,2\\)$`));
+      if (text(B.getCell(r, 3)) === "Rörlig ersättning") expect(f).toMatch(new RegExp(`^ROUND\\(\\(1-${fs}\\)\\*E\\d+,2\\)$`));
       lines.push(`${text(B.getCell(r, 1))}→${text(B.getCell(r, 2))} ${text(B.getCell(r, 4))} ${cellOre(B.getCell(r, amount))}`);
     }
     expect(lines.length).toBe(plan.lines.length);

@@ -9,7 +9,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { uniqueSheetName } from "../src/io/xlsx-acconto.js";
-import { ROOT, cellOre, cellText as text, compareRecalculated, findRow, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
+import { ROOT, bannerRows, cellOre, cellText as text, compareRecalculated, findRow, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -77,13 +77,15 @@ describe("acconto --xlsx: Faktureringsunderlag a conto", () => {
     const wb = await load(join(dir, "acconto.xlsx"));
     const payers = plan.parties.filter((p) => plan.lines.some((l) => l.payer === p));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Översikt", ...payers.map((p) => `${p} betalar`), "Referensbelopp", "Parametrar", "Indata"]);
-    const title = text(sheet(wb, "Översikt").getCell(1, 1));
-    expect(title).toContain("Faktureringsunderlag a conto 2025");
+    const o = bannerRows(sheet(wb, "Översikt")); // a tariff marked illustrative puts a banner above
+    const title = text(sheet(wb, "Översikt").getCell(o + 1, 1));
+    expect(title).toContain("Faktureringsunderlag a conto");
     expect(title).toContain(plan.title);
-    expect(text(sheet(wb, "RJL betalar").getCell(1, 1))).toContain("Faktureringsunderlag a conto 2025: RJL betalar");
-    expect(text(sheet(wb, "RJL betalar").getCell(2, 2))).toBe(plan.title);
+    expect(title.match(/2025/g)).toHaveLength(1); // the year once: the tariff's title holds it
+    expect(text(sheet(wb, "RJL betalar").getCell(o + 1, 1))).toContain("Faktureringsunderlag a conto 2025: RJL betalar");
+    expect(text(sheet(wb, "RJL betalar").getCell(o + 2, 2))).toBe(plan.title);
     // the variable a conto is marked preliminary on every sheet a controller sends
-    for (const p of payers) expect(text(sheet(wb, `${p} betalar`).getCell(3, 2))).toMatch(/^PRELIMINÄR: \(1 − fast andel\) × referensbelopp/);
+    for (const p of payers) expect(text(sheet(wb, `${p} betalar`).getCell(o + 3, 2))).toMatch(/^PRELIMINÄR: \(1 − fast andel\) × referensbelopp/);
   });
 
   it("every payer's sheet lists its lines with the twelve months as values and the annual as ROUND(SUM(months),2), to the öre", async () => {
@@ -193,7 +195,7 @@ describe("acconto --xlsx: Faktureringsunderlag a conto", () => {
     expect(r.code, r.stderr).toBe(0);
     const wb = await load(file);
     const ws = sheet(wb, "RJL betalar");
-    expect(text(ws.getCell(3, 2))).toMatch(/^UTELÄMNAD \(--no-variable\)/);
+    expect(text(ws.getCell(bannerRows(ws) + 3, 2))).toMatch(/^UTELÄMNAD \(--no-variable\)/);
     const head = findRow(ws, "Mottagare");
     for (let r2 = head + 1; text(ws.getCell(r2, 1)) !== "Summa"; r2++) expect(text(ws.getCell(r2, 2))).not.toBe("Rörlig ersättning");
   });
@@ -204,7 +206,7 @@ describe("settle --xlsx: Slutreglering", () => {
     const wb = await load(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Slutreglering", "Par", "Betalningar", "Indata"]);
     const S = sheet(wb, "Slutreglering");
-    expect(text(S.getCell(1, 1))).toContain(`Slutreglering ${s.year}`);
+    expect(text(S.getCell(bannerRows(S) + 1, 1))).toContain(`Slutreglering ${s.year}`);
     const head = findRow(S, "Part");
     s.parties.forEach((p, i) => {
       const r = head + 1 + i;
@@ -309,7 +311,7 @@ describe("both workbooks", () => {
     const wa = await load(a);
     expect(wa.worksheets.map((w) => w.name)).toEqual(["Overview", "RJL pays", "RKL pays", "RÖ pays", "Reference amounts", "Parameters", "Inputs"]);
     const rjl = sheet(wa, "RJL pays");
-    expect(text(rjl.getCell(1, 1))).toContain("Invoicing basis, a conto 2025: RJL pays");
+    expect(text(rjl.getCell(bannerRows(rjl) + 1, 1))).toContain("Invoicing basis, a conto 2025: RJL pays");
     const head = findRow(rjl, "Payee");
     expect([2, 3, 4, 5, 16].map((c) => text(rjl.getCell(head, c)))).toEqual(["Component", "Label", "Annual", "January", "December"]);
     expect(text(rjl.getCell(head + 1, 2))).toBe("Fixed");

@@ -1,7 +1,10 @@
 /**
  * `--csv-dir`: the result as CSV files that Swedish Excel opens as numbers (semicolons, decimal
  * comma, UTF-8 with BOM). Column headers follow `--lang`; component and model codes stay as in
- * the JSON contract so that tools can filter on them.
+ * the JSON contract so that tools can filter on them, and their names in words follow in a column
+ * added at the end (columns are only ever added at the end, never renamed or moved). Areas are
+ * listed in the report's order; money has two decimals, an exact value that is not whole öre has
+ * its own column beside the rounded one.
  *
  * Every text column (ids, codes, labels, areas) goes through csvText, so that a name such as
  * `=HYPERLINK(…)` from a tariff or a consumption file is shown as text, never run as a formula;
@@ -10,21 +13,29 @@
 import { join } from "node:path";
 import type { CalculationResult } from "../core/calculate.js";
 import { areaCells } from "../core/consumption.js";
-import { VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "../core/decimal.js";
+import { VALUE_UNITS_PER_ORE, formatRational, roundHalfAwayFromZero } from "../core/decimal.js";
 import type { Lang } from "../core/messages.js";
 import { shareText, formatValueSek } from "../core/result-json.js";
 import { t } from "../cli/i18n.js";
 import { csvText } from "./csv-safe.js";
 import { decimalComma, excelCsv, oreForExcelCsv, type PendingFile } from "./output.js";
+import { reportAreaOrder } from "./report-labels.js";
+
+const ADDED = {
+  componentName: ["Komponentnamn", "Component name"],
+  modelName: ["Modellnamn", "Model name"],
+  percent: ["Andel (procent)", "Share (percent)"],
+} as const;
 
 export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): PendingFile[] {
   const id = (i: number): string => csvText(r.parties[i]?.id ?? String(i));
+  const added = (k: keyof typeof ADDED): string => ADDED[k][lang === "sv" ? 0 : 1];
   const files: PendingFile[] = [];
   files.push({
     path: join(dir, "flows.csv"),
     data: excelCsv(
-      [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), t(lang, "amount")],
-      r.flows.map((f) => [id(f.payer), id(f.payee), csvText(f.component), csvText(f.label ?? ""), oreForExcelCsv(f.amount)]),
+      [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), t(lang, "amount"), added("componentName")],
+      r.flows.map((f) => [id(f.payer), id(f.payee), csvText(f.component), csvText(f.label ?? ""), oreForExcelCsv(f.amount), csvText(t(lang, `component_${f.component}`))]),
     ),
   });
   files.push({
@@ -38,11 +49,18 @@ export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): P
   files.push({
     path: join(dir, "key.csv"),
     data: excelCsv(
-      [t(lang, "party"), t(lang, "population"), t(lang, "share")],
-      r.parties.map((p, i) => [id(i), r.key.population ? String(r.key.population[i]) : "", decimalComma(shareText(r.key.weights[i] ?? 0n, r.key.totalWeight))]),
+      [t(lang, "party"), t(lang, "population"), t(lang, "share"), added("percent")],
+      r.parties.map((p, i) => [
+        id(i),
+        r.key.population ? String(r.key.population[i]) : "",
+        decimalComma(shareText(r.key.weights[i] ?? 0n, r.key.totalWeight)),
+        decimalComma(formatRational({ num: (r.key.weights[i] ?? 0n) * 100n, den: r.key.totalWeight }, 4, 4)),
+      ]),
     ),
   });
-  const areaRows = areaCells(r.consumption, r.parties.length).map((c) => [
+  const areaRows = areaCells(r.consumption, r.parties.length)
+    .sort(reportAreaOrder)
+    .map((c) => [
     csvText(c.area.area),
     id(c.seller),
     id(c.buyer),
@@ -50,10 +68,11 @@ export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): P
     String(c.rows),
     decimalComma(formatValueSek(c.value)),
     oreForExcelCsv(roundHalfAwayFromZero(c.value, VALUE_UNITS_PER_ORE)),
+    csvText(t(lang, `model_${c.model}`)),
   ]);
   files.push({
     path: join(dir, "areas.csv"),
-    data: excelCsv([t(lang, "area"), t(lang, "seller"), t(lang, "buyer"), t(lang, "model"), t(lang, "rows"), t(lang, "value"), `${t(lang, "value")} (${lang === "sv" ? "avrundat" : "rounded"})`], areaRows),
+    data: excelCsv([t(lang, "area"), t(lang, "seller"), t(lang, "buyer"), t(lang, "model"), t(lang, "rows"), t(lang, "value"), `${t(lang, "value")} (${lang === "sv" ? "avrundat" : "rounded"})`, added("modelName")], areaRows),
   });
   return files;
 }

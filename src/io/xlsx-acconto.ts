@@ -15,8 +15,8 @@ import type { Component } from "../core/calculate.js";
 import { roundHalfAwayFromZero } from "../core/decimal.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
-import { shareText } from "../core/result-json.js";
 import { t as cliText } from "../cli/i18n.js";
+import { keySharesText, runTimeText, statusBanner, titleWithYear, yesNo } from "./report-labels.js";
 import {
   FORMATS,
   ParameterTable,
@@ -36,6 +36,7 @@ import {
   rangeRef,
   ref,
   reportTime,
+  addBanner,
   shareCellNumber,
   sumExact,
   title,
@@ -175,11 +176,12 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   const fail = w("fail");
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   const at = reportTime(options.runAt);
-  const runAt = options.runAt ?? at.toISOString();
+  const runAt = runTimeText(at);
   const heading = `${w("heading")} ${plan.year}`;
   const sumOre = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
+  addBanner(wb, statusBanner(plan.tariff.file.status, lang));
   const taken = new Set<string>();
   const O = wb.addWorksheet(uniqueSheetName(w("overview"), taken));
   const payers = parties.map((_, i) => i).filter((i) => plan.lines.some((l) => l.payer === i));
@@ -265,7 +267,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   }
 
   // ---------------------------------------------------------------- Översikt
-  title(O, 1, `${heading}: ${plan.title}`, 16, 2 + MONTHS);
+  title(O, 1, titleWithYear(`${w("heading")}: ${plan.title}`, plan.year), 16, 2 + MONTHS);
   note(O, 2, w("variable"), variableNote, 2 + MONTHS);
   note(O, 3, w("unitPrice"), w("unitPriceNote"), 2 + MONTHS);
   note(O, 4, w("monthly"), w("monthlyNote"), 2 + MONTHS);
@@ -370,8 +372,8 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   // ---------------------------------------------------------------- Indata
   inputsSheet(F, lang, options.inputs, [
     [w("tool"), `vardavtal ${options.version}`],
-    [w("keyBasis"), parties.map((p, i) => `${p.id} ${shareText(plan.key.weights[i] ?? 0n, plan.key.totalWeight)}`).join("; ")],
-    [w("variable"), plan.variable ? "true" : "false"],
+    [w("keyBasis"), keySharesText(parties.map((p) => p.id), plan.key, lang)],
+    [w("variable"), yesNo(plan.variable, lang)],
     [w("runAt"), runAt],
   ]);
 
@@ -389,7 +391,7 @@ function parametersSheets(P: Sheet, R: Sheet, plan: AccontoPlan, w: (k: Word) =>
   const paramRow = params.add.bind(params);
   paramRow(w("tariff"), w("title"), "", plan.title, undefined, tariff.source);
   paramRow(w("tariff"), w("year"), "", plan.year, "0", undefined);
-  const fsCell = paramRow(w("tariff"), w("fixedShare"), "fixedShare", decimalCellNumber(tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
+  const fsCell = paramRow(w("tariff"), w("fixedShare"), "", decimalCellNumber(tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
   const key = plan.key;
   paramRow(w("keyBasis"), w("keyBasis"), key.date ?? "", key.basis === "population" ? w("keyPopulation") : w("keyFixed"), undefined, file.key.source);
   const from = key.populationSource?.kind === "file" ? key.populationSource.file : file.population?.source;

@@ -7,9 +7,9 @@ import { formatRational } from "../core/decimal.js";
 import type { KeyCheckResult } from "../core/keycheck.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
-import { shareText } from "../core/result-json.js";
 import { t as cliText } from "../cli/i18n.js";
-import { FORMATS, boldRow, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, reportTime, shareCellNumber, title, workbookBuffer, type CellRef } from "./xlsx-kit.js";
+import { keySharesText, runTimeText, statusBanner, titleWithYear } from "./report-labels.js";
+import { FORMATS, addBanner, boldRow, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, reportTime, shareCellNumber, title, workbookBuffer, type CellRef } from "./xlsx-kit.js";
 
 const T = {
   summary: ["Sammanfattning", "Summary"],
@@ -48,8 +48,9 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   const id = (i: number): string => r.tariff.parties[i]?.id ?? String(i);
   // No input text (ids, items, sources) is part of a formula: formulas refer to cells only.
   const at = reportTime(options.runAt);
-  const runAt = options.runAt ?? at.toISOString();
+  const runAt = runTimeText(at);
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
+  addBanner(wb, statusBanner(r.tariff.file.status, lang));
   const S = wb.addWorksheet(w("summary"));
   const I = wb.addWorksheet(w("items"));
   const P = wb.addWorksheet(w("params"));
@@ -109,7 +110,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   finishSheet(I, { freezeRows: 1 });
 
   // Summary: totals per party (formulas over the item tables), transfers, checks.
-  title(S, 1, `${w("heading")}: ${r.tariff.title} (${r.tariff.year})`, 16, 6);
+  title(S, 1, titleWithYear(`${w("heading")}: ${r.tariff.title}`, r.tariff.year), 16, 6);
   put(S, 2, 1, w("tolerance"));
   formula(S, 2, 2, ref(tolCell, S), exactCellNumber(r.tolerance), FORMATS.money);
   put(S, 3, 1, w("outcome"));
@@ -161,7 +162,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   // Inputs.
   inputsSheet(F, lang, options.inputs, [
     [w("tool"), `vardavtal ${options.version}`],
-    [w("key"), r.tariff.parties.map((p, i) => `${p.id} ${shareText(r.key.weights[i] ?? 0n, r.key.totalWeight)}`).join("; ")],
+    [w("key"), keySharesText(r.tariff.parties.map((p) => p.id), r.key, lang)],
     [w("runAt"), runAt],
   ]);
 

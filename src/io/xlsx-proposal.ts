@@ -29,9 +29,10 @@ import { resolveKey } from "../core/key.js";
 import type { Lang } from "../core/messages.js";
 import { indexFactor, type BaseResult, type Proposal } from "../core/proposal.js";
 import type { InputFileInfo } from "../core/result-json.js";
-import { formatValueSek, shareText } from "../core/result-json.js";
+import { formatValueSek } from "../core/result-json.js";
 import { loadTariff, type CompiledTariff } from "../core/tariff.js";
 import { t as cliText } from "../cli/i18n.js";
+import { keySharesText, runTimeText, statusBanner, statusName } from "./report-labels.js";
 import {
   FORMATS,
   ParameterTable,
@@ -51,6 +52,7 @@ import {
   rangeRef,
   ref,
   reportTime,
+  addBanner,
   shareCellNumber,
   sumExact,
   title,
@@ -278,7 +280,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   const fail = w("fail");
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   const at = reportTime(options.runAt);
-  const runAt = options.runAt ?? at.toISOString();
+  const runAt = runTimeText(at);
   const sek = (ore: bigint): string => (lang === "sv" ? formatOre(ore).replace(".", ",") : formatOre(ore));
   const krText = (x: Rational, decimals = 12): string => {
     const s = formatRational({ num: x.num, den: x.den * 100n }, 2, decimals);
@@ -293,6 +295,8 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   const plan = accontoPlan(newTariff, key);
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
+  // a proposal is not decided; made from an illustrative tariff, its amounts are illustrative too
+  addBanner(wb, [...statusBanner(proposal.tariff.status, lang), ...(old.file.status === "illustrative" ? statusBanner("illustrative", lang) : [])]);
   const X = wb.addWorksheet(w("indexSheet"));
   const R = wb.addWorksheet(w("refSheet"));
   const Pr = wb.addWorksheet(w("pricesSheet"));
@@ -528,7 +532,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   Pr.getColumn(pc.validFrom).width = Math.max(Pr.getColumn(pc.validFrom).width ?? 0, 12);
 
   // ---------------------------------------------------------------- Parametrar (before the budget: it holds the fixed share)
-  const fsCell = parametersSheet(P, proposal, newTariff, key, w);
+  const fsCell = parametersSheet(P, proposal, newTariff, key, w, lang);
 
   // ---------------------------------------------------------------- Budgeterad avräkning
   const bc = { payer: 1, payee: 2, component: 3, label: 4, reference: 5, amount: 6, remark: 7 };
@@ -628,7 +632,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
     [w("baseYear"), baseYears.join(", ")],
     [w("indexFact"), indexText],
     [w("roundTo"), sek(unitOre)],
-    [w("keyBasis"), parties.map((p, i) => `${p.id} ${shareText(key.weights[i] ?? 0n, key.totalWeight)}`).join("; ")],
+    [w("keyBasis"), keySharesText(parties.map((p) => p.id), key, lang)],
     ...(undecided.length > 0 ? [[w("remark"), undecided.join("; ")] as [string, string]] : []),
     [w("runAt"), runAt],
   ]);
@@ -650,7 +654,7 @@ function addrOf(row: number, col: number): string {
 }
 
 /** The new tariff's values with their sources; returns the fixed share's cell. */
-function parametersSheet(P: Sheet, proposal: Proposal, tariff: CompiledTariff, key: NonNullable<ReturnType<typeof resolveKey>>, w: (k: Word, params?: Record<string, string | number>) => string): CellRef {
+function parametersSheet(P: Sheet, proposal: Proposal, tariff: CompiledTariff, key: NonNullable<ReturnType<typeof resolveKey>>, w: (k: Word, params?: Record<string, string | number>) => string, lang: Lang): CellRef {
   const file = tariff.file;
   const id = (i: number): string => tariff.parties[i]?.id ?? String(i);
   title(P, 1, w("paramsTitle", { title: tariff.title }), 14, 5);
@@ -659,8 +663,8 @@ function parametersSheet(P: Sheet, proposal: Proposal, tariff: CompiledTariff, k
   const paramRow = params.add.bind(params);
   paramRow(w("tariff"), w("titleWord"), "", tariff.title, undefined, tariff.source);
   paramRow(w("tariff"), w("year"), "", tariff.year, "0", undefined);
-  paramRow(w("tariff"), w("statusWord"), "", proposal.tariff.status, undefined, undefined);
-  const fsCell = paramRow(w("tariff"), w("fixedShare"), "fixedShare", decimalCellNumber(tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
+  paramRow(w("tariff"), w("statusWord"), "", statusName(proposal.tariff.status, lang), undefined, undefined);
+  const fsCell = paramRow(w("tariff"), w("fixedShare"), "", decimalCellNumber(tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
   paramRow(w("keyBasis"), w("keyBasis"), key.date ?? "", key.basis === "population" ? w("keyPopulation") : w("keyFixed"), undefined, file.key.source);
   if (key.basis === "population") tariff.parties.forEach((p, i) => paramRow(w("population"), p.id, p.name, Number(key.population?.[i] ?? 0n), FORMATS.count, file.population?.source));
   tariff.parties.forEach((p, i) => paramRow(w("share"), p.id, p.name, shareCellNumber(key, i), FORMATS.share, key.basis === "population" ? undefined : file.key.source));

@@ -10,9 +10,10 @@ import { VALUE_UNITS_PER_ORE, formatRational, roundHalfAwayFromZero } from "../c
 import { messageText } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
-import { formatValueSek, shareText } from "../core/result-json.js";
+import { formatValueSek } from "../core/result-json.js";
 import type { CareModel } from "../core/tariff-schema.js";
 import { t as cliText } from "../cli/i18n.js";
+import { checkFigures, checkName, reportAreaOrder, runTimeText, shareDecimalExact, shareFraction, statusBanner, titleWithYear } from "./report-labels.js";
 import {
   FORMATS,
   ParameterTable,
@@ -29,6 +30,8 @@ import {
   newWorkbook,
   put,
   reportTime,
+  addBanner,
+  putRef,
   constantLiteral,
   sumExact,
   rangeRef,
@@ -52,7 +55,9 @@ const W = {
   sheets: {
     summary: ["Sammanfattning", "Summary"],
     settlement: ["Avräkning", "Settlement"],
+    flows: ["Flöden", "Flows"],
     care: ["Vårdavtal", "Care agreement"],
+    areas: ["Per verksamhet", "Per area of care"],
     key: ["Fördelningsnyckel", "Distribution key"],
     checks: ["Kontroller", "Checks"],
     params: ["Parametrar", "Parameters"],
@@ -161,15 +166,18 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const fail = w("fail");
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   const at = reportTime(options.runAt);
-  const runAt = options.runAt ?? at.toISOString();
+  const runAt = runTimeText(at);
 
   // No input text (ids, names, areas, units, labels) is ever part of a formula: formulas refer to
   // the cells that hold it and compare with EXACT (sumExact), never with SUMIFS criteria.
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
+  addBanner(wb, statusBanner(r.tariff.file.status, lang));
   const S = {
     summary: wb.addWorksheet(W.sheets.summary[L]),
     settlement: wb.addWorksheet(W.sheets.settlement[L]),
+    flows: wb.addWorksheet(W.sheets.flows[L]),
     care: wb.addWorksheet(W.sheets.care[L]),
+    areas: wb.addWorksheet(W.sheets.areas[L]),
     key: wb.addWorksheet(W.sheets.key[L]),
     checks: wb.addWorksheet(W.sheets.checks[L]),
     params: wb.addWorksheet(W.sheets.params[L]),
@@ -187,7 +195,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const paramRow = params.add.bind(params);
   paramRow(w("tariff"), w("title"), "", r.title, undefined, r.source);
   paramRow(w("tariff"), w("year"), "", r.year, "0", undefined);
-  const fsCell = paramRow(w("tariff"), w("fixedShare"), "fixedShare", decimalCellNumber(r.tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
+  const fsCell = paramRow(w("tariff"), w("fixedShare"), "", decimalCellNumber(r.tariff.fixedShareText), FORMATS.factor, file.sources?.fixedShare);
   const forecastCells = r.forecast
     ? {
         days: paramRow(w("forecast"), w("daysInYear"), String(r.year), r.forecast.daysInYear, FORMATS.count, undefined),
@@ -201,7 +209,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     r.parties.forEach((p, i) => weightCells.push(paramRow(w("population"), p.id, `${w("populationFrom")}: ${from}`, Number(r.key.population?.[i] ?? 0n), FORMATS.count, r.key.populationSource?.kind === "file" ? from : file.population?.source)));
   } else if (r.tariff.key.basis === "fixed") {
     const shares = r.tariff.key.shares;
-    r.parties.forEach((p, i) => weightCells.push(paramRow(w("share"), p.id, "key.shares", decimalCellNumber(shares[i] ?? "0"), FORMATS.shareExact, file.key.source)));
+    r.parties.forEach((p, i) => weightCells.push(paramRow(w("share"), p.id, p.name, decimalCellNumber(shares[i] ?? "0"), FORMATS.shareExact, file.key.source)));
   }
   r.tariff.pointPrices.forEach((list, s) => list.forEach((pp) => paramRow(w("pointPrice"), id(s), `${w("validFrom")} ${pp.validFrom}`, exactCellNumber(pp.price), FORMATS.money, pp.source)));
   for (const rule of r.tariff.careRules) {
@@ -251,7 +259,8 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     else formula(K, row, 2, wc ? ref(wc, K) : "0", decimalCellNumber(formatRational({ num: weight, den: r.key.totalWeight }, 1, 30)), FORMATS.shareExact);
     const shareValue = shareCellNumber(r.key, i);
     shareCells.push(formula(K, row, 3, `B${row}/SUM($B$${firstKeyRow}:$B$${lastKeyRow})`, shareValue, FORMATS.share));
-    put(K, row, 4, shareText(weight, r.key.totalWeight));
+    put(K, row, 4, r.key.basis === "population" ? shareFraction(weight, r.key.totalWeight, lang) : (shareDecimalExact(weight, r.key.totalWeight, lang) ?? shareFraction(weight, r.key.totalWeight, lang, true)));
+    K.getCell(row, 4).alignment = { horizontal: "right" };
   });
   const keyTotalRow = lastKeyRow + 1;
   put(K, keyTotalRow, 1, w("total"));
@@ -300,14 +309,15 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   header(C, 2, careHead);
   const pairRows = new Map<number, number>();
   // The per-area table comes after the pairs; its position is known in advance.
-  const areaLines = areaCells(r.consumption, n).sort((x, y) => x.area.area.localeCompare(y.area.area, "sv") || x.seller - y.seller || x.buyer - y.buyer);
+  const V = S.areas;
+  const areaLines = areaCells(r.consumption, n).sort(reportAreaOrder);
   const firstPairRow = 3;
   const pairTotalRow = firstPairRow + r.pairs.length;
-  const areaHeadRow = pairTotalRow + 3;
+  const areaHeadRow = 2;
   const firstAreaRow = areaHeadRow + 1;
   const lastAreaRow = firstAreaRow + Math.max(areaLines.length, 1) - 1;
   const areaCol = { area: 1, seller: 2, buyer: 3, model: 4, rows: 5, value: 6, rounded: 7 };
-  const areaRange = (col: number): string => rangeRef(C, firstAreaRow, col, lastAreaRow, col, C);
+  const areaRange = (col: number): string => rangeRef(V, firstAreaRow, col, lastAreaRow, col, C);
   r.pairs.forEach((p, k) => {
     const row = firstPairRow + k;
     pairRows.set(p.seller * n + p.buyer, row);
@@ -347,40 +357,42 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   formula(C, pairTotalRow, 13, `SUM(M${firstPairRow}:M${pairTotalRow - 1})`, r.pairs.reduce((a, p) => a + MODELS.reduce((x, m) => x + p.rows[m], 0), 0), FORMATS.count, true);
   boldRow(C, pairTotalRow, 1, 13);
 
-  title(C, areaHeadRow - 1, w("perArea"), 12, 6);
-  header(C, areaHeadRow, [cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), w("rowsCount"), w("valueOf"), `${w("valueOf")} (${w("rounded").toLowerCase()})`]);
+  finishSheet(C, { freezeRows: 2 });
+
+  title(V, 1, `${w("perArea")}: ${T}`, 14, 7);
+  header(V, areaHeadRow, [cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), w("rowsCount"), w("valueOf"), `${w("valueOf")} (${w("rounded").toLowerCase()})`]);
   areaLines.forEach((a, k) => {
     const row = firstAreaRow + k;
-    put(C, row, 1, a.area.area);
-    put(C, row, 2, id(a.seller));
-    put(C, row, 3, id(a.buyer));
-    put(C, row, 4, modelName(a.model));
-    put(C, row, 5, a.rows, FORMATS.count);
-    put(C, row, 6, decimalCellNumber(formatValueSek(a.value)), FORMATS.value);
-    moneyFormula(C, row, 7, `ROUND(F${row},2)`, roundHalfAwayFromZero(a.value, VALUE_UNITS_PER_ORE));
+    put(V, row, 1, a.area.area);
+    put(V, row, 2, id(a.seller));
+    put(V, row, 3, id(a.buyer));
+    put(V, row, 4, modelName(a.model));
+    put(V, row, 5, a.rows, FORMATS.count);
+    put(V, row, 6, decimalCellNumber(formatValueSek(a.value)), FORMATS.value);
+    moneyFormula(V, row, 7, `ROUND(F${row},2)`, roundHalfAwayFromZero(a.value, VALUE_UNITS_PER_ORE));
   });
-  finishSheet(C, { freezeRows: 2, filter: { row: areaHeadRow, from: 1, to: 7, lastRow: firstAreaRow + areaLines.length - 1 } });
+  finishSheet(V, { freezeRows: 2, filter: { row: areaHeadRow, from: 1, to: 7, lastRow: firstAreaRow + areaLines.length - 1 } });
 
   // ---------------------------------------------------------------- Avräkning
   const A = S.settlement;
   title(A, 1, `${W.sheets.settlement[L]}: ${T}`, 14, 6);
-  // The flow list goes below the matrices; compute its position first.
+  // The flow list has its own sheet, which the matrices sum by EXACT.
+  const Fl = S.flows;
   const blocks: (Component | "all")[] = [...COMPONENTS, "all"];
-  const blockHeight = n + 3; // title, header, n rows, total row
-  const flowTitleRow = 3 + blocks.length * (blockHeight + 1);
-  const flowHeadRow = flowTitleRow + 1;
+  const flowHeadRow = 2;
   const firstFlowRow = flowHeadRow + 1;
   const lastFlowRow = firstFlowRow + Math.max(r.flows.length, 1) - 1;
-  const fc = { payer: 1, payee: 2, code: 3, component: 4, label: 5, amount: 6, from: 7 };
-  const flowRange = (col: number): string => rangeRef(A, firstFlowRow, col, lastFlowRow, col, A);
-  const flowRangeFrom = (col: number, from: Sheet): string => rangeRef(A, firstFlowRow, col, lastFlowRow, col, from);
+  const fc = { payer: 1, payee: 2, component: 3, label: 4, amount: 5, from: 6 };
+  const flowRangeFrom = (col: number, from: Sheet): string => rangeRef(Fl, firstFlowRow, col, lastFlowRow, col, from);
+  const flowRange = (col: number): string => flowRangeFrom(col, A);
   const matrixValue = (c: Component | "all", payer: number, payee: number): bigint =>
     r.flows.filter((f) => f.payer === payer && f.payee === payee && (c === "all" || f.component === c)).reduce((a, f) => a + f.amount, 0n);
   let ar = 3;
   const allMatrixTotal: { row: number; col: number } = { row: 0, col: 0 };
   const componentMatrixCell = new Map<string, string>(); // `${c}|${payer}|${payee}` -> address
   for (const c of blocks) {
-    title(A, ar, c === "all" ? w("allComponents") : `${componentName(c)} (${c})`, 12, 6);
+    title(A, ar, c === "all" ? w("allComponents") : componentName(c), 12, 6);
+    const nameCell = `$A$${ar}`; // the component's name, as the flows list names it
     ar++;
     header(A, ar, [w("payerPayee"), ...r.parties.map((p) => p.id), w("paidTotal")]);
     const idRow = ar; // the payees' ids
@@ -396,7 +408,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
             : `ROUND(${sumExact(flowRange(fc.amount), [
                 [flowRange(fc.payer), `$A${ar}`],
                 [flowRange(fc.payee), `${colLetter(2 + payee)}$${idRow}`],
-                [flowRange(fc.code), constantLiteral(c)],
+                [flowRange(fc.component), nameCell],
               ])},2)`;
         moneyFormula(A, ar, 2 + payee, f, v);
         if (c !== "all") componentMatrixCell.set(`${c}|${payer}|${payee}`, `${colLetter(2 + payee)}${ar}`);
@@ -414,15 +426,19 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     boldRow(A, ar, 1, 2 + n);
     ar += 2;
   }
-  title(A, flowTitleRow, w("flows"), 12, 6);
-  header(A, flowHeadRow, [cliText(lang, "payer"), cliText(lang, "payee"), w("code"), cliText(lang, "component"), cliText(lang, "label"), cliText(lang, "amount"), w("from")]);
+  finishSheet(A, { freezeRows: 1 });
+  // the matrices' columns alike, as wide as the widest figure
+  const matrixWidth = Math.max(...Array.from({ length: n + 1 }, (_, k) => A.getColumn(2 + k).width ?? 0));
+  for (let k = 0; k <= n; k++) A.getColumn(2 + k).width = matrixWidth;
+
+  title(Fl, 1, `${w("flows")}: ${T}`, 14, 6);
+  header(Fl, flowHeadRow, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), cliText(lang, "amount"), w("from")]);
   r.flows.forEach((f, k) => {
     const row = firstFlowRow + k;
-    put(A, row, fc.payer, id(f.payer));
-    put(A, row, fc.payee, id(f.payee));
-    put(A, row, fc.code, f.component);
-    put(A, row, fc.component, componentName(f.component));
-    put(A, row, fc.label, f.label ?? "");
+    put(Fl, row, fc.payer, id(f.payer));
+    put(Fl, row, fc.payee, id(f.payee));
+    put(Fl, row, fc.component, componentName(f.component));
+    put(Fl, row, fc.label, f.label ?? "");
     let source: CellRef | undefined;
     if (f.component === "fixed" || f.component === "variable" || f.component === "unit_price") {
       const pr2 = pairRows.get(f.payee * n + f.payer);
@@ -435,17 +451,17 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
           : (splitPartCell.get(`${f.component}|${f.label}|${f.payer}`) ?? fixedAmountCell.get(`${f.label}|${f.payer}`));
     }
     if (source) {
-      moneyFormula(A, row, fc.amount, ref(source, A), f.amount);
-      put(A, row, fc.from, ref(source));
+      moneyFormula(Fl, row, fc.amount, ref(source, Fl), f.amount);
+      putRef(Fl, row, fc.from, source);
     } else {
-      money(A, row, fc.amount, f.amount);
+      money(Fl, row, fc.amount, f.amount);
     }
   });
-  finishSheet(A, { freezeRows: 1, filter: { row: flowHeadRow, from: 1, to: 7, lastRow: firstFlowRow + r.flows.length - 1 } });
+  finishSheet(Fl, { freezeRows: 2, filter: { row: flowHeadRow, from: 1, to: fc.from, lastRow: firstFlowRow + r.flows.length - 1 } });
 
   // ---------------------------------------------------------------- Sammanfattning
   const M = S.summary;
-  title(M, 1, r.forecast ? T : `${r.title} (${r.year})`, 16, 6);
+  title(M, 1, r.forecast ? T : titleWithYear(r.title, r.year), 16, 6);
   put(M, 2, 1, w("source"));
   M.getCell(2, 1).alignment = { vertical: "top" }; // level with the source text, which wraps from the top
   put(M, 2, 2, r.source ?? "");
@@ -492,18 +508,17 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   mr++;
   title(M, mr, w("perComponent"), 12, 6);
   mr++;
-  header(M, mr, [cliText(lang, "component"), w("code"), cliText(lang, "amount")]);
+  header(M, mr, [cliText(lang, "component"), cliText(lang, "amount")]);
   mr++;
   const compCells: CellRef[] = [];
   for (const c of COMPONENTS) {
     put(M, mr, 1, componentName(c));
-    put(M, mr, 2, c);
-    compCells.push(moneyFormula(M, mr, 3, `ROUND(${sumExact(flowRangeFrom(fc.amount, M), [[flowRangeFrom(fc.code, M), `$B${mr}`]])},2)`, r.componentTotals[c]));
+    compCells.push(moneyFormula(M, mr, 2, `ROUND(${sumExact(flowRangeFrom(fc.amount, M), [[flowRangeFrom(fc.component, M), `$A${mr}`]])},2)`, r.componentTotals[c]));
     mr++;
   }
   put(M, mr, 1, w("total"));
-  const compTotal = moneyFormula(M, mr, 3, `ROUND(SUM(C${mr - COMPONENTS.length}:C${mr - 1}),2)`, COMPONENTS.reduce((a, c) => a + r.componentTotals[c], 0n), true);
-  boldRow(M, mr, 1, 3);
+  const compTotal = moneyFormula(M, mr, 2, `ROUND(SUM(B${mr - COMPONENTS.length}:B${mr - 1}),2)`, COMPONENTS.reduce((a, c) => a + r.componentTotals[c], 0n), true);
+  boldRow(M, mr, 1, 2);
   mr += 2;
   title(M, mr, w("warnings"), 12, 6);
   mr++;
@@ -557,7 +572,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     );
   });
   const flowSum = r.flows.reduce((a, f) => a + f.amount, 0n);
-  checkRow(w("flowsMatch"), W.sheets.settlement[L], `ROUND(SUM(${flowRangeFrom(fc.amount, K2)}),2)`, flowSum, ref(compTotal, K2), flowSum);
+  checkRow(w("flowsMatch"), W.sheets.flows[L], `ROUND(SUM(${flowRangeFrom(fc.amount, K2)}),2)`, flowSum, ref(compTotal, K2), flowSum);
   checkRow(w("matrixMatch"), W.sheets.settlement[L], ref({ sheet: A, row: allMatrixTotal.row, col: allMatrixTotal.col }, K2), flowSum, `ROUND(SUM(${flowRangeFrom(fc.amount, K2)}),2)`, flowSum);
   const careFlowSum = r.componentTotals.fixed + r.componentTotals.variable + r.componentTotals.unit_price;
   checkRow(w("careMatch"), W.sheets.care[L], ref(careTotal, K2), careFlowSum, `ROUND(${compCells.slice(0, 3).map((c) => ref(c, K2)).join("+")},2)`, careFlowSum);
@@ -567,8 +582,8 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   header(K2, cr, [w("check"), w("detail"), w("status")]);
   cr++;
   for (const c of r.checks) {
-    put(K2, cr, 1, c.id);
-    put(K2, cr, 2, Object.entries(c.figures).map(([k, v]) => `${k}=${v}`).join(", "));
+    put(K2, cr, 1, checkName(c.id, lang));
+    put(K2, cr, 2, checkFigures(c.figures, lang, r.parties.map((p) => p.id)));
     put(K2, cr, 3, c.holds ? ok : fail, undefined, true);
     cr++;
   }

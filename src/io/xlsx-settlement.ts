@@ -13,7 +13,8 @@ import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import type { Payment, Settlement } from "../core/settlement.js";
 import { t as cliText } from "../cli/i18n.js";
-import { boldRow, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, sumExact, title, workbookBuffer, type CellRef, type Sheet } from "./xlsx-kit.js";
+import { checkFigures, checkName, runTimeText, statusBanner, type TariffStatus } from "./report-labels.js";
+import { addBanner, boldRow, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, sumExact, title, workbookBuffer, type CellRef, type Sheet } from "./xlsx-kit.js";
 
 /** A payment as it is listed: with where it came from (a CSV line, a plan line), for the reader. */
 export interface ListedPayment extends Payment {
@@ -33,6 +34,8 @@ export interface SettlementWorkbookOptions {
   resultFile: string;
   /** ISO timestamp of the run; defaults to SOURCE_DATE_EPOCH when set, else now (see runTime) */
   runAt?: string;
+  /** the status of the tariff the result was calculated with (absent: decided); an illustrative or proposed one puts a banner on every sheet */
+  tariffStatus?: TariffStatus;
 }
 
 const T = {
@@ -103,11 +106,12 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const fail = w("fail");
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   const at = reportTime(options.runAt);
-  const runAt = options.runAt ?? at.toISOString();
+  const runAt = runTimeText(at);
   const sumOre = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
   const payments = options.payments;
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
+  addBanner(wb, statusBanner(options.tariffStatus, lang));
   const S = wb.addWorksheet(w("summary"));
   const Q = wb.addWorksheet(w("pairs"));
   const B = wb.addWorksheet(w("payments"));
@@ -262,8 +266,8 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   header(S, r, [w("check"), w("detail"), w("status")]);
   r++;
   for (const c of s.checks) {
-    put(S, r, 1, c.id);
-    put(S, r, 2, Object.entries(c.figures).map(([k, v]) => `${k}=${v}`).join(", "));
+    put(S, r, 1, checkName(c.id, lang));
+    put(S, r, 2, checkFigures(c.figures, lang, s.parties));
     put(S, r, 3, c.holds ? ok : fail, undefined, true);
     r++;
   }

@@ -1,0 +1,234 @@
+/**
+ * Every workbook in Swedish speaks Swedish (no internal codes: check ids, model and component
+ * codes, file roles, reader names, raw integers), and a tariff that is not decided puts its banner
+ * ("UTKAST – illustrativa belopp", "FÖRSLAG – ej beslutade belopp") at the top of every sheet of
+ * every workbook; the rows under the banner move down with their formulas, which LibreOffice
+ * recalculates to the same figures.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { calculate } from "../src/core/calculate.js";
+import { finalSettlement } from "../src/core/settlement.js";
+import { checkFigures, checkName, isCheckId } from "../src/io/report-labels.js";
+import { addBanner, newWorkbook, put, shiftFormulaRows, workbookBuffer } from "../src/io/xlsx-kit.js";
+import { settlementWorkbook } from "../src/io/xlsx-settlement.js";
+import { ROOT, bannerRows, compareRecalculated, haveLibreOffice, loadWorkbook, runCli, shownValue, tempDir, textsOf, uncachedFormulas } from "./helpers.js";
+
+const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
+const COSTS = join(ROOT, "examples", "2025", "gemensamma-kostnader-2025.csv");
+const POPULATION = join(ROOT, "examples", "2025", "befolkning-2024-12-31.csv");
+const EPOCH = { SOURCE_DATE_EPOCH: "1795000000" };
+
+/** Every check id the core makes (calculate, key check, a conto, settlement). */
+const CHECK_IDS = [
+  "shares_sum_to_one",
+  "allocation_sums",
+  "allocation_bounds",
+  "flows_match_components",
+  "value_by_model",
+  "net_sums_to_zero",
+  "remaining_sums_to_zero",
+  "transfers_settle",
+  "transfers_count",
+  "months_sum_to_annual",
+  "item_deviations_sum_to_zero",
+];
+
+/** Texts a Swedish workbook must not show: codes of the program, raw figures. */
+const FORBIDDEN: [RegExp, string][] = [
+  ...CHECK_IDS.map((id): [RegExp, string] => [new RegExp(`\\b${id}\\b`), id]),
+  [/\bfixed_variable\b|\bunit_price\b|\bfixed_only\b/, "model/component code"],
+  [/\bexcluded\b/, "model code"],
+  [/^(fixed|variable|solidarity|grant)$/, "component code"],
+  [/\btariff\b/, "file role"],
+  [/\bconsumption\b/, "file role"],
+  [/\bgeneral\b/, "reader name"],
+  [/\bfixedShare\b|\bkey\.shares\b/, "tariff field name"],
+  [/^(true|false|decided|proposal|illustrative)$/, "JSON value"],
+  [/\d{10,}/, "raw long integer"],
+  [/\d{4}-\d\d-\d\dT\d\d:\d\d/, "ISO timestamp"],
+];
+
+function forbiddenIn(wb: ExcelJS.Workbook): string[] {
+  const found: string[] = [];
+  for (const { where, text } of textsOf(wb)) {
+    if (/^[0-9a-f]{64}$/.test(text)) continue; // a SHA-256
+    if (/[/\\]/.test(text) && /\.(json|csv)$/.test(text)) continue; // a file name the user gave
+    for (const [re, what] of FORBIDDEN) if (re.test(text)) found.push(`${where}: ${what}: ${text.slice(0, 120)}`);
+  }
+  return found;
+}
+
+function bannerOf(ws: ExcelJS.Worksheet): string[] {
+  const k = bannerRows(ws);
+  return Array.from({ length: Math.max(0, k - 1) }, (_, i) => String(shownValue(ws.getCell(i + 1, 1))));
+}
+
+let dir = "";
+let illustrative = "";
+
+function run(args: string[], codes = [0]): void {
+  const r = runCli(args, ROOT, EPOCH);
+  expect(codes, `${args.join(" ")}\n${r.stderr}`).toContain(r.code);
+}
+
+beforeAll(() => {
+  dir = tempDir("vardavtal-banner-");
+  const tariff = readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8");
+  const marked = tariff.replace(/("year":\s*2025,)/, '$1\n  "status": "illustrative",');
+  expect(marked).not.toBe(tariff);
+  illustrative = join(dir, "illustrativ-2025.json");
+  writeFileSync(illustrative, marked);
+  for (const [tag, t] of [
+    ["ill", illustrative],
+    ["dec", "2025"],
+  ] as const) {
+    run(["calculate", "--tariff", t, "--consumption", CONSUMPTION, "--json", join(dir, `${tag}-r.json`), "--xlsx", join(dir, `${tag}-r.xlsx`)]);
+    run(["check-key", "--tariff", t, "--costs", COSTS, "--tolerance", "1000", "--xlsx", join(dir, `${tag}-kc.xlsx`)], [0, 1]);
+    run(["acconto", "--tariff", t, "--json", join(dir, `${tag}-a.json`), "--xlsx", join(dir, `${tag}-a.xlsx`)]);
+    run(["settle", "--result", join(dir, `${tag}-r.json`), "--paid", join(dir, `${tag}-a.json`), "--xlsx", join(dir, `${tag}-s.xlsx`)]);
+    run(["propose", "--tariff", t, "--results", join(dir, `${tag}-r.json`), "--index", "2026=2,8", "--population", POPULATION, "--round-to", "1000", "--out", join(dir, `${tag}-p.json`), "--xlsx", join(dir, `${tag}-p.xlsx`)]);
+  }
+}, 180_000);
+
+describe("a tariff marked illustrative", () => {
+  it("puts «UTKAST – illustrativa belopp» at the top of every sheet of every workbook", async () => {
+    for (const f of ["ill-r", "ill-kc", "ill-a"]) {
+      const wb = await loadWorkbook(join(dir, `${f}.xlsx`));
+      for (const ws of wb.worksheets) {
+        expect(bannerOf(ws), `${f} ${ws.name}`).toEqual(["UTKAST – illustrativa belopp"]);
+        // repeated on every printed page
+        expect(ws.pageSetup.printTitlesRow, `${f} ${ws.name}`).toMatch(/^1:\d+$/);
+      }
+    }
+  });
+
+  it("marks a proposal made from it as a proposal with illustrative amounts", async () => {
+    const wb = await loadWorkbook(join(dir, "ill-p.xlsx"));
+    for (const ws of wb.worksheets) expect(bannerOf(ws), ws.name).toEqual(["FÖRSLAG – ej beslutade belopp", "UTKAST – illustrativa belopp"]);
+    const dec = await loadWorkbook(join(dir, "dec-p.xlsx"));
+    for (const ws of dec.worksheets) expect(bannerOf(ws), ws.name).toEqual(["FÖRSLAG – ej beslutade belopp"]);
+  });
+
+  it("says so in English with --lang en", async () => {
+    const file = join(dir, "en.xlsx");
+    run(["calculate", "--tariff", illustrative, "--consumption", CONSUMPTION, "--xlsx", file, "--lang", "en"]);
+    const wb = await loadWorkbook(file);
+    for (const ws of wb.worksheets) expect(bannerOf(ws), ws.name).toEqual(["DRAFT – illustrative amounts"]);
+  });
+
+  it("gives a settlement workbook the banner when the tariff's status is passed on", async () => {
+    const r = await calculate({ tariff: readFileSync(illustrative, "utf8"), consumption: [{ year: "2025", seller: "RÖ", buyer: "RJL", area: "primärvård", amount: "1000.00" }] });
+    const s = finalSettlement({ year: r.year, parties: r.parties.map((p) => p.id), flows: r.flows, net: r.net }, []);
+    const file = join(dir, "settle-api.xlsx");
+    writeFileSync(file, await settlementWorkbook(s, { lang: "sv", inputs: [], version: "test", payments: [], paidFrom: { kind: "payments", file: "b.csv" }, resultFile: "r.json", tariffStatus: r.tariff.file.status }));
+    const wb = await loadWorkbook(file);
+    for (const ws of wb.worksheets) expect(bannerOf(ws), ws.name).toEqual(["UTKAST – illustrativa belopp"]);
+    if (haveLibreOffice) expect((await compareRecalculated(file)).diffs).toEqual([]);
+  });
+
+  it("leaves a decided tariff's workbooks without a banner", async () => {
+    for (const f of ["dec-r", "dec-kc", "dec-a", "dec-s"]) {
+      const wb = await loadWorkbook(join(dir, `${f}.xlsx`));
+      for (const ws of wb.worksheets) expect(bannerRows(ws), `${f} ${ws.name}`).toBe(0);
+    }
+  });
+
+  it("moves every row under the banner: the figures and formulas are those of the unmarked workbook, rows + 2", async () => {
+    const a = await loadWorkbook(join(dir, "dec-r.xlsx"));
+    const b = await loadWorkbook(join(dir, "ill-r.xlsx"));
+    for (const ws of a.worksheets) {
+      const other = b.getWorksheet(ws.name) as ExcelJS.Worksheet;
+      if (ws.name === "Indata") continue; // the two tariff files differ
+      expect(bannerRows(other)).toBe(2);
+      ws.eachRow((row, r) =>
+        row.eachCell((c, col) => {
+          const moved = other.getCell(r + 2, col);
+          const v = c.value as { formula?: string } | null;
+          if (v && typeof v === "object" && typeof v.formula === "string") expect((moved.value as { formula: string }).formula, `${ws.name}!${c.address}`).toBe(shiftFormulaRows(v.formula, 2));
+          else if (typeof v === "string" && /^'[^']+'!\$?[A-Z]+\$?\d+$/.test(v)) expect(moved.value, `${ws.name}!${c.address}`).toBe(shiftFormulaRows(v, 2));
+          else expect(shownValue(moved), `${ws.name}!${c.address}`).toEqual(shownValue(c));
+        }),
+      );
+    }
+  });
+
+  it("stores a cached result with every formula of the moved sheets", async () => {
+    const { formulas, uncached } = await uncachedFormulas(join(dir, "ill-r.xlsx"));
+    expect(uncached).toEqual([]);
+    expect(formulas).toBeGreaterThan(300);
+  });
+
+  it.skipIf(!haveLibreOffice)("recalculates to the cached figures in LibreOffice (report, key check, a conto, proposal)", async () => {
+    for (const f of ["ill-r", "ill-kc", "ill-a", "ill-p"]) {
+      const { diffs, formulas } = await compareRecalculated(join(dir, `${f}.xlsx`));
+      expect(diffs, f).toEqual([]);
+      expect(formulas, f).toBeGreaterThan(10);
+    }
+  }, 120_000);
+});
+
+describe("Swedish workbooks speak Swedish", () => {
+  it("no internal code or raw figure in any sheet of the report, the key check, the a conto, the settlement or the proposal", async () => {
+    for (const f of ["ill-r", "ill-kc", "ill-a", "ill-s", "ill-p", "dec-r", "dec-kc"]) {
+      const wb = await loadWorkbook(join(dir, `${f}.xlsx`));
+      expect(forbiddenIn(wb), f).toEqual([]);
+    }
+  });
+
+  it("the test's list of forbidden tokens would catch a code", async () => {
+    const wb = newWorkbook("test", new Date(0));
+    put(wb.addWorksheet("x"), 1, 1, "allocation_bounds");
+    put(wb.getWorksheet("x") as ExcelJS.Worksheet, 2, 1, "areas=131015634959000000");
+    expect(forbiddenIn(wb)).toHaveLength(2);
+  });
+
+  it("names every check of the core and shows its figures in kronor", () => {
+    for (const id of CHECK_IDS) {
+      expect(isCheckId(id), id).toBe(true);
+      expect(checkName(id, "sv")).not.toBe(id);
+      expect(checkName(id, "en")).not.toBe(id);
+    }
+    expect(checkFigures({ areas: "131015634959000000", models: "131015634959000000" }, "sv", [])).toBe("per verksamhet 1 310 156 349,59 kr; per modell 1 310 156 349,59 kr");
+    expect(checkFigures({ remaining: "0.00 -0.01 0.01" }, "sv", ["RJL", "RKL", "RÖ"])).toBe("kvar: RJL 0,00 kr, RKL -0,01 kr, RÖ 0,01 kr");
+    expect(checkFigures({ month: "3", sum: "1234567.50" }, "en", [])).toBe("month: March; sum SEK 1,234,567.50");
+  });
+
+  it("shows the run time as YYYY-MM-DD HH:MM and the year once in the summary's title", async () => {
+    const wb = await loadWorkbook(join(dir, "ill-r.xlsx"));
+    const m = wb.worksheets[0] as ExcelJS.Worksheet;
+    const o = bannerRows(m);
+    const title = String(shownValue(m.getCell(o + 1, 1)));
+    expect(title.match(/2025/g)?.length, title).toBe(1);
+    expect(String(shownValue(m.getCell(o + 4, 2)))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \(vardavtal /);
+  });
+});
+
+describe("shiftFormulaRows", () => {
+  it("moves cell references, never string literals, quoted sheet names, numbers or function names", () => {
+    expect(shiftFormulaRows("ROUND(D5*C5,2)", 2)).toBe("ROUND(D7*C7,2)");
+    expect(shiftFormulaRows("SUM($B$3:$B$9)/B3", 1)).toBe("SUM($B$4:$B$10)/B4");
+    expect(shiftFormulaRows("'Rader A1 ''x'' B2'!$E$5+'Vårdavtal'!E5", 3)).toBe("'Rader A1 ''x'' B2'!$E$8+'Vårdavtal'!E8");
+    expect(shiftFormulaRows('IF(ABS(C4-D4)<0.000000001,"A1 OK","FEL")', 2)).toBe('IF(ABS(C6-D6)<0.000000001,"A1 OK","FEL")');
+    expect(shiftFormulaRows("1E5+LOG10(A1)", 1)).toBe("1E5+LOG10(A2)");
+  });
+
+  it("a banner written through the kit moves a sheet's cells and merges", async () => {
+    const wb = newWorkbook("test", new Date(0));
+    const ws = wb.addWorksheet("x");
+    put(ws, 1, 1, "Titel");
+    ws.mergeCells(1, 1, 1, 3);
+    put(ws, 2, 2, 5);
+    put(ws, 3, 2, { formula: "B2*2", result: 10 });
+    addBanner(wb, ["Scenario: fixedShare = 0,60"]);
+    const file = join(tempDir(), "b.xlsx");
+    writeFileSync(file, await workbookBuffer(wb));
+    const back = (await loadWorkbook(file)).getWorksheet("x") as ExcelJS.Worksheet;
+    expect(bannerOf(back)).toEqual(["Scenario: fixedShare = 0,60"]);
+    expect(shownValue(back.getCell(3, 1))).toBe("Titel");
+    expect(back.getCell(3, 3).isMerged).toBe(true);
+    expect((back.getCell(5, 2).value as { formula: string }).formula).toBe("B4*2");
+  });
+});
