@@ -137,6 +137,7 @@ const ROLES: Record<InputFileInfo["role"], Words> = {
   costs: ["Gemensamma kostnader", "Joint costs"],
   result: ["Resultat", "Result"],
   payments: ["Betalningar", "Payments"],
+  scenario: ["Scenario (ändringar i tariffen)", "Scenario (changes to the tariff)"],
 };
 
 export function roleName(role: InputFileInfo["role"], lang: Lang): string {
@@ -165,6 +166,10 @@ export function statusBanner(status: TariffStatus | undefined, lang: Lang): stri
 /** A run's time as people read it: "2026-11-23 10:35", in the local time zone of the run. */
 export function runTimeText(at: Date): string {
   const p = (n: number): string => String(n).padStart(2, "0");
+  // With SOURCE_DATE_EPOCH (a reproducible run) the time is written in UTC, so that the file is
+  // the same byte for byte on every machine; otherwise in the machine's local time.
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (env?.SOURCE_DATE_EPOCH) return `${at.getUTCFullYear()}-${p(at.getUTCMonth() + 1)}-${p(at.getUTCDate())} ${p(at.getUTCHours())}:${p(at.getUTCMinutes())} UTC`;
   return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())} ${p(at.getHours())}:${p(at.getMinutes())}`;
 }
 
