@@ -80,7 +80,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   if (args.csvDir) files.push(...settlementCsvFiles(settlement, args.csvDir, lang).map((f) => ({ ...f, option: "--csv-dir" })));
   if (args.xlsx) {
     const { settlementWorkbook } = await import("../io/xlsx-settlement.js"); // exceljs loads only when a workbook is asked for
-    const data = await settlementWorkbook(settlement, { lang, inputs: infos, version: packageVersion(), payments: listed, paidFrom: { kind: paidFromPlan ? "plan" : "payments", file: args.paid }, resultFile: args.result });
+    const data = await settlementWorkbook(settlement, { lang, inputs: infos, version: packageVersion(), payments: listed, paidFrom: { kind: paidFromPlan ? "plan" : "payments", file: args.paid }, resultFile: args.result, tariffStatus: result.tariffStatus });
     files.push({ path: args.xlsx, option: "--xlsx", data });
   }
   writeOutputs(files, inputs, dirs, lang);

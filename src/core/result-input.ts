@@ -23,6 +23,7 @@ const resultFile = z.object({
   flows: z.array(z.object({ payer: party, payee: party, amount: money })),
   net: z.array(z.object({ party, amount: money })),
   forecast: z.object({ through: z.string() }).optional(),
+  tariffStatus: z.enum(["decided", "proposal", "illustrative"]).optional(),
   pairs: z.array(z.object({ seller: party, buyer: party, value: z.object({ fixed_variable: z.string().regex(/^-?\d{1,20}\.\d{2,8}$/, { message: "expected an exact value with 2 to 8 decimals" }) }) })).optional(),
 });
 
@@ -60,6 +61,8 @@ const accontoFile = z.object({
 export interface ReadResult extends SettlementResult {
   /** present when the result is a forecast (it cannot be settled) */
   forecastThrough?: string;
+  /** the status of the tariff the result was computed from, when it was not decided */
+  tariffStatus?: "decided" | "proposal" | "illustrative";
 }
 
 function parseJson(text: string, file: string, what: string, bag: DiagnosticBag): unknown {
@@ -126,7 +129,7 @@ function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, ba
     bag.error("RESULT_FILE", { what, reason: `the net position of ${r.parties[off]} (${formatOre(net[off] as bigint)}) is not what its flows give (${formatOre(fromFlows[off] as bigint)}): the file was changed after it was written` }, { file, line: 1, column: 1 });
     return undefined;
   }
-  return { year: r.year, parties: r.parties, flows, net, ...(r.forecast ? { forecastThrough: r.forecast.through } : {}) };
+  return { year: r.year, parties: r.parties, flows, net, ...(r.forecast ? { forecastThrough: r.forecast.through } : {}), ...(r.tariffStatus ? { tariffStatus: r.tariffStatus } : {}) };
 }
 
 /**

@@ -60,6 +60,7 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
     format: RESULT_FORMAT,
     year: r.year,
     title: r.title,
+    ...(r.tariff.file.status ? { tariffStatus: r.tariff.file.status } : {}),
     ...(meta.scenario ? { scenario: meta.scenario } : {}),
     parties: r.parties.map((p) => p.id),
     key: r.parties.map((p, i) => ({
