@@ -76,14 +76,15 @@ function run(args: string[], codes = [0]): void {
 
 beforeAll(() => {
   dir = tempDir("vardavtal-banner-");
-  const tariff = readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8");
-  const marked = tariff.replace(/("year":\s*2025,)/, '$1\n  "status": "illustrative",');
-  expect(marked).not.toBe(tariff);
-  illustrative = join(dir, "illustrativ-2025.json");
-  writeFileSync(illustrative, marked);
+  // The bundled tariff is marked illustrative; a copy marked decided has no banner.
+  const tariff = JSON.parse(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8")) as Record<string, unknown>;
+  expect(tariff.status).toBe("illustrative");
+  illustrative = join(ROOT, "tariffs", "2025.json");
+  const decided = join(dir, "beslutad-2025.json");
+  writeFileSync(decided, JSON.stringify({ ...tariff, $schema: undefined, status: "decided" }, null, 2));
   for (const [tag, t] of [
     ["ill", illustrative],
-    ["dec", "2025"],
+    ["dec", decided],
   ] as const) {
     run(["calculate", "--tariff", t, "--consumption", CONSUMPTION, "--json", join(dir, `${tag}-r.json`), "--xlsx", join(dir, `${tag}-r.xlsx`)]);
     run(["check-key", "--tariff", t, "--costs", COSTS, "--tolerance", "1000", "--xlsx", join(dir, `${tag}-kc.xlsx`)], [0, 1]);
@@ -143,8 +144,14 @@ describe("a tariff marked illustrative", () => {
       const other = b.getWorksheet(ws.name) as ExcelJS.Worksheet;
       if (ws.name === "Indata") continue; // the two tariff files differ
       expect(bannerRows(other)).toBe(2);
+      // The summary's warnings differ (only the illustrative tariff has TARIFF_ILLUSTRATIVE): compared up to them.
+      let warningsFrom = Infinity;
+      ws.eachRow((row, r) => {
+        if (String(row.getCell(1).value ?? "") === "Varningar") warningsFrom = Math.min(warningsFrom, r);
+      });
       ws.eachRow((row, r) =>
         row.eachCell((c, col) => {
+          if (r >= warningsFrom) return;
           const moved = other.getCell(r + 2, col);
           const v = c.value as { formula?: string } | null;
           if (v && typeof v === "object" && typeof v.formula === "string") expect((moved.value as { formula: string }).formula, `${ws.name}!${c.address}`).toBe(shiftFormulaRows(v.formula, 2));
@@ -202,7 +209,7 @@ describe("Swedish workbooks speak Swedish", () => {
     const o = bannerRows(m);
     const title = String(shownValue(m.getCell(o + 1, 1)));
     expect(title.match(/2025/g)?.length, title).toBe(1);
-    expect(String(shownValue(m.getCell(o + 4, 2)))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \(vardavtal /);
+    expect(String(shownValue(m.getCell(o + 4, 2)))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d( UTC)? \(vardavtal /); // UTC in a reproducible run (SOURCE_DATE_EPOCH)
   });
 });
 
@@ -230,5 +237,19 @@ describe("shiftFormulaRows", () => {
     expect(shownValue(back.getCell(3, 1))).toBe("Titel");
     expect(back.getCell(3, 3).isMerged).toBe(true);
     expect((back.getCell(5, 2).value as { formula: string }).formula).toBe("B4*2");
+  });
+});
+
+describe("a scenario's workbook", () => {
+  it("says on every sheet that it is a scenario and what was set, under the draft banner", async () => {
+    const dir = tempDir();
+    const xlsx = join(dir, "s.xlsx");
+    const r = runCli(["calculate", "--tariff", "2025", "--consumption", CONSUMPTION, "--set", "fixedShare=0.60", "--set", "solidarity.RCC.amount=19000000", "--xlsx", xlsx], ROOT, EPOCH);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = await loadWorkbook(xlsx);
+    for (const ws of wb.worksheets) {
+      const top = [1, 2, 3, 4].map((row) => String(ws.getCell(row, 1).value ?? ""));
+      expect(top.slice(0, 4), ws.name).toEqual(["UTKAST – illustrativa belopp", "SCENARIO: tariffens värden ersatta, inte det beslutade utfallet", "--set fixedShare=0.60", "--set solidarity.RCC.amount=19000000"]);
+    }
   });
 });

@@ -21,6 +21,7 @@ import { runTime } from "../io/run-time.js";
 import { assertOutputPaths, CSV_DIR_FILES, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
 import { calculateFiles } from "../node/run.js";
+import { scenarioLines } from "../core/scenario.js";
 import { t } from "./i18n.js";
 import { accontoCommand } from "./acconto-command.js";
 import { checkKeyCommand } from "./check-key-command.js";
@@ -174,7 +175,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
   if (args.xlsx) {
     const { resultWorkbook } = await import("../io/xlsx-report.js"); // exceljs loads only when a workbook is asked for
-    files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion() }) });
+    files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion(), banner: scenarioLines(run.scenario, lang).map((l) => l.trim()) }) });
   }
   // --baseline: the comparison with the tariff as it stands, written next to the scenario's files.
   const compared = run.baseline ? comparisonOutputs(args) : [];

@@ -49,6 +49,8 @@ export interface ReportOptions {
   version: string;
   /** ISO timestamp of the run; defaults to SOURCE_DATE_EPOCH when set, else now (see runTime) */
   runAt?: string;
+  /** more lines for the banner on every sheet, e.g. a scenario's "SCENARIO: …" and what was set */
+  banner?: string[];
 }
 
 const W = {
@@ -171,7 +173,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   // No input text (ids, names, areas, units, labels) is ever part of a formula: formulas refer to
   // the cells that hold it and compare with EXACT (sumExact), never with SUMIFS criteria.
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
-  addBanner(wb, statusBanner(r.tariff.file.status, lang));
+  addBanner(wb, [...statusBanner(r.tariff.file.status, lang), ...(options.banner ?? [])]);
   const S = {
     summary: wb.addWorksheet(W.sheets.summary[L]),
     settlement: wb.addWorksheet(W.sheets.settlement[L]),
