@@ -4,6 +4,7 @@
  */
 import { COMPARE_MESSAGES } from "./messages-compare.js";
 
+/** The language of messages and reports: Swedish (`"sv"`, the default) or English (`"en"`). */
 export type Lang = "sv" | "en";
 
 interface Entry {
@@ -444,6 +445,10 @@ const BASE_MESSAGES = {
 /** The table of every code: the base codes and those of the comparison commands (own module). */
 export const MESSAGES = { ...BASE_MESSAGES, ...COMPARE_MESSAGES };
 
+/**
+ * Every error and warning code (`"UNKNOWN_PARTY"`, `"TOO_MANY_DECIMALS"`, …). Codes are stable:
+ * match on them, not on the message text. docs/felkoder.md explains each.
+ */
 export type Code = keyof typeof MESSAGES;
 
 export const CODES = Object.keys(MESSAGES) as Code[];

@@ -17,6 +17,16 @@ import { t } from "../cli/i18n.js";
 import { csvText } from "./csv-safe.js";
 import { decimalComma, excelCsv, oreForExcelCsv, type PendingFile } from "./output.js";
 
+/**
+ * The result as the CSV files `--csv-dir` writes (flows, net positions, transfers, pairs, …) for
+ * Swedish Excel: semicolons, decimal comma, UTF-8 with BOM, headers in `lang`. Returns the files
+ * to write (paths under `dir`); nothing is written. Write them with `writeFilesAtomically`.
+ *
+ * @example
+ * ```ts
+ * writeFilesAtomically(resultCsvFiles(result, "ut", "sv"));
+ * ```
+ */
 export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): PendingFile[] {
   const id = (i: number): string => csvText(r.parties[i]?.id ?? String(i));
   const files: PendingFile[] = [];
