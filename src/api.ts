@@ -120,7 +120,7 @@ export interface SettleInput {
   result: unknown;
   /** paid as planned: the year's a-conto plan (`vardavtal-acconto/1`), {@link accontoToJson}'s object or its JSON text */
   plan?: unknown;
-  /** or the payments actually made, as CSV (betalare;mottagare;belopp, optionally datum and notering); amounts in kronor with two decimals at most */
+  /** or the payments actually made, as CSV (betalare;mottagare;belopp, optionally datum and avser); amounts in kronor with two decimals at most */
   payments?: ByteSource | { name: string; data: string | Uint8Array };
 }
 
