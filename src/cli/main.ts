@@ -29,6 +29,7 @@ import { proposeCommand } from "./propose-command.js";
 import { joinNegativeValues, rawOptionValue } from "./options.js";
 import { keyCommand } from "./key-command.js";
 import { summaryText } from "./summary.js";
+import { loadXlsx } from "./load-xlsx.js";
 
 export const EXIT = { ok: 0, deviations: 1, input: 2, internal: 3 } as const;
 
@@ -159,7 +160,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   if (args.json) files.push({ path: args.json, option: label.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
   if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
   if (args.xlsx) {
-    const { resultWorkbook } = await import("../io/xlsx-report.js"); // exceljs loads only when a workbook is asked for
+    const { resultWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion() }) });
   }
   writeOutputs(files, inputs, dirs, lang);
