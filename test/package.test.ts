@@ -33,6 +33,10 @@ describe("the packed package in a consumer project", () => {
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
   });
 
+  it("ships the small example files and not the example consumption (demo generates it)", () => {
+    expect(files.filter((f) => f.startsWith("examples/")).sort()).toEqual(["examples/2025/befolkning-2024-12-31.csv", "examples/2025/gemensamma-kostnader-2025.csv"]);
+  });
+
   it("installs without exceljs and yargs, and runs the README's example unchanged", () => {
     expect(readdirSync(join(project, "node_modules")).sort()).not.toContain("exceljs");
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");

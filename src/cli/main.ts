@@ -30,6 +30,7 @@ import { joinNegativeValues, rawOptionValue } from "./options.js";
 import { keyCommand } from "./key-command.js";
 import { summaryText } from "./summary.js";
 import { loadXlsx } from "./load-xlsx.js";
+import { writeExampleConsumption } from "../node/example.js";
 
 export const EXIT = { ok: 0, deviations: 1, input: 2, internal: 3 } as const;
 
@@ -361,7 +362,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
         await runCalculate(
           {
             tariff: "2025",
-            consumption: join(EXAMPLES_DIR, "2025", "konsumtion-2025.csv"),
+            consumption: writeExampleConsumption(out, lang), // generated, not shipped
             json: join(out, "resultat-2025.json"),
             csvDir: join(out, "csv"),
             xlsx: join(out, "rapport-2025.xlsx"),
