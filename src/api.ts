@@ -15,8 +15,9 @@ import { readAccontoJson, readBaseResult, readResultJson } from "./core/result-i
 import { resultToJson as coreResultToJson, type ResultMeta } from "./core/result-json.js";
 import { finalSettlement, type Payment, type Settlement } from "./core/settlement.js";
 import { loadTariff, type CompiledTariff } from "./core/tariff.js";
-import { bytesSource, type ByteSource } from "./io/csv.js";
+import { bytesSource } from "./io/csv.js";
 import { readPayments } from "./io/inputs.js";
+import type { CsvInput } from "./io/runs.js";
 
 /** What {@link calculate} takes. */
 export interface CalculateInput extends Omit<CoreCalculateInput, "tariff"> {
@@ -121,7 +122,7 @@ export interface SettleInput {
   /** paid as planned: the year's a-conto plan (`vardavtal-acconto/1`), {@link accontoToJson}'s object or its JSON text */
   plan?: unknown;
   /** or the payments actually made, as CSV (betalare;mottagare;belopp, optionally datum and avser); amounts in kronor with two decimals at most */
-  payments?: ByteSource | { name: string; data: string | Uint8Array };
+  payments?: CsvInput;
 }
 
 /** What {@link settle} returns. */
