@@ -1,13 +1,23 @@
 /**
  * The embedder's entry points where the core's own signatures are too internal: a tariff taken as
  * `unknown` (a JSON import, a parsed object, JSON text) and validated at run time, the a-conto
- * plan from a tariff alone, and the result JSON's named type.
+ * plan from a tariff alone, the final settlement and next year's proposal over the JSON that
+ * vardavtal wrote, and the result JSON's named type.
  */
 import { calculate as coreCalculate, compileTariffInput, populationInput, type CalculateInput as CoreCalculateInput, type CalculationResult } from "./core/calculate.js";
 import { accontoPlan, type AccontoPlan } from "./core/acconto.js";
-import { DiagnosticBag, InputError } from "./core/diagnostics.js";
+import type { ScaledDecimal } from "./core/decimal.js";
+import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "./core/diagnostics.js";
 import { resolveKey } from "./core/key.js";
+import { parseLocaleNumber } from "./core/numbers.js";
+import { proposeTariff, type BaseResult, type Proposal } from "./core/proposal.js";
+import { readAccontoJson, readBaseResult, readResultJson } from "./core/result-input.js";
 import { resultToJson as coreResultToJson, type ResultMeta } from "./core/result-json.js";
+import { finalSettlement, type Payment, type Settlement } from "./core/settlement.js";
+import { loadTariff, type CompiledTariff } from "./core/tariff.js";
+import { bytesSource } from "./io/csv.js";
+import { readPayments } from "./io/inputs.js";
+import type { CsvInput } from "./io/runs.js";
 
 /** What {@link calculate} takes. */
 export interface CalculateInput extends Omit<CoreCalculateInput, "tariff"> {
@@ -91,4 +101,178 @@ export function acconto(input: AccontoInput): AccontoPlan {
   bag.throwIfErrors();
   if (!key) throw new InputError(bag.items);
   return accontoPlan(tariff, key, { variable: input.variable });
+}
+
+/** A JSON input vardavtal wrote: its text or bytes, or the parsed object (e.g. from {@link resultToJson}). */
+function jsonText(value: unknown, file: string, what: string, bag: DiagnosticBag): string | undefined {
+  if (typeof value === "string") return value;
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch (e) {
+    bag.error("RESULT_FILE", { what, reason: e instanceof Error ? e.message : String(e) }, { file, line: 1, column: 1 });
+    return undefined;
+  }
+}
+
+/** What {@link settle} takes: the year's result and what was paid, either the a-conto plan or the payments. */
+export interface SettleInput {
+  /** the year's result (`vardavtal-result/1`): {@link resultToJson}'s object, or the JSON text or bytes `calculate --json` wrote */
+  result: unknown;
+  /** paid as planned: the year's a-conto plan (`vardavtal-acconto/1`), {@link accontoToJson}'s object or its JSON text */
+  plan?: unknown;
+  /** or the payments actually made, as CSV (betalare;mottagare;belopp, optionally datum and avser); amounts in kronor with two decimals at most */
+  payments?: CsvInput;
+}
+
+/** What {@link settle} returns. */
+export interface SettleRun {
+  /** the checked final settlement (öre as bigint, parties by index into `settlement.parties`) */
+  settlement: Settlement;
+  /** the payments counted as paid, in the order read (for `settlementWorkbook`'s list) */
+  payments: Payment[];
+  /** odd but allowed, e.g. PAYMENT_WITHOUT_FLOW (render with `renderDiagnostic`) */
+  warnings: Diagnostic[];
+}
+
+/**
+ * The final settlement of a year (`vardavtal settle`): what was due by the year's result against
+ * what was paid. Per pair due, paid and difference; per party net, paid net and remaining; and
+ * the fewest transfers that settle what remains. Pure: give it the JSON the year's calculation
+ * and a-conto plan wrote (or the objects), or the payments as CSV text or bytes.
+ *
+ * @throws InputError with every problem: a result or plan that is not what vardavtal wrote, a
+ * forecast, a plan of another year, a payment between unknown parties, neither or both of
+ * `plan` and `payments`.
+ * @example
+ * ```ts
+ * import { acconto, accontoToJson, calculate, resultToJson, settle, settlementToJson } from "vardavtal";
+ *
+ * const result = resultToJson(await calculate({ tariff, consumption }));
+ * const plan = accontoToJson(acconto({ tariff }));
+ * const { settlement } = await settle({ result, plan });
+ * settlementToJson(settlement).transfers; // [{ payer: "RJL", payee: "RÖ", amount: "…" }, …]
+ * ```
+ */
+export async function settle(input: SettleInput): Promise<SettleRun> {
+  const bag = new DiagnosticBag();
+  const resultFile = "<result>";
+  const planFile = "<plan>";
+  const what = "vardavtal-result/1";
+  const resultText = jsonText(input.result, resultFile, what, bag);
+  const result = resultText === undefined ? undefined : readResultJson(resultText, resultFile, bag);
+  if (result?.forecastThrough !== undefined) bag.error("SETTLE_FORECAST", { through: result.forecastThrough }, { file: resultFile, line: 1, column: 1 });
+  if ((input.plan === undefined) === (input.payments === undefined)) {
+    bag.error("USAGE", { message: "settle: give either plan or payments" }, { file: "<settle>", line: 1, column: 1 });
+  }
+  let payments: Payment[] = [];
+  let paidFile = planFile;
+  if (result && input.plan !== undefined && input.payments === undefined) {
+    const text = jsonText(input.plan, planFile, "vardavtal-acconto/1", bag);
+    const read = text === undefined ? undefined : readAccontoJson(text, planFile, result, bag);
+    if (read && read.year !== result.year) bag.error("SETTLE_YEAR", { year: result.year, other: read.year }, { file: planFile, line: 1, column: 1 });
+    payments = (read?.payments ?? []).map(({ payer, payee, amount }) => ({ payer, payee, amount }));
+  } else if (result && input.payments !== undefined && input.plan === undefined) {
+    const source = "open" in input.payments ? input.payments : bytesSource(input.payments.name, input.payments.data);
+    paidFile = source.name;
+    payments = (await readPayments(source, result.parties, bag)).payments.map(({ payer, payee, amount }) => ({ payer, payee, amount }));
+  }
+  bag.throwIfErrors();
+  if (!result) throw new InputError(bag.items);
+  const settlement = finalSettlement(result, payments, paidFile);
+  for (const p of settlement.pairs) {
+    if (p.withoutFlow) bag.warning("PAYMENT_WITHOUT_FLOW", { payer: result.parties[p.payer] ?? "", payee: result.parties[p.payee] ?? "", amount: { ore: p.paid } }, { file: paidFile, line: 1, column: 1 });
+  }
+  return { settlement, payments, warnings: sortDiagnostics(bag.warnings) };
+}
+
+/** What {@link propose} takes. */
+export interface ProposeInput {
+  /** this year's tariff (year Y−1), as for {@link calculate} */
+  tariff: unknown;
+  /** results of earlier years (`vardavtal-result/1` with `pairs`): {@link resultToJson}'s objects or their JSON text */
+  results: unknown[];
+  /** the index per year in percent, e.g. `{ 2025: "3,1", 2026: "2.8" }`; every base year after the first and the proposal's year need one */
+  index: Record<number, string | number>;
+  /** next year's population per party id or alias, to replace the tariff's */
+  population?: Record<string, number | bigint>;
+  /** the unit the reference amounts are rounded to, öre (default 1n = 0,01 kr; 100_000n rounds to 1 000 kr) */
+  roundTo?: bigint;
+}
+
+/** What {@link propose} returns: the proposal, and what `proposalWorkbook` needs beside it. */
+export interface ProposeRun {
+  /** `proposal.tariff` is the new tariff (`vardavtal-tariff/1`, status "proposal"), JSON-safe: write it with `JSON.stringify` */
+  proposal: Proposal;
+  /** the current tariff, compiled */
+  tariff: CompiledTariff;
+  /** the base results, in the order given */
+  results: BaseResult[];
+  /** the index per year, exact */
+  index: Map<number, ScaledDecimal>;
+  /** the tariff's warnings and the proposal's */
+  warnings: Diagnostic[];
+}
+
+/** A percentage such as "2,9", "-0.5" or 3.1 as an exact decimal (trailing zeros dropped). */
+function percent(value: string | number): ScaledDecimal | undefined {
+  const parsed = parseLocaleNumber(String(value).replace(/\s*%\s*$/, "").replace("\u2212", "-"), 6);
+  if (!parsed.ok) return undefined;
+  let units = parsed.units;
+  let scale = 6;
+  while (scale > 0 && units % 10n === 0n) {
+    units /= 10n;
+    scale--;
+  }
+  return { units, scale };
+}
+
+/**
+ * Next year's tariff (`vardavtal propose`): reference amounts from the base years' consumption,
+ * each carried to next year by the index; point prices, budgets and fixed amounts by the year's
+ * index; the population from `population` when given. The proposal is loaded again as a tariff
+ * before it is returned, so it passes the same validation as any tariff.
+ *
+ * @throws InputError with every problem (a missing index, a base year not before the proposal, …)
+ * @example
+ * ```ts
+ * import { propose } from "vardavtal";
+ *
+ * const { proposal } = propose({ tariff, results: [result2024, result2025], index: { 2025: "3,1", 2026: "2,8" } });
+ * await fs.writeFile("2026-forslag.json", JSON.stringify(proposal.tariff, null, 2) + "\n");
+ * ```
+ */
+export function propose(input: ProposeInput): ProposeRun {
+  const tariff = compileTariffInput(input.tariff as CoreCalculateInput["tariff"]);
+  const bag = new DiagnosticBag();
+  const index = new Map<number, ScaledDecimal>();
+  for (const [year, value] of Object.entries(input.index)) {
+    const p = percent(value);
+    if (!p || !/^\d{4}$/.test(year)) bag.error("BAD_INDEX", { text: `${year}=${value}` }, { file: "<index>", line: 1, column: 1 });
+    else index.set(Number(year), p);
+  }
+  const results: BaseResult[] = [];
+  input.results.forEach((r, k) => {
+    const file = `<results[${k}]>`;
+    const text = jsonText(r, file, "vardavtal-result/1", bag);
+    const read = text === undefined ? undefined : readBaseResult(text, file, tariff.parties.map((p) => p.id), bag);
+    if (read) results.push(read);
+  });
+  let population: { file: string; values: bigint[] } | undefined;
+  if (input.population !== undefined) {
+    const asPopulation = { ...tariff, key: { basis: "population" as const, date: tariff.key.date } };
+    const key = resolveKey(asPopulation, populationInput(input.population), bag);
+    if (key?.population) population = { file: "<population>", values: key.population };
+  }
+  bag.throwIfErrors();
+  const proposal = proposeTariff({ tariff, results, index, population, roundTo: input.roundTo ?? 1n }, bag);
+  bag.throwIfErrors();
+  if (!proposal) throw new InputError(bag.items);
+  // The proposal must be a valid tariff: a failure here is a bug, never bad input.
+  try {
+    loadTariff(JSON.stringify(proposal.tariff), "<proposal>");
+  } catch (e) {
+    throw new Error(`internal: the proposal does not pass the tariff validation: ${String(e)}`);
+  }
+  return { proposal, tariff, results, index, warnings: sortDiagnostics([...tariff.warnings, ...bag.warnings]) };
 }

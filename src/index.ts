@@ -6,8 +6,8 @@
  *
  * @packageDocumentation
  */
-export { calculate, resultToJson, acconto } from "./api.js";
-export type { CalculateInput, ResultJson, AccontoInput } from "./api.js";
+export { calculate, resultToJson, acconto, settle, propose } from "./api.js";
+export type { CalculateInput, ResultJson, AccontoInput, SettleInput, SettleRun, ProposeInput, ProposeRun } from "./api.js";
 export type { CalculationResult, Check, Component, Flow, PairDetail, Split, FixedAmounts, GrantAmounts, Forecast } from "./core/calculate.js";
 export { InvariantError } from "./core/calculate.js";
 export type { ConsumptionRow, ConsumptionSummary, AreaTotals, RowPosition } from "./core/consumption.js";
@@ -24,6 +24,10 @@ export { formatOre } from "./core/decimal.js";
 export { accontoToJson } from "./core/acconto.js";
 export type { AccontoPlan, AccontoLine, AccontoTransfer } from "./core/acconto.js";
 export { keyCheckToJson } from "./core/keycheck.js";
+export { settlementToJson } from "./core/settlement.js";
+export type { Settlement, SettlementPair, SettlementParty, Payment } from "./core/settlement.js";
+export type { Proposal, ReferenceDerivation, BaseResult } from "./core/proposal.js";
+export type { Rational, ScaledDecimal } from "./core/decimal.js";
 export type { KeyCheckResult, ItemCheck, PartyLine } from "./core/keycheck.js";
 export { calculateCsv, checkKeyCsv as checkKey, bytesSource, blobSource } from "./io/runs.js";
 export type { CsvInput, TariffSource, CalculateCsvInput, CsvRun, CheckKeyInput, BlobLike } from "./io/runs.js";

@@ -1,6 +1,8 @@
 /**
  * vardavtal/xlsx: the Excel workbooks the command line writes with `--xlsx`, as bytes. Only this
  * entry loads exceljs (an optional dependency: install it beside vardavtal to use this entry).
+ * Every workbook is a view of a checked result: its formulas recompute the figures from the
+ * cells, with the exact figure as the cached value, and no input text is part of a formula.
  *
  * @example
  * ```ts
@@ -12,12 +14,119 @@
  *
  * @packageDocumentation
  */
-export { resultWorkbook } from "./io/xlsx-report.js";
-export type { ReportOptions } from "./io/xlsx-report.js";
-export { accontoWorkbook } from "./io/xlsx-acconto.js";
-export type { AccontoWorkbookOptions } from "./io/xlsx-acconto.js";
-export { settlementWorkbook } from "./io/xlsx-settlement.js";
-export type { SettlementWorkbookOptions } from "./io/xlsx-settlement.js";
-export { keyCheckWorkbook } from "./io/xlsx-keycheck.js";
-export { proposalWorkbook } from "./io/xlsx-proposal.js";
-export type { ProposalWorkbookOptions } from "./io/xlsx-proposal.js";
+import type { AccontoPlan } from "./core/acconto.js";
+import type { CalculationResult } from "./core/calculate.js";
+import type { KeyCheckResult } from "./core/keycheck.js";
+import type { Proposal } from "./core/proposal.js";
+import type { Settlement } from "./core/settlement.js";
+import * as acconto from "./io/xlsx-acconto.js";
+import * as keycheck from "./io/xlsx-keycheck.js";
+import * as proposal from "./io/xlsx-proposal.js";
+import * as report from "./io/xlsx-report.js";
+import * as settlement from "./io/xlsx-settlement.js";
+
+/**
+ * What every workbook records on its parameter sheet: `lang` ("sv" or "en") for the sheet names,
+ * headings and number formats; `inputs` the input files (name, size, SHA-256; `[]` for none);
+ * `version` the tool's version; `runAt` the time of the run (ISO; default SOURCE_DATE_EPOCH when
+ * set, else now), so that the same `runAt` gives byte-identical workbooks.
+ */
+export type ReportOptions = report.ReportOptions;
+
+/**
+ * The year's result as the workbook `calculate --xlsx` writes ("Vårdavtal 2025"): summary,
+ * settlement, care agreement per pair, solidarity and fixed-only splits, the key, consumption per
+ * area, checks and parameters.
+ *
+ * @returns the .xlsx file's bytes
+ * @example
+ * ```ts
+ * const bytes = await resultWorkbook(result, { lang: "sv", inputs, version: "0.1.0", runAt: "2026-01-15T08:00:00Z" });
+ * ```
+ */
+export function resultWorkbook(result: CalculationResult, options: ReportOptions): Promise<Buffer> {
+  return report.resultWorkbook(result, options);
+}
+
+/** The options of {@link accontoWorkbook}: as {@link ReportOptions}. */
+export type AccontoWorkbookOptions = acconto.AccontoWorkbookOptions;
+
+/**
+ * The a-conto plan as the workbook `acconto --xlsx` writes: the annual amounts and their twelve
+ * monthly parts per payer, payee and component, the monthly net positions and transfers.
+ *
+ * @example
+ * ```ts
+ * import { acconto } from "vardavtal";
+ * const bytes = await accontoWorkbook(acconto({ tariff }), { lang: "sv", inputs: [], version: "0.1.0" });
+ * ```
+ */
+export function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkbookOptions): Promise<Buffer> {
+  return acconto.accontoWorkbook(plan, options);
+}
+
+/** A payment as the settlement workbook lists it: a {@link Payment} (öre) with a note saying where it came from. */
+export type ListedPayment = settlement.ListedPayment;
+
+/**
+ * The options of {@link settlementWorkbook}: as {@link ReportOptions}, plus `payments` (the
+ * payments counted as paid, listed with a check that each pair's paid recomputes from them; from
+ * `settle`'s `payments`), `paidFrom` (an a-conto plan or a payments file, and its name) and
+ * `resultFile` (the result's name).
+ */
+export type SettlementWorkbookOptions = settlement.SettlementWorkbookOptions;
+
+/**
+ * The final settlement as the workbook `settle --xlsx` writes ("Slutreglering"): per party net,
+ * paid net, remaining and the final payments; per pair due, paid and difference; the payments.
+ *
+ * @example
+ * ```ts
+ * import { settle } from "vardavtal";
+ * const { settlement, payments } = await settle({ result, plan });
+ * const bytes = await settlementWorkbook(settlement, { lang: "sv", inputs: [], version: "0.1.0", payments, paidFrom: { kind: "plan", file: "acconto-2025.json" }, resultFile: "resultat-2025.json" });
+ * ```
+ */
+export function settlementWorkbook(s: Settlement, options: SettlementWorkbookOptions): Promise<Buffer> {
+  return settlement.settlementWorkbook(s, options);
+}
+
+/** The options of {@link keyCheckWorkbook}: as {@link ReportOptions}. */
+export type KeyCheckWorkbookOptions = Parameters<typeof keycheck.keyCheckWorkbook>[1];
+
+/**
+ * The key check as the workbook `check-key --xlsx` writes: per party and item paid, expected and
+ * deviation against the tolerance, the transfers that even it out, and the solidarity budgets.
+ *
+ * @example
+ * ```ts
+ * import { checkKey } from "vardavtal";
+ * const { result, inputs } = await checkKey({ tariff: { name: "2025.json", data: tariffText }, costs: { name: "kostnader.csv", data: csvText } });
+ * const bytes = await keyCheckWorkbook(result, { lang: "sv", inputs, version: "0.1.0" });
+ * ```
+ */
+export function keyCheckWorkbook(result: KeyCheckResult, options: KeyCheckWorkbookOptions): Promise<Buffer> {
+  return keycheck.keyCheckWorkbook(result, options);
+}
+
+/**
+ * The options of {@link proposalWorkbook}: as {@link ReportOptions}, plus what the proposal was
+ * made from (`propose` returns them): `tariff` (the current tariff, compiled), `results` (the base
+ * results in the order given) and `index` (the index per year).
+ */
+export type ProposalWorkbookOptions = proposal.ProposalWorkbookOptions;
+
+/**
+ * The proposal as the workbook `propose --xlsx` writes: how each reference amount was derived
+ * from the base years (as formulas), the factors and the proposed prices.
+ *
+ * @example
+ * ```ts
+ * import { propose } from "vardavtal";
+ * const run = propose({ tariff, results: [result2024, result2025], index: { 2025: "3,1", 2026: "2,8" } });
+ * const bytes = await proposalWorkbook(run.proposal, { lang: "sv", inputs: [], version: "0.1.0", tariff: run.tariff, results: run.results, index: run.index });
+ * ```
+ */
+export function proposalWorkbook(p: Proposal, options: ProposalWorkbookOptions): Promise<Buffer> {
+  return proposal.proposalWorkbook(p, options);
+}

@@ -4,12 +4,13 @@
  * CommonJS, and the browser bundle of `calculate` + `resultToJson` small and free of `node:`.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "./helpers.js";
+import { loadXlsx } from "../src/cli/load-xlsx.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
@@ -32,6 +33,10 @@ describe("the packed package in a consumer project", () => {
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
   });
 
+  it("ships the small example files and not the example consumption (demo generates it)", () => {
+    expect(files.filter((f) => f.startsWith("examples/")).sort()).toEqual(["examples/2025/befolkning-2024-12-31.csv", "examples/2025/gemensamma-kostnader-2025.csv"]);
+  });
+
   it("installs without exceljs and yargs, and runs the README's example unchanged", () => {
     expect(readdirSync(join(project, "node_modules")).sort()).not.toContain("exceljs");
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -51,6 +56,22 @@ describe("the packed package in a consumer project", () => {
     expect(run.stdout.trim()).toBe("function function 2025,2026");
   });
 
+  it("answers --xlsx without exceljs with XLSX_UNAVAILABLE: exit 2, no stack trace, nothing written", () => {
+    // the command line needs yargs (optional too): linked in, exceljs still absent
+    symlinkSync(join(ROOT, "node_modules", "yargs"), join(project, "node_modules", "yargs"), "dir");
+    const bin = join(project, "node_modules", "vardavtal", "bin", "vardavtal.js");
+    const sv = spawnSync(process.execPath, [bin, "acconto", "--tariff", "2025", "--json", "plan.json", "--xlsx", "plan.xlsx"], { cwd: project, encoding: "utf8" });
+    expect(sv.status, sv.stderr).toBe(2);
+    expect(sv.stderr).toMatch(/^--xlsx:1:1: error\[XLSX_UNAVAILABLE\]: Excelrapporten kräver paketet exceljs, som inte är installerat; inget skrevs\n  tips: installera det med npm install exceljs/);
+    expect(sv.stderr).not.toMatch(/\n\s+at |internal error/);
+    expect([existsSync(join(project, "plan.json")), existsSync(join(project, "plan.xlsx"))]).toEqual([false, false]);
+    const en = spawnSync(process.execPath, [bin, "key", "--lang", "en", "--tariff", "2025"], { cwd: project, encoding: "utf8" });
+    expect(en.status, en.stderr).toBe(0); // the command line itself runs without exceljs
+    const calc = spawnSync(process.execPath, [bin, "calculate", "--lang", "en", "--tariff", "2025", "--consumption", join(ROOT, "test", "fixtures", "spec", "mini-2025", "consumption.csv"), "--xlsx", "r.xlsx"], { cwd: project, encoding: "utf8" });
+    expect(calc.status, calc.stderr).toBe(2);
+    expect(calc.stderr).toContain("error[XLSX_UNAVAILABLE]: the Excel workbook needs the package exceljs, which is not installed");
+  });
+
   it("bundles calculate + resultToJson for a browser in at most 60 kB gzipped, with no node: import", async () => {
     const out = await build({
       stdin: { contents: 'export { calculate, resultToJson } from "vardavtal";', resolveDir: project },
@@ -64,5 +85,17 @@ describe("the packed package in a consumer project", () => {
     const text = out.outputFiles[0]?.text ?? "";
     expect(text).not.toMatch(/["']node:/);
     expect(gzipSync(text, { level: 9 }).length).toBeLessThanOrEqual(60 * 1024);
+  });
+});
+
+describe("loadXlsx", () => {
+  it("turns only a missing exceljs into XLSX_UNAVAILABLE; any other failure goes on as it is", async () => {
+    const missing = Object.assign(new Error("Cannot find package 'exceljs' imported from /x/dist/io/xlsx-kit.js"), { code: "ERR_MODULE_NOT_FOUND" });
+    const err = await loadXlsx("--xlsx", () => Promise.reject(missing)).catch((e) => e);
+    expect(err.diagnostics).toEqual([{ severity: "error", code: "XLSX_UNAVAILABLE", params: { option: "--xlsx" }, file: "--xlsx", line: 1, column: 1 }]);
+    const other = Object.assign(new Error("Cannot find module '/x/dist/io/xlsx-report.js'"), { code: "ERR_MODULE_NOT_FOUND" });
+    expect(await loadXlsx("--xlsx", () => Promise.reject(other)).catch((e) => e)).toBe(other);
+    // with exceljs installed (this project), the writers load
+    expect(typeof (await loadXlsx()).resultWorkbook).toBe("function");
   });
 });

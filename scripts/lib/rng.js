@@ -1,11 +1,2 @@
-// mulberry32: a small seeded PRNG, so that generated files are the same on every machine.
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, the seeded PRNG of the example year (src/io/example-year.ts), for the scripts.
+export { rng } from "../../dist/io/example-year.js";

@@ -15,6 +15,7 @@ import { packageVersion } from "../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../node/run.js";
 import { t, type TextKey } from "./i18n.js";
 import type { Io } from "./main.js";
+import { loadXlsx } from "./load-xlsx.js";
 
 export interface AccontoArgs {
   tariff: string;
@@ -55,7 +56,7 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   if (args.json) files.push({ path: args.json, option: "--json", data: JSON.stringify(accontoToJson(plan, { tool: { name: "vardavtal", version: packageVersion() } }), null, 2) + "\n" });
   if (args.csvDir) files.push(...accontoCsvFiles(plan, args.csvDir, lang).map((f) => ({ ...f, option: "--csv-dir" })));
   if (args.xlsx) {
-    const { accontoWorkbook } = await import("../io/xlsx-acconto.js"); // exceljs loads only when a workbook is asked for
+    const { accontoWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     const infos = [loaded.info, ...(pop.info ? [pop.info] : [])];
     files.push({ path: args.xlsx, option: "--xlsx", data: await accontoWorkbook(plan, { lang, inputs: infos, version: packageVersion() }) });
   }

@@ -13,6 +13,7 @@ import { t } from "./i18n.js";
 import type { Io } from "./main.js";
 import { moneyOption } from "./options.js";
 import { percent } from "./summary.js";
+import { loadXlsx } from "./load-xlsx.js";
 
 export interface CheckKeyArgs {
   tariff: string;
@@ -53,7 +54,7 @@ export async function checkKeyCommand(args: CheckKeyArgs, io: Io, lang: Lang): P
   const inputInfos = [loaded.info, csvInfoToInput("costs", costs.info), ...(pop.info ? [pop.info] : [])];
   const files: PendingFile[] = [];
   if (args.xlsx) {
-    const { keyCheckWorkbook } = await import("../io/xlsx-keycheck.js"); // exceljs loads only when a workbook is asked for
+    const { keyCheckWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     files.push({ path: args.xlsx, option: "--xlsx", data: await keyCheckWorkbook(result, { lang, inputs: inputInfos, version: packageVersion() }) });
   }
   if (args.json) files.push({ path: args.json, option: "--json", data: JSON.stringify(keyCheckToJson(result, { tool: { name: "vardavtal", version: packageVersion() }, inputs: inputInfos }), null, 2) + "\n" });

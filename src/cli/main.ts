@@ -34,6 +34,8 @@ import { proposeCommand } from "./propose-command.js";
 import { joinNegativeValues, rawOptionValue } from "./options.js";
 import { keyCommand } from "./key-command.js";
 import { summaryText } from "./summary.js";
+import { loadXlsx } from "./load-xlsx.js";
+import { writeExampleConsumption } from "../node/example.js";
 
 export const EXIT = { ok: 0, deviations: 1, input: 2, internal: 3 } as const;
 
@@ -174,7 +176,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   if (args.json) files.push({ path: args.json, option: label.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
   if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
   if (args.xlsx) {
-    const { resultWorkbook } = await import("../io/xlsx-report.js"); // exceljs loads only when a workbook is asked for
+    const { resultWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion(), banner: scenarioLines(run.scenario, lang).map((l) => l.trim()) }) });
   }
   // --baseline: the comparison with the tariff as it stands, written next to the scenario's files.
@@ -452,7 +454,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
         await runCalculate(
           {
             tariff: "2025",
-            consumption: join(EXAMPLES_DIR, "2025", "konsumtion-2025.csv"),
+            consumption: writeExampleConsumption(out, lang), // generated, not shipped
             json: join(out, "resultat-2025.json"),
             csvDir: join(out, "csv"),
             xlsx: join(out, "rapport-2025.xlsx"),

@@ -19,6 +19,7 @@ import { loadPopulationArg, loadTariffArg } from "../node/run.js";
 import { t } from "./i18n.js";
 import type { Io } from "./main.js";
 import { moneyOption } from "./options.js";
+import { loadXlsx } from "./load-xlsx.js";
 
 export interface ProposeArgs {
   tariff: string;
@@ -92,7 +93,7 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   if (args.strict) failOnWarnings(warnings);
   const files: PendingFile[] = [{ path: args.out, option: "--out", data: text }];
   if (args.xlsx) {
-    const { proposalWorkbook } = await import("../io/xlsx-proposal.js"); // exceljs loads only when a workbook is asked for
+    const { proposalWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     const inputInfos = [loaded.info, ...resultInfos, ...(pop.info ? [pop.info] : [])];
     files.push({ path: args.xlsx, option: "--xlsx", data: await proposalWorkbook(proposal, { lang, inputs: inputInfos, version: packageVersion(), tariff: loaded.tariff, results, index }) });
   }

@@ -17,6 +17,7 @@ import { assertOutputPaths, failOnWarnings, writeOutputs, type PathArg } from ".
 import { packageVersion } from "../node/paths.js";
 import { t, type TextKey } from "./i18n.js";
 import type { Io } from "./main.js";
+import { loadXlsx } from "./load-xlsx.js";
 
 export interface SettleArgs {
   result: string;
@@ -79,7 +80,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   if (args.json) files.push({ path: args.json, option: "--json", data: JSON.stringify(settlementToJson(settlement, { tool: { name: "vardavtal", version: packageVersion() } }), null, 2) + "\n" });
   if (args.csvDir) files.push(...settlementCsvFiles(settlement, args.csvDir, lang).map((f) => ({ ...f, option: "--csv-dir" })));
   if (args.xlsx) {
-    const { settlementWorkbook } = await import("../io/xlsx-settlement.js"); // exceljs loads only when a workbook is asked for
+    const { settlementWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     const data = await settlementWorkbook(settlement, { lang, inputs: infos, version: packageVersion(), payments: listed, paidFrom: { kind: paidFromPlan ? "plan" : "payments", file: args.paid }, resultFile: args.result, tariffStatus: result.tariffStatus });
     files.push({ path: args.xlsx, option: "--xlsx", data });
   }

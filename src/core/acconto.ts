@@ -30,11 +30,24 @@ export interface AccontoLine {
   months: bigint[];
 }
 
+/** One transfer of an a-conto month: a {@link Transfer} (öre) in month 1–12. */
 export interface AccontoTransfer extends Transfer {
   /** 1–12 */
   month: number;
 }
 
+/**
+ * The a-conto plan of a year (what `acconto` returns): the year's advance payments per payer,
+ * payee and component, each in 12 monthly parts, with the monthly net positions and the fewest
+ * transfers per month. Amounts are öre (`bigint`); parties are indexes into `tariff.parties`.
+ * Write it as JSON with `accontoToJson`.
+ *
+ * @example
+ * ```ts
+ * const plan = acconto({ tariff });
+ * plan.transfers.filter((t) => t.month === 1); // January's payments
+ * ```
+ */
 export interface AccontoPlan {
   year: number;
   title: string;

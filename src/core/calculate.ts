@@ -14,13 +14,34 @@ import type { CareModel, TariffInput } from "./tariff-schema.js";
 import { balancesAfter, settlementTransfers, type Transfer } from "./transfers.js";
 
 export const COMPONENTS = ["fixed", "variable", "unit_price", "fixed_only", "solidarity", "grant"] as const;
+/**
+ * What a flow pays for: `fixed` (the fixed share of a pair's reference amount), `variable` (the
+ * variable share of the consumption value), `unit_price` (points × point price), `fixed_only`
+ * (an area financed by fixed amounts only), `solidarity` (a jointly financed unit), `grant`
+ * (a state grant passed on).
+ */
 export type Component = (typeof COMPONENTS)[number];
 export const MODELS: readonly CareModel[] = ["fixed_variable", "unit_price", "excluded", "fixed_only"];
 
+/**
+ * One payment of the year's result: `payer` pays `payee` `amount` öre for `component`. Parties
+ * are indexes into {@link CalculationResult.parties}; `resultToJson` writes them as ids and the
+ * amount as a decimal string.
+ *
+ * @example
+ * ```ts
+ * const flow = result.flows[0];
+ * `${result.parties[flow.payer].id} → ${result.parties[flow.payee].id}: ${formatOre(flow.amount)} kr`;
+ * // "RJL → RÖ: 62343.75 kr"
+ * ```
+ */
 export interface Flow {
+  /** party index */
   payer: number;
+  /** party index */
   payee: number;
   component: Component;
+  /** the solidarity unit, fixed-only area or grant the flow belongs to; null for care flows */
   label: string | null;
   /** öre; negative when credits exceed charges (never turned around) */
   amount: bigint;
@@ -79,6 +100,11 @@ export interface FixedAmounts {
   source?: string;
 }
 
+/**
+ * One invariant of the model checked on every result (Σ net = 0, the transfers settle, the flows
+ * match the component totals, …). A result is only returned when every check holds; otherwise
+ * {@link InvariantError} is thrown with the failed ones.
+ */
 export interface Check {
   id: "allocation_sums" | "allocation_bounds" | "shares_sum_to_one" | "net_sums_to_zero" | "transfers_settle" | "transfers_count" | "flows_match_components" | "value_by_model";
   holds: boolean;
@@ -105,28 +131,53 @@ export function forecastFactor(year: number, through: string): Forecast {
   return { through, factor: rational(BigInt(daysInYear), BigInt(daysThrough)), daysInYear, daysThrough };
 }
 
+/**
+ * The checked result of one year, as `calculate` returns it. Every amount is öre as a `bigint`
+ * (exact; 100 öre = 1 kr); parties are referred to by their index in `parties`. It holds bigints
+ * and Maps, so write it with `resultToJson` (the `vardavtal-result/1` contract) rather than
+ * `JSON.stringify`.
+ *
+ * @example
+ * ```ts
+ * const result = await calculate({ tariff, consumption });
+ * for (const t of result.transfers) {
+ *   console.log(result.parties[t.payer].id, "→", result.parties[t.payee].id, formatOre(t.amount));
+ * }
+ * ```
+ */
 export interface CalculationResult {
   year: number;
   title: string;
+  /** where the tariff's figures come from (a decision, a protocol), as the tariff says */
   source?: string;
+  /** the parties (regions) in the tariff's order; every index in the result points here */
   parties: Party[];
   tariff: CompiledTariff;
+  /** the distribution key used for solidarity, fixed-only areas and grants */
   key: DistributionKey;
+  /** the fixed share of the reference amounts (e.g. 65/100), exact */
   fixedShare: Rational;
   consumption: ConsumptionSummary;
+  /** each seller→buyer pair of the care agreement with every figure behind its flows */
   pairs: PairDetail[];
   splits: Split[];
   fixedAmounts: FixedAmounts[];
   grantAmounts: GrantAmounts[];
+  /** every payment of the year, sorted */
   flows: Flow[];
+  /** Σ flows per component, öre */
   componentTotals: Record<Component, bigint>;
   /** per party index, öre: received − paid */
   net: bigint[];
+  /** the fewest payments that settle every net position (at most parties − 1) */
   transfers: Transfer[];
+  /** consumption rows not counted: another year, within a party's own region, after a forecast's cut-off */
   skipped: { otherYear: number; ownRegion: number; afterThrough: number };
   /** present for a forecast: every consumption sum was scaled by its factor before step 3 */
   forecast?: Forecast;
+  /** what is odd but allowed in the inputs (render with `renderDiagnostic`) */
   warnings: Diagnostic[];
+  /** the invariants checked (all hold) */
   checks: Check[];
 }
 

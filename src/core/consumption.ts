@@ -48,6 +48,10 @@ export interface CellTotals {
   rows: number;
 }
 
+/**
+ * The counted consumption of one area of care: its care model per seller and the value per
+ * seller→buyer cell (10⁻⁸ SEK, exact). Part of {@link ConsumptionSummary}.
+ */
 export interface AreaTotals {
   /** display name: the spelling in the tariff (care rule or `areas`), or the normalized area */
   area: string;
@@ -62,8 +66,14 @@ export interface AreaTotals {
   firstAt?: Location;
 }
 
+/**
+ * What was read from the consumption: rows read and counted, rows skipped (and why), and the
+ * totals per area of care. Memory grows with the areas and pairs that occur, not with the rows.
+ */
 export interface ConsumptionSummary {
+  /** every data row read */
   rowsRead: number;
+  /** the rows that count in the year's calculation */
   rowsCounted: number;
   /** `afterThrough`: rows of the year dated after a forecast's cut-off (0 without one) */
   skipped: { otherYear: number; ownRegion: number; afterThrough: number };

@@ -8,6 +8,7 @@ import { escapeForMessage } from "./text.js";
 
 export type { Code, Lang } from "./messages.js";
 
+/** Where a problem is: a file (or a label such as "<consumption>"), 1-based line and column. */
 export interface Location {
   file: string;
   /** 1-based line */
@@ -89,9 +90,26 @@ export function moneyText(ore: bigint, lang: Lang): string {
   return `${neg ? "-" : ""}${int}${lang === "sv" ? "," : "."}${digits.slice(-2)}`;
 }
 
+/**
+ * One problem found in the input: an error (nothing is computed) or a warning (odd but allowed),
+ * with a stable code (docs/felkoder.md lists them), the values for its message and, when known,
+ * its position. `InputError.diagnostics` carries every error of a run; render one with
+ * `renderDiagnostic` as `file:line:column: error[CODE]: message`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await calculate({ tariff, consumption });
+ * } catch (e) {
+ *   if (e instanceof InputError) for (const d of e.diagnostics) console.error(renderDiagnostic(d, "sv"));
+ * }
+ * ```
+ */
 export interface Diagnostic extends Partial<Location> {
   severity: "error" | "warning";
+  /** the stable code, e.g. "UNKNOWN_PARTY" */
   code: Code;
+  /** the values the message names (a party, an amount, …) */
   params: Params;
 }
 

@@ -8,6 +8,12 @@ import { DiagnosticBag, type Location } from "./diagnostics.js";
 import type { CompiledTariff } from "./tariff.js";
 import { areaKey, nearestName } from "./names.js";
 
+/**
+ * The distribution key of a year (fördelningsnyckel): each party's share of the jointly financed
+ * amounts, from population counts (the tariff's or a population file's) or from fixed shares in
+ * the tariff. `shares` are exact fractions; amounts are split by the largest remainder method so
+ * that the parts sum to the whole to the öre.
+ */
 export interface DistributionKey {
   basis: "population" | "fixed";
   /** per party index; population counts, or fixed shares over 10^scale */

@@ -23,22 +23,32 @@ export interface CostInput {
   at?: { item?: Location; party?: Location; amount?: Location };
 }
 
+/** One party's figures in a key check, öre: what it paid, what the key says it should have, and the difference. */
 export interface PartyLine {
   paid: bigint;
   expected: bigint;
+  /** paid − expected */
   deviation: bigint;
   /** |deviation| > tolerance */
   exceeds: boolean;
 }
 
+/** One jointly financed cost item of a key check: its total (öre), split by the key, against what each party paid. */
 export interface ItemCheck {
   item: string;
+  /** Σ paid, öre */
   total: bigint;
   rows: number;
   parts: AllocationPart[];
   parties: PartyLine[];
 }
 
+/**
+ * The key check (`checkKey`, `vardavtal check-key`): did each party carry its share of the joint
+ * costs by the decided key? Per item and in total, each party's paid, expected and deviation
+ * (öre), whether a deviation is above the tolerance, the transfers that even it out, and each
+ * solidarity unit's budget against what was paid. Write it as JSON with {@link keyCheckToJson}.
+ */
 export interface KeyCheckResult {
   tariff: CompiledTariff;
   key: DistributionKey;
@@ -147,6 +157,18 @@ export function checkKey(tariff: CompiledTariff, key: DistributionKey, costs: It
   return { tariff, key, tolerance, items: itemChecks, totals, transfers, exceeded, budgets, checks };
 }
 
+/**
+ * The key check as `vardavtal-keycheck/1` (the contract `check-key --json` writes): money as
+ * strings with two decimals, parties by id, no bigint.
+ *
+ * @param meta the tool and the input files to record (optional)
+ * @example
+ * ```ts
+ * const { result } = await checkKey({ tariff: { name: "2025.json", data: tariffText }, costs: { name: "kostnader.csv", data: csvText } });
+ * const json = keyCheckToJson(result);
+ * json.transfers; // [{ payer: "RKL", payee: "RÖ", amount: "…" }, …]
+ * ```
+ */
 export function keyCheckToJson(r: KeyCheckResult, meta: { tool?: { name: string; version: string }; inputs?: unknown[] } = {}) {
   const id = (i: number): string => r.tariff.parties[i]?.id ?? String(i);
   const partyLine = (l: PartyLine, i: number) => ({ party: id(i), paid: formatOre(l.paid), expected: formatOre(l.expected), deviation: formatOre(l.deviation), exceedsTolerance: l.exceeds });

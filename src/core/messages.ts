@@ -4,6 +4,7 @@
  */
 import { COMPARE_MESSAGES } from "./messages-compare.js";
 
+/** The language of messages and reports: Swedish (`"sv"`, the default) or English (`"en"`). */
 export type Lang = "sv" | "en";
 
 interface Entry {
@@ -343,6 +344,14 @@ const BASE_MESSAGES = {
     sv: "kan inte skriva {option}: {reason}; inget skrevs och äldre filer är orörda",
     en: "cannot write {option}: {reason}; nothing was written and older files are untouched",
   },
+  XLSX_UNAVAILABLE: {
+    sv: "Excelrapporten kräver paketet exceljs, som inte är installerat; inget skrevs",
+    en: "the Excel workbook needs the package exceljs, which is not installed; nothing was written",
+    hint: {
+      sv: "installera det med npm install exceljs (ett valfritt beroende av vardavtal), eller kör utan {option}",
+      en: "install it with npm install exceljs (an optional dependency of vardavtal), or run without {option}",
+    },
+  },
   BAD_SOURCE_DATE_EPOCH: {
     sv: "SOURCE_DATE_EPOCH=\"{text}\" är inget heltal sekunder sedan 1970-01-01 UTC",
     en: "SOURCE_DATE_EPOCH=\"{text}\" is not a whole number of seconds since 1970-01-01 UTC",
@@ -444,6 +453,10 @@ const BASE_MESSAGES = {
 /** The table of every code: the base codes and those of the comparison commands (own module). */
 export const MESSAGES = { ...BASE_MESSAGES, ...COMPARE_MESSAGES };
 
+/**
+ * Every error and warning code (`"UNKNOWN_PARTY"`, `"TOO_MANY_DECIMALS"`, …). Codes are stable:
+ * match on them, not on the message text. docs/felkoder.md explains each.
+ */
 export type Code = keyof typeof MESSAGES;
 
 export const CODES = Object.keys(MESSAGES) as Code[];

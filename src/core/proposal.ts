@@ -52,7 +52,13 @@ export interface ReferenceDerivation {
   previous?: bigint;
 }
 
+/**
+ * Next year's tariff as `propose` makes it, with how it was derived: the new tariff (JSON-safe,
+ * status "proposal"), the factor per base year and for the year, and each pair's reference
+ * amount from its base values (öre, exact means before rounding to `roundTo`).
+ */
 export interface Proposal {
+  /** the proposal's year (the current tariff's year + 1) */
   year: number;
   /** the new tariff, valid vardavtal-tariff/1 (checked by loading it before it is written) */
   tariff: TariffFile & { status: "proposal" };

@@ -8,8 +8,13 @@ import type { CalculationResult } from "./calculate.js";
 import { areaCells } from "./consumption.js";
 import type { ScenarioRecord } from "./scenario.js";
 
+/** The `format` field of a result JSON (`resultToJson`, `calculate --json`): `"vardavtal-result/1"`. */
 export const RESULT_FORMAT = "vardavtal-result/1";
 
+/**
+ * One input file as a result records it (`inputs` in the JSON, the workbook's parameter sheet):
+ * its role, name, size, SHA-256 and how it was read, so that a result can be traced to its inputs.
+ */
 export interface InputFileInfo {
   role: "tariff" | "consumption" | "population" | "costs" | "result" | "payments" | "scenario";
   file: string;
@@ -23,9 +28,11 @@ export interface InputFileInfo {
   reader?: string;
 }
 
+/** What `resultToJson` records besides the result: the tool, the input files and the time of the run (all optional). */
 export interface ResultMeta {
   tool?: { name: string; version: string };
   inputs?: InputFileInfo[];
+  /** ISO timestamp; omit it for a byte-identical result on every run */
   generatedAt?: string;
   /** a scenario: what was set (the result says it is one) */
   scenario?: ScenarioRecord;

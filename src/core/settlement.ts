@@ -21,6 +21,7 @@ export interface SettlementResult {
   net: bigint[];
 }
 
+/** One payment made (or planned): `payer` paid `payee` `amount` öre; parties are indexes into the result's parties. */
 export interface Payment {
   payer: number;
   payee: number;
@@ -28,6 +29,7 @@ export interface Payment {
   amount: bigint;
 }
 
+/** One ordered pair payer→payee of the settlement, öre: due by the result, paid (net of payments back), difference = due − paid. */
 export interface SettlementPair {
   payer: number;
   payee: number;
@@ -38,14 +40,23 @@ export interface SettlementPair {
   withoutFlow: boolean;
 }
 
+/** One party's figures in the settlement, öre: net position by the result, paid net (received − paid), remaining = net − paid net. */
 export interface SettlementParty {
   net: bigint;
   paidNet: bigint;
   remaining: bigint;
 }
 
+/**
+ * The final settlement of a year (what `settle` returns): per pair due, paid and difference, per
+ * party net, paid net and remaining, and the fewest transfers that bring every remaining to zero.
+ * Amounts are öre (`bigint`); parties are indexes into `parties` (ids). Its invariants (Σ net = 0,
+ * Σ remaining = 0, the transfers settle) are checked before it is returned. Write it as JSON with
+ * `settlementToJson`.
+ */
 export interface Settlement {
   year: number;
+  /** party ids, as in the result */
   parties: string[];
   pairs: SettlementPair[];
   /** per party index */
@@ -116,7 +127,16 @@ export function finalSettlement(result: SettlementResult, payments: readonly Pay
   return settlement;
 }
 
-/** The settlement as `vardavtal-settlement/1` (formats.md, v2). */
+/**
+ * The settlement as `vardavtal-settlement/1`, the contract `settle --json` writes: money as
+ * strings with two decimals, parties by id, no bigint.
+ *
+ * @example
+ * ```ts
+ * const { settlement } = await settle({ result, plan });
+ * settlementToJson(settlement).parties; // [{ party: "RJL", net: "…", paidNet: "…", remaining: "…" }, …]
+ * ```
+ */
 export function settlementToJson(s: Settlement, meta: { tool?: { name: string; version: string } } = {}) {
   const id = (i: number): string => s.parties[i] ?? String(i);
   return {

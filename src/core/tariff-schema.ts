@@ -110,6 +110,11 @@ export const careModel = z
       'The reimbursement model: "fixed_variable" fixed and variable, "unit_price" unit price (points × point price), "excluded" outside the agreement, "fixed_only" fixed only (fixedOnly).',
     ),
   );
+/**
+ * How an area of care is paid: `fixed_variable` (a fixed share of the reference amount plus the
+ * variable share of the consumption value), `unit_price` (points × point price), `excluded`
+ * (outside the agreement), `fixed_only` (fixed amounts only).
+ */
 export type CareModel = z.infer<typeof careModel>;
 
 export const tariffSchema = z
@@ -212,6 +217,11 @@ export const tariffSchema = z
   })
   .describe(d("En årlig överenskommelse i en svensk sjukvårdsregion: vardavtal-tariff/1.", "A yearly agreement (överenskommelse) of a Swedish healthcare region: vardavtal-tariff/1."));
 
+/**
+ * A tariff file as written (`vardavtal-tariff/1`, JSON): the year's parties, prices, reference
+ * amounts, key, solidarity units and grants, with money as decimal strings ("1234.50"). The JSON
+ * Schema is `vardavtal/schema/tariff.schema.json`; `loadTariff` validates and compiles it.
+ */
 export type TariffFile = z.infer<typeof tariffSchema>;
 /** The tariff as written (before defaults are applied). */
 export type TariffInput = z.input<typeof tariffSchema>;

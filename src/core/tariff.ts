@@ -11,9 +11,13 @@ import { DiagnosticBag, InputError, type Diagnostic, type Localized, type Locati
 import { areaKey, partyKey } from "./names.js";
 import { tariffSchema, type CareModel, type TariffFile } from "./tariff-schema.js";
 
+/** A party (a region) of the agreement, as the tariff names it. */
 export interface Party {
+  /** the short id used in files and results, e.g. "RÖ" */
   id: string;
+  /** the full name, e.g. "Region Östergötland" */
   name: string;
+  /** other spellings accepted in input files (case-insensitive) */
   aliases: string[];
 }
 
@@ -71,6 +75,19 @@ export type KeySpec =
   | { basis: "population"; date?: string; source?: string }
   | { basis: "fixed"; /** weights over a common denominator 10^scale */ weights: bigint[]; scale: number; shares: string[]; date?: string; source?: string };
 
+/**
+ * A validated tariff (`vardavtal-tariff/1`) compiled for the calculation: parties by index,
+ * money as öre (`bigint`), point prices as öre per point, the fixed share as an exact fraction.
+ * Made by `loadTariff` (or inside `calculate`, which takes the tariff as it is); `file` keeps the
+ * tariff as written.
+ *
+ * @example
+ * ```ts
+ * const tariff = loadTariff(jsonText, "2025.json");
+ * tariff.parties.map((p) => p.id); // ["RJL", "RKL", "RÖ"]
+ * tariff.resolveParty("region östergötland"); // 2
+ * ```
+ */
 export interface CompiledTariff {
   /** Where the tariff came from (a file name, or "<tariff>"), for messages. */
   fileName: string;

@@ -11,6 +11,7 @@ import { stringify } from "csv-stringify/sync";
 import { InputError, fileProblemText, knownFileProblem, type Diagnostic } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 
+/** A file to write: its path and contents (text is written as UTF-8). Written by `writeFilesAtomically`. */
 export interface PendingFile {
   path: string;
   data: Buffer | string;

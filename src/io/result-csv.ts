@@ -27,6 +27,16 @@ const ADDED = {
   percent: ["Andel (procent)", "Share (percent)"],
 } as const;
 
+/**
+ * The result as the CSV files `--csv-dir` writes (flows, net positions, transfers, pairs, …) for
+ * Swedish Excel: semicolons, decimal comma, UTF-8 with BOM, headers in `lang`. Returns the files
+ * to write (paths under `dir`); nothing is written. Write them with `writeFilesAtomically`.
+ *
+ * @example
+ * ```ts
+ * writeFilesAtomically(resultCsvFiles(result, "ut", "sv"));
+ * ```
+ */
 export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): PendingFile[] {
   const id = (i: number): string => csvText(r.parties[i]?.id ?? String(i));
   const added = (k: keyof typeof ADDED): string => ADDED[k][lang === "sv" ? 0 : 1];

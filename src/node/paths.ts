@@ -28,7 +28,7 @@ function packageRoot(): string {
 
 /** The folder of the bundled tariffs, as installed (the tariffs themselves are compiled in). */
 export const TARIFFS_DIR = join(PACKAGE_ROOT, "tariffs");
-/** The folder of the bundled example year (examples/2025). */
+/** The folder of the example year's small files that ship (examples/2025: population, joint costs); demo generates the consumption (src/io/example-year.ts). */
 export const EXAMPLES_DIR = join(PACKAGE_ROOT, "examples");
 
 /** The years of the bundled tariffs, ascending. */

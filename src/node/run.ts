@@ -20,6 +20,7 @@ import { isoDateYear } from "../core/numbers.js";
 /** Files from this size on are read by the fast reader when `reader` is "auto". */
 export const FAST_THRESHOLD = 8 << 20;
 
+/** What {@link calculateFiles} reads: file paths (or a bundled tariff's year) and how. */
 export interface FileRunOptions {
   /** a path, or a year meaning the bundled tariff */
   tariff: string;
@@ -45,8 +46,10 @@ export interface FileRunOptions {
   baseline?: boolean;
 }
 
+/** What {@link calculateFiles} returns: the checked result and a description of each input file (name, size, SHA-256, how it was read). */
 export interface FileRun {
   result: CalculationResult;
+  /** for `resultToJson(result, { inputs })` */
   inputs: InputFileInfo[];
   /** present for a scenario: what was set */
   scenario?: ScenarioRecord;
@@ -65,6 +68,12 @@ export function loadTariffArg(arg: string, bag: DiagnosticBag): { tariff: Compil
   return readTariffFile(resolved.path, bag);
 }
 
+/**
+ * Reads a population file (CSV: party;population[;date], or an SCB export) for `--population`;
+ * no path gives nothing. Errors go to the bag, with their positions.
+ *
+ * @returns the population (per party id, to give to `calculate`) and the file's description
+ */
 export async function loadPopulationArg(path: string | undefined, bag: DiagnosticBag): Promise<{ population?: PopulationInput; info?: InputFileInfo }> {
   if (!path) return {};
   const p = await readPopulationFile(path, bag);

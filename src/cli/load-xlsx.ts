@@ -1,0 +1,29 @@
+/**
+ * The workbook writers, loaded only when `--xlsx` asks for one: exceljs is an optional
+ * dependency, so a package installed with `npm install --omit=optional` has none. Then `--xlsx`
+ * is a usage error (XLSX_UNAVAILABLE, exit 2, nothing written), never a stack trace.
+ */
+import { InputError } from "../core/diagnostics.js";
+
+type Xlsx = typeof import("../xlsx.js");
+
+/** Whether an import failed because the package exceljs is not installed (not some other fault). */
+export function isExceljsMissing(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  return (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && typeof message === "string" && /['"]exceljs['"/]/.test(message);
+}
+
+/**
+ * `vardavtal/xlsx`, or InputError XLSX_UNAVAILABLE naming `option` when exceljs is missing.
+ *
+ * @param importer the import to make (tests give one that fails)
+ */
+export async function loadXlsx(option = "--xlsx", importer: () => Promise<Xlsx> = () => import("../xlsx.js")): Promise<Xlsx> {
+  try {
+    return await importer();
+  } catch (e) {
+    if (!isExceljsMissing(e)) throw e;
+    throw new InputError([{ severity: "error", code: "XLSX_UNAVAILABLE", params: { option }, file: option, line: 1, column: 1 }]);
+  }
+}
