@@ -181,7 +181,8 @@ export class ConsumptionAccumulator {
         return undefined;
       }
       a = newAreaTotals(this.tariff, key);
-      a.firstAt = this.loc(row, "area", text);
+      const at = this.loc(row, "area", text);
+      a.firstAt = { file: at.file, line: at.line, column: at.column }; // a position only: both readers give the same
       this.areasByKey.set(key, a);
       this.summary.areas.push(a);
     }
@@ -373,7 +374,7 @@ export function checkConsumption(tariff: CompiledTariff, summary: ConsumptionSum
     if (a.known || rows === 0) continue;
     const suggestion = nearestName(a.key, names);
     const params = { area: a.area, rows, value: { ore: roundHalfAwayFromZero(value, VALUE_UNITS_PER_ORE) } };
-    bag.warning("UNKNOWN_AREA", suggestion ? { ...params, suggestion } : params, { ...(a.firstAt ?? at), field: undefined }); // the column is plain from the message
+    bag.warning("UNKNOWN_AREA", suggestion ? { ...params, suggestion } : params, a.firstAt ?? at);
   }
 }
 

@@ -15,6 +15,9 @@ import { balancesAfter, settlementTransfers, type Transfer } from "./transfers.j
 
 export const KEYCHECK_FORMAT = "vardavtal-keycheck/1";
 
+/** The tolerance when none is given, in öre: 1 kr, so that rounding by a few öre is no deviation. */
+export const DEFAULT_TOLERANCE = 100n;
+
 export interface CostInput {
   item: string;
   party: string;

@@ -6,7 +6,7 @@
 import { settle, type CalculationResult } from "../core/calculate.js";
 import { ConsumptionAccumulator, checkConsumption } from "../core/consumption.js";
 import { DiagnosticBag, InputError, type Diagnostic } from "../core/diagnostics.js";
-import { checkKey, type KeyCheckResult } from "../core/keycheck.js";
+import { DEFAULT_TOLERANCE, checkKey, type KeyCheckResult } from "../core/keycheck.js";
 import { resolveKey } from "../core/key.js";
 import { isoDateYear } from "../core/numbers.js";
 import type { InputFileInfo } from "../core/result-json.js";
@@ -87,7 +87,7 @@ export interface CheckKeyInput {
   /** joint costs: post; part; belopp */
   costs: CsvInput;
   population?: CsvInput;
-  /** allowed deviation per party and item, in öre (default 0) */
+  /** allowed deviation per party and item, in öre (default DEFAULT_TOLERANCE, 1 kr) */
   tolerance?: bigint;
 }
 
@@ -103,7 +103,7 @@ export async function checkKeyCsv(input: CheckKeyInput): Promise<{ result: KeyCh
   const costsSource = source(input.costs);
   const costs = await readCosts(costsSource, bag);
   const key = t ? resolveKey(t.tariff, pop?.population, bag) : undefined;
-  const result = t && key ? checkKey(t.tariff, key, costs.rows, input.tolerance ?? 0n, bag, costsSource.name) : undefined;
+  const result = t && key ? checkKey(t.tariff, key, costs.rows, input.tolerance ?? DEFAULT_TOLERANCE, bag, costsSource.name) : undefined;
   bag.throwIfErrors();
   if (!t || !result) throw new InputError(bag.items);
   const inputs = [t.info, csvInfoToInput("costs", costs.info), ...(pop ? [csvInfoToInput("population", pop.info)] : [])];
