@@ -1,5 +1,5 @@
 /** The forecast (model.md, "Forecast"): rows after the cut-off skipped and counted, sums scaled exactly. */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -97,7 +97,10 @@ describe("the forecast's workbook", () => {
     const ExcelJS = (await import("exceljs")).default;
     const out = tempDir();
     const file = join(out, "prognos.xlsx");
-    const r = runCli(["calculate", "--tariff", "2025", "--consumption", join(FIXTURES, "..", "..", "examples", "2025", "konsumtion-2025.csv"), "--through", "2025-08-31", "--xlsx", file, "--json", join(out, "p.json")]);
+    // a decided copy of the bundled tariff: no draft banner above the title
+    const decided = join(out, "tariff-2025.json");
+    writeFileSync(decided, JSON.stringify({ ...JSON.parse(readFileSync(join(FIXTURES, "..", "..", "tariffs", "2025.json"), "utf8")), status: "decided" }));
+    const r = runCli(["calculate", "--tariff", decided, "--consumption", join(FIXTURES, "..", "..", "examples", "2025", "konsumtion-2025.csv"), "--through", "2025-08-31", "--xlsx", file, "--json", join(out, "p.json")]);
     expect(r.code, r.stderr).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

@@ -4,6 +4,9 @@
  * downloads. The result JSON is also put in `<script type="application/json" id="vardavtal-result">`.
  */
 import { BUNDLED_TARIFFS } from "../../src/package-data.js";
+import { COMPONENTS } from "../../src/core/calculate.js";
+import { t, type TextKey } from "../../src/cli/i18n.js";
+import { groupedDecimal } from "../../src/io/report-labels.js";
 import type { Download, Job, Reply, TariffChoice } from "./protocol.js";
 
 declare const __WORKER_SOURCE__: string;
@@ -16,9 +19,9 @@ const $ = <T extends Element>(selector: string): T => {
 const input = (name: string) => $<HTMLInputElement>(`input[name="${name}"]`);
 const fileOf = (name: string): File | undefined => input(name).files?.[0];
 
-const sek = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const money = (text: string): string => sek.format(Number(text)).replace(/\u2212/g, "−") + " kr";
-const COMPONENTS: Record<string, string> = { fixed: "fast ersättning", variable: "rörlig ersättning", unit_price: "styckepris", fixed_only: "endast fast", solidarity: "solidarisk finansiering", grant: "statsbidrag" };
+/** An amount of the result ("-1234.50") as a controller reads it ("-1 234,50 kr"): from its text, never a float, with an ASCII minus that pastes into Excel as a number. */
+const money = (text: string): string => `${groupedDecimal(text, "sv")} kr`;
+const componentName = (c: string): string => (COMPONENTS as readonly string[]).includes(c) ? t("sv", `component_${c}` as TextKey) : c;
 
 const yearSelect = $<HTMLSelectElement>('select[name="year"]');
 for (const year of Object.keys(BUNDLED_TARIFFS).map(Number).sort((a, b) => a - b)) yearSelect.add(new Option(String(year), String(year), year === 2025, year === 2025));
@@ -119,12 +122,18 @@ interface ResultView {
   net: { party: string; amount: string }[];
   transfers: { payer: string; payee: string; amount: string }[];
   flows: { payer: string; payee: string; component: string; label: string | null; amount: string }[];
+  tariffStatus?: string;
 }
 
 function showResult(json: string): void {
   const r = JSON.parse(json) as ResultView;
   const s = $("#summary");
   s.appendChild(el("h2", `${r.title} (${r.year})`));
+  if (r.tariffStatus === "illustrative" || r.tariffStatus === "proposal") {
+    const banner = el("p", r.tariffStatus === "illustrative" ? "UTKAST – illustrativa belopp: tariffen är inte beslutad" : "FÖRSLAG – ej beslutade belopp");
+    banner.className = "draft";
+    s.appendChild(banner);
+  }
   s.appendChild(el("h3", r.keyBasis === "population" ? "Fördelningsnyckel (befolkning)" : "Fördelningsnyckel (fast)"));
   s.appendChild(table(["Region", "Befolkning", "Andel"], r.key.map((k) => [k.party, k.population === undefined ? "" : k.population.toLocaleString("sv-SE"), (Number(k.share) * 100).toFixed(4).replace(".", ",") + " %"]), [1, 2]));
   s.appendChild(el("h3", "Nettoposition per region"));
@@ -133,7 +142,7 @@ function showResult(json: string): void {
   s.appendChild(r.transfers.length ? table(["Betalare", "Mottagare", "Belopp"], r.transfers.map((t) => [t.payer, t.payee, money(t.amount)]), [2]) : el("p", "Inga betalningar behövs."));
   const f = $("#flows");
   f.appendChild(el("h2", `Flöden (${r.flows.length})`));
-  f.appendChild(table(["Betalare", "Mottagare", "Komponent", "Avser", "Belopp"], r.flows.map((x) => [x.payer, x.payee, COMPONENTS[x.component] ?? x.component, x.label ?? "", money(x.amount)]), [4]));
+  f.appendChild(table(["Betalare", "Mottagare", "Komponent", "Avser", "Belopp"], r.flows.map((x) => [x.payer, x.payee, componentName(x.component), x.label ?? "", money(x.amount)]), [4]));
 }
 
 interface KeyCheckView {
