@@ -22,6 +22,11 @@ export const COMPARE_MESSAGES = {
     sv: "{path} sätts två gånger (även av {other})",
     en: "{path} is set twice (also by {other})",
   },
+  SET_POPULATION_FILE: {
+    sv: "{path}: scenariot ändrar befolkningen, men den kommer från {file} (--population), så ändringen skulle inte få någon verkan",
+    en: "{path}: the scenario changes the population, but it comes from {file} (--population), so the change would have no effect",
+    hint: { sv: "ändra i befolkningsfilen eller ta bort --population", en: "change the population file or leave out --population" },
+  },
   SCENARIO_PATCH: {
     sv: "ett scenario ska vara ett JSON-objekt med de värden i tariffen som ändras (en JSON merge patch, RFC 7386), inte {kind_sv}",
     en: "a scenario must be a JSON object of the tariff values that change (a JSON merge patch, RFC 7386), not {kind_en}",

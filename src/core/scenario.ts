@@ -31,6 +31,11 @@ export interface ScenarioInput {
   set: readonly string[];
   /** a JSON merge patch on the tariff: its file name and text */
   patch?: { file: string; text: string };
+  /**
+   * The population file given with --population, if any: it replaces the tariff's population, so
+   * a scenario that changes `population` would have no effect and is an error.
+   */
+  populationFile?: string;
 }
 
 /** What a scenario changed, as the result and every report list it. */
@@ -98,6 +103,9 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
     changes.push({ path: resolved.path, at: at(1), valueAt: at(eq + 2) });
     record.set.push({ path: pathText, value: valueText });
   });
+  if (input.populationFile !== undefined) {
+    for (const c of changes) if (c.path[0] === "population") bag.error("SET_POPULATION_FILE", { path: formatPath(c.path), file: input.populationFile }, c.at);
+  }
   // Validate as a tariff file, also when some --set was wrong (every problem is reported at once),
   // each problem pointed at the change that caused it.
   const text = JSON.stringify(raw, null, 2);
