@@ -2,6 +2,7 @@
  * Regressions from the review of compare, scenarios and explain, through the real command:
  * every one was a silent or misleading answer before.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -42,5 +43,36 @@ describe("--set takes one value each time", () => {
     const two = runCli(["calculate", ...base, "--set", "fixedShare=0.5", "--set=solidarity.RCC.amount=150000", "--json", json]);
     expect(two.code, two.stderr).toBe(0);
     expect(JSON.parse(readFileSync(json, "utf8")).scenario.set.map((s: { path: string }) => s.path)).toEqual(["fixedShare", "solidarity.RCC.amount"]);
+  });
+});
+
+describe("a scenario file is kept in what it produced", () => {
+  it("the result and the comparison's B side hold the patch itself, its sha256 and the changed paths; the summary lists them", () => {
+    const out = tempDir();
+    const patch = join(out, "p.json");
+    const text = '{ "fixedShare": "0.5", "solidarity": [ { "unit": "RCC", "host": "RÖ", "amount": "150000.00" } ] }\n';
+    writeFileSync(patch, text);
+    const s = join(out, "s.json");
+    const r = runCli(["calculate", ...base, "--scenario", patch, "--set", "references.RÖ>RKL.amount=900000", "--baseline", "--json", s]);
+    expect(r.code, r.stderr).toBe(0);
+    const sha = createHash("sha256").update(text).digest("hex");
+    const record = JSON.parse(readFileSync(s, "utf8")).scenario;
+    expect(record).toEqual({
+      set: [{ path: "references.RÖ>RKL.amount", value: "900000" }],
+      changed: ["$.fixedShare", "$.solidarity", "$.references[1].amount"],
+      patch: { file: patch, sha256: sha, content: JSON.parse(text), changed: ["$.fixedShare", "$.solidarity"] },
+    });
+    expect(r.stdout).toContain(`scenariofil: ${patch} (sha256 ${sha})`);
+    expect(r.stdout).toContain("ändrade värden: $.fixedShare, $.solidarity, $.references[1].amount");
+    const cmp = JSON.parse(readFileSync(join(out, "s-jamforelse.json"), "utf8"));
+    expect(cmp.b.scenarioRecord).toEqual(record);
+    expect(cmp.b.scenario[0]).toBe(`--scenario ${patch}: $.fixedShare, $.solidarity`);
+    // compare reads it back from the result file
+    const a = join(out, "a.json");
+    expect(runCli(["calculate", ...base, "--json", a]).code).toBe(0);
+    const c = join(out, "c.json");
+    const cr = runCli(["compare", a, s, "--json", c]);
+    expect(cr.code, cr.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(c, "utf8")).b.scenarioRecord).toEqual(record);
   });
 });

@@ -135,7 +135,7 @@ describe("vardavtal compare", () => {
     const r = runCli(["calculate", ...base, "--scenario", patch, "--json", p]);
     expect(r.code, r.stderr).toBe(0);
     expect(read(p).flows).toEqual(read(s).flows);
-    expect(read(p).scenario.patch).toBe(patch);
+    expect(read(p).scenario.patch.file).toBe(patch);
   });
 
   it("--baseline without a scenario is a usage error", () => {

@@ -45,7 +45,14 @@ const resultDetail = z.object({
   areas: z.array(z.object({ area: z.string().min(1).max(4000), seller: party, buyer: party, model: z.enum(["fixed_variable", "unit_price", "excluded", "fixed_only"]), rows: z.number().int().min(0), value })).optional(),
   splits: z.array(z.object({ kind: z.enum(["solidarity", "fixed_only", "grant"]), label: z.string(), host: party, total: money })).optional(),
   grants: z.array(z.object({ name: z.string(), recipient: party, amount: money, basis: z.enum(["key", "amounts"]) })).optional(),
-  scenario: z.object({ set: z.array(z.object({ path: z.string(), value: z.string() })), patch: z.string().optional() }).optional(),
+  scenario: z
+    .object({
+      set: z.array(z.object({ path: z.string(), value: z.string() })),
+      // a file of an earlier version named only the scenario file
+      patch: z.union([z.string().transform((file) => ({ file, content: null as unknown, changed: [] as string[] })), z.object({ file: z.string(), sha256: z.string().optional(), content: z.unknown(), changed: z.array(z.string()) })]).optional(),
+      changed: z.array(z.string()).default([]),
+    })
+    .optional(),
 });
 
 export type ResultDetail = z.infer<typeof resultDetail>;

@@ -18,7 +18,7 @@ import type { Lang } from "./messages.js";
 import { areaKey, partyKey } from "./names.js";
 import { formatPath, loadTariff, type CompiledTariff } from "./tariff.js";
 import type { CalculationResult } from "./calculate.js";
-import { comparableFromCalculation, compareResults, scenarioTexts, type Comparison } from "./compare.js";
+import { comparableFromCalculation, compareResults, type Comparison } from "./compare.js";
 import { decomposeEffects, type EffectState } from "./effects.js";
 
 type Path = (string | number)[];
@@ -30,7 +30,7 @@ export interface ScenarioInput {
   /** the `--set` arguments as given, PATH=VALUE */
   set: readonly string[];
   /** a JSON merge patch on the tariff: its file name and text */
-  patch?: { file: string; text: string };
+  patch?: { file: string; text: string; sha256?: string };
   /**
    * The population file given with --population, if any: it replaces the tariff's population, so
    * a scenario that changes `population` would have no effect and is an error.
@@ -41,8 +41,10 @@ export interface ScenarioInput {
 /** What a scenario changed, as the result and every report list it. */
 export interface ScenarioRecord {
   set: { path: string; value: string }[];
-  /** the scenario file (a JSON merge patch), when one was given */
-  patch?: string;
+  /** the scenario file (a JSON merge patch), when one was given: its name, checksum and content */
+  patch?: { file: string; sha256?: string; content: unknown; changed: string[] };
+  /** every tariff value the scenario changed, as a path in the tariff ("$.fixedShare", "$.solidarity[0].amount") */
+  changed: string[];
 }
 
 /** Where a changed value came from: a --set argument or a place in the scenario file. */
@@ -66,11 +68,12 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
   const bag = new DiagnosticBag();
   const raw = structuredClone(base.file) as unknown as Record<string, Json>;
   const changes: Change[] = [];
-  const record: ScenarioRecord = { set: [] };
+  const record: ScenarioRecord = { set: [], changed: [] };
 
   if (input.patch) {
-    record.patch = input.patch.file;
-    applyPatch(raw, input.patch.file, input.patch.text, bag, changes);
+    const content = applyPatch(raw, input.patch.file, input.patch.text, bag, changes);
+    const changed = [...new Set(changes.map((c) => formatPath(c.path)))];
+    if (content !== undefined) record.patch = { file: input.patch.file, ...(input.patch.sha256 !== undefined ? { sha256: input.patch.sha256 } : {}), content, changed };
   }
   const partyOf = partyResolver(raw);
   input.set.forEach((arg, k) => {
@@ -123,6 +126,7 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
   // A warning the tariff itself has keeps its place in the tariff file; a new one points at its change.
   const same = (x: Diagnostic, y: Diagnostic): boolean => x.code === y.code && JSON.stringify(x.params) === JSON.stringify(y.params);
   tariff.warnings = tariff.warnings.map((w) => base.warnings.find((b) => same(b, w)) ?? relocate(w, text, changes));
+  record.changed = [...new Set(changes.map((c) => formatPath(c.path)))];
   return { tariff, record };
 }
 
@@ -169,8 +173,8 @@ function pathAt(text: string, line: number, column: number): Path {
   return node ? getNodePath(node) : [];
 }
 
-/** RFC 7386 merge patch from a file; its changed leaves are recorded with their positions. */
-function applyPatch(target: Record<string, Json>, file: string, text: string, bag: DiagnosticBag, changes: Change[]): void {
+/** RFC 7386 merge patch from a file; its changed leaves are recorded with their positions. Returns the patch as JSON, when it is an object. */
+function applyPatch(target: Record<string, Json>, file: string, text: string, bag: DiagnosticBag, changes: Change[]): Json | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
@@ -184,13 +188,13 @@ function applyPatch(target: Record<string, Json>, file: string, text: string, ba
   const first = errors[0];
   if (first || !root) {
     bag.error("TARIFF_JSON", { reason: first ? printParseErrorCode(first.error) : "empty" }, first ? loc(first.offset) : { file, line: 1, column: 1 });
-    return;
+    return undefined;
   }
   if (root.type !== "object") {
     const kinds: Record<string, [string, string]> = { array: ["en lista", "an array"], string: ["en text", "a string"], number: ["ett tal", "a number"], boolean: ["sant/falskt", "a boolean"], null: ["null", "null"] };
     const [sv, en] = kinds[root.type] ?? [root.type, root.type];
     bag.error("SCENARIO_PATCH", { kind_sv: sv, kind_en: en }, loc(root.offset));
-    return;
+    return undefined;
   }
   const walk = (t: Record<string, Json>, node: NonNullable<typeof root>, path: Path): void => {
     const seen = new Set<string>();
@@ -220,6 +224,7 @@ function applyPatch(target: Record<string, Json>, file: string, text: string, ba
     }
   };
   walk(target, root, []);
+  return JSON.parse(body) as Json;
 }
 
 /** Resolves party names (id or alias, as the tariff matches them) against the raw tariff's parties. */
@@ -352,8 +357,9 @@ export function scenarioLines(scenario: ScenarioRecord | undefined, lang: Lang):
   if (!scenario) return [];
   const sv = lang === "sv";
   const lines = [sv ? "SCENARIO: tariffens värden ersatta, inte det beslutade utfallet" : "SCENARIO: tariff values replaced, not the decided outcome"];
-  if (scenario.patch) lines.push(`  ${sv ? "scenariofil" : "scenario file"}: ${scenario.patch}`);
+  if (scenario.patch) lines.push(`  ${sv ? "scenariofil" : "scenario file"}: ${scenario.patch.file}${scenario.patch.sha256 ? ` (sha256 ${scenario.patch.sha256})` : ""}`);
   for (const s of scenario.set) lines.push(`  --set ${s.path}=${s.value}`);
+  if (scenario.changed.length > 0) lines.push(`  ${sv ? "ändrade värden" : "values changed"}: ${scenario.changed.join(", ")}`);
   return lines;
 }
 
@@ -364,5 +370,5 @@ export function scenarioLines(scenario: ScenarioRecord | undefined, lang: Lang):
  */
 export function scenarioComparison(a: EffectState & { result: CalculationResult }, b: EffectState & { result: CalculationResult }, scenario: ScenarioRecord, files: { a?: string; b?: string } = {}): Comparison {
   const effects = decomposeEffects(a, b, { consumptionMovesWith: "pricesAndBudgets", expected: { a: a.result.net, b: b.result.net }, fileA: files.a, fileB: files.b });
-  return compareResults(comparableFromCalculation(a.result), comparableFromCalculation(b.result, scenarioTexts(scenario)), { fileA: files.a, fileB: files.b, effects });
+  return compareResults(comparableFromCalculation(a.result), comparableFromCalculation(b.result, scenario), { fileA: files.a, fileB: files.b, effects });
 }
