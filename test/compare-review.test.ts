@@ -11,6 +11,7 @@ import { FIXTURES, runCli, tempDir } from "./helpers.js";
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const base = ["--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv")];
 const POP = join(FIXTURES, "bad", "SET_POPULATION_FILE", "population.csv");
+const EXAMPLES = join(FIXTURES, "..", "..", "examples", "2025");
 
 describe("a scenario that changes the population while --population gives it", () => {
   it("is an error in calculate and explain, pointing at the --set; nothing is written", () => {
@@ -58,7 +59,7 @@ describe("a scenario file is kept in what it produced", () => {
     const sha = createHash("sha256").update(text).digest("hex");
     const record = JSON.parse(readFileSync(s, "utf8")).scenario;
     expect(record).toEqual({
-      set: [{ path: "references.RÖ>RKL.amount", value: "900000" }],
+      set: [{ path: "references.RÖ>RKL.amount", value: "900000", target: "$.references[1].amount" }],
       changed: ["$.fixedShare", "$.solidarity", "$.references[1].amount"],
       patch: { file: patch, sha256: sha, content: JSON.parse(text), changed: ["$.fixedShare", "$.solidarity"] },
     });
@@ -74,5 +75,59 @@ describe("a scenario file is kept in what it produced", () => {
     const cr = runCli(["compare", a, s, "--json", c]);
     expect(cr.code, cr.stderr).toBe(0);
     expect(JSON.parse(readFileSync(c, "utf8")).b.scenarioRecord).toEqual(record);
+  });
+});
+
+describe("explain says where each value comes from", () => {
+  it("marks a scenario and gives the scenario as the source of a value it replaced, not the tariff's", () => {
+    const json = join(tempDir(), "e.json");
+    const r = runCli(["explain", ...base, "--set", "fixedShare=0.5", "RJL>RÖ variable", "--json", json]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[1]).toBe("  SCENARIO: tariffens värden ersatta, inte det beslutade utfallet: --set fixedShare=0.5");
+    const share = lines.findIndex((l) => l.includes("rörlig andel: 1 − 0,5"));
+    expect(lines[share + 1]).toBe("    källa: scenario, --set fixedShare=0.5");
+    // the tariff's own source (here its root `source`, which stands for the fixed share) is not shown for the replaced share
+    expect(r.stdout).not.toContain(JSON.parse(readFileSync(join(MINI, "tariff.json"), "utf8")).source);
+    const e = JSON.parse(readFileSync(json, "utf8"));
+    expect(e.scenario.set).toEqual([{ path: "fixedShare", value: "0.5", target: "$.fixedShare" }]);
+    expect(e.figure).toEqual({ payer: "RJL", payee: "RÖ", component: "variable", label: null });
+    const exact = e.lines.find((l: { kind: string }) => l.kind === "exact");
+    expect(exact.values).toMatchObject({ cut: false });
+    expect(e.lines.find((l: { kind: string }) => l.kind === "sourceScenario").values).toMatchObject({ scenario: true, origin: "--set fixedShare=0.5" });
+    // without a scenario: no SCENARIO line, and the JSON says so
+    const plain = runCli(["explain", ...base, "RJL>RÖ variable", "--json", json]);
+    expect(plain.stdout).not.toContain("SCENARIO");
+    expect(JSON.parse(readFileSync(json, "utf8")).scenario).toBeNull();
+  });
+
+  it("gives the population file as the key's source, and a fixed key from a scenario as the scenario's", () => {
+    const example = ["--tariff", "2025", "--consumption", join(EXAMPLES, "konsumtion-2025.csv")];
+    const tariffKeySource = "Befolkningsnyckel: folkmängd per 2023-12-31 (SCB)";
+    const t = runCli(["explain", ...example, "RKL>RÖ solidarity RCC"]);
+    expect(t.stdout).toContain(`källa: ${tariffKeySource}`);
+    const f = runCli(["explain", ...example, "--population", join(EXAMPLES, "befolkning-2024-12-31.csv"), "RKL>RÖ solidarity RCC"]);
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stdout).toContain(`källa: befolkningen i ${join(EXAMPLES, "befolkning-2024-12-31.csv")} (2024-12-31), som ersätter tariffens`);
+    expect(f.stdout).not.toContain(tariffKeySource);
+    expect(runCli(["explain", ...base, "--population", POP, "RKL>RÖ solidarity RCC"]).stdout).toContain(`källa: befolkningen i ${POP} (utan datum), som ersätter tariffens`);
+    const s = runCli(["explain", ...base, "--set", "key.basis=fixed", "--set", "key.shares.RJL=0.3", "--set", "key.shares.RKL=0.3", "--set", "key.shares.RÖ=0.4", "RKL>RÖ solidarity RCC"]);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stdout).toContain("källa: scenario, --set key.basis=fixed; --set key.shares.RJL=0.3; --set key.shares.RKL=0.3; --set key.shares.RÖ=0.4");
+    expect(s.stdout).not.toContain("befolkning");
+  });
+
+  it("says a split by the key is allocated by the largest remainder (not rounded), and shows exact values grouped, saying when they are cut", () => {
+    const r = runCli(["explain", ...base, "RKL>RÖ solidarity RCC"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain("avrundat till öre");
+    expect(r.stdout).toMatch(/fördelat med största-restmetoden: golv 22 675,32 kr; 2 öre kvar efter golven går till de största resterna, 1 av dem till RKL: 22 675,33 kr/);
+    expect(r.stdout).toMatch(/exakt: 22 675,3\d+ kr( \(avrundat till 10 decimaler här\))?/);
+    expect(r.stdout).toMatch(/RKLs andel: 0,\d+ \(avrundat till 15 decimaler här\)/);
+    // a price list with two prices of one source names the source once
+    const v = runCli(["explain", ...base, "RJL>RÖ variable"]);
+    const priceAt = v.stdout.split("\n").findIndex((l) => l.includes("poängpriser RÖ"));
+    const after = v.stdout.split("\n").slice(priceAt + 1).filter((l) => l.startsWith("    källa:"));
+    expect(new Set(after).size).toBe(after.length);
   });
 });

@@ -39,9 +39,9 @@ describe("vardavtal compare", () => {
     expect(scenario.stdout).toContain("Förändringen uppdelad i effekter");
     const json = read(s);
     expect(json.scenario.set).toEqual([
-      { path: "fixedShare", value: "0.60" },
-      { path: "solidarity.RCC.amount", value: "150000" },
-      { path: "references.RÖ>RKL.amount", value: "900000" },
+      { path: "fixedShare", value: "0.60", target: "$.fixedShare" },
+      { path: "solidarity.RCC.amount", value: "150000", target: "$.solidarity[0].amount" },
+      { path: "references.RÖ>RKL.amount", value: "900000", target: "$.references[1].amount" },
     ]);
     expect(json.fixedShare).toBe("0.60");
     const cmp = read(join(out, "s-jamforelse.json"));

@@ -40,7 +40,8 @@ export interface ScenarioInput {
 
 /** What a scenario changed, as the result and every report list it. */
 export interface ScenarioRecord {
-  set: { path: string; value: string }[];
+  /** each --set as given, and the value in the tariff it changed (`target`, "$.references[1].amount") */
+  set: { path: string; value: string; target?: string }[];
   /** the scenario file (a JSON merge patch), when one was given: its name, checksum and content */
   patch?: { file: string; sha256?: string; content: unknown; changed: string[] };
   /** every tariff value the scenario changed, as a path in the tariff ("$.fixedShare", "$.solidarity[0].amount") */
@@ -104,7 +105,7 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
     // A population key has no shares: switching to it drops them.
     if (formatPath(resolved.path) === formatPath(["key", "basis"]) && value === "population" && isObject(raw.key)) delete raw.key.shares;
     changes.push({ path: resolved.path, at: at(1), valueAt: at(eq + 2) });
-    record.set.push({ path: pathText, value: valueText });
+    record.set.push({ path: pathText, value: valueText, target: formatPath(resolved.path) });
   });
   if (input.populationFile !== undefined) {
     for (const c of changes) if (c.path[0] === "population") bag.error("SET_POPULATION_FILE", { path: formatPath(c.path), file: input.populationFile }, c.at);
