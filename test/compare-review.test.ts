@@ -131,3 +131,57 @@ describe("explain says where each value comes from", () => {
     expect(new Set(after).size).toBe(after.length);
   });
 });
+
+describe("Swedish messages say it in Swedish", () => {
+  const out = tempDir();
+  const a = join(out, "a.json");
+  expect(runCli(["calculate", ...base, "--json", a]).code).toBe(0);
+  const result = () => JSON.parse(readFileSync(a, "utf8"));
+  const write = (name: string, data: unknown): string => {
+    const f = join(out, name);
+    writeFileSync(f, typeof data === "string" ? data : JSON.stringify(data, null, 2));
+    return f;
+  };
+
+  it("a result file that is not JSON, has a wrong type, or was changed: RESULT_FILE in Swedish, a syntax error at its place", () => {
+    const bad = runCli(["compare", a, write("bad.json", '{\n  "format": å }')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("bad.json:2:13: error[RESULT_FILE]: inte en giltig vardavtal-result/1-fil: ogiltigt tecken (InvalidSymbol)");
+    const typed = result();
+    typed.flows[0].payer = 5;
+    expect(runCli(["compare", a, write("typed.json", typed)]).stderr).toContain("$.flows[0].payer: väntade text, fick ett tal");
+    const changed = result();
+    changed.net[0].amount = "1.00";
+    const c = runCli(["compare", a, write("changed.json", changed)]);
+    expect(c.stderr).toMatch(/nettopositionen för RJL \(1\.00\) är inte vad dess flöden ger \(-?\d+\.\d\d\): filen har ändrats efter att den skrevs/);
+    expect(runCli(["compare", a, join(out, "changed.json"), "--lang", "en"]).stderr).toContain("the net position of RJL (1.00) is not what its flows give");
+    for (const r of [bad, c]) expect(r.stderr).not.toMatch(/Unexpected token|Invalid input|is not what/);
+  });
+
+  it("a scenario file that is not JSON, or has __proto__: the tariff's Swedish reasons", () => {
+    const r = runCli(["calculate", ...base, "--scenario", write("p.json", '{ "fixedShare": "0.5" ')]);
+    expect(r.stderr).toContain("p.json:1:23: error[TARIFF_JSON]: ogiltig JSON: en avslutande } väntades (CloseBraceExpected)");
+    const proto = runCli(["calculate", ...base, "--scenario", write("proto.json", '{ "__proto__": { "x": 1 } }')]);
+    expect(proto.stderr).toContain("proto.json:1:3: error[TARIFF_SCHEMA]: $.__proto__: reserverad nyckel");
+  });
+
+  it("effects refused: the flow named in Swedish, the same parties in another order said so, the reason said once", () => {
+    const tampered = result();
+    const f = tampered.flows.find((x: { component: string }) => x.component === "variable");
+    const cents = (s: string, d: number): string => (Math.round(Number(s) * 100) + d).toString().replace(/(\d\d)$/, ".$1");
+    f.amount = cents(f.amount, 1);
+    for (const n of tampered.net) if (n.party === f.payee) n.amount = cents(n.amount, 1);
+    for (const n of tampered.net) if (n.party === f.payer) n.amount = cents(n.amount, -1);
+    const m = runCli(["compare", a, write("m.json", tampered)]);
+    expect(m.code, m.stderr).toBe(0);
+    expect(m.stderr).toContain(`warning[EFFECTS_MISMATCH]`);
+    expect(m.stdout).toContain(`(${f.payer}→${f.payee} rörlig ersättning: `);
+    expect(m.stdout).not.toContain("variable");
+    const reordered = result();
+    reordered.parties = [reordered.parties[1], reordered.parties[0], reordered.parties[2]];
+    const o = runCli(["compare", a, write("o.json", reordered)]);
+    expect(o.code, o.stderr).toBe(0);
+    expect(o.stdout).toContain("Förändringen kan inte delas upp i effekter: resultaten har samma parter men i olika ordning (RJL, RKL, RÖ mot RKL, RJL, RÖ)");
+    expect(o.stdout).not.toMatch(/delas upp.*delas upp/);
+  });
+});

@@ -135,7 +135,8 @@ function words(lang: Lang) {
   return (k: Key, params: Record<string, Value> = {}): string => W[k][L].replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p])));
 }
 
-const COMPONENT_WORDS: Record<Component, [string, string]> = {
+/** A component's name in running text, Swedish and English. */
+export const COMPONENT_WORDS: Record<Component, [string, string]> = {
   fixed: ["fast ersättning", "fixed"],
   variable: ["rörlig ersättning", "variable"],
   unit_price: ["styckpris", "unit price"],

@@ -32,8 +32,8 @@ export const COMPARE_MESSAGES = {
     en: "a scenario must be a JSON object of the tariff values that change (a JSON merge patch, RFC 7386), not {kind_en}",
   },
   EFFECTS_PARTIES: {
-    sv: "förändringen kan inte delas upp i effekter: resultaten har olika parter ({a} mot {b})",
-    en: "the change cannot be split into effects: the results have different parties ({a} against {b})",
+    sv: "förändringen kan inte delas upp i effekter: resultaten har {how} ({a} mot {b})",
+    en: "the change cannot be split into effects: the results have {how} ({a} against {b})",
     warning: true,
   },
   EFFECTS_INCOMPLETE: {

@@ -20,6 +20,7 @@ import { formatPath, loadTariff, type CompiledTariff } from "./tariff.js";
 import type { CalculationResult } from "./calculate.js";
 import { comparableFromCalculation, compareResults, type Comparison } from "./compare.js";
 import { decomposeEffects, type EffectState } from "./effects.js";
+import { jsonErrorReason, reasonOf } from "./tariff-reasons.js";
 
 type Path = (string | number)[];
 /** Why a path names nothing, in both languages (the message shows the one asked for). */
@@ -188,7 +189,7 @@ function applyPatch(target: Record<string, Json>, file: string, text: string, ba
   };
   const first = errors[0];
   if (first || !root) {
-    bag.error("TARIFF_JSON", { reason: first ? printParseErrorCode(first.error) : "empty" }, first ? loc(first.offset) : { file, line: 1, column: 1 });
+    bag.error("TARIFF_JSON", { reason: first ? jsonErrorReason(printParseErrorCode(first.error)) : reasonOf("empty") }, first ? loc(first.offset) : { file, line: 1, column: 1 });
     return undefined;
   }
   if (root.type !== "object") {
@@ -204,7 +205,7 @@ function applyPatch(target: Record<string, Json>, file: string, text: string, ba
       if (!keyNode || !valueNode) continue;
       const key = String(keyNode.value);
       if (key === "__proto__") {
-        bag.error("TARIFF_SCHEMA", { path: formatPath([...path, key]), reason: "reserved key" }, loc(keyNode.offset));
+        bag.error("TARIFF_SCHEMA", { path: formatPath([...path, key]), reason: reasonOf("reserved key") }, loc(keyNode.offset));
         continue;
       }
       if (seen.has(key)) {

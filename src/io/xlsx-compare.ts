@@ -16,7 +16,7 @@
  * no input text is part of a formula (they compare cells with EXACT, via sumExact).
  */
 import { bySizeOfChange, type Comparison } from "../core/compare.js";
-import { cw, effectName, sideName } from "../core/compare-words.js";
+import { cw, effectName, effectsUnavailable, sideName } from "../core/compare-words.js";
 import { VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "../core/decimal.js";
 import { messageText } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
@@ -215,7 +215,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     }
     r++;
   } else if (e) {
-    put(S, r++, 1, cw(lang, "effectsUnavailable", { reason: messageText(e.reason, lang) }));
+    put(S, r++, 1, effectsUnavailable(messageText(e.reason, lang)));
     S.mergeCells(r - 1, 1, r - 1, 8);
     r++;
   }
