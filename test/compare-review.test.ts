@@ -185,3 +185,41 @@ describe("Swedish messages say it in Swedish", () => {
     expect(o.stdout).not.toMatch(/delas upp.*delas upp/);
   });
 });
+
+describe("--set values and paths are read as the docs say", () => {
+  const errors = (...set: string[]): string[] => {
+    const r = runCli(["calculate", ...base, ...set.flatMap((s) => ["--set", s])]);
+    expect(r.code).toBe(2);
+    return r.stderr.split("\n").filter((l) => /error\[/.test(l));
+  };
+
+  it("says bad JSON is bad JSON, a whole number is expected, and reports a problem once", () => {
+    expect(errors('careRules.psykiatri.sellers=["RJL"')).toEqual(["--set:1:35: error[TARIFF_JSON]: ogiltig JSON: en avslutande ] väntades (CloseBracketExpected)"]);
+    expect(errors("population.RJL=1.5")).toEqual(["--set:1:16: error[TARIFF_SCHEMA]: $.population.RJL: väntade ett heltal"]);
+    expect(errors("population.RJL=99999999999999999999")).toHaveLength(1);
+  });
+
+  it("unknown keys are the tariff's unknown key, unknown entries SET_UNKNOWN_PATH; the hint names an unambiguous point price", () => {
+    for (const s of ["bogus=1", "FixedShare=0.5", "solidarity.RCC.bogus=1"]) expect(errors(s)[0]).toMatch(/error\[TARIFF_SCHEMA\]: \$\.\S+: okänd nyckel/);
+    const r = runCli(["calculate", ...base, "--set", "solidarity.XYZ.amount=1"]);
+    expect(r.stderr).toContain("--set:1:1: error[SET_UNKNOWN_PATH]");
+    expect(r.stderr).toContain("pointPrices.RÖ@2025-07-01.price");
+    expect(r.stderr).not.toMatch(/pointPrices\.RÖ\.price/);
+  });
+
+  it("null removes the value (then the validation speaks); a zero population points at the --set", () => {
+    expect(errors("title=null")).toEqual(["--set:1:1: error[TARIFF_SCHEMA]: $.title: saknas men krävs"]);
+    const zero = errors("population.RJL=0", "population.RKL=0", "population.RÖ=0");
+    expect(zero).toHaveLength(1);
+    expect(zero[0]).toMatch(/^--set:\d:\d+: error\[ZERO_POPULATION\]/);
+  });
+
+  it("compare without B and explain without a figure say what is missing", () => {
+    const c = runCli(["compare", "a.json"]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain("error[USAGE]: compare behöver två resultatfiler, A och B");
+    const e = runCli(["explain", ...base]);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain("error[USAGE]: explain behöver beloppet som ska förklaras");
+  });
+});

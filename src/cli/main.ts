@@ -501,7 +501,13 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       // Usage errors in the usual layout too, so that tools reading stderr see every error alike.
       // "Menade du calculate?" alone does not say what was wrong: name the unknown command first.
       const first = argv.find((x) => !x.startsWith("-"));
-      const message = /^(Menade du|Did you mean) /.test(msg ?? "") && first ? `${tr(lang, `okänt kommando "${first}"`, `unknown command "${first}"`)}. ${msg}` : msg;
+      const missingPositional = /^(Not enough non-option arguments|Ett kommando behövs)/.test(msg ?? "");
+      const positionalNeeded: Record<string, string> = {
+        compare: tr(lang, "compare behöver två resultatfiler, A och B: vardavtal compare A.json B.json", "compare needs two result files, A and B: vardavtal compare A.json B.json"),
+        explain: tr(lang, "explain behöver beloppet som ska förklaras, t.ex. \"RJL>RÖ variable\" eller \"net RKL\"", "explain needs the figure to explain, e.g. \"RJL>RÖ variable\" or \"net RKL\""),
+      };
+      const message =
+        missingPositional && first && positionalNeeded[first] ? positionalNeeded[first] : /^(Menade du|Did you mean) /.test(msg ?? "") && first ? `${tr(lang, `okänt kommando "${first}"`, `unknown command "${first}"`)}. ${msg}` : msg;
       io.stderr(renderDiagnostic({ severity: "error", code: "USAGE", params: { message }, file: "vardavtal", line: 1, column: 1 }, lang) + "\n");
       exitCode = EXIT.input;
       throw new Exit(EXIT.input);

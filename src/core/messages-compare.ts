@@ -14,8 +14,8 @@ export const COMPARE_MESSAGES = {
     sv: "{path}: finns inte i tariffen ({reason_sv})",
     en: "{path}: not in the tariff ({reason_en})",
     hint: {
-      sv: "sökvägar namnger tariffens värden: fixedShare, key.basis, key.shares.RJL, population.RJL, solidarity.RCC.amount, fixedOnly.<verksamhet>.total, references.RÖ>RJL.amount, pointPrices.RÖ.price, grants.<namn>.amount; se docs/jamforelse.md",
-      en: "paths name the tariff's values: fixedShare, key.basis, key.shares.RJL, population.RJL, solidarity.RCC.amount, fixedOnly.<area>.total, references.RÖ>RJL.amount, pointPrices.RÖ.price, grants.<name>.amount; see docs/jamforelse.md",
+      sv: "sökvägar namnger tariffens värden: fixedShare, key.basis, key.shares.RJL, population.RJL, solidarity.RCC.amount, fixedOnly.<verksamhet>.total, references.RÖ>RJL.amount, pointPrices.RJL.price (pointPrices.RÖ@2025-07-01.price för en säljare med flera priser), grants.<namn>.amount; se docs/jamforelse.md",
+      en: "paths name the tariff's values: fixedShare, key.basis, key.shares.RJL, population.RJL, solidarity.RCC.amount, fixedOnly.<area>.total, references.RÖ>RJL.amount, pointPrices.RJL.price (pointPrices.RÖ@2025-07-01.price for a seller with several prices), grants.<name>.amount; see docs/jamforelse.md",
     },
   },
   SET_TWICE: {

@@ -13,7 +13,8 @@
  * a party's id or alias. Setting `key.basis` to `population` drops the fixed key's `shares`.
  */
 import { findNodeAtOffset, getNodePath, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { DiagnosticBag, InputError, type Diagnostic, type Location } from "./diagnostics.js";
+import { DiagnosticBag, InputError, type Diagnostic, type Localized, type Location } from "./diagnostics.js";
+import { resolveKey } from "./key.js";
 import type { Lang } from "./messages.js";
 import { areaKey, partyKey } from "./names.js";
 import { formatPath, loadTariff, type CompiledTariff } from "./tariff.js";
@@ -98,13 +99,17 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
       return;
     }
     const value = parseValue(valueText, resolved.current, resolved.path);
-    if (value === undefined) {
-      bag.error("SET_SYNTAX", { arg }, at(eq + 2));
+    if ("error" in value) {
+      // JSON meant (the value starts with [, { or "), but not valid JSON: said as for a tariff file, at its place in the argument
+      const lead = arg.length - arg.slice(eq + 1).trimStart().length;
+      bag.error("TARIFF_JSON", { reason: value.error }, at(lead + value.offset + 1));
       return;
     }
-    setAt(raw, resolved.path, value);
+    // null removes the value, as in a merge patch (RFC 7386); the validation says whether it may be left out
+    if (value.value === null) removeAt(raw, resolved.path);
+    else setAt(raw, resolved.path, value.value);
     // A population key has no shares: switching to it drops them.
-    if (formatPath(resolved.path) === formatPath(["key", "basis"]) && value === "population" && isObject(raw.key)) delete raw.key.shares;
+    if (formatPath(resolved.path) === formatPath(["key", "basis"]) && value.value === "population" && isObject(raw.key)) delete raw.key.shares;
     changes.push({ path: resolved.path, at: at(1), valueAt: at(eq + 2) });
     record.set.push({ path: pathText, value: valueText, target: formatPath(resolved.path) });
   });
@@ -120,8 +125,24 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
       tariff = loadTariff(text, base.fileName);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      bag.absorb(e.diagnostics.map((d) => relocate(d, text, changes)));
+      // one problem can be found twice (the schema and the compiler); once is enough at the same place
+      const seen = new Set<string>();
+      bag.absorb(
+        e.diagnostics
+          .map((d) => relocate(d, text, changes))
+          .filter((d) => {
+            const k = JSON.stringify([d.code, d.params, d.file, d.line, d.column]);
+            return seen.has(k) ? false : (seen.add(k), true);
+          }),
+      );
     }
+  }
+  // The key from the changed tariff (unless a population file gives it): its problems point at the change of the key or the population.
+  if (tariff && input.populationFile === undefined && !bag.hasErrors) {
+    const keyBag = new DiagnosticBag();
+    resolveKey(tariff, undefined, keyBag);
+    const cause = changes.find((c) => c.path[0] === "population" || c.path[0] === "key");
+    if (cause) bag.absorb(keyBag.errors.map((d) => ({ ...d, ...(cause.valueAt ?? cause.at) })));
   }
   bag.throwIfErrors();
   if (!tariff) throw new InputError(bag.items);
@@ -326,21 +347,32 @@ function entryName(list: string, e: Record<string, Json>): string {
 }
 
 /**
- * A --set value: JSON when it starts with {, [ or " (a list, an object, a quoted text); a whole
- * number where the tariff holds a number (population, year); else the text as it stands (money and
- * shares are decimal texts in a tariff). Undefined when JSON was meant but is not valid.
+ * A --set value: JSON when it starts with {, [ or " (a list, an object, a quoted text), and `null`
+ * (the value is removed, as in a merge patch); a number where the tariff holds a number
+ * (population, year), so that the validation judges it as a number (a whole number is expected);
+ * else the text as it stands (money and shares are decimal texts in a tariff). JSON that is not
+ * valid gives the reason and the offset in the value.
  */
-function parseValue(text: string, current: Json, path: Path): Json | undefined {
+function parseValue(text: string, current: Json, path: Path): { value: Json } | { error: Localized; offset: number } {
+  if (text === "null") return { value: null };
   if (/^[[{"]/.test(text)) {
-    try {
-      return JSON.parse(text) as Json;
-    } catch {
-      return undefined;
-    }
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    if (first) return { error: jsonErrorReason(printParseErrorCode(first.error)), offset: first.offset };
+    return { value: JSON.parse(text) as Json };
   }
   const numeric = typeof current === "number" || path[0] === "population" || (path.length === 1 && path[0] === "year");
-  if (numeric && /^-?\d+$/.test(text)) return Number(text);
-  return text;
+  if (numeric && /^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text) };
+  return { value: text };
+}
+
+function removeAt(root: Record<string, Json>, path: Path): void {
+  let cur: Json = root;
+  for (const k of path.slice(0, -1)) cur = isObject(cur) || Array.isArray(cur) ? (cur as Record<string | number, Json>)[k] : undefined;
+  const last = path[path.length - 1] as string | number;
+  if (Array.isArray(cur) && typeof last === "number") cur.splice(last, 1);
+  else if (isObject(cur)) delete cur[last];
 }
 
 function setAt(root: Record<string, Json>, path: Path, value: Json): void {
