@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, findRow, loadWorkbook, runCli, sheetNamed, tempDir } from "./helpers.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const base = ["--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv")];
@@ -221,5 +221,30 @@ describe("--set values and paths are read as the docs say", () => {
     const e = runCli(["explain", ...base]);
     expect(e.code).toBe(2);
     expect(e.stderr).toContain("error[USAGE]: explain behöver beloppet som ska förklaras");
+  });
+});
+
+describe("the comparison workbook in Swedish", () => {
+  it("names the care models in Swedish, keeps the titles whole, and aligns the deviation header with its figures", async () => {
+    const out = tempDir();
+    const r = runCli(["calculate", ...base, "--set", "fixedShare=0.6", "--baseline", "--xlsx", join(out, "s.xlsx")]);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = await loadWorkbook(join(out, "s-jamforelse.xlsx"));
+    const v = sheetNamed(wb, "Verksamheter");
+    const models = new Set<string>();
+    for (let row = 4; row <= v.rowCount; row++) models.add(String(v.getCell(row, 4).value));
+    expect(models.size).toBeGreaterThan(1);
+    for (const m of models) expect(["Endast fast", "Fast och rörlig", "Styckpris", "Utanför avtalet"]).toContain(m);
+    const p = sheetNamed(wb, "Par");
+    expect(p.getCell(1, 1).value).toBe("Per par (A → B)");
+    expect(p.getCell(2, 1).value).toBe("Säljare → köpare: fast + rörlig + styckpris");
+    // the summary's long title gets the height of the lines it wraps to
+    const s = sheetNamed(wb, "Jämförelse");
+    const width = [1, 2, 3, 4, 5, 6, 7, 8].reduce((x, c) => x + (s.getColumn(c).width ?? 9), 0);
+    const needed = Math.ceil((String(s.getCell(1, 1).value).length * 1.6 * 1.15) / (width - 1));
+    expect(s.getRow(1).height).toBeGreaterThanOrEqual(needed * 23);
+    const check = findRow(s, "Kontroll", 1, findRow(s, "Kontroll") + 1);
+    expect(s.getCell(check, 3).value).toBe("Avvikelse");
+    expect(s.getCell(check, 3).alignment?.horizontal).toBe("right");
   });
 });
