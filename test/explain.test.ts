@@ -22,12 +22,20 @@ describe("explain", () => {
       expect(e.amount).toBe(f?.amount);
       const last = e.lines[e.lines.length - 1]?.text ?? "";
       expect(last).toContain(moneyText(f?.amount ?? 0n, "en"));
-      const exact = e.lines.find((l) => l.text.startsWith("exact: "))?.text.slice(7);
-      if (exact !== undefined) {
-        const [i = "0", d = ""] = exact.split(".");
-        const scaled = BigInt(i + d.padEnd(10, "0")); // 10⁻¹⁰ SEK
-        const ore = (scaled + 50_000_000n) / 100_000_000n; // non-negative here
-        expect(ore).toBe(f?.amount);
+      const step = e.lines.find((l) => l.kind === "exact");
+      if (step) {
+        // the exact value as a fraction of öre: a rounded flow is it rounded half away from zero,
+        // a part of a split is its floor or its ceiling (largest remainder)
+        const [num = 0n, den = 1n] = String(step.values.ore).split("/").map(BigInt);
+        const floor = num >= 0n ? num / den : -((-num + den - 1n) / den);
+        const amount = f?.amount ?? 0n;
+        if (e.lines.some((l) => l.kind === "rounded")) expect(amount).toBe(num >= 0n ? (2n * num + den) / (2n * den) : -((-2n * num + den) / (2n * den)));
+        else expect([floor, floor + (num % den === 0n ? 0n : 1n)]).toContain(amount);
+        // the text shows it grouped like the money, with at most 10 decimals, and says when they are cut
+        const shown = String(step.values.exact);
+        const decimals = BigInt((shown.split(".")[1] ?? "").length);
+        if (step.values.cut === false) expect(BigInt(shown.replace(".", "")) * 100n * den).toBe(num * 10n ** decimals);
+        else expect(step.text).toContain("rounded to 10 decimals here");
       }
     });
   });
@@ -37,13 +45,13 @@ describe("explain", () => {
     const v = explainFlow(run.result, "RJL>RÖ variable", "sv");
     if ("code" in v) throw new Error(v.code);
     const text = explanationText(v).join("\n");
-    expect(text).toContain("neurokirurgi: 2 rader, värde 358125,00 kr");
-    expect(text).toContain("poängpriser RÖ: 2025-01-01 71 250,00; 2025-07-01 72 000,00");
+    expect(text).toContain("neurokirurgi: 2 rader, värde 358 125,00 kr");
+    expect(text).toContain("poängpriser RÖ: 2025-01-01 71 250,00 kr; 2025-07-01 72 000,00 kr");
     expect(text).toContain("rörlig andel: 1 − 0,65");
-    expect(text).toContain("exakt: 125343,75 kr");
+    expect(text).toContain("exakt: 125 343,75 kr");
     const s = explainFlow(run.result, "rkl>rö solidarity rcc", "sv");
     if ("code" in s) throw new Error(s.code);
-    expect(explanationText(s).join("\n")).toContain("största rest: 1 öre till RKL");
+    expect(explanationText(s).join("\n")).toMatch(/fördelat med största-restmetoden: golv [\d ]+,\d\d kr; \d öre kvar efter golven går till de största resterna, 1 av dem till RKL/);
     const n = explainFlow(run.result, "net RKL", "en");
     if ("code" in n) throw new Error(n.code);
     expect(n.amount).toBe(run.result.net[1]);

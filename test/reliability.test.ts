@@ -351,7 +351,7 @@ describe("what the second hostile pass found", () => {
     writeFileSync(plan, JSON.stringify(edited));
     const r = runCli(["settle", "--result", result, "--paid", plan]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/a\.json:1:1: error\[RESULT_FILE\]: .*changed after it was written/);
+    expect(r.stderr).toMatch(/a\.json:1:1: error\[RESULT_FILE\]: .*filen har ändrats efter att den skrevs/);
   });
 
   it("acconto and settle refuse totals beyond what a result may hold", () => {

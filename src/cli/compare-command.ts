@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { compareResults, comparableFromFile, comparisonToJson, bySizeOfChange, type Comparison } from "../core/compare.js";
-import { cw, effectName, sideName } from "../core/compare-words.js";
+import { cw, effectName, effectsUnavailable, sideName } from "../core/compare-words.js";
 import { DiagnosticBag, messageText, renderDiagnostic, sortDiagnostics } from "../core/diagnostics.js";
 import { decomposeEffects, stateFromResultFile, type Effects } from "../core/effects.js";
 import type { Lang } from "../core/messages.js";
@@ -101,7 +101,7 @@ export function comparisonText(c: Comparison, lang: Lang): string {
     if (e.pricesInConsumption) out.push(cw(lang, "effectsPrices"));
   } else if (e) {
     out.push("");
-    out.push(cw(lang, "effectsUnavailable", { reason: messageText(e.reason, lang) }));
+    out.push(effectsUnavailable(messageText(e.reason, lang)));
   }
   out.push("");
   out.push(cw(lang, "largestFlows") + ":");

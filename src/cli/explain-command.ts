@@ -7,6 +7,7 @@ import { explainFlow, explanationText, explanationToJson } from "../core/explain
 import type { Lang } from "../core/messages.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { calculateFiles } from "../node/run.js";
+import { t } from "./i18n.js";
 import type { Io } from "./main.js";
 
 export interface ExplainArgs {
@@ -28,7 +29,7 @@ export async function explainCommand(args: ExplainArgs, io: Io, lang: Lang): Pro
   assertOutputPaths({ inputs, files }, lang);
   const scenario = args.set?.length || args.scenario !== undefined ? { scenario: { set: args.set ?? [], ...(args.scenario !== undefined ? { file: args.scenario } : {}) } } : {};
   const run = await calculateFiles({ tariff: args.tariff, consumption: args.consumption, population: args.population, through: args.through, ...scenario });
-  const e = explainFlow(run.result, args.flow, lang);
+  const e = explainFlow(run.result, args.flow, lang, { ...(run.scenario ? { scenario: run.scenario } : {}), modelName: (m) => t(lang, `model_${m}`).toLowerCase() });
   if ("code" in e) throw new InputError([e]);
   if (args.strict) failOnWarnings(run.result.warnings);
   if (args.json) writeOutputs([{ path: args.json, option: "--json", data: JSON.stringify(explanationToJson(e), null, 2) + "\n" }], inputs, [], lang);

@@ -209,6 +209,11 @@ function comparisonOutputs(args: { json?: string; xlsx?: string; csvDir?: string
   ];
 }
 
+/** The --set arguments: one gives a text, several a list. */
+function setArgs(v: unknown): string[] {
+  return v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(String);
+}
+
 /** Options that take one value: given twice, yargs makes a list of them, and which one was meant is unclear. */
 const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "paid", "round-to", "costs", "tolerance", "amount", "out", "lang", "write-schema", "scenario"];
 
@@ -269,8 +274,8 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
             ),
           })
           .option("set", {
+            // not `array: true`: that takes every following word, a positional too; a repeated --set still gives a list
             type: "string",
-            array: true,
             describe: tr(
               lang,
               "scenario: ersätt ett värde i tariffen, SÖKVÄG=VÄRDE (kan upprepas), t.ex. fixedShare=0.60, solidarity.RCC.amount=19000000, key.basis=fixed, key.shares.RJL=0.34, references.RÖ>RJL.amount=…",
@@ -287,7 +292,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
               "with --set/--scenario: compute the tariff as it stands too and write the comparison next to the scenario (X.json → X-jamforelse.json, X.xlsx → X-jamforelse.xlsx, comparison-*.csv in --csv-dir)",
             ),
           })
-          .check((a) => (a.baseline && !(a.set as string[] | undefined)?.length && a.scenario === undefined ? tr(lang, "--baseline kräver --set eller --scenario", "--baseline needs --set or --scenario") : true))
+          .check((a) => (a.baseline && setArgs(a.set).length === 0 && a.scenario === undefined ? tr(lang, "--baseline kräver --set eller --scenario", "--baseline needs --set or --scenario") : true))
           .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --json resultat.json --xlsx rapport.xlsx", tr(lang, "årets resultat med Excelrapport", "the year's result with the Excel report"))
           .example("$0 calculate --tariff 2025 --consumption konsumtion.csv --through 2025-08-31 --json prognos.json", tr(lang, "prognos efter andra tertialet", "forecast after the second tertial"))
           .example("$0 calculate --tariff tariff-2025.json --consumption konsumtion.csv --population befolkning.csv --csv-dir ut", tr(lang, "egen tariff, befolkning från SCB, CSV-filer för Excel", "own tariff, population from SCB, CSV files for Excel"))
@@ -295,7 +300,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .epilog(consumptionColumnsHelp(lang)),
       async (a) => {
         await runCalculate(
-          { tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, xlsx: a.xlsx, csvDir: a["csv-dir"], reader: a.reader as CalculateArgs["reader"], through: a.through, strict: a.strict as boolean, set: (a.set as unknown[] | undefined)?.map(String), scenario: a.scenario, baseline: a.baseline },
+          { tariff: a.tariff, consumption: a.consumption, population: a.population, json: a.json, xlsx: a.xlsx, csvDir: a["csv-dir"], reader: a.reader as CalculateArgs["reader"], through: a.through, strict: a.strict as boolean, set: setArgs(a.set), scenario: a.scenario, baseline: a.baseline },
           io,
           lang,
         );
@@ -380,12 +385,12 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV)", "consumption (CSV)") })
           .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
           .option("through", { type: "string", describe: tr(lang, "prognos t.o.m. detta datum", "forecast through this date") })
-          .option("set", { type: "string", array: true, describe: tr(lang, "scenario: SÖKVÄG=VÄRDE, som för calculate", "scenario: PATH=VALUE, as for calculate") })
+          .option("set", { type: "string", describe: tr(lang, "scenario: SÖKVÄG=VÄRDE (kan upprepas), som för calculate", "scenario: PATH=VALUE, as for calculate") })
           .option("scenario", { type: "string", describe: tr(lang, "scenario: JSON merge patch, som för calculate", "scenario: JSON merge patch, as for calculate") })
           .option("json", { type: "string", describe: tr(lang, "skriv förklaringen som JSON (vardavtal-explanation/1)", "write the explanation as JSON (vardavtal-explanation/1)") })
           .example("$0 explain --tariff 2025 --consumption konsumtion.csv \"RJL>RÖ variable\"", ""),
       async (a) => {
-        await explainCommand({ tariff: a.tariff, consumption: a.consumption, population: a.population, through: a.through, set: (a.set as unknown[] | undefined)?.map(String), scenario: a.scenario, flow: String(a.flow), json: a.json, strict: a.strict as boolean }, io, lang);
+        await explainCommand({ tariff: a.tariff, consumption: a.consumption, population: a.population, through: a.through, set: setArgs(a.set), scenario: a.scenario, flow: String(a.flow), json: a.json, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -499,7 +504,13 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       // Usage errors in the usual layout too, so that tools reading stderr see every error alike.
       // "Menade du calculate?" alone does not say what was wrong: name the unknown command first.
       const first = argv.find((x) => !x.startsWith("-"));
-      const message = /^(Menade du|Did you mean) /.test(msg ?? "") && first ? `${tr(lang, `okänt kommando "${first}"`, `unknown command "${first}"`)}. ${msg}` : msg;
+      const missingPositional = /^(Not enough non-option arguments|Ett kommando behövs)/.test(msg ?? "");
+      const positionalNeeded: Record<string, string> = {
+        compare: tr(lang, "compare behöver två resultatfiler, A och B: vardavtal compare A.json B.json", "compare needs two result files, A and B: vardavtal compare A.json B.json"),
+        explain: tr(lang, "explain behöver beloppet som ska förklaras, t.ex. \"RJL>RÖ variable\" eller \"net RKL\"", "explain needs the figure to explain, e.g. \"RJL>RÖ variable\" or \"net RKL\""),
+      };
+      const message =
+        missingPositional && first && positionalNeeded[first] ? positionalNeeded[first] : /^(Menade du|Did you mean) /.test(msg ?? "") && first ? `${tr(lang, `okänt kommando "${first}"`, `unknown command "${first}"`)}. ${msg}` : msg;
       io.stderr(renderDiagnostic({ severity: "error", code: "USAGE", params: { message }, file: "vardavtal", line: 1, column: 1 }, lang) + "\n");
       exitCode = EXIT.input;
       throw new Exit(EXIT.input);

@@ -30,11 +30,12 @@ const WORDS = {
     "Poängpriser ingår i konsumtionens värden i resultatfilerna och räknas därför som konsumtion.",
     "Point prices are part of the consumption values in result files and therefore count as consumption.",
   ],
-  effectsUnavailable: ["Effekterna kan inte delas upp: {reason}", "The effects cannot be split: {reason}"],
+
   largestFlows: ["Största förändringar per flöde", "Largest changes per flow"],
   perComponent: ["Per part och komponent", "Per party and component"],
   perFlow: ["Per flöde", "Per flow"],
-  perPair: ["Per par (säljare → köpare): fast + rörlig + styckpris", "Per pair (seller → buyer): fixed + variable + unit price"],
+  perPair: ["Per par (A → B)", "Per pair (A → B)"],
+  perPairNote: ["Säljare → köpare: fast + rörlig + styckpris", "Seller → buyer: fixed + variable + unit price"],
   perArea: ["Per verksamhet och par: konsumtionens värde (kr, avrundat till öre)", "Per area and pair: consumption value (SEK, rounded to the öre)"],
   noChange: ["Ingen förändring.", "No change."],
   check: ["Kontroll", "Check"],
@@ -58,6 +59,11 @@ export type CompareWord = keyof typeof WORDS;
 /** A word of the comparison's reports, with {placeholders} filled. */
 export function cw(lang: Lang, key: CompareWord, params: Record<string, string | number> = {}): string {
   return WORDS[key][lang === "sv" ? 0 : 1].replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
+}
+
+/** Why the effects are not shown: the warning's own text (it says the change cannot be split), as a sentence. */
+export function effectsUnavailable(reason: string): string {
+  return reason.charAt(0).toUpperCase() + reason.slice(1);
 }
 
 export function effectName(lang: Lang, g: EffectGroup): string {

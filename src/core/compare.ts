@@ -25,6 +25,8 @@ export interface ComparableResult {
   forecastThrough?: string;
   /** present for a scenario: what was set, as text lines ("fixedShare = 0.60") */
   scenario?: string[];
+  /** present for a scenario: what was set and changed, the scenario file's content with it */
+  scenarioRecord?: ScenarioRecord;
   parties: string[];
   flows: { payer: string; payee: string; component: Component; label: string | null; amount: bigint }[];
   /** per party (index of `parties`), öre */
@@ -47,6 +49,7 @@ export interface ComparisonSide {
   title?: string;
   forecastThrough?: string;
   scenario?: string[];
+  scenarioRecord?: ScenarioRecord;
   /** the file it was read from, when it was */
   file?: string;
 }
@@ -77,13 +80,13 @@ export class ComparisonInvariantError extends Error {
 }
 
 /** What the comparison reads of a freshly computed result (calculate --baseline). */
-export function comparableFromCalculation(r: CalculationResult, scenario?: string[]): ComparableResult {
+export function comparableFromCalculation(r: CalculationResult, scenario?: ScenarioRecord): ComparableResult {
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
   return {
     year: r.year,
     title: r.title,
     ...(r.forecast ? { forecastThrough: r.forecast.through } : {}),
-    ...(scenario ? { scenario } : {}),
+    ...(scenario ? { scenario: scenarioTexts(scenario), scenarioRecord: scenario } : {}),
     parties: r.parties.map((p) => p.id),
     flows: r.flows.map((f) => ({ payer: id(f.payer), payee: id(f.payee), component: f.component, label: f.label, amount: f.amount })),
     net: [...r.net],
@@ -108,7 +111,7 @@ export function comparableFromFile(result: ReadResult, detail: ResultDetail): Co
     year: result.year,
     ...(detail.title !== undefined ? { title: detail.title } : {}),
     ...(result.forecastThrough !== undefined ? { forecastThrough: result.forecastThrough } : {}),
-    ...(scenarioLines ? { scenario: scenarioLines } : {}),
+    ...(scenarioLines && detail.scenario ? { scenario: scenarioLines, scenarioRecord: detail.scenario } : {}),
     parties: result.parties,
     flows: detail.flows.map((f) => ({ payer: f.payer, payee: f.payee, component: f.component, label: f.label, amount: money(f.amount) })),
     net: result.net,
@@ -130,7 +133,8 @@ function sums<T>(items: readonly T[], key: (x: T) => string, value: (x: T) => bi
 
 /** A scenario as the text lines a comparison names its side by. */
 export function scenarioTexts(scenario: ScenarioRecord): string[] {
-  return [...(scenario.patch ? [`--scenario ${scenario.patch}`] : []), ...scenario.set.map((s) => `${s.path} = ${s.value}`)];
+  const patch = scenario.patch;
+  return [...(patch ? [`--scenario ${patch.file}${patch.changed.length > 0 ? `: ${patch.changed.join(", ")}` : ""}`] : []), ...scenario.set.map((s) => `${s.path} = ${s.value}`)];
 }
 
 /** Compares two results; checks that the changes add up and throws ComparisonInvariantError if not. */
@@ -212,8 +216,8 @@ export function compareResults(a: ComparableResult, b: ComparableResult, options
   }
 
   const comparison: Comparison = {
-    a: { year: a.year, title: a.title, forecastThrough: a.forecastThrough, scenario: a.scenario, file: options.fileA },
-    b: { year: b.year, title: b.title, forecastThrough: b.forecastThrough, scenario: b.scenario, file: options.fileB },
+    a: { year: a.year, title: a.title, forecastThrough: a.forecastThrough, scenario: a.scenario, scenarioRecord: a.scenarioRecord, file: options.fileA },
+    b: { year: b.year, title: b.title, forecastThrough: b.forecastThrough, scenario: b.scenario, scenarioRecord: b.scenarioRecord, file: options.fileB },
     parties,
     net,
     components,
@@ -274,6 +278,7 @@ export function comparisonToJson(c: Comparison, meta: { tool?: { name: string; v
     ...(s.file !== undefined ? { file: s.file } : {}),
     ...(s.forecastThrough !== undefined ? { forecast: { through: s.forecastThrough } } : {}),
     ...(s.scenario ? { scenario: s.scenario } : {}),
+    ...(s.scenarioRecord ? { scenarioRecord: s.scenarioRecord } : {}),
   });
   const ch = (x: Change) => ({ a: formatOre(x.a), b: formatOre(x.b), change: formatOre(x.change) });
   const e = c.effects;

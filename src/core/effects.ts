@@ -22,7 +22,8 @@
 import { settle, type Component } from "./calculate.js";
 import { addToCell, type AreaTotals, type ConsumptionSummary } from "./consumption.js";
 import { parseCanonicalDecimal, parseMoney, pow10, rational, rescale } from "./decimal.js";
-import { InputError, type Diagnostic } from "./diagnostics.js";
+import { InputError, type Diagnostic, type Localized } from "./diagnostics.js";
+import { COMPONENT_WORDS } from "./explain.js";
 import type { DistributionKey } from "./key.js";
 import { areaKey, partyKey } from "./names.js";
 import type { ReadResult, ResultDetail } from "./result-input.js";
@@ -102,19 +103,21 @@ function netOf(s: EffectState): bigint[] {
 export function decomposeEffects(a: EffectState, b: EffectState, options: { consumptionMovesWith: "pricesAndBudgets" | "consumption"; expected: { a: bigint[]; b: bigint[] }; fileA?: string; fileB?: string }): Effects {
   const ids = (s: EffectState): string[] => s.tariff.parties.map((p) => p.id);
   if (ids(a).join("\u0000") !== ids(b).join("\u0000")) {
-    return { available: false, reason: warning("EFFECTS_PARTIES", { a: ids(a).join(", "), b: ids(b).join(", ") }, options.fileB) };
+    const sameSet = [...ids(a)].sort().join("\u0000") === [...ids(b)].sort().join("\u0000");
+    const how = sameSet ? { sv: "samma parter men i olika ordning", en: "the same parties in another order" } : { sv: "olika parter", en: "different parties" };
+    return { available: false, reason: warning("EFFECTS_PARTIES", { how, a: ids(a).join(", "), b: ids(b).join(", ") }, options.fileB) };
   }
   const nets: bigint[][] = [];
   try {
     for (let k = 0; k <= EFFECT_GROUPS.length; k++) nets.push(netOf(mix(a, b, k, options.consumptionMovesWith)));
   } catch (e) {
     if (!(e instanceof InputError) && !(e instanceof Error && e.name === "InvariantError")) throw e;
-    return { available: false, reason: warning("EFFECTS_INCOMPLETE", { file: options.fileB ?? "B", what: "a computable step from A (a figure beyond the bounds)" }, options.fileB) };
+    return { available: false, reason: warning("EFFECTS_INCOMPLETE", { file: options.fileB ?? "B", what: { sv: "ett steg från A som går att räkna (ett belopp utanför gränserna)", en: "a computable step from A (a figure beyond the bounds)" } }, options.fileB) };
   }
   // The ends must be A and B themselves, party by party.
   for (const [side, got, want, file] of [["A", nets[0], options.expected.a, options.fileA], ["B", nets[EFFECT_GROUPS.length], options.expected.b, options.fileB]] as const) {
     const i = a.tariff.parties.findIndex((_, j) => got?.[j] !== want[j]);
-    if (i >= 0) return { available: false, reason: warning("EFFECTS_MISMATCH", { file: file ?? side, what: `net ${ids(a)[i] ?? ""}`, inFile: { ore: want[i] ?? 0n }, recomputed: { ore: got?.[i] ?? 0n } }, file) };
+    if (i >= 0) return { available: false, reason: warning("EFFECTS_MISMATCH", { file: file ?? side, what: { sv: `nettoposition ${ids(a)[i] ?? ""}`, en: `net ${ids(a)[i] ?? ""}` }, inFile: { ore: want[i] ?? 0n }, recomputed: { ore: got?.[i] ?? 0n } }, file) };
   }
   const parties = a.tariff.parties.map((_, i) => ({
     change: (options.expected.b[i] ?? 0n) - (options.expected.a[i] ?? 0n),
@@ -129,7 +132,7 @@ export function decomposeEffects(a: EffectState, b: EffectState, options: { cons
  * A file that does not carry them (or was changed) gives a warning saying what is missing.
  */
 export function stateFromResultFile(result: ReadResult, detail: ResultDetail, file: string): EffectState | Diagnostic {
-  const missing = (what: string): Diagnostic => warning("EFFECTS_INCOMPLETE", { file, what }, file);
+  const missing = (what: string | Localized): Diagnostic => warning("EFFECTS_INCOMPLETE", { file, what }, file);
   const n = result.parties.length;
   const index = new Map(result.parties.map((p, i) => [p, i]));
   const at = (p: string): number => index.get(p) as number;
@@ -229,17 +232,20 @@ export function stateFromResultFile(result: ReadResult, detail: ResultDetail, fi
   const state: EffectState = { tariff, key, consumption, ...(result.forecastThrough !== undefined ? { through: result.forecastThrough } : {}) };
 
   // The check: the calculation on the rebuilt inputs gives the file's flows, every one to the öre.
-  let flows: { payer: number; payee: number; component: string; label: string | null; amount: bigint }[];
+  let flows: { payer: number; payee: number; component: Component; label: string | null; amount: bigint }[];
   try {
     flows = settle(tariff, key, consumption, [], state.through !== undefined ? { through: state.through } : {}).flows;
   } catch (e) {
     if (!(e instanceof InputError) && !(e instanceof Error && e.name === "InvariantError")) throw e;
-    return missing("figures that can be computed again (a figure beyond the bounds)");
+    return missing({ sv: "tal som går att räkna om (ett belopp utanför gränserna)", en: "figures that can be computed again (a figure beyond the bounds)" });
   }
-  const sumsOf = (list: { payer: number; payee: number; component: string; label: string | null; amount: bigint }[]): Map<string, bigint> => {
+  const named = new Map<string, Localized>();
+  const sumsOf = (list: { payer: number; payee: number; component: Component; label: string | null; amount: bigint }[]): Map<string, bigint> => {
     const m = new Map<string, bigint>();
     for (const f of list) {
       const k = `${result.parties[f.payer]}→${result.parties[f.payee]} ${f.component} ${f.label ?? ""}`;
+      const name = (lang: 0 | 1): string => `${result.parties[f.payer]}→${result.parties[f.payee]} ${COMPONENT_WORDS[f.component][lang]}${f.label ? ` ${f.label}` : ""}`;
+      named.set(k, { sv: name(0), en: name(1) });
       m.set(k, (m.get(k) ?? 0n) + f.amount);
     }
     for (const [k, v] of m) if (v === 0n) m.delete(k);
@@ -248,7 +254,7 @@ export function stateFromResultFile(result: ReadResult, detail: ResultDetail, fi
   const mine = sumsOf(flows);
   const theirs = sumsOf(detail.flows.map((f) => ({ payer: at(f.payer), payee: at(f.payee), component: f.component, label: f.label, amount: parseMoney(f.amount) ?? 0n })));
   for (const k of new Set([...mine.keys(), ...theirs.keys()])) {
-    if (mine.get(k) !== theirs.get(k)) return warning("EFFECTS_MISMATCH", { file, what: k, inFile: { ore: theirs.get(k) ?? 0n }, recomputed: { ore: mine.get(k) ?? 0n } }, file);
+    if (mine.get(k) !== theirs.get(k)) return warning("EFFECTS_MISMATCH", { file, what: named.get(k) ?? k, inFile: { ore: theirs.get(k) ?? 0n }, recomputed: { ore: mine.get(k) ?? 0n } }, file);
   }
   return state;
 }

@@ -14,21 +14,26 @@ export const COMPARE_MESSAGES = {
     sv: "{path}: finns inte i tariffen ({reason_sv})",
     en: "{path}: not in the tariff ({reason_en})",
     hint: {
-      sv: "sökvägar namnger tariffens värden: fixedShare, key.basis, key.shares.RJL, population.RJL, solidarity.RCC.amount, fixedOnly.<verksamhet>.total, references.RÖ>RJL.amount, pointPrices.RÖ.price, grants.<namn>.amount; se docs/jamforelse.md",
-      en: "paths name the tariff's values: fixedShare, key.basis, key.shares.RJL, population.RJL, solidarity.RCC.amount, fixedOnly.<area>.total, references.RÖ>RJL.amount, pointPrices.RÖ.price, grants.<name>.amount; see docs/jamforelse.md",
+      sv: "sökvägar namnger tariffens värden: fixedShare, key.basis, key.shares.RJL, population.RJL, solidarity.RCC.amount, fixedOnly.<verksamhet>.total, references.RÖ>RJL.amount, pointPrices.RJL.price (pointPrices.RÖ@2025-07-01.price för en säljare med flera priser), grants.<namn>.amount; se docs/jamforelse.md",
+      en: "paths name the tariff's values: fixedShare, key.basis, key.shares.RJL, population.RJL, solidarity.RCC.amount, fixedOnly.<area>.total, references.RÖ>RJL.amount, pointPrices.RJL.price (pointPrices.RÖ@2025-07-01.price for a seller with several prices), grants.<name>.amount; see docs/jamforelse.md",
     },
   },
   SET_TWICE: {
     sv: "{path} sätts två gånger (även av {other})",
     en: "{path} is set twice (also by {other})",
   },
+  SET_POPULATION_FILE: {
+    sv: "{path}: scenariot ändrar befolkningen, men den kommer från {file} (--population), så ändringen skulle inte få någon verkan",
+    en: "{path}: the scenario changes the population, but it comes from {file} (--population), so the change would have no effect",
+    hint: { sv: "ändra i befolkningsfilen eller ta bort --population", en: "change the population file or leave out --population" },
+  },
   SCENARIO_PATCH: {
     sv: "ett scenario ska vara ett JSON-objekt med de värden i tariffen som ändras (en JSON merge patch, RFC 7386), inte {kind_sv}",
     en: "a scenario must be a JSON object of the tariff values that change (a JSON merge patch, RFC 7386), not {kind_en}",
   },
   EFFECTS_PARTIES: {
-    sv: "förändringen kan inte delas upp i effekter: resultaten har olika parter ({a} mot {b})",
-    en: "the change cannot be split into effects: the results have different parties ({a} against {b})",
+    sv: "förändringen kan inte delas upp i effekter: resultaten har {how} ({a} mot {b})",
+    en: "the change cannot be split into effects: the results have {how} ({a} against {b})",
     warning: true,
   },
   EFFECTS_INCOMPLETE: {

@@ -6,12 +6,14 @@
  */
 import * as z from "zod";
 import { formatOre, parseMoney } from "./decimal.js";
-import { DiagnosticBag } from "./diagnostics.js";
+import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { DiagnosticBag, type Localized, type Location } from "./diagnostics.js";
 import { MAX_PARTIES } from "./limits.js";
 import { COMPONENTS, type Component } from "./calculate.js";
 import type { BaseResult } from "./proposal.js";
 import type { Payment, SettlementResult } from "./settlement.js";
 import { formatPath } from "./tariff.js";
+import { issueReason, jsonErrorReason, reasonOf } from "./tariff-reasons.js";
 
 const money = z.string().regex(/^-?\d{1,16}\.\d{2}$/, { message: 'expected an amount as a string with two decimals, e.g. "1234.50"' });
 const party = z.string().min(1).max(64);
@@ -46,7 +48,14 @@ const resultDetail = z.object({
   areas: z.array(z.object({ area: z.string().min(1).max(4000), seller: party, buyer: party, model: z.enum(["fixed_variable", "unit_price", "excluded", "fixed_only"]), rows: z.number().int().min(0), value })).optional(),
   splits: z.array(z.object({ kind: z.enum(["solidarity", "fixed_only", "grant"]), label: z.string(), host: party, total: money })).optional(),
   grants: z.array(z.object({ name: z.string(), recipient: party, amount: money, basis: z.enum(["key", "amounts"]) })).optional(),
-  scenario: z.object({ set: z.array(z.object({ path: z.string(), value: z.string() })), patch: z.string().optional() }).optional(),
+  scenario: z
+    .object({
+      set: z.array(z.object({ path: z.string(), value: z.string(), target: z.string().optional() })),
+      // a file of an earlier version named only the scenario file
+      patch: z.union([z.string().transform((file) => ({ file, content: null as unknown, changed: [] as string[] })), z.object({ file: z.string(), sha256: z.string().optional(), content: z.unknown(), changed: z.array(z.string()) })]).optional(),
+      changed: z.array(z.string()).default([]),
+    })
+    .optional(),
 });
 
 export type ResultDetail = z.infer<typeof resultDetail>;
@@ -65,19 +74,43 @@ export interface ReadResult extends SettlementResult {
   tariffStatus?: "decided" | "proposal" | "illustrative";
 }
 
-function parseJson(text: string, file: string, what: string, bag: DiagnosticBag): unknown {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
-  } catch (e) {
-    bag.error("RESULT_FILE", { what, reason: e instanceof Error ? e.message : String(e) }, { file, line: 1, column: 1 });
-    return undefined;
-  }
+/** Where an offset of a text is, as file:line:column. */
+function locationOf(text: string, offset: number, file: string): Location {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { file, line, column: offset - (before.lastIndexOf("\n") + 1) + 1 };
 }
 
-function schemaErrors(error: z.ZodError, file: string, what: string, bag: DiagnosticBag): void {
+function parseJson(text: string, file: string, what: string, bag: DiagnosticBag): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // the syntax error's place and kind from the same JSON parser the tariff is read with, in both languages
+  const errors: ParseError[] = [];
+  const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (first || root === undefined) {
+    bag.error("RESULT_FILE", { what, reason: first ? jsonErrorReason(printParseErrorCode(first.error)) : reasonOf("empty") }, first ? locationOf(body, first.offset, file) : { file, line: 1, column: 1 });
+    return undefined;
+  }
+  return JSON.parse(body) as unknown;
+}
+
+/** A reason at a path of the file: "$.flows[0].amount: …" in both languages. */
+function at(path: (string | number)[], reason: Localized): Localized {
+  const p = formatPath(path);
+  return { sv: `${p}: ${reason.sv}`, en: `${p}: ${reason.en}` };
+}
+
+function schemaErrors(error: z.ZodError, value: unknown, file: string, what: string, bag: DiagnosticBag): void {
   for (const issue of error.issues.slice(0, 20)) {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    bag.error("RESULT_FILE", { what, reason: `${formatPath(path)}: ${issue.message}` }, { file, line: 1, column: 1 });
+    let v: unknown = value;
+    let found = true;
+    for (const p of path) {
+      found = typeof v === "object" && v !== null && Object.prototype.hasOwnProperty.call(v, p);
+      if (!found) break;
+      v = (v as Record<string | number, unknown>)[p];
+    }
+    bag.error("RESULT_FILE", { what, reason: at(path, issueReason(issue, found ? { found, value: v } : { found })) }, { file, line: 1, column: 1 });
   }
 }
 
@@ -87,7 +120,7 @@ function readFile<T>(text: string, file: string, what: string, schema: z.ZodType
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    schemaErrors(parsed.error, file, what, bag);
+    schemaErrors(parsed.error, value, file, what, bag);
     return undefined;
   }
   return parsed.data;
@@ -104,7 +137,7 @@ function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, ba
   const index = new Map(r.parties.map((p, i) => [p, i]));
   const known = (p: string, path: (string | number)[]): number | undefined => {
     const i = index.get(p);
-    if (i === undefined) bag.error("RESULT_FILE", { what, reason: `${formatPath(path)}: "${p}" is not among the result's parties` }, { file, line: 1, column: 1 });
+    if (i === undefined) bag.error("RESULT_FILE", { what, reason: at(path, { sv: `"${p}" är inte en av resultatets parter`, en: `"${p}" is not among the result's parties` }) }, { file, line: 1, column: 1 });
     return i;
   };
   const flows: SettlementResult["flows"] = [];
@@ -126,7 +159,11 @@ function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, ba
   }
   const off = net.findIndex((v, i) => v !== fromFlows[i]);
   if (off >= 0) {
-    bag.error("RESULT_FILE", { what, reason: `the net position of ${r.parties[off]} (${formatOre(net[off] as bigint)}) is not what its flows give (${formatOre(fromFlows[off] as bigint)}): the file was changed after it was written` }, { file, line: 1, column: 1 });
+    bag.error("RESULT_FILE", { what, reason: {
+          sv: `nettopositionen för ${r.parties[off]} (${formatOre(net[off] as bigint)}) är inte vad dess flöden ger (${formatOre(fromFlows[off] as bigint)}): filen har ändrats efter att den skrevs`,
+          en: `the net position of ${r.parties[off]} (${formatOre(net[off] as bigint)}) is not what its flows give (${formatOre(fromFlows[off] as bigint)}): the file was changed after it was written`,
+        },
+      }, { file, line: 1, column: 1 });
     return undefined;
   }
   return { year: r.year, parties: r.parties, flows, net, ...(r.forecast ? { forecastThrough: r.forecast.through } : {}), ...(r.tariffStatus ? { tariffStatus: r.tariffStatus } : {}) };
@@ -144,7 +181,7 @@ export function readResultDetail(text: string, file: string, bag: DiagnosticBag)
   const named = [...(data.key ?? []).map((k) => k.party), ...(data.pairs ?? []).flatMap((p) => [p.seller, p.buyer]), ...(data.areas ?? []).flatMap((a) => [a.seller, a.buyer]), ...(data.splits ?? []).map((s) => s.host), ...(data.grants ?? []).map((g) => g.recipient)];
   const unknown = named.find((p) => !known.has(p));
   if (unknown !== undefined) {
-    bag.error("RESULT_FILE", { what: "vardavtal-result/1", reason: `"${unknown}" is not among the result's parties` }, { file, line: 1, column: 1 });
+    bag.error("RESULT_FILE", { what: "vardavtal-result/1", reason: { sv: `"${unknown}" är inte en av resultatets parter`, en: `"${unknown}" is not among the result's parties` } }, { file, line: 1, column: 1 });
     return undefined;
   }
   return { result, detail: data };
@@ -167,13 +204,13 @@ export function readAccontoJson(text: string, file: string, result: ReadResult, 
     const payer = index.get(l.payer);
     const payee = index.get(l.payee);
     if (payer === undefined || payee === undefined) {
-      bag.error("RESULT_FILE", { what, reason: `${formatPath(["lines", k])}: ${payer === undefined ? l.payer : l.payee} is not among the result's parties (${result.parties.join(", ")})` }, { file, line: 1, column: 1 });
+      bag.error("RESULT_FILE", { what, reason: at(["lines", k], { sv: `${payer === undefined ? l.payer : l.payee} är inte en av resultatets parter (${result.parties.join(", ")})`, en: `${payer === undefined ? l.payer : l.payee} is not among the result's parties (${result.parties.join(", ")})` }) }, { file, line: 1, column: 1 });
       return;
     }
     const annual = parseMoney(l.annual) ?? 0n;
     const months = l.months.reduce((a, m) => a + (parseMoney(m) ?? 0n), 0n);
     if (months !== annual) {
-      bag.error("RESULT_FILE", { what, reason: `${formatPath(["lines", k])}: the months sum to ${formatOre(months)}, not the annual ${formatOre(annual)}: the file was changed after it was written` }, { file, line: 1, column: 1 });
+      bag.error("RESULT_FILE", { what, reason: at(["lines", k], { sv: `månaderna summerar till ${formatOre(months)}, inte årsbeloppet ${formatOre(annual)}: filen har ändrats efter att den skrevs`, en: `the months sum to ${formatOre(months)}, not the annual ${formatOre(annual)}: the file was changed after it was written` }) }, { file, line: 1, column: 1 });
       return;
     }
     payments.push({ payer, payee, amount: annual, component: l.component, label: l.label });
@@ -191,7 +228,7 @@ export function readBaseResult(text: string, file: string, partyIds: readonly st
   const checked = checkResult(data, file, bag);
   if (!data || !checked) return undefined;
   if (!data.pairs) {
-    bag.error("RESULT_FILE", { what, reason: "$.pairs: missing (a proposal needs each pair's value)" }, { file, line: 1, column: 1 });
+    bag.error("RESULT_FILE", { what, reason: at(["pairs"], { sv: "saknas (ett förslag behöver varje pars värde)", en: "missing (a proposal needs each pair's value)" }) }, { file, line: 1, column: 1 });
     return undefined;
   }
   const index = new Map(partyIds.map((p, i) => [p, i]));
@@ -201,7 +238,7 @@ export function readBaseResult(text: string, file: string, partyIds: readonly st
     const s = index.get(p.seller);
     const b = index.get(p.buyer);
     if (s === undefined || b === undefined) {
-      bag.error("RESULT_FILE", { what, reason: `${formatPath(["pairs", k])}: ${s === undefined ? p.seller : p.buyer} is not a party of the tariff (${partyIds.join(", ")})` }, { file, line: 1, column: 1 });
+      bag.error("RESULT_FILE", { what, reason: at(["pairs", k], { sv: `${s === undefined ? p.seller : p.buyer} är inte en part i tariffen (${partyIds.join(", ")})`, en: `${s === undefined ? p.seller : p.buyer} is not a party of the tariff (${partyIds.join(", ")})` }) }, { file, line: 1, column: 1 });
       return;
     }
     const [int, frac = ""] = p.value.fixed_variable.split(".");

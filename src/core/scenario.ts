@@ -13,13 +13,15 @@
  * a party's id or alias. Setting `key.basis` to `population` drops the fixed key's `shares`.
  */
 import { findNodeAtOffset, getNodePath, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { DiagnosticBag, InputError, type Diagnostic, type Location } from "./diagnostics.js";
+import { DiagnosticBag, InputError, type Diagnostic, type Localized, type Location } from "./diagnostics.js";
+import { resolveKey } from "./key.js";
 import type { Lang } from "./messages.js";
 import { areaKey, partyKey } from "./names.js";
 import { formatPath, loadTariff, type CompiledTariff } from "./tariff.js";
 import type { CalculationResult } from "./calculate.js";
-import { comparableFromCalculation, compareResults, scenarioTexts, type Comparison } from "./compare.js";
+import { comparableFromCalculation, compareResults, type Comparison } from "./compare.js";
 import { decomposeEffects, type EffectState } from "./effects.js";
+import { jsonErrorReason, reasonOf } from "./tariff-reasons.js";
 
 type Path = (string | number)[];
 /** Why a path names nothing, in both languages (the message shows the one asked for). */
@@ -30,14 +32,22 @@ export interface ScenarioInput {
   /** the `--set` arguments as given, PATH=VALUE */
   set: readonly string[];
   /** a JSON merge patch on the tariff: its file name and text */
-  patch?: { file: string; text: string };
+  patch?: { file: string; text: string; sha256?: string };
+  /**
+   * The population file given with --population, if any: it replaces the tariff's population, so
+   * a scenario that changes `population` would have no effect and is an error.
+   */
+  populationFile?: string;
 }
 
 /** What a scenario changed, as the result and every report list it. */
 export interface ScenarioRecord {
-  set: { path: string; value: string }[];
-  /** the scenario file (a JSON merge patch), when one was given */
-  patch?: string;
+  /** each --set as given, and the value in the tariff it changed (`target`, "$.references[1].amount") */
+  set: { path: string; value: string; target?: string }[];
+  /** the scenario file (a JSON merge patch), when one was given: its name, checksum and content */
+  patch?: { file: string; sha256?: string; content: unknown; changed: string[] };
+  /** every tariff value the scenario changed, as a path in the tariff ("$.fixedShare", "$.solidarity[0].amount") */
+  changed: string[];
 }
 
 /** Where a changed value came from: a --set argument or a place in the scenario file. */
@@ -61,11 +71,12 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
   const bag = new DiagnosticBag();
   const raw = structuredClone(base.file) as unknown as Record<string, Json>;
   const changes: Change[] = [];
-  const record: ScenarioRecord = { set: [] };
+  const record: ScenarioRecord = { set: [], changed: [] };
 
   if (input.patch) {
-    record.patch = input.patch.file;
-    applyPatch(raw, input.patch.file, input.patch.text, bag, changes);
+    const content = applyPatch(raw, input.patch.file, input.patch.text, bag, changes);
+    const changed = [...new Set(changes.map((c) => formatPath(c.path)))];
+    if (content !== undefined) record.patch = { file: input.patch.file, ...(input.patch.sha256 !== undefined ? { sha256: input.patch.sha256 } : {}), content, changed };
   }
   const partyOf = partyResolver(raw);
   input.set.forEach((arg, k) => {
@@ -88,16 +99,23 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
       return;
     }
     const value = parseValue(valueText, resolved.current, resolved.path);
-    if (value === undefined) {
-      bag.error("SET_SYNTAX", { arg }, at(eq + 2));
+    if ("error" in value) {
+      // JSON meant (the value starts with [, { or "), but not valid JSON: said as for a tariff file, at its place in the argument
+      const lead = arg.length - arg.slice(eq + 1).trimStart().length;
+      bag.error("TARIFF_JSON", { reason: value.error }, at(lead + value.offset + 1));
       return;
     }
-    setAt(raw, resolved.path, value);
+    // null removes the value, as in a merge patch (RFC 7386); the validation says whether it may be left out
+    if (value.value === null) removeAt(raw, resolved.path);
+    else setAt(raw, resolved.path, value.value);
     // A population key has no shares: switching to it drops them.
-    if (formatPath(resolved.path) === formatPath(["key", "basis"]) && value === "population" && isObject(raw.key)) delete raw.key.shares;
+    if (formatPath(resolved.path) === formatPath(["key", "basis"]) && value.value === "population" && isObject(raw.key)) delete raw.key.shares;
     changes.push({ path: resolved.path, at: at(1), valueAt: at(eq + 2) });
-    record.set.push({ path: pathText, value: valueText });
+    record.set.push({ path: pathText, value: valueText, target: formatPath(resolved.path) });
   });
+  if (input.populationFile !== undefined) {
+    for (const c of changes) if (c.path[0] === "population") bag.error("SET_POPULATION_FILE", { path: formatPath(c.path), file: input.populationFile }, c.at);
+  }
   // Validate as a tariff file, also when some --set was wrong (every problem is reported at once),
   // each problem pointed at the change that caused it.
   const text = JSON.stringify(raw, null, 2);
@@ -107,14 +125,31 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
       tariff = loadTariff(text, base.fileName);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      bag.absorb(e.diagnostics.map((d) => relocate(d, text, changes)));
+      // one problem can be found twice (the schema and the compiler); once is enough at the same place
+      const seen = new Set<string>();
+      bag.absorb(
+        e.diagnostics
+          .map((d) => relocate(d, text, changes))
+          .filter((d) => {
+            const k = JSON.stringify([d.code, d.params, d.file, d.line, d.column]);
+            return seen.has(k) ? false : (seen.add(k), true);
+          }),
+      );
     }
+  }
+  // The key from the changed tariff (unless a population file gives it): its problems point at the change of the key or the population.
+  if (tariff && input.populationFile === undefined && !bag.hasErrors) {
+    const keyBag = new DiagnosticBag();
+    resolveKey(tariff, undefined, keyBag);
+    const cause = changes.find((c) => c.path[0] === "population" || c.path[0] === "key");
+    if (cause) bag.absorb(keyBag.errors.map((d) => ({ ...d, ...(cause.valueAt ?? cause.at) })));
   }
   bag.throwIfErrors();
   if (!tariff) throw new InputError(bag.items);
   // A warning the tariff itself has keeps its place in the tariff file; a new one points at its change.
   const same = (x: Diagnostic, y: Diagnostic): boolean => x.code === y.code && JSON.stringify(x.params) === JSON.stringify(y.params);
   tariff.warnings = tariff.warnings.map((w) => base.warnings.find((b) => same(b, w)) ?? relocate(w, text, changes));
+  record.changed = [...new Set(changes.map((c) => formatPath(c.path)))];
   return { tariff, record };
 }
 
@@ -161,8 +196,8 @@ function pathAt(text: string, line: number, column: number): Path {
   return node ? getNodePath(node) : [];
 }
 
-/** RFC 7386 merge patch from a file; its changed leaves are recorded with their positions. */
-function applyPatch(target: Record<string, Json>, file: string, text: string, bag: DiagnosticBag, changes: Change[]): void {
+/** RFC 7386 merge patch from a file; its changed leaves are recorded with their positions. Returns the patch as JSON, when it is an object. */
+function applyPatch(target: Record<string, Json>, file: string, text: string, bag: DiagnosticBag, changes: Change[]): Json | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
@@ -175,14 +210,14 @@ function applyPatch(target: Record<string, Json>, file: string, text: string, ba
   };
   const first = errors[0];
   if (first || !root) {
-    bag.error("TARIFF_JSON", { reason: first ? printParseErrorCode(first.error) : "empty" }, first ? loc(first.offset) : { file, line: 1, column: 1 });
-    return;
+    bag.error("TARIFF_JSON", { reason: first ? jsonErrorReason(printParseErrorCode(first.error)) : reasonOf("empty") }, first ? loc(first.offset) : { file, line: 1, column: 1 });
+    return undefined;
   }
   if (root.type !== "object") {
     const kinds: Record<string, [string, string]> = { array: ["en lista", "an array"], string: ["en text", "a string"], number: ["ett tal", "a number"], boolean: ["sant/falskt", "a boolean"], null: ["null", "null"] };
     const [sv, en] = kinds[root.type] ?? [root.type, root.type];
     bag.error("SCENARIO_PATCH", { kind_sv: sv, kind_en: en }, loc(root.offset));
-    return;
+    return undefined;
   }
   const walk = (t: Record<string, Json>, node: NonNullable<typeof root>, path: Path): void => {
     const seen = new Set<string>();
@@ -191,7 +226,7 @@ function applyPatch(target: Record<string, Json>, file: string, text: string, ba
       if (!keyNode || !valueNode) continue;
       const key = String(keyNode.value);
       if (key === "__proto__") {
-        bag.error("TARIFF_SCHEMA", { path: formatPath([...path, key]), reason: "reserved key" }, loc(keyNode.offset));
+        bag.error("TARIFF_SCHEMA", { path: formatPath([...path, key]), reason: reasonOf("reserved key") }, loc(keyNode.offset));
         continue;
       }
       if (seen.has(key)) {
@@ -212,6 +247,7 @@ function applyPatch(target: Record<string, Json>, file: string, text: string, ba
     }
   };
   walk(target, root, []);
+  return JSON.parse(body) as Json;
 }
 
 /** Resolves party names (id or alias, as the tariff matches them) against the raw tariff's parties. */
@@ -311,21 +347,32 @@ function entryName(list: string, e: Record<string, Json>): string {
 }
 
 /**
- * A --set value: JSON when it starts with {, [ or " (a list, an object, a quoted text); a whole
- * number where the tariff holds a number (population, year); else the text as it stands (money and
- * shares are decimal texts in a tariff). Undefined when JSON was meant but is not valid.
+ * A --set value: JSON when it starts with {, [ or " (a list, an object, a quoted text), and `null`
+ * (the value is removed, as in a merge patch); a number where the tariff holds a number
+ * (population, year), so that the validation judges it as a number (a whole number is expected);
+ * else the text as it stands (money and shares are decimal texts in a tariff). JSON that is not
+ * valid gives the reason and the offset in the value.
  */
-function parseValue(text: string, current: Json, path: Path): Json | undefined {
+function parseValue(text: string, current: Json, path: Path): { value: Json } | { error: Localized; offset: number } {
+  if (text === "null") return { value: null };
   if (/^[[{"]/.test(text)) {
-    try {
-      return JSON.parse(text) as Json;
-    } catch {
-      return undefined;
-    }
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    if (first) return { error: jsonErrorReason(printParseErrorCode(first.error)), offset: first.offset };
+    return { value: JSON.parse(text) as Json };
   }
   const numeric = typeof current === "number" || path[0] === "population" || (path.length === 1 && path[0] === "year");
-  if (numeric && /^-?\d+$/.test(text)) return Number(text);
-  return text;
+  if (numeric && /^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text) };
+  return { value: text };
+}
+
+function removeAt(root: Record<string, Json>, path: Path): void {
+  let cur: Json = root;
+  for (const k of path.slice(0, -1)) cur = isObject(cur) || Array.isArray(cur) ? (cur as Record<string | number, Json>)[k] : undefined;
+  const last = path[path.length - 1] as string | number;
+  if (Array.isArray(cur) && typeof last === "number") cur.splice(last, 1);
+  else if (isObject(cur)) delete cur[last];
 }
 
 function setAt(root: Record<string, Json>, path: Path, value: Json): void {
@@ -344,8 +391,9 @@ export function scenarioLines(scenario: ScenarioRecord | undefined, lang: Lang):
   if (!scenario) return [];
   const sv = lang === "sv";
   const lines = [sv ? "SCENARIO: tariffens värden ersatta, inte det beslutade utfallet" : "SCENARIO: tariff values replaced, not the decided outcome"];
-  if (scenario.patch) lines.push(`  ${sv ? "scenariofil" : "scenario file"}: ${scenario.patch}`);
+  if (scenario.patch) lines.push(`  ${sv ? "scenariofil" : "scenario file"}: ${scenario.patch.file}${scenario.patch.sha256 ? ` (sha256 ${scenario.patch.sha256})` : ""}`);
   for (const s of scenario.set) lines.push(`  --set ${s.path}=${s.value}`);
+  if (scenario.changed.length > 0) lines.push(`  ${sv ? "ändrade värden" : "values changed"}: ${scenario.changed.join(", ")}`);
   return lines;
 }
 
@@ -356,5 +404,5 @@ export function scenarioLines(scenario: ScenarioRecord | undefined, lang: Lang):
  */
 export function scenarioComparison(a: EffectState & { result: CalculationResult }, b: EffectState & { result: CalculationResult }, scenario: ScenarioRecord, files: { a?: string; b?: string } = {}): Comparison {
   const effects = decomposeEffects(a, b, { consumptionMovesWith: "pricesAndBudgets", expected: { a: a.result.net, b: b.result.net }, fileA: files.a, fileB: files.b });
-  return compareResults(comparableFromCalculation(a.result), comparableFromCalculation(b.result, scenarioTexts(scenario)), { fileA: files.a, fileB: files.b, effects });
+  return compareResults(comparableFromCalculation(a.result), comparableFromCalculation(b.result, scenario), { fileA: files.a, fileB: files.b, effects });
 }

@@ -16,7 +16,7 @@
  * no input text is part of a formula (they compare cells with EXACT, via sumExact).
  */
 import { bySizeOfChange, type Comparison } from "../core/compare.js";
-import { cw, effectName, sideName } from "../core/compare-words.js";
+import { cw, effectName, effectsUnavailable, sideName } from "../core/compare-words.js";
 import { VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "../core/decimal.js";
 import { messageText } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
@@ -42,6 +42,26 @@ const SHEETS = {
 
 function alignRight(sheet: Sheet, row: number, cols: number[]): void {
   for (const c of cols) sheet.getCell(row, c).alignment = { ...sheet.getCell(row, c).alignment, horizontal: "right" };
+}
+
+/**
+ * Merged texts (titles, the sides, notes) wrap within their merged width; a spreadsheet does not
+ * grow their rows when the file is opened, so the rows get the height of the lines they need.
+ * Called after finishSheet, when the column widths are known.
+ */
+function fitMergedRows(sheet: Sheet): void {
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (!cell.isMerged || cell.master.address !== cell.address || typeof cell.value !== "string") return;
+      let width = 0;
+      for (let c = col; c <= sheet.columnCount && (c === col || (sheet.getCell(Number(row.number), c).isMerged && sheet.getCell(Number(row.number), c).master.address === cell.address)); c++) width += sheet.getColumn(c).width ?? 9;
+      const size = cell.font?.size ?? 10;
+      // a character of a bold title is wider than one of the 10-point text the widths count in
+      const chars = cell.value.length * (size / 10) * (cell.font?.bold ? 1.15 : 1.05);
+      const lines = Math.ceil(chars / Math.max(10, width - 1));
+      row.height = Math.max(row.height ?? 0, lines * Math.ceil(size * 1.45));
+    });
+  });
 }
 
 export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkbookOptions): Promise<Buffer> {
@@ -83,6 +103,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   });
   const fLast = Math.max(fFirst, fFirst + c.flows.length - 1);
   finishSheet(F, { freezeRows: 3, filter: { row: 3, from: 1, to: 7, lastRow: fLast } });
+  fitMergedRows(F);
   const fr = (col: number, from: Sheet): string => rangeRef(F, fFirst, col, fLast, col, from);
   /** received − paid of the party in `partyCell` (column 5: A, 6: B), optionally of one component. */
   const netFormula = (from: Sheet, col: 5 | 6, partyCell: string, componentCell?: string): string => {
@@ -106,10 +127,13 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     }
   });
   finishSheet(K, { freezeRows: 3, filter: { row: 3, from: 1, to: 5, lastRow: kr - 1 } });
+  fitMergedRows(K);
 
   // ---------------------------------------------------------------- Par
   if (P && c.pairs) {
-    title(P, 1, `${cw(lang, "perPair")} (A → B)`, 14, 5);
+    title(P, 1, cw(lang, "perPair"), 14, 5);
+    put(P, 2, 1, cw(lang, "perPairNote"));
+    P.mergeCells(2, 1, 2, 5);
     header(P, 3, [cliText(lang, "seller"), cliText(lang, "buyer"), ...abc]);
     alignRight(P, 3, [3, 4, 5]);
     bySizeOfChange(c.pairs).forEach((p, k) => {
@@ -121,6 +145,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
       moneyFormula(P, row, 5, `ROUND(D${row}-C${row},2)`, p.change, true);
     });
     finishSheet(P, { freezeRows: 3, filter: { row: 3, from: 1, to: 5, lastRow: 3 + c.pairs.length } });
+    fitMergedRows(P);
   }
 
   // ---------------------------------------------------------------- Verksamheter (values to the öre; exact in the JSON and CSV)
@@ -134,7 +159,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
       put(V, row, 1, x.area);
       put(V, row, 2, id(x.seller));
       put(V, row, 3, id(x.buyer));
-      put(V, row, 4, x.model);
+      put(V, row, 4, x.model.split(" → ").map((m) => cliText(lang, `model_${m}` as TextKey)).join(" → "));
       put(V, row, 5, x.rowsA, FORMATS.count);
       put(V, row, 6, x.rowsB, FORMATS.count);
       money(V, row, 7, ore(x.a));
@@ -142,6 +167,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
       moneyFormula(V, row, 9, `ROUND(H${row}-G${row},2)`, x.change, true);
     });
     finishSheet(V, { freezeRows: 3, filter: { row: 3, from: 1, to: 9, lastRow: 3 + c.areas.length } });
+    fitMergedRows(V);
   }
 
   // ---------------------------------------------------------------- Jämförelse (summary)
@@ -215,7 +241,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     }
     r++;
   } else if (e) {
-    put(S, r++, 1, cw(lang, "effectsUnavailable", { reason: messageText(e.reason, lang) }));
+    put(S, r++, 1, effectsUnavailable(messageText(e.reason, lang)));
     S.mergeCells(r - 1, 1, r - 1, 8);
     r++;
   }
@@ -223,6 +249,8 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   title(S, r, cw(lang, "check"), 12, 8);
   r++;
   header(S, r, [cw(lang, "check"), cliText(lang, "party"), cw(lang, "deviation"), "Status"]);
+  alignRight(S, r, [3]);
+  S.getCell(r, 4).alignment = { ...S.getCell(r, 4).alignment, horizontal: "center" };
   r++;
   for (const ch of checkRows) {
     put(S, r, 1, ch.name);
@@ -233,6 +261,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     r++;
   }
   finishSheet(S, { freezeRows: 0 });
+  fitMergedRows(S);
 
   inputsSheet(I, lang, options.inputs, [
     [cw(lang, "tool"), `vardavtal ${options.version}`],

@@ -101,7 +101,7 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRun> 
     patchInfo = patch?.info;
     if (options.scenario.file === undefined || patch) {
       try {
-        ({ tariff, record: scenario } = applyScenario(t.tariff, { set: options.scenario.set ?? [], ...(patch && options.scenario.file !== undefined ? { patch: { file: options.scenario.file, text: patch.text } } : {}) }));
+        ({ tariff, record: scenario } = applyScenario(t.tariff, { set: options.scenario.set ?? [], ...(options.population !== undefined ? { populationFile: options.population } : {}), ...(patch && options.scenario.file !== undefined ? { patch: { file: options.scenario.file, text: patch.text, sha256: patch.info.sha256 } } : {}) }));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         bag.absorb(e.diagnostics);
