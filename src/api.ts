@@ -4,6 +4,8 @@
  * plan from a tariff alone, the final settlement and next year's proposal over the JSON that
  * vardavtal wrote, and the result JSON's named type.
  */
+import { compareResultTexts } from "./core/compare-files.js";
+import type { Comparison } from "./core/compare.js";
 import { calculate as coreCalculate, compileTariffInput, populationInput, type CalculateInput as CoreCalculateInput, type CalculationResult } from "./core/calculate.js";
 import { accontoPlan, type AccontoPlan } from "./core/acconto.js";
 import type { ScaledDecimal } from "./core/decimal.js";
@@ -184,6 +186,42 @@ export async function settle(input: SettleInput): Promise<SettleRun> {
     if (p.withoutFlow) bag.warning("PAYMENT_WITHOUT_FLOW", { payer: result.parties[p.payer] ?? "", payee: result.parties[p.payee] ?? "", amount: { ore: p.paid } }, { file: paidFile, line: 1, column: 1 });
   }
   return { settlement, payments, warnings: sortDiagnostics(bag.warnings) };
+}
+
+/** What {@link compare} returns. */
+export interface CompareRun {
+  /** B against A: per party, component, flow, pair and area A, B and change = B − A (öre as bigint), and the effects */
+  comparison: Comparison;
+  /** EFFECTS_* when the change cannot be split into effects (the comparison is still complete) */
+  warnings: Diagnostic[];
+}
+
+/**
+ * Two results compared (`vardavtal compare`): two years, a scenario and its baseline, a forecast
+ * and the final figures. Change = B − A per party, per party and component, per flow (a flow on
+ * one side only counts 0 on the other) and per pair and area; the change of each party split into
+ * effects (key, fixed share, references, prices and budgets, consumption) that add up exactly.
+ * Σ change of the nets is 0, checked. Pure: give it the JSON `calculate --json` wrote, or
+ * {@link resultToJson}'s objects.
+ *
+ * @throws InputError when either is not a valid `vardavtal-result/1`.
+ * @example
+ * ```ts
+ * import { calculate, compare, comparisonToJson, resultToJson } from "vardavtal";
+ * const a = resultToJson(await calculate({ tariff: tariff2024, consumption: rows2024 }));
+ * const b = resultToJson(await calculate({ tariff: tariff2025, consumption: rows2025 }));
+ * comparisonToJson(compare(a, b).comparison).net; // [{ party: "RJL", a: "…", b: "…", change: "…" }, …]
+ * ```
+ */
+export function compare(a: unknown, b: unknown): CompareRun {
+  const bag = new DiagnosticBag();
+  const what = "vardavtal-result/1";
+  const textA = jsonText(a, "<A>", what, bag);
+  const textB = jsonText(b, "<B>", what, bag);
+  const run = textA !== undefined && textB !== undefined ? compareResultTexts({ text: textA, file: "<A>" }, { text: textB, file: "<B>" }, bag) : undefined;
+  bag.throwIfErrors();
+  if (!run) throw new InputError(bag.items);
+  return { comparison: run.comparison, warnings: sortDiagnostics(run.warnings) };
 }
 
 /** What {@link propose} takes. */

@@ -6,8 +6,10 @@
  *
  * @packageDocumentation
  */
-export { calculate, resultToJson, acconto, settle, propose } from "./api.js";
-export type { CalculateInput, ResultJson, AccontoInput, SettleInput, SettleRun, ProposeInput, ProposeRun } from "./api.js";
+export { calculate, resultToJson, acconto, settle, propose, compare } from "./api.js";
+export type { CalculateInput, ResultJson, AccontoInput, SettleInput, SettleRun, ProposeInput, ProposeRun, CompareRun } from "./api.js";
+export { comparisonToJson } from "./core/compare.js";
+export type { Comparison } from "./core/compare.js";
 export type { CalculationResult, Check, Component, Flow, PairDetail, Split, FixedAmounts, GrantAmounts, Forecast } from "./core/calculate.js";
 export { InvariantError } from "./core/calculate.js";
 export type { ConsumptionRow, ConsumptionSummary, AreaTotals, RowPosition } from "./core/consumption.js";

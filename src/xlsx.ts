@@ -19,7 +19,9 @@ import type { CalculationResult } from "./core/calculate.js";
 import type { KeyCheckResult } from "./core/keycheck.js";
 import type { Proposal } from "./core/proposal.js";
 import type { Settlement } from "./core/settlement.js";
+import type { Comparison } from "./core/compare.js";
 import * as acconto from "./io/xlsx-acconto.js";
+import * as compare from "./io/xlsx-compare.js";
 import * as keycheck from "./io/xlsx-keycheck.js";
 import * as proposal from "./io/xlsx-proposal.js";
 import * as report from "./io/xlsx-report.js";
@@ -129,4 +131,26 @@ export type ProposalWorkbookOptions = proposal.ProposalWorkbookOptions;
  */
 export function proposalWorkbook(p: Proposal, options: ProposalWorkbookOptions): Promise<Buffer> {
   return proposal.proposalWorkbook(p, options);
+}
+
+/**
+ * The options of the comparison workbook: `lang`, `inputs` (the two result files), `version` and
+ * `runAt` as for every workbook.
+ */
+export type ComparisonWorkbookOptions = compare.ComparisonWorkbookOptions;
+
+/**
+ * Two results side by side as the workbook `compare --xlsx` writes: per party net A, B and change
+ * (formulas over both results' flows), per component, per flow, per pair and area, and the change
+ * split into effects, largest change first.
+ *
+ * @example
+ * ```ts
+ * import { compareResults } from "vardavtal";
+ * import { comparisonWorkbook } from "vardavtal/xlsx";
+ * const bytes = await comparisonWorkbook(compareResults(a, b), { lang: "sv", inputs: [], version: "1" });
+ * ```
+ */
+export function comparisonWorkbook(c: Comparison, options: ComparisonWorkbookOptions): Promise<Buffer> {
+  return compare.comparisonWorkbook(c, options);
 }

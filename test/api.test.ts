@@ -109,3 +109,24 @@ describe("the year's commands for embedders", () => {
     expect(bad.diagnostics.map((d) => d.code)).toEqual(["BAD_INDEX"]);
   });
 });
+
+describe("compare for embedders", () => {
+  it("gives the same comparison as the command line, and refuses what is not a result", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { compare, comparisonToJson, InputError } = await import("../src/index.js");
+    const { ROOT, runCli, tempDir } = await import("./helpers.js");
+    const dir = tempDir();
+    const mini = join(ROOT, "test", "fixtures", "spec", "mini-2025");
+    expect(runCli(["calculate", "--tariff", join(mini, "tariff.json"), "--consumption", join(mini, "consumption.csv"), "--json", join(dir, "a.json")]).code).toBe(0);
+    expect(runCli(["calculate", "--tariff", join(mini, "tariff.json"), "--consumption", join(mini, "consumption.csv"), "--set", "fixedShare=0.60", "--json", join(dir, "b.json")]).code).toBe(0);
+    const cli = runCli(["compare", join(dir, "a.json"), join(dir, "b.json"), "--json", join(dir, "c.json")]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const expected = JSON.parse(readFileSync(join(dir, "c.json"), "utf8"));
+    const got = comparisonToJson(compare(readFileSync(join(dir, "a.json"), "utf8"), JSON.parse(readFileSync(join(dir, "b.json"), "utf8"))).comparison);
+    expect(got.net).toEqual(expected.net);
+    expect(got.flows).toEqual(expected.flows);
+    expect(got.components).toEqual(expected.components);
+    expect(() => compare({ format: "nope" }, "{}")).toThrow(InputError);
+  });
+});

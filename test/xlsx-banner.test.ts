@@ -47,7 +47,7 @@ const FORBIDDEN: [RegExp, string][] = [
   [/\bgeneral\b/, "reader name"],
   [/\bfixedShare\b|\bkey\.shares\b/, "tariff field name"],
   [/^(true|false|decided|proposal|illustrative)$/, "JSON value"],
-  [/\d{10,}/, "raw long integer"],
+  [/(?<![,.\d])\d{10,}/, "raw long integer"], // not the decimals of an exact value ("0,339077844608626")
   [/\d{4}-\d\d-\d\dT\d\d:\d\d/, "ISO timestamp"],
 ];
 

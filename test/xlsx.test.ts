@@ -76,8 +76,26 @@ beforeAll(async () => {
 });
 
 describe("the Excel report (vardavtal demo)", () => {
-  it("has the nine sheets, Swedish by default", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sammanfattning", "Avräkning", "Flöden", "Vårdavtal", "Per verksamhet", "Fördelningsnyckel", "Kontroller", "Parametrar", "Indata"]);
+  it("links every flow to the chain behind it on Förklaringar, whose figure is the flow's amount", () => {
+    const flows = wb.getWorksheet("Flöden") as ExcelJS.Worksheet;
+    const explain = wb.getWorksheet("Förklaringar") as ExcelJS.Worksheet;
+    let head = 1;
+    while (String(flows.getCell(head, 1).value ?? "") !== "Betalare") head++;
+    expect(String(flows.getCell(head, 7).value)).toBe("Förklaring");
+    json.flows.forEach((f, k) => {
+      const row = head + 1 + k;
+      const link = String(flows.getCell(row, 7).value);
+      const m = /^'Förklaringar'!A(\d+)$/.exec(link);
+      expect(m, link).not.toBeNull();
+      const at = Number(m?.[1]);
+      expect(String(explain.getCell(at, 1).value)).toContain(`${f.payer} betalar ${f.payee}`);
+      expect(Number(explain.getCell(at, 2).value).toFixed(2)).toBe(Number(f.amount).toFixed(2));
+      expect(String(explain.getCell(at + 1, 1).value).length).toBeGreaterThan(10); // the chain follows
+    });
+  });
+
+  it("has the ten sheets, Swedish by default", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sammanfattning", "Avräkning", "Flöden", "Vårdavtal", "Per verksamhet", "Fördelningsnyckel", "Kontroller", "Parametrar", "Förklaringar", "Indata"]);
   });
 
   it("shows the same net positions, transfers and component totals as the JSON result", () => {
@@ -179,7 +197,7 @@ describe("the Excel report (vardavtal demo)", () => {
 
   it("stores a cached result with every formula", async () => {
     const { formulas, uncached, sheets } = await uncachedFormulas(join(dir, "rapport-2025.xlsx"));
-    expect(sheets).toBe(9);
+    expect(sheets).toBe(10);
     expect(uncached).toEqual([]);
     expect(formulas).toBeGreaterThan(300);
   });
@@ -202,7 +220,7 @@ describe("the report in English, and its size", () => {
     const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "r.xlsx"), "--lang", "en"]);
     expect(r.code, r.stderr).toBe(0);
     const en = await load(join(out, "r.xlsx"));
-    expect(en.worksheets.map((w) => w.name)).toEqual(["Summary", "Settlement", "Flows", "Care agreement", "Per area of care", "Distribution key", "Checks", "Parameters", "Inputs"]);
+    expect(en.worksheets.map((w) => w.name)).toEqual(["Summary", "Settlement", "Flows", "Care agreement", "Per area of care", "Distribution key", "Checks", "Parameters", "Explanations", "Inputs"]);
   });
 
   it("holds aggregates only: 1 000 times the rows make no bigger workbook", () => {

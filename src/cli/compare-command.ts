@@ -4,13 +4,13 @@
  * files carry the inputs behind their flows, the change of each party split into effects.
  * Computed in the core (compare.ts, effects.ts); this is the shell.
  */
+import { loadXlsx } from "./load-xlsx.js";
 import { join } from "node:path";
-import { compareResults, comparableFromFile, comparisonToJson, bySizeOfChange, type Comparison } from "../core/compare.js";
+import { comparisonToJson, bySizeOfChange, type Comparison } from "../core/compare.js";
+import { compareResultTexts } from "../core/compare-files.js";
 import { cw, effectName, effectsUnavailable, sideName } from "../core/compare-words.js";
 import { DiagnosticBag, messageText, renderDiagnostic, sortDiagnostics } from "../core/diagnostics.js";
-import { decomposeEffects, stateFromResultFile, type Effects } from "../core/effects.js";
 import type { Lang } from "../core/messages.js";
-import { readResultDetail } from "../core/result-input.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { COMPARISON_CSV_FILES, comparisonCsvFiles } from "../io/compare-csv.js";
 import { readTextFile } from "../node/files.js";
@@ -44,22 +44,15 @@ export async function compareCommand(args: CompareArgs, io: Io, lang: Lang): Pro
   const bag = new DiagnosticBag();
   const read = [args.a, args.b].map((file) => {
     const text = readTextFile(file, "result", bag);
-    const r = text ? readResultDetail(text.text, file, bag) : undefined;
-    return r && text ? { ...r, info: text.info, file } : undefined;
+    return text ? { text: text.text, file, info: text.info } : undefined;
   });
   bag.throwIfErrors();
   const [a, b] = read;
   if (!a || !b) return;
-
-  // The effects: both results rebuilt from the figures they carry, then changed group by group.
-  const stateA = stateFromResultFile(a.result, a.detail, a.file);
-  const stateB = stateFromResultFile(b.result, b.detail, b.file);
-  let effects: Effects;
-  if ("code" in stateA) effects = { available: false, reason: stateA };
-  else if ("code" in stateB) effects = { available: false, reason: stateB };
-  else effects = decomposeEffects(stateA, stateB, { consumptionMovesWith: "consumption", expected: { a: a.result.net, b: b.result.net }, fileA: a.file, fileB: b.file });
-  const comparison = compareResults(comparableFromFile(a.result, a.detail), comparableFromFile(b.result, b.detail), { fileA: a.file, fileB: b.file, effects });
-  const warnings = effects.available ? [] : [effects.reason];
+  const compared = compareResultTexts(a, b, bag);
+  bag.throwIfErrors();
+  if (!compared) return;
+  const { comparison, warnings } = compared;
   if (args.strict) failOnWarnings(warnings);
 
   const files = await comparisonFiles(comparison, { json: args.json, csvDir: args.csvDir, xlsx: args.xlsx }, lang, [a.info, b.info]);
@@ -75,7 +68,7 @@ export async function comparisonFiles(c: Comparison, out: { json?: string; csvDi
   if (out.json) files.push({ path: out.json, option: labels.json ?? "--json", data: JSON.stringify(comparisonToJson(c, { tool: { name: "vardavtal", version: packageVersion() } }), null, 2) + "\n" });
   if (out.csvDir) files.push(...comparisonCsvFiles(c, out.csvDir, lang).map((f) => ({ ...f, option: labels.csvDir ?? "--csv-dir" })));
   if (out.xlsx) {
-    const { comparisonWorkbook } = await import("../io/xlsx-compare.js"); // exceljs loads only when a workbook is asked for
+    const { comparisonWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     files.push({ path: out.xlsx, option: labels.xlsx ?? "--xlsx", data: await comparisonWorkbook(c, { lang, inputs, version: packageVersion() }) });
   }
   return files;

@@ -177,7 +177,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
   if (args.xlsx) {
     const { resultWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
-    files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion(), banner: scenarioLines(run.scenario, lang).map((l) => l.trim()) }) });
+    files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion(), banner: scenarioLines(run.scenario, lang).map((l) => l.trim()), scenario: run.scenario }) });
   }
   // --baseline: the comparison with the tariff as it stands, written next to the scenario's files.
   const compared = run.baseline ? comparisonOutputs(args) : [];

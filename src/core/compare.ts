@@ -54,6 +54,13 @@ export interface ComparisonSide {
   file?: string;
 }
 
+/**
+ * Result B against result A (model.md, "Comparison"): each side's year, title and file; per party
+ * net A, B and change = B − A; per party and component; per flow (payer, payee, component, label);
+ * per pair and area where both results carry them; the effects; and the checks (Σ change of the
+ * nets is 0, components and flows sum to each party's change). Öre as bigint; parties by index
+ * into `parties` (ids). {@link comparisonToJson} writes it as `vardavtal-comparison/1`.
+ */
 export interface Comparison {
   a: ComparisonSide;
   b: ComparisonSide;

@@ -11,6 +11,8 @@ import { messageText } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { formatValueSek } from "../core/result-json.js";
+import { explainAll } from "../core/explain.js";
+import type { ScenarioRecord } from "../core/scenario.js";
 import type { CareModel } from "../core/tariff-schema.js";
 import { t as cliText } from "../cli/i18n.js";
 import { checkFigures, checkName, reportAreaOrder, runTimeText, shareDecimalExact, shareFraction, statusBanner, titleWithYear } from "./report-labels.js";
@@ -51,6 +53,8 @@ export interface ReportOptions {
   runAt?: string;
   /** more lines for the banner on every sheet, e.g. a scenario's "SCENARIO: …" and what was set */
   banner?: string[];
+  /** the scenario the result was computed with: the explanations name it as the source of what it replaced */
+  scenario?: ScenarioRecord;
 }
 
 const W = {
@@ -64,9 +68,15 @@ const W = {
     checks: ["Kontroller", "Checks"],
     params: ["Parametrar", "Parameters"],
     inputs: ["Indata", "Inputs"],
+    explain: ["Förklaringar", "Explanations"],
   },
   words: {
     year: ["År", "Year"],
+    explanation: ["Förklaring", "Explanation"],
+    explainNote: [
+      "Kedjan bakom varje flöde, som vardavtal explain skriver den: raderna per verksamhet, regeln som valde modellen, priserna, andelen, det exakta värdet, avrundningen och största-restmetodens öre, med tariffens källor. Kolumnen Förklaring på bladet Flöden pekar hit.",
+      "The chain behind every flow, as vardavtal explain prints it: the rows per area, the rule that chose the model, the prices, the share, the exact value, the rounding and the largest-remainder öre, with the tariff's sources. The Explanation column of the Flows sheet points here.",
+    ],
     tariff: ["Tariff", "Tariff"],
     source: ["Källa", "Source"],
     runAt: ["Körd", "Run at"],
@@ -183,6 +193,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     key: wb.addWorksheet(W.sheets.key[L]),
     checks: wb.addWorksheet(W.sheets.checks[L]),
     params: wb.addWorksheet(W.sheets.params[L]),
+    explain: wb.addWorksheet(W.sheets.explain[L]),
     inputs: wb.addWorksheet(W.sheets.inputs[L]),
   };
 
@@ -433,8 +444,35 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const matrixWidth = Math.max(...Array.from({ length: n + 1 }, (_, k) => A.getColumn(2 + k).width ?? 0));
   for (let k = 0; k <= n; k++) A.getColumn(2 + k).width = matrixWidth;
 
+  // ---------------------------------------------------------------- Förklaringar
+  // The chain behind every flow (what `vardavtal explain` prints), each linked from its row in Flöden.
+  const X = S.explain;
+  title(X, 1, `${W.sheets.explain[L]}: ${T}`, 14, 2);
+  put(X, 2, 1, w("explainNote"));
+  const explainRow: number[] = [];
+  let xr = 4;
+  explainAll(r, lang, { scenario: options.scenario, modelName }).forEach((e, k) => {
+    explainRow[k] = xr;
+    put(X, xr, 1, e.title, undefined, true);
+    money(X, xr, 2, e.amount, true);
+    xr++;
+    for (const l of e.lines) {
+      put(X, xr, 1, l.text);
+      X.getCell(xr, 1).alignment = { indent: l.depth + 1, wrapText: true, vertical: "top" };
+      xr++;
+    }
+    xr++;
+  });
+  finishSheet(X, { freezeRows: 1 });
+  // one readable column of prose: each row as tall as its wrapped lines (about 105 characters a line)
+  X.getColumn(1).width = 110;
+  for (let row = 4; row < xr; row++) {
+    const text = String(X.getCell(row, 1).value ?? "");
+    X.getRow(row).height = 14 * Math.max(1, Math.ceil(text.length / 105));
+  }
+
   title(Fl, 1, `${w("flows")}: ${T}`, 14, 6);
-  header(Fl, flowHeadRow, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), cliText(lang, "amount"), w("from")]);
+  header(Fl, flowHeadRow, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), cliText(lang, "amount"), w("from"), w("explanation")]);
   r.flows.forEach((f, k) => {
     const row = firstFlowRow + k;
     put(Fl, row, fc.payer, id(f.payer));
@@ -458,8 +496,10 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     } else {
       money(Fl, row, fc.amount, f.amount);
     }
+    const why = explainRow[k];
+    if (why !== undefined) putRef(Fl, row, fc.from + 1, { sheet: X, row: why, col: 1 });
   });
-  finishSheet(Fl, { freezeRows: 2, filter: { row: flowHeadRow, from: 1, to: fc.from, lastRow: firstFlowRow + r.flows.length - 1 } });
+  finishSheet(Fl, { freezeRows: 2, filter: { row: flowHeadRow, from: 1, to: fc.from + 1, lastRow: firstFlowRow + r.flows.length - 1 } });
 
   // ---------------------------------------------------------------- Sammanfattning
   const M = S.summary;
