@@ -5,12 +5,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { calculate, settle, type CalculationResult } from "../src/core/calculate.js";
-import { ConsumptionAccumulator, type ConsumptionRow } from "../src/core/consumption.js";
-import { DiagnosticBag } from "../src/core/diagnostics.js";
-import { resolveKey } from "../src/core/key.js";
-import { loadTariff } from "../src/core/tariff.js";
+import { calculate, type CalculationResult } from "../src/core/calculate.js";
+import type { ConsumptionRow } from "../src/core/consumption.js";
 import type { TariffInput } from "../src/core/tariff-schema.js";
+import { calculateRows } from "./helpers.js";
 
 const PARTIES = ["RJL", "RKL", "RÖ"];
 const AREAS = ["neurokirurgi", "primärvård", "psykiatri", "rättspsykiatri", "klinisk genetik", "ortopedi", "  ORTOPEDI "];
@@ -79,14 +77,7 @@ const rowArb: fc.Arbitrary<ConsumptionRow> = fc
   }));
 
 function run(tariff: TariffInput, rows: ConsumptionRow[]): CalculationResult {
-  const t = loadTariff(tariff);
-  const bag = new DiagnosticBag();
-  const key = resolveKey(t, undefined, bag);
-  const acc = new ConsumptionAccumulator(t, bag);
-  for (const r of rows) acc.add(r);
-  bag.throwIfErrors();
-  if (!key) throw new Error("no key");
-  return settle(t, key, acc.summary);
+  return calculateRows(tariff, rows).result;
 }
 
 describe("calculation invariants", () => {

@@ -8,18 +8,17 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { settle, type CalculationResult } from "../src/core/calculate.js";
+import type { CalculationResult } from "../src/core/calculate.js";
 import { comparableFromFile, compareResults, type Comparison } from "../src/core/compare.js";
-import { ConsumptionAccumulator, type ConsumptionRow } from "../src/core/consumption.js";
+import type { ConsumptionRow } from "../src/core/consumption.js";
 import { DiagnosticBag } from "../src/core/diagnostics.js";
 import { decomposeEffects, stateFromResultFile, type EffectState } from "../src/core/effects.js";
-import { resolveKey } from "../src/core/key.js";
 import { readResultDetail } from "../src/core/result-input.js";
 import { resultToJson } from "../src/core/result-json.js";
 import { applyScenario, scenarioComparison } from "../src/core/scenario.js";
 import { loadTariff, type CompiledTariff } from "../src/core/tariff.js";
 import type { TariffInput } from "../src/core/tariff-schema.js";
-import { flowSums, ore } from "./helpers.js";
+import { calculateRows, flowSums, ore } from "./helpers.js";
 
 const PARTIES = ["RJL", "RKL", "RÖ"];
 const AREAS = ["neurokirurgi", "primärvård", "psykiatri", "klinisk genetik", "ortopedi"];
@@ -89,14 +88,8 @@ interface Run {
 }
 
 function run(tariff: TariffInput | CompiledTariff, rows: readonly ConsumptionRow[]): Run {
-  const t = "fileName" in tariff ? tariff : loadTariff(tariff);
-  const bag = new DiagnosticBag();
-  const key = resolveKey(t, undefined, bag);
-  const acc = new ConsumptionAccumulator(t, bag);
-  for (const r of rows) acc.add(r);
-  bag.throwIfErrors();
-  if (!key) throw new Error("no key");
-  return { state: { tariff: t, key, consumption: acc.summary }, result: settle(t, key, acc.summary) };
+  const { tariff: t, key, consumption, result } = calculateRows(tariff, rows);
+  return { state: { tariff: t, key, consumption }, result };
 }
 
 /** What `vardavtal compare A.json B.json` computes: both results read back from their JSON. */

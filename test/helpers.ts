@@ -6,6 +6,12 @@ import { expect } from "vitest";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { settle, type CalculationResult } from "../src/core/calculate.js";
+import { ConsumptionAccumulator, type ConsumptionRow, type ConsumptionSummary } from "../src/core/consumption.js";
+import { DiagnosticBag } from "../src/core/diagnostics.js";
+import { resolveKey, type DistributionKey } from "../src/core/key.js";
+import { loadTariff, type CompiledTariff } from "../src/core/tariff.js";
+import type { TariffInput } from "../src/core/tariff-schema.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const FIXTURES = join(ROOT, "test", "fixtures");
@@ -227,4 +233,19 @@ export async function uncachedFormulas(file: string): Promise<{ formulas: number
     }
   }
   return { formulas, uncached, sheets: sheets.length };
+}
+
+/**
+ * A year calculated from rows in memory, as the property tests need it: the compiled tariff, its
+ * key, the consumption summary and the result (errors in the rows throw).
+ */
+export function calculateRows(tariff: TariffInput | CompiledTariff, rows: readonly ConsumptionRow[]): { tariff: CompiledTariff; key: DistributionKey; consumption: ConsumptionSummary; result: CalculationResult } {
+  const t = "fileName" in tariff ? tariff : loadTariff(tariff);
+  const bag = new DiagnosticBag();
+  const key = resolveKey(t, undefined, bag);
+  const acc = new ConsumptionAccumulator(t, bag);
+  for (const r of rows) acc.add(r);
+  bag.throwIfErrors();
+  if (!key) throw new Error("no key");
+  return { tariff: t, key, consumption: acc.summary, result: settle(t, key, acc.summary) };
 }
