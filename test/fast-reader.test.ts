@@ -495,7 +495,6 @@ function buildFile(spec: FileSpec): Buffer {
   if (spec.headerTrouble === "missing") names.splice(cols.indexOf("area"), 1, "område");
   if (spec.headerTrouble === "duplicate") names.push("Seller");
   if (spec.headerTrouble === "quoted") names[0] = `"${names[0]}"`;
-  const width = names.length;
   // a value in a clean file never holds the delimiter
   const safe = (v: string): string => (spec.clean ? v.split(d).join(d === "," ? "." : d === "\t" ? " " : ",") : v);
   let mix = spec.mixSeed;

@@ -3,7 +3,7 @@
  * (area, seller, buyer). Sums per (model, seller, buyer) follow from the area sums, so every
  * counted öre sits in exactly one area and one model.
  */
-import { MONEY_DECIMALS, POINT_DECIMALS, VALUE_UNITS_PER_ORE, formatOre, roundHalfAwayFromZero } from "./decimal.js";
+import { MONEY_DECIMALS, POINT_DECIMALS, VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "./decimal.js";
 import { DiagnosticBag, type FieldRef, type Location } from "./diagnostics.js";
 import { unknownPartyParams } from "./key.js";
 import { nearestName } from "./names.js";

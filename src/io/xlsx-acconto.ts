@@ -169,7 +169,6 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   const w = (k: Word, params: Record<string, string | number> = {}): string => T[k][L].replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p])));
   const months = MONTH_NAMES[lang];
   const parties = plan.tariff.parties;
-  const n = parties.length;
   const id = (i: number): string => parties[i]?.id ?? String(i);
   const componentName = (c: Component): string => cliText(lang, `component_${c}`);
   const ok = w("ok");
