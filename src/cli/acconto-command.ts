@@ -3,6 +3,7 @@
  * payer→payee and component the annual a conto and its 12 monthly parts, per month the net
  * positions and the fewest payments. The plan is computed in the core; this is the shell.
  */
+import { monthName } from "../io/report-labels.js";
 import { join } from "node:path";
 import { accontoPlan, accontoToJson, MONTHS, type AccontoPlan } from "../core/acconto.js";
 import { DiagnosticBag, renderDiagnostic, sortDiagnostics } from "../core/diagnostics.js";
@@ -88,17 +89,11 @@ export function accontoCsvFiles(plan: AccontoPlan, dir: string, lang: Lang): Pen
     },
     {
       path: join(dir, "acconto-transfers.csv"),
-      data: excelCsv([lang === "sv" ? "Månad" : "Month", t(lang, "payer"), t(lang, "payee"), t(lang, "amount")], plan.transfers.map((x) => [String(x.month), id(x.payer), id(x.payee), oreForExcelCsv(x.amount)])),
+      data: excelCsv([lang === "sv" ? "Månad" : "Month", t(lang, "payer"), t(lang, "payee"), t(lang, "amount"), lang === "sv" ? "Månadsnamn" : "Month name"], plan.transfers.map((x) => [String(x.month), id(x.payer), id(x.payee), oreForExcelCsv(x.amount), monthName(x.month, lang)])),
     },
   ];
 }
 
-const MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
-const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-function monthName(month: number, lang: Lang): string {
-  return (lang === "sv" ? MONTHS_SV : MONTHS_EN)[month - 1] ?? String(month);
-}
 
 /** The plan on the terminal: the annual lines with January's part, then each month's payments. */
 export function accontoText(plan: AccontoPlan, lang: Lang): string {
