@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Used by `npm run bench`: the fast reader's phases on one file, in this process (built package).
 import { readConsumptionFast } from "../dist/node/fast-reader.js";
-import { readTariffFile } from "../dist/io/inputs.js";
+import { readTariffFile } from "../dist/node/files.js";
 import { DiagnosticBag } from "../dist/core/diagnostics.js";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
