@@ -253,3 +253,27 @@ describe("a scenario's workbook", () => {
     }
   });
 });
+
+describe("the comparison workbook", () => {
+  it("is a draft when either result came from an illustrative tariff, and shows its run time as the other workbooks do", async () => {
+    const both = join(dir, "cmp-ill.xlsx");
+    run(["compare", join(dir, "dec-r.json"), join(dir, "ill-r.json"), "--xlsx", both]);
+    const wb = await loadWorkbook(both);
+    for (const ws of wb.worksheets) expect(bannerOf(ws), ws.name).toEqual(["UTKAST – illustrativa belopp"]);
+    const texts = textsOf(wb)
+      .filter((t) => t.where.startsWith(`${(wb.worksheets[0] as ExcelJS.Worksheet).name}!`))
+      .map((t) => t.text)
+      .join("\n");
+    expect(texts).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d( UTC)? \(vardavtal /);
+    expect(texts).not.toMatch(/\d\dT\d\d:\d\d/); // no ISO timestamp
+    const plain = join(dir, "cmp-dec.xlsx");
+    run(["compare", join(dir, "dec-r.json"), join(dir, "dec-r.json"), "--xlsx", plain]);
+    for (const ws of (await loadWorkbook(plain)).worksheets) expect(bannerRows(ws), ws.name).toBe(0);
+  });
+
+  it.skipIf(!haveLibreOffice)("recalculates to the cached figures in LibreOffice under the banner", async () => {
+    const { diffs, formulas } = await compareRecalculated(join(dir, "cmp-ill.xlsx"));
+    expect(diffs).toEqual([]);
+    expect(formulas).toBeGreaterThan(10);
+  });
+});

@@ -16,11 +16,14 @@ import { formatValueSek, warningJson } from "./result-json.js";
 import type { CareModel } from "./tariff-schema.js";
 import type { Effects } from "./effects.js";
 import type { ScenarioRecord } from "./scenario.js";
+import type { TariffFile } from "./tariff-schema.js";
 
 /** One result as the comparison reads it: parties by id, flows with what they are. */
 export interface ComparableResult {
   year: number;
   title?: string;
+  /** the status of the tariff the result was computed from, when it was set */
+  tariffStatus?: TariffFile["status"];
   /** present for a forecast: its cut-off date */
   forecastThrough?: string;
   /** present for a scenario: what was set, as text lines ("fixedShare = 0.60") */
@@ -47,6 +50,7 @@ export interface Change {
 export interface ComparisonSide {
   year: number;
   title?: string;
+  tariffStatus?: TariffFile["status"];
   forecastThrough?: string;
   scenario?: string[];
   scenarioRecord?: ScenarioRecord;
@@ -92,6 +96,7 @@ export function comparableFromCalculation(r: CalculationResult, scenario?: Scena
   return {
     year: r.year,
     title: r.title,
+    ...(r.tariff.file.status ? { tariffStatus: r.tariff.file.status } : {}),
     ...(r.forecast ? { forecastThrough: r.forecast.through } : {}),
     ...(scenario ? { scenario: scenarioTexts(scenario), scenarioRecord: scenario } : {}),
     parties: r.parties.map((p) => p.id),
@@ -117,6 +122,7 @@ export function comparableFromFile(result: ReadResult, detail: ResultDetail): Co
   return {
     year: result.year,
     ...(detail.title !== undefined ? { title: detail.title } : {}),
+    ...(result.tariffStatus ? { tariffStatus: result.tariffStatus } : {}),
     ...(result.forecastThrough !== undefined ? { forecastThrough: result.forecastThrough } : {}),
     ...(scenarioLines && detail.scenario ? { scenario: scenarioLines, scenarioRecord: detail.scenario } : {}),
     parties: result.parties,
@@ -223,8 +229,8 @@ export function compareResults(a: ComparableResult, b: ComparableResult, options
   }
 
   const comparison: Comparison = {
-    a: { year: a.year, title: a.title, forecastThrough: a.forecastThrough, scenario: a.scenario, scenarioRecord: a.scenarioRecord, file: options.fileA },
-    b: { year: b.year, title: b.title, forecastThrough: b.forecastThrough, scenario: b.scenario, scenarioRecord: b.scenarioRecord, file: options.fileB },
+    a: { year: a.year, title: a.title, tariffStatus: a.tariffStatus, forecastThrough: a.forecastThrough, scenario: a.scenario, scenarioRecord: a.scenarioRecord, file: options.fileA },
+    b: { year: b.year, title: b.title, tariffStatus: b.tariffStatus, forecastThrough: b.forecastThrough, scenario: b.scenario, scenarioRecord: b.scenarioRecord, file: options.fileB },
     parties,
     net,
     components,

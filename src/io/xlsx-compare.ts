@@ -22,7 +22,8 @@ import { messageText } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { t as cliText, type TextKey } from "../cli/i18n.js";
-import { FORMATS, boldRow, colLetter, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, reportTime, sumExact, title, workbookBuffer, type Sheet } from "./xlsx-kit.js";
+import { runTimeText, statusBanner } from "./report-labels.js";
+import { FORMATS, addBanner, boldRow, colLetter, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, reportTime, sumExact, title, workbookBuffer, type Sheet } from "./xlsx-kit.js";
 
 export interface ComparisonWorkbookOptions {
   lang: Lang;
@@ -74,10 +75,13 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const fail = cw(lang, "fail");
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   const at = reportTime(options.runAt);
-  const runAt = options.runAt ?? at.toISOString();
+  const runAt = runTimeText(at);
   const abc = [cw(lang, "sideA"), cw(lang, "sideB"), cw(lang, "change")];
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
+  // a side computed from an illustrative (or proposed) tariff makes the comparison a draft too
+  const statuses = [c.a.tariffStatus, c.b.tariffStatus];
+  addBanner(wb, statusBanner(statuses.includes("illustrative") ? "illustrative" : statuses.includes("proposal") ? "proposal" : undefined, lang));
   const S = wb.addWorksheet(sheetName("summary"));
   const K = wb.addWorksheet(sheetName("components"));
   const F = wb.addWorksheet(sheetName("flows"));
