@@ -14,7 +14,7 @@ import { csvText } from "../io/csv-safe.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { packageVersion } from "../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../node/run.js";
-import { t, type TextKey } from "./i18n.js";
+import { componentName, t } from "./i18n.js";
 import type { Io } from "./main.js";
 import { loadXlsx } from "./load-xlsx.js";
 
@@ -67,10 +67,6 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   for (const f of [args.json, args.csvDir, args.xlsx]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
 }
 
-function componentText(lang: Lang, c: string): string {
-  return t(lang, `component_${c}` as TextKey);
-}
-
 /** The plan for Swedish Excel: one line per a conto with its months, nets per month, transfers. */
 export function accontoCsvFiles(plan: AccontoPlan, dir: string, lang: Lang): PendingFile[] {
   const id = (i: number): string => csvText(plan.tariff.parties[i]?.id ?? String(i));
@@ -80,7 +76,7 @@ export function accontoCsvFiles(plan: AccontoPlan, dir: string, lang: Lang): Pen
       path: join(dir, "acconto-lines.csv"),
       data: excelCsv(
         [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), lang === "sv" ? "Kod" : "Code", t(lang, "label"), lang === "sv" ? "Årsbelopp" : "Annual", ...months],
-        plan.lines.map((l) => [id(l.payer), id(l.payee), componentText(lang, l.component), l.component, csvText(l.label ?? ""), oreForExcelCsv(l.annual), ...l.months.map(oreForExcelCsv)]),
+        plan.lines.map((l) => [id(l.payer), id(l.payee), componentName(l.component, lang), l.component, csvText(l.label ?? ""), oreForExcelCsv(l.annual), ...l.months.map(oreForExcelCsv)]),
       ),
     },
     {
@@ -107,7 +103,7 @@ export function accontoText(plan: AccontoPlan, lang: Lang): string {
   const rows = plan.lines.map((l) => {
     const lo = l.months.reduce((a, b) => (b < a ? b : a));
     const hi = l.months.reduce((a, b) => (b > a ? b : a));
-    return [id(l.payer), id(l.payee), componentText(lang, l.component), l.label ?? "", formatSek(l.annual, lang), lo === hi ? formatSek(hi, lang) : `${formatSek(hi, lang)} / ${formatSek(lo, lang)}`];
+    return [id(l.payer), id(l.payee), componentName(l.component, lang), l.label ?? "", formatSek(l.annual, lang), lo === hi ? formatSek(hi, lang) : `${formatSek(hi, lang)} / ${formatSek(lo, lang)}`];
   });
   out.push(textTable([head, ...rows], [false, false, false, false, true, true]));
   out.push("");

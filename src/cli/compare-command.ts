@@ -17,7 +17,7 @@ import { readTextFile } from "../node/files.js";
 import { formatSek, textTable, type PendingFile } from "../io/output.js";
 import { assertOutputPaths, failOnWarnings, writeOutputs, type PathArg } from "../node/outputs.js";
 import { packageVersion } from "../node/paths.js";
-import { t, type TextKey } from "./i18n.js";
+import { componentName, t } from "./i18n.js";
 import type { Io } from "./main.js";
 
 export interface CompareArgs {
@@ -101,7 +101,7 @@ export function comparisonText(c: Comparison, lang: Lang): string {
   const changed = bySizeOfChange(c.flows.filter((f) => f.change !== 0n)).slice(0, 10);
   if (changed.length === 0) out.push("  " + cw(lang, "noChange"));
   else {
-    const rows = changed.map((f) => [`  ${id(f.payer)} → ${id(f.payee)}`, t(lang, `component_${f.component}` as TextKey) + (f.label ? `: ${f.label}` : ""), sek(f.a), sek(f.b), sek(f.change)]);
+    const rows = changed.map((f) => [`  ${id(f.payer)} → ${id(f.payee)}`, componentName(f.component, lang) + (f.label ? `: ${f.label}` : ""), sek(f.a), sek(f.b), sek(f.change)]);
     out.push(textTable([["", t(lang, "component"), cw(lang, "sideA"), cw(lang, "sideB"), cw(lang, "change")], ...rows], [false, false, true, true, true]));
   }
   return out.join("\n") + "\n";

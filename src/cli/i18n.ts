@@ -1,4 +1,5 @@
 /** The words of the command line and the reports, in Swedish (default) and English. */
+import type { Component } from "../core/calculate.js";
 import type { Lang } from "../core/messages.js";
 
 const TEXTS = {
@@ -57,6 +58,11 @@ const TEXTS = {
 } satisfies Record<string, [string, string]>;
 
 export type TextKey = keyof typeof TEXTS;
+
+/** A component of the flows in words, e.g. "Fast ersättning" / "Fixed". */
+export function componentName(component: Component, lang: Lang): string {
+  return t(lang, `component_${component}`);
+}
 
 export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
   const s = TEXTS[key][lang === "sv" ? 0 : 1];

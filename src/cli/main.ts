@@ -22,6 +22,8 @@ import { assertOutputPaths, CSV_DIR_FILES, failOnWarnings, tariffInput, writeOut
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
 import { calculateFiles } from "../node/run.js";
 import { scenarioLines } from "../core/scenario.js";
+import { DEFAULT_TOLERANCE } from "../core/keycheck.js";
+import { formatOre } from "../core/decimal.js";
 import { t } from "./i18n.js";
 import { accontoCommand } from "./acconto-command.js";
 import { checkKeyCommand } from "./check-key-command.js";
@@ -415,14 +417,14 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
           .option("costs", { type: "string", demandOption: true, describe: tr(lang, "gemensamma kostnader (CSV: post; part; belopp)", "joint costs (CSV: item; party; amount)") })
           .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
-          .option("tolerance", { type: "number", default: 1, describe: tr(lang, "tillåten avvikelse i kronor per part och post, t.ex. 0 eller 1000; standard 1 kr, så att avrundning på några öre inte räknas som avvikelse", "allowed deviation in SEK per party and item, e.g. 0 or 1000; default SEK 1, so that rounding by a few öre is no deviation") })
+          .option("tolerance", { type: "number", default: Number(DEFAULT_TOLERANCE) / 100, describe: tr(lang, "tillåten avvikelse i kronor per part och post, t.ex. 0 eller 1000; standard 1 kr, så att avrundning på några öre inte räknas som avvikelse", "allowed deviation in SEK per party and item, e.g. 0 or 1000; default SEK 1, so that rounding by a few öre is no deviation") })
           .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-keycheck/1)", "write the result as JSON (vardavtal-keycheck/1)") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv kontrollen som Excelarbetsbok", "write the check as an Excel workbook") })
           .example("$0 check-key --tariff 2025 --costs gemensamma-kostnader-2025.csv --tolerance 1", tr(lang, "kontrollera årets gemensamma kostnader med 1 kr tolerans", "check the year's joint costs with a tolerance of SEK 1"))
           .example("$0 check-key --tariff 2025 --costs kostnader.csv --xlsx kontroll.xlsx --json kontroll.json", tr(lang, "kontrollen som arbetsbok och JSON", "the check as a workbook and JSON"))
           .epilog(tr(lang, "Avslutas med kod 1 när någon avvikelse är större än toleransen, 0 när alla håller.", "Exits with code 1 when a deviation is above the tolerance, 0 when all hold.")),
       async (a) => {
-        exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: rawOptionValue(argv, "--tolerance") ?? "1", json: a.json, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+        exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: rawOptionValue(argv, "--tolerance") ?? formatOre(DEFAULT_TOLERANCE), json: a.json, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(

@@ -15,7 +15,7 @@ import { csvText } from "../io/csv-safe.js";
 import { excelCsv, formatSek, oreForExcelCsv, textTable, type PendingFile } from "../io/output.js";
 import { assertOutputPaths, failOnWarnings, writeOutputs, type PathArg } from "../node/outputs.js";
 import { packageVersion } from "../node/paths.js";
-import { t, type TextKey } from "./i18n.js";
+import { componentName, t } from "./i18n.js";
 import type { Io } from "./main.js";
 import { loadXlsx } from "./load-xlsx.js";
 
@@ -92,7 +92,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
 
 /** The plan's payments with what each line is (component and label), for the workbook's list. */
 function planPaymentNotes(payments: PlannedPayment[], lang: Lang): ListedPayment[] {
-  return payments.map((p) => ({ payer: p.payer, payee: p.payee, amount: p.amount, note: [t(lang, `component_${p.component}` as TextKey), p.label ?? ""].filter((x) => x !== "").join(": ") }));
+  return payments.map((p) => ({ payer: p.payer, payee: p.payee, amount: p.amount, note: [componentName(p.component, lang), p.label ?? ""].filter((x) => x !== "").join(": ") }));
 }
 
 function words(lang: Lang) {

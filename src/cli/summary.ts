@@ -5,7 +5,7 @@ import { messageText } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import { scenarioLines, type ScenarioRecord } from "../core/scenario.js";
 import { formatSek, textTable } from "../io/output.js";
-import { t } from "./i18n.js";
+import { componentName, t } from "./i18n.js";
 
 export function percent(num: bigint, den: bigint, decimals: number, lang: Lang): string {
   const text = formatRational({ num: num * 100n, den }, decimals, decimals);
@@ -47,7 +47,7 @@ export function summaryText(r: CalculationResult, lang: Lang, scenario?: Scenari
   out.push(t(lang, "components") + ":");
   out.push(
     textTable(
-      COMPONENTS.map((c) => ["  " + t(lang, `component_${c}`), formatSek(r.componentTotals[c], lang)]),
+      COMPONENTS.map((c) => ["  " + componentName(c, lang), formatSek(r.componentTotals[c], lang)]),
       [false, true],
     ),
   );

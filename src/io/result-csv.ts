@@ -16,7 +16,7 @@ import { areaCells } from "../core/consumption.js";
 import { VALUE_UNITS_PER_ORE, formatRational, roundHalfAwayFromZero } from "../core/decimal.js";
 import type { Lang } from "../core/messages.js";
 import { shareText, formatValueSek } from "../core/result-json.js";
-import { t } from "../cli/i18n.js";
+import { componentName, t } from "../cli/i18n.js";
 import { csvText } from "./csv-safe.js";
 import { decimalComma, excelCsv, oreForExcelCsv, type PendingFile } from "./output.js";
 import { reportAreaOrder } from "./report-labels.js";
@@ -45,7 +45,7 @@ export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): P
     path: join(dir, "flows.csv"),
     data: excelCsv(
       [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), t(lang, "amount"), added("componentName")],
-      r.flows.map((f) => [id(f.payer), id(f.payee), csvText(f.component), csvText(f.label ?? ""), oreForExcelCsv(f.amount), csvText(t(lang, `component_${f.component}`))]),
+      r.flows.map((f) => [id(f.payer), id(f.payee), csvText(f.component), csvText(f.label ?? ""), oreForExcelCsv(f.amount), csvText(componentName(f.component, lang))]),
     ),
   });
   files.push({

@@ -11,11 +11,10 @@
  * cells that hold it and compare with EXACT (sumExact).
  */
 import { MONTHS, type AccontoPlan } from "../core/acconto.js";
-import type { Component } from "../core/calculate.js";
 import { roundHalfAwayFromZero } from "../core/decimal.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
-import { t as cliText } from "../cli/i18n.js";
+import { componentName, t as cliText } from "../cli/i18n.js";
 import { keySharesText, runTimeText, statusBanner, titleWithYear, yesNo } from "./report-labels.js";
 import {
   FORMATS,
@@ -170,7 +169,6 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   const months = MONTH_NAMES[lang];
   const parties = plan.tariff.parties;
   const id = (i: number): string => parties[i]?.id ?? String(i);
-  const componentName = (c: Component): string => cliText(lang, `component_${c}`);
   const ok = w("ok");
   const fail = w("fail");
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
@@ -214,7 +212,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
     lines.forEach((l, k) => {
       const row = first + k;
       put(S, row, col.payee, id(l.payee));
-      put(S, row, col.component, componentName(l.component));
+      put(S, row, col.component, componentName(l.component, lang));
       put(S, row, col.label, l.label ?? "");
       l.months.forEach((m, j) => money(S, row, col.month(j), m));
       moneyFormula(S, row, col.annual, `ROUND(SUM(${monthLetters[0]}${row}:${monthLetters[MONTHS - 1]}${row}),2)`, l.annual, true);

@@ -21,7 +21,7 @@ import { VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "../core/decimal.js";
 import { messageText } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
-import { t as cliText, type TextKey } from "../cli/i18n.js";
+import { componentName, t as cliText, type TextKey } from "../cli/i18n.js";
 import { runTimeText, statusBanner } from "./report-labels.js";
 import { FORMATS, addBanner, boldRow, colLetter, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, reportTime, sumExact, title, workbookBuffer, type Sheet } from "./xlsx-kit.js";
 
@@ -69,7 +69,6 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const lang = options.lang;
   const sheetName = (k: keyof typeof SHEETS): string => SHEETS[k][lang === "sv" ? 0 : 1];
   const id = (i: number): string => c.parties[i] ?? String(i);
-  const componentName = (k: string): string => cliText(lang, `component_${k}` as TextKey);
   const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
   const ok = cw(lang, "ok");
   const fail = cw(lang, "fail");
@@ -99,7 +98,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     const row = fFirst + k;
     put(F, row, 1, id(f.payer));
     put(F, row, 2, id(f.payee));
-    put(F, row, 3, componentName(f.component));
+    put(F, row, 3, componentName(f.component, lang));
     put(F, row, 4, f.label ?? "");
     money(F, row, 5, f.a);
     money(F, row, 6, f.b);
@@ -123,7 +122,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   c.parties.forEach((_, i) => {
     for (const x of bySizeOfChange(c.components.filter((y) => y.party === i))) {
       put(K, kr, 1, id(i));
-      put(K, kr, 2, componentName(x.component));
+      put(K, kr, 2, componentName(x.component, lang));
       moneyFormula(K, kr, 3, netFormula(K, 5, `$A${kr}`, `$B${kr}`), x.a);
       moneyFormula(K, kr, 4, netFormula(K, 6, `$A${kr}`, `$B${kr}`), x.b);
       moneyFormula(K, kr, 5, `ROUND(D${kr}-C${kr},2)`, x.change, true);

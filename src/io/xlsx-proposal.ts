@@ -22,7 +22,6 @@
  * as its exact value (not a formula) with a note that says why; see `roundingDecidable`.
  */
 import { accontoPlan } from "../core/acconto.js";
-import type { Component } from "../core/calculate.js";
 import { formatOre, formatRational, formatScaled, parseMoney, pow10, roundHalfAwayFromZero, type Rational, type ScaledDecimal } from "../core/decimal.js";
 import { DiagnosticBag } from "../core/diagnostics.js";
 import { resolveKey } from "../core/key.js";
@@ -31,7 +30,7 @@ import { indexFactor, type BaseResult, type Proposal } from "../core/proposal.js
 import type { InputFileInfo } from "../core/result-json.js";
 import { formatValueSek } from "../core/result-json.js";
 import { loadTariff, type CompiledTariff } from "../core/tariff.js";
-import { t as cliText } from "../cli/i18n.js";
+import { componentName, t as cliText } from "../cli/i18n.js";
 import { keySharesText, runTimeText, statusBanner, statusName } from "./report-labels.js";
 import {
   FORMATS,
@@ -275,7 +274,6 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   const Y = proposal.year;
   const parties = old.parties;
   const id = (i: number): string => parties[i]?.id ?? String(i);
-  const componentName = (c: Component): string => cliText(lang, `component_${c}`);
   const ok = w("ok");
   const fail = w("fail");
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
@@ -552,7 +550,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   for (const l of plan.lines) {
     put(B, br, bc.payer, id(l.payer));
     put(B, br, bc.payee, id(l.payee));
-    put(B, br, bc.component, componentName(l.component));
+    put(B, br, bc.component, componentName(l.component, lang));
     put(B, br, bc.label, l.label ?? "");
     const refCell = l.component === "fixed" || l.component === "variable" ? proposedCell.get(`${l.payee},${l.payer}`) : undefined;
     const refAmount = newTariff.references.find((x) => x.seller === l.payee && x.buyer === l.payer)?.amount;
@@ -571,7 +569,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
       } else {
         money(B, br, bc.amount, l.annual);
         put(B, br, bc.remark, w("boundaryAmount", { exact: krText(exact, 30) }));
-        undecided.push(`${componentName(l.component)} ${id(l.payer)}→${id(l.payee)}`);
+        undecided.push(`${componentName(l.component, lang)} ${id(l.payer)}→${id(l.payee)}`);
       }
     } else {
       money(B, br, bc.amount, l.annual);

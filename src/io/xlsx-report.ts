@@ -14,7 +14,7 @@ import { formatValueSek } from "../core/result-json.js";
 import { explainAll } from "../core/explain.js";
 import type { ScenarioRecord } from "../core/scenario.js";
 import type { CareModel } from "../core/tariff-schema.js";
-import { t as cliText } from "../cli/i18n.js";
+import { componentName, t as cliText } from "../cli/i18n.js";
 import { checkFigures, checkName, reportAreaOrder, runTimeText, shareDecimalExact, shareFraction, statusBanner, titleWithYear } from "./report-labels.js";
 import {
   FORMATS,
@@ -170,7 +170,6 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const lang = options.lang;
   const L = lang === "sv" ? 0 : 1;
   const w = (k: WordKey): string => W.words[k][L];
-  const componentName = (c: Component): string => cliText(lang, `component_${c}`);
   const modelName = (m: CareModel): string => cliText(lang, `model_${m}`);
   const n = r.parties.length;
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
@@ -404,7 +403,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   const allMatrixTotal: { row: number; col: number } = { row: 0, col: 0 };
   const componentMatrixCell = new Map<string, string>(); // `${c}|${payer}|${payee}` -> address
   for (const c of blocks) {
-    title(A, ar, c === "all" ? w("allComponents") : componentName(c), 12, 6);
+    title(A, ar, c === "all" ? w("allComponents") : componentName(c, lang), 12, 6);
     const nameCell = `$A$${ar}`; // the component's name, as the flows list names it
     ar++;
     header(A, ar, [w("payerPayee"), ...r.parties.map((p) => p.id), w("paidTotal")]);
@@ -477,7 +476,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     const row = firstFlowRow + k;
     put(Fl, row, fc.payer, id(f.payer));
     put(Fl, row, fc.payee, id(f.payee));
-    put(Fl, row, fc.component, componentName(f.component));
+    put(Fl, row, fc.component, componentName(f.component, lang));
     put(Fl, row, fc.label, f.label ?? "");
     let source: CellRef | undefined;
     if (f.component === "fixed" || f.component === "variable" || f.component === "unit_price") {
@@ -554,7 +553,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   mr++;
   const compCells: CellRef[] = [];
   for (const c of COMPONENTS) {
-    put(M, mr, 1, componentName(c));
+    put(M, mr, 1, componentName(c, lang));
     compCells.push(moneyFormula(M, mr, 2, `ROUND(${sumExact(flowRangeFrom(fc.amount, M), [[flowRangeFrom(fc.component, M), `$A${mr}`]])},2)`, r.componentTotals[c]));
     mr++;
   }

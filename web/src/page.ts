@@ -4,8 +4,8 @@
  * downloads. The result JSON is also put in `<script type="application/json" id="vardavtal-result">`.
  */
 import { BUNDLED_TARIFFS } from "../../src/package-data.js";
-import { COMPONENTS } from "../../src/core/calculate.js";
-import { t, type TextKey } from "../../src/cli/i18n.js";
+import type { Component } from "../../src/core/calculate.js";
+import { componentName } from "../../src/cli/i18n.js";
 import { groupedDecimal } from "../../src/io/report-labels.js";
 import type { Download, Job, Reply, TariffChoice } from "./protocol.js";
 
@@ -21,7 +21,6 @@ const fileOf = (name: string): File | undefined => input(name).files?.[0];
 
 /** An amount of the result ("-1234.50") as a controller reads it ("-1 234,50 kr"): from its text, never a float, with an ASCII minus that pastes into Excel as a number. */
 const money = (text: string): string => `${groupedDecimal(text, "sv")} kr`;
-const componentName = (c: string): string => (COMPONENTS as readonly string[]).includes(c) ? t("sv", `component_${c}` as TextKey) : c;
 
 const yearSelect = $<HTMLSelectElement>('select[name="year"]');
 for (const year of Object.keys(BUNDLED_TARIFFS).map(Number).sort((a, b) => a - b)) yearSelect.add(new Option(String(year), String(year), year === 2025, year === 2025));
@@ -142,7 +141,7 @@ function showResult(json: string): void {
   s.appendChild(r.transfers.length ? table(["Betalare", "Mottagare", "Belopp"], r.transfers.map((t) => [t.payer, t.payee, money(t.amount)]), [2]) : el("p", "Inga betalningar behövs."));
   const f = $("#flows");
   f.appendChild(el("h2", `Flöden (${r.flows.length})`));
-  f.appendChild(table(["Betalare", "Mottagare", "Komponent", "Avser", "Belopp"], r.flows.map((x) => [x.payer, x.payee, componentName(x.component), x.label ?? "", money(x.amount)]), [4]));
+  f.appendChild(table(["Betalare", "Mottagare", "Komponent", "Avser", "Belopp"], r.flows.map((x) => [x.payer, x.payee, componentName(x.component as Component, "sv"), x.label ?? "", money(x.amount)]), [4]));
 }
 
 interface KeyCheckView {
