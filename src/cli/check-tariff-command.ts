@@ -6,10 +6,10 @@
  * keeps working in an editor after the tariff was copied out of the package.
  */
 import { join } from "node:path";
-import { parseMoney } from "../core/decimal.js";
+import { formatRational, parseMoney } from "../core/decimal.js";
 import type { Lang } from "../core/messages.js";
 import { shareText } from "../core/result-json.js";
-import type { CompiledTariff } from "../core/tariff.js";
+import { areaKey, type CompiledTariff } from "../core/tariff.js";
 import { TARIFF_SCHEMA_FILE, tariffJsonSchema } from "../core/tariff-schema.js";
 import { formatSek, textTable } from "../io/output.js";
 import { DiagnosticBag, renderDiagnostic } from "../core/diagnostics.js";
@@ -55,8 +55,8 @@ function shareWords(text: string, lang: Lang): string {
   const [int = "0", frac = ""] = text.split(".");
   const num = BigInt(int + frac);
   const den = 10n ** BigInt(frac.length);
-  const pct = (Number((num * 1000000n) / den) / 10000).toLocaleString(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 4 });
-  return `${lang === "sv" ? text.replace(".", ",") : text} (${pct} %)`;
+  const pct = formatRational({ num: num * 100n, den }, 0, 4); // exact, at most 4 decimals
+  return `${lang === "sv" ? text.replace(".", ",") : text} (${lang === "sv" ? pct.replace(".", ",") : pct} %)`;
 }
 
 /** The tariff's content as the controller reads it: the same order as the tariff file. */
@@ -133,7 +133,9 @@ export function describeTariff(tr: CompiledTariff, lang: Lang): string {
     out.push(textTable([[sv ? "Statsbidrag" : "Grant", sv ? "Mottagare" : "Recipient", sv ? "Belopp (kr)" : "Amount (SEK)", sv ? "Fördelning" : "Split"], ...f.grants.map((g) => [g.name, g.recipient, formatSek(toOre(g.amount), lang), g.amounts ? (sv ? "beslutade belopp per part" : "decided amounts per party") : sv ? "med nyckeln" : "by the key"])], [false, false, true, false]));
   }
 
-  section(sv ? `Kända verksamhetsområden: ${tr.areas.length + f.careRules.length > 0 ? formatCount(BigInt(new Set([...tr.areas, ...f.careRules.map((r) => r.area)].map((a) => a.toLowerCase())).size), lang) : "0"}` : `Known areas of care: ${new Set([...tr.areas, ...f.careRules.map((r) => r.area)].map((a) => a.toLowerCase())).size}`);
+  // the areas the tariff knows: its list and its care rules' areas, compared as everywhere (areaKey)
+  const known = new Set([...tr.areas, ...f.careRules.map((r) => r.area)].map(areaKey)).size;
+  section(`${sv ? "Kända verksamhetsområden" : "Known areas of care"}: ${formatCount(known, lang)}`);
   out.push("");
   return out.join("\n");
 }
