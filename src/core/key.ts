@@ -5,8 +5,8 @@
  */
 import { pow10, rational, type Rational } from "./decimal.js";
 import { DiagnosticBag, type Location } from "./diagnostics.js";
-import type { CompiledTariff } from "./tariff.js";
-import { areaKey, nearestName } from "./names.js";
+import type { CompiledTariff, Party } from "./tariff.js";
+import { nearestName, partyKey } from "./names.js";
 
 /**
  * The distribution key of a year (fördelningsnyckel): each party's share of the jointly financed
@@ -164,9 +164,11 @@ export function knownParties(tariff: CompiledTariff): string {
 
 /** The parameters of UNKNOWN_PARTY: the text, the known names and, when one is close, the party meant. */
 export function unknownPartyParams(tariff: CompiledTariff, text: string): { text: string; known: string; suggestion?: string } {
-  const names = tariff.parties.flatMap((p) => [p.id, p.name, ...p.aliases]);
-  const near = nearestName(areaKey(text), names);
-  const party = near === undefined ? undefined : tariff.parties[tariff.resolveParty(near) ?? tariff.parties.findIndex((p) => p.name === near)];
+  // every id, name and alias, with the party it names
+  const owner = new Map<string, Party>();
+  for (const p of tariff.parties) for (const name of [p.id, p.name, ...p.aliases]) if (!owner.has(name)) owner.set(name, p);
+  const near = nearestName(partyKey(text), [...owner.keys()]);
+  const party = near === undefined ? undefined : owner.get(near);
   return { text, known: knownParties(tariff), ...(party ? { suggestion: party.id } : {}) };
 }
 
