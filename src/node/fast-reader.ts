@@ -23,7 +23,7 @@ import { CsvTokenizer, SniffingDecoder, mapHeader, type CsvInfo, type CsvRecord,
 import { CONSUMPTION_COLUMNS } from "../io/inputs.js";
 import { MAX_AREAS, MAX_RECORD_LENGTH } from "../core/limits.js";
 import { ENC_ASCII, ENC_CP1252, ENC_UTF8, Scanner, isoToYmd, type ScanOk, type ScanResult, type ScanSetup } from "./fast-scan.js";
-import { CLAIMED, PUBLISHED, STATE, STATE_ABORTED, STATE_CLOSED, S_CHUNK, S_END, S_FLAGS, S_FREE, S_START, abort, claim, newPipe, slotIndex, type PipeMemory } from "./fast-pipe.js";
+import { CLAIMED, PUBLISHED, STATE, STATE_ABORTED, STATE_CLOSED, S_CHUNK, S_END, S_FLAGS, S_FREE, S_START, abort, claim, newPipe, pipeIndexer, slotIndex, type PipeMemory } from "./fast-pipe.js";
 
 export interface FastOptions {
   /** worker threads besides the main thread; 0 scans in this thread only (tests). Default: cores − 1. */
@@ -32,6 +32,8 @@ export interface FastOptions {
   chunkSize?: number;
   /** slots in the ring (default 8; at least 2) */
   slots?: number;
+  /** how the structural positions are found: WebAssembly SIMD when it can run here (default), or a plain loop (tests) */
+  indexer?: "wasm" | "js";
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
   /** per-phase timings, for `npm run bench` */
   onPhase?: (phase: string, ms: number) => void;
@@ -91,10 +93,10 @@ interface WorkerRun {
 }
 
 /** Starts a worker on the pipe; its result, or why it has none, comes as a promise. */
-function startWorker(pipe: PipeMemory): WorkerRun | string {
+function startWorker(pipe: PipeMemory, thread: number): WorkerRun | string {
   let worker: Worker;
   try {
-    worker = new Worker(new URL("./fast-worker.js", import.meta.url), { workerData: pipe });
+    worker = new Worker(new URL("./fast-worker.js", import.meta.url), { workerData: { pipe, thread } });
   } catch (e) {
     return `a worker thread could not start (${e instanceof Error ? e.message : String(e)})`;
   }
@@ -105,6 +107,9 @@ function startWorker(pipe: PipeMemory): WorkerRun | string {
   });
   return { worker, result };
 }
+
+/** worker threads by default, at most */
+const MAX_DEFAULT_WORKERS = 7;
 
 const ENCODINGS: Encoding[] = ["ascii", "utf-8", "windows-1252"];
 
@@ -120,13 +125,14 @@ async function readFast(file: string, tariff: CompiledTariff, options: FastOptio
   if (!stat.isFile()) return { ok: false, reason: "not a regular file" };
   const size = stat.size;
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
-  const workerCount = Math.max(0, options.workers ?? availableParallelism() - 1);
+  // One thread reads and hashes; beyond a few scanners, more would only wait for it.
+  const workerCount = Math.max(0, options.workers ?? Math.min(MAX_DEFAULT_WORKERS, availableParallelism() - 1));
   // room for an unfinished line of up to MAX_RECORD_LENGTH bytes, a read, and a line feed added at the end
   const slotSize = MAX_RECORD_LENGTH + 1 + chunkSize + 1;
-  const pipe = newPipe(Math.max(2, options.slots ?? 8), slotSize);
+  const pipe = newPipe(Math.max(2, options.slots ?? 8), slotSize, 1 + workerCount, options.indexer !== "js");
   // The workers start loading now, while the header is read.
   for (let k = 0; k < workerCount; k++) {
-    const w = startWorker(pipe);
+    const w = startWorker(pipe, 1 + k);
     if (typeof w === "string") return { ok: false, reason: w };
     workers.push(w);
   }
@@ -211,7 +217,7 @@ async function readAndScan(fd: number, h: HeaderRead, pipe: PipeMemory, setup: S
   const ctl = new Int32Array(pipe.control);
   const data = Buffer.from(pipe.data);
   const views = Array.from({ length: pipe.slots }, (_, s) => data.subarray(s * pipe.slotSize, (s + 1) * pipe.slotSize));
-  const scanner = new Scanner(setup);
+  const scanner = new Scanner(setup, pipeIndexer(pipe, 0));
   const hash = createHash("sha256");
   hash.update(h.bytes);
   let bytes = h.bytes.length;

@@ -17,6 +17,7 @@ import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RECORD_LENGTH } from "..
 import { isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/numbers.js";
 import { partyKey } from "../core/names.js";
 import { textProblem } from "../core/text.js";
+import type { Indexer } from "./fast-index.js";
 
 /** How a chunk's bytes decode: as the general reader's SniffingDecoder has decided by then. */
 export const ENC_ASCII = 0; // no non-ASCII byte before this chunk's end: every encoding agrees
@@ -95,6 +96,7 @@ const cp1252 = new TextDecoder("windows-1252");
 
 export class Scanner {
   private readonly s: ScanSetup;
+  private readonly indexer: Indexer;
   private readonly width: number;
   private readonly delim: number;
   private readonly n: number;
@@ -139,8 +141,9 @@ export class Scanner {
   private chunk = 0;
   private enc = ENC_ASCII;
 
-  constructor(setup: ScanSetup) {
+  constructor(setup: ScanSetup, indexer: Indexer) {
     this.s = setup;
+    this.indexer = indexer;
     this.width = setup.width;
     this.delim = setup.delimiter;
     this.n = setup.partyCount;
@@ -190,60 +193,69 @@ export class Scanner {
       if (!isUtf8(region)) throw new GiveUp("not UTF-8");
       checkSpecials(region);
     }
+    if (b[end - 1] !== LF) throw new GiveUp("internal: a chunk that does not end with a line feed");
     const DELIM = this.delim;
     const width = this.width;
     const starts = this.starts;
     const ends = this.ends;
     const needed = this.needed;
+    // Every delimiter, line feed and quote of the chunk, in order: the lines are walked by these.
+    // (A CR is only ever part of a CRLF here, checked above, so it ends no field itself.)
+    const P = this.indexer.positions;
+    const count = this.indexer.index(start, end, DELIM);
+    let k = 0;
     let line = 0;
-    let i = start;
-    while (i < end) {
-      const ls = i;
+    let ls = start;
+    while (k < count) {
       let f = 0;
-      let c = 0;
+      let fs = ls; // where field f starts
+      let p = 0;
       starts[0] = ls;
-      // one line: fields up to the line feed (CR only before LF, checked above)
+      // one line: its fields up to the line feed
       for (;;) {
-        c = b[i] as number;
+        p = P[k++] as number;
+        let c = b[p] as number;
         if (c === QUOTE) {
+          // a quote after the field's first byte is text, as the general reader takes it
+          if (p !== fs) continue;
           // a quoted field: up to the closing quote, which a delimiter or the line end must follow
-          let j = i + 1;
           for (;;) {
-            const q = b[j] as number;
-            if (q === QUOTE) {
-              if (b[j + 1] !== QUOTE) break;
+            if (k >= count) throw new GiveUp("a quote that does not close");
+            const q = P[k++] as number;
+            const qc = b[q] as number;
+            if (qc === QUOTE) {
+              if (b[q + 1] !== QUOTE) {
+                p = q;
+                break;
+              }
               if (f < width && needed[f] === 1) throw new GiveUp("a doubled quote in a quoted value");
-              j += 2;
-            } else if (q === LF || q === CR) throw new GiveUp("a line break inside quotes");
-            else j++;
+              k++; // the second quote of the pair
+            } else if (qc === LF) throw new GiveUp("a line break inside quotes");
           }
           if (f < width) {
-            starts[f] = i + 1;
-            ends[f] = j;
+            starts[f] = fs + 1;
+            ends[f] = p;
           }
-          i = j + 1;
-          c = b[i] as number;
-          if (c !== DELIM && c !== LF && c !== CR) throw new GiveUp("text after a closing quote");
-        } else {
-          while (c !== DELIM && c !== LF) c = b[++i] as number;
-          if (f < width) ends[f] = c === LF && i > ls && b[i - 1] === CR ? i - 1 : i;
-        }
+          const after = b[p + 1] as number;
+          if (after !== DELIM && after !== LF && after !== CR) throw new GiveUp("text after a closing quote");
+          // the delimiter or line feed just after it (after the CR of a CRLF)
+          p = P[k++] as number;
+          c = b[p] as number;
+        } else if (f < width) ends[f] = c === LF && p > ls && b[p - 1] === CR ? p - 1 : p;
         if (c === DELIM) {
           f++;
-          i++;
-          if (f < width) starts[f] = i;
+          fs = p + 1;
+          if (f < width) starts[f] = fs;
           continue;
         }
-        // CR (of a CRLF) or LF
-        if (c === CR) i++;
-        break;
+        break; // the line feed
       }
-      // i is at the line feed; a record longer than the general reader takes (its length counts the line end)
-      const le = i > ls && b[i - 1] === CR ? i - 1 : i;
-      if (finalUnterminated && i + 1 === end ? i - ls > MAX_RECORD_LENGTH : i + 1 - ls > MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
+      // p is at the line feed; a record longer than the general reader takes (its length counts the line end)
+      const le = p > ls && b[p - 1] === CR ? p - 1 : p;
+      if (finalUnterminated && p + 1 === end ? p - ls > MAX_RECORD_LENGTH : p + 1 - ls > MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
       this.processLine(b, f + 1, ls, le, line);
       line++;
-      i++;
+      ls = p + 1;
     }
     this.chunks.push(chunk);
     this.chunkLines.push(finalUnterminated ? line - 1 : line);
