@@ -81,6 +81,8 @@ const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const LF = 10;
 const CR = 13;
+/** bytes indexed at a time (then whole lines): the piece and its positions stay in the core's cache */
+const PIECE = 16 * 1024;
 const QUOTE = 34;
 
 function isDigit(c: number): boolean {
@@ -199,24 +201,38 @@ export class Scanner {
     const starts = this.starts;
     const ends = this.ends;
     const needed = this.needed;
-    // Every delimiter, line feed and quote of the chunk, in order: the lines are walked by these.
-    // (A CR is only ever part of a CRLF here, checked above, so it ends no field itself.)
+    // The chunk in pieces of whole lines, small enough that a piece and its positions stay in the
+    // core's cache: every delimiter, line feed and quote of a piece, in order, and its lines are
+    // walked by these. (A CR is only ever part of a CRLF here, checked above: it ends no field.)
     const P = this.indexer.positions;
-    const count = this.indexer.index(start, end, DELIM);
-    let k = 0;
     let line = 0;
     let ls = start;
-    while (k < count) {
-      let f = 0;
-      let fs = ls; // where field f starts
-      let p = 0;
-      starts[0] = ls;
-      // one line: its fields up to the line feed
-      for (;;) {
-        p = P[k++] as number;
-        let c = b[p] as number;
-        if (c === QUOTE) {
-          // a quote after the field's first byte is text, as the general reader takes it
+    while (ls < end) {
+      let pe = ls + PIECE >= end ? end : b.lastIndexOf(LF, ls + PIECE - 1) + 1;
+      if (pe <= ls) pe = b.indexOf(LF, ls + PIECE) + 1; // a line longer than a piece
+      const count = this.indexer.index(ls, pe, DELIM);
+      let k = 0;
+      while (k < count) {
+        let f = 0;
+        let fs = ls; // where field f starts
+        let p = 0;
+        starts[0] = ls;
+        // one line: its fields up to the line feed
+        for (;;) {
+          p = P[k++] as number;
+          let c = b[p] as number;
+          if (c === DELIM) {
+            if (f < width) ends[f] = p;
+            f++;
+            fs = p + 1;
+            if (f < width) starts[f] = fs;
+            continue;
+          }
+          if (c === LF) {
+            if (f < width) ends[f] = p > ls && b[p - 1] === CR ? p - 1 : p;
+            break;
+          }
+          // a quote: after the field's first byte it is text, as the general reader takes it
           if (p !== fs) continue;
           // a quoted field: up to the closing quote, which a delimiter or the line end must follow
           for (;;) {
@@ -241,21 +257,21 @@ export class Scanner {
           // the delimiter or line feed just after it (after the CR of a CRLF)
           p = P[k++] as number;
           c = b[p] as number;
-        } else if (f < width) ends[f] = c === LF && p > ls && b[p - 1] === CR ? p - 1 : p;
-        if (c === DELIM) {
-          f++;
-          fs = p + 1;
-          if (f < width) starts[f] = fs;
-          continue;
+          if (c === DELIM) {
+            f++;
+            fs = p + 1;
+            if (f < width) starts[f] = fs;
+            continue;
+          }
+          break; // the line feed
         }
-        break; // the line feed
+        // p is at the line feed; a record longer than the general reader takes (its length counts the line end)
+        const le = p > ls && b[p - 1] === CR ? p - 1 : p;
+        if (finalUnterminated && p + 1 === end ? p - ls > MAX_RECORD_LENGTH : p + 1 - ls > MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
+        this.processLine(b, f + 1, ls, le, line);
+        line++;
+        ls = p + 1;
       }
-      // p is at the line feed; a record longer than the general reader takes (its length counts the line end)
-      const le = p > ls && b[p - 1] === CR ? p - 1 : p;
-      if (finalUnterminated && p + 1 === end ? p - ls > MAX_RECORD_LENGTH : p + 1 - ls > MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
-      this.processLine(b, f + 1, ls, le, line);
-      line++;
-      ls = p + 1;
     }
     this.chunks.push(chunk);
     this.chunkLines.push(finalUnterminated ? line - 1 : line);
