@@ -284,11 +284,11 @@ describe("the fast reader on worker threads (built package)", () => {
       const acc = new ConsumptionAccumulator(TARIFF_2025, bag, file);
       const info = await readConsumptionFile(file, acc, bag);
       expect(bag.items.filter((x) => x.severity === "error"), name).toEqual([]);
-      for (const chunkSize of [4096, 777, 65536]) {
-        const f = await readBuilt(file, TARIFF_2025, { workers: 2, chunkSize, slots: 3 });
+      for (const [chunkSize, pieceSize] of [[4096, undefined], [777, 50], [65536, undefined], [65536, 1000], [1 << 20, 100]] as const) {
+        const f = await readBuilt(file, TARIFF_2025, { workers: 2, chunkSize, slots: 3, ...(pieceSize ? { pieceSize } : {}) });
         expect(f.ok ? "fast" : f.reason, name).toBe("fast");
-        expect(f.ok && f.summary, `${name} ${chunkSize}`).toEqual(acc.summary);
-        expect(f.ok && f.info, `${name} ${chunkSize}`).toEqual(info);
+        expect(f.ok && f.summary, `${name} ${chunkSize} ${pieceSize}`).toEqual(acc.summary);
+        expect(f.ok && f.info, `${name} ${chunkSize} ${pieceSize}`).toEqual(info);
       }
     }
   });
@@ -601,7 +601,7 @@ async function compareReaders(file: string, fast: FastOptions, generalChunk: num
   if (bag.hasErrors) tally.generalErrors++;
   if (!f.ok) {
     tally.reasons.set(f.reason, (tally.reasons.get(f.reason) ?? 0) + 1);
-    expect(f.reason).not.toMatch(/^internal error/);
+    expect(f.reason).not.toMatch(/^internal/); // a scanner bug, never a property of the file
     return false;
   }
   tally.fast++;
@@ -627,18 +627,19 @@ describe("fast reader = general reader, on every kind of line", () => {
         fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 65, max: 5000 }), fc.constant(undefined)),
         fc.oneof(fc.integer({ min: 1, max: 512 }), fc.constant(undefined)),
         fc.constantFrom<"wasm" | "js">("wasm", "js"),
-        async (spec, ranges, chunkSize, generalChunk, indexer) => {
+        fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(undefined)),
+        async (spec, ranges, chunkSize, generalChunk, indexer, pieceSize) => {
           const file = join(dir, `w${runs++}.csv`);
           writeFileSync(file, buildFile(spec));
           // a long line read in tiny chunks is slow in the general tokenizer (it re-reads the record)
-          const read = await compareReaders(file, { slots: ranges, chunkSize, indexer }, spec.long ? undefined : generalChunk, tally);
+          const read = await compareReaders(file, { slots: ranges, chunkSize, indexer, pieceSize }, spec.long ? undefined : generalChunk, tally);
           if (read && spec.encoding === "windows-1252") fastCp1252++;
           if (read && spec.quoting !== "none") fastQuoted++;
           // the whole run, every third file: results, warnings (with positions) and errors agree
           if (runs % 3 === 0) {
             calculated++;
             const general = await outcome(file, "general");
-            const fast = await outcome(file, "fast", { slots: ranges, chunkSize, indexer });
+            const fast = await outcome(file, "fast", { slots: ranges, chunkSize, indexer, pieceSize });
             const strip = (o: Outcome) => (o.ok ? { ok: true, json: o.json } : o);
             expect(strip(fast)).toEqual(strip(general));
           }

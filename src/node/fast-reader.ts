@@ -32,6 +32,8 @@ export interface FastOptions {
   chunkSize?: number;
   /** slots in the ring (default 8; at least 2) */
   slots?: number;
+  /** bytes the scanner indexes at a time before it walks them (default 16 KiB; small in tests) */
+  pieceSize?: number;
   /** how the structural positions are found: WebAssembly SIMD when it can run here (default), or a plain loop (tests) */
   indexer?: "wasm" | "js";
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
@@ -171,6 +173,7 @@ async function readFast(file: string, tariff: CompiledTariff, options: FastOptio
       partyCount: tariff.parties.length,
       priceStarts,
       changesInYear: priceStarts.map((list) => list.some((d) => d > janFirst && d <= yearEnd)),
+      ...(options.pieceSize !== undefined ? { pieceSize: Math.max(1, options.pieceSize) } : {}),
     };
     for (const w of workers) w.worker.postMessage(setup);
     lap("header");

@@ -37,6 +37,8 @@ export interface ScanSetup {
   priceStarts: number[][];
   /** per party: does its price change during the year (after 1 January)? */
   changesInYear: boolean[];
+  /** bytes indexed at a time, then up to a line end (default PIECE; small in tests) */
+  pieceSize?: number;
 }
 
 export interface ScanCell {
@@ -205,11 +207,14 @@ export class Scanner {
     // core's cache: every delimiter, line feed and quote of a piece, in order, and its lines are
     // walked by these. (A CR is only ever part of a CRLF here, checked above: it ends no field.)
     const P = this.indexer.positions;
+    const piece = this.s.pieceSize ?? PIECE;
     let line = 0;
     let ls = start;
     while (ls < end) {
-      let pe = ls + PIECE >= end ? end : b.lastIndexOf(LF, ls + PIECE - 1) + 1;
-      if (pe <= ls) pe = b.indexOf(LF, ls + PIECE) + 1; // a line longer than a piece
+      let pe = ls + piece >= end ? end : b.lastIndexOf(LF, ls + piece - 1) + 1;
+      if (pe <= ls) pe = b.indexOf(LF, ls + piece) + 1; // a line longer than a piece
+      // the walk below reads positions up to a line feed: the piece must end with one
+      if (pe <= ls || pe > end || b[pe - 1] !== LF) throw new GiveUp("internal: a piece that does not end with a line feed");
       const count = this.indexer.index(ls, pe, DELIM);
       let k = 0;
       while (k < count) {
