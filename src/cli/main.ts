@@ -14,9 +14,7 @@ import { InputError, renderDiagnostic, sortDiagnostics } from "../core/diagnosti
 import type { Lang } from "../core/messages.js";
 import { resultToJson } from "../core/result-json.js";
 import type { PendingFile } from "../io/output.js";
-import { resultCsvFiles } from "../io/result-csv.js";
 import { CONSUMPTION_COLUMNS } from "../io/inputs.js";
-import { COMPARISON_CSV_FILES } from "../io/compare-csv.js";
 import { runTime } from "../io/run-time.js";
 import { assertOutputPaths, CSV_DIR_FILES, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
@@ -25,19 +23,22 @@ import { scenarioLines } from "../core/scenario.js";
 import { DEFAULT_TOLERANCE } from "../core/keycheck.js";
 import { formatOre } from "../core/decimal.js";
 import { t } from "./i18n.js";
-import { accontoCommand } from "./acconto-command.js";
-import { checkKeyCommand } from "./check-key-command.js";
-import { checkTariffCommand } from "./check-tariff-command.js";
 import { TARIFF_SCHEMA_FILE } from "../core/tariff-schema.js";
-import { settleCommand } from "./settle-command.js";
-import { compareCommand, comparisonFiles, comparisonText } from "./compare-command.js";
-import { explainCommand } from "./explain-command.js";
-import { proposeCommand } from "./propose-command.js";
 import { joinNegativeValues, rawOptionValue } from "./options.js";
-import { keyCommand } from "./key-command.js";
 import { summaryText } from "./summary.js";
 import { loadXlsx } from "./load-xlsx.js";
-import { writeExampleConsumption } from "../node/example.js";
+
+// The commands load when they run: `calculate` on a large file starts reading sooner.
+const commands = {
+  acconto: () => import("./acconto-command.js"),
+  checkKey: () => import("./check-key-command.js"),
+  checkTariff: () => import("./check-tariff-command.js"),
+  settle: () => import("./settle-command.js"),
+  compare: () => import("./compare-command.js"),
+  explain: () => import("./explain-command.js"),
+  propose: () => import("./propose-command.js"),
+  key: () => import("./key-command.js"),
+};
 
 export const EXIT = { ok: 0, deviations: 1, input: 2, internal: 3 } as const;
 
@@ -160,6 +161,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
     ...(args.scenario ? [{ option: "--scenario", path: args.scenario }] : []),
   ];
   const planned: PathArg[] = [];
+  const { COMPARISON_CSV_FILES } = args.baseline ? await import("../io/compare-csv.js") : { COMPARISON_CSV_FILES: [] };
   if (args.baseline) for (const c of comparisonOutputs(args)) planned.push(...(c.kind === "csvDir" ? COMPARISON_CSV_FILES.map((name) => join(c.path, name)) : [c.path]).map((path) => ({ option: "--baseline", path })));
   if (args.json) planned.push({ option: label.json, path: args.json });
   if (args.csvDir) for (const name of CSV_DIR_FILES) planned.push({ option: label.csvDir, path: join(args.csvDir, name) });
@@ -176,7 +178,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   const files: PendingFile[] = [];
   const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs, ...(run.scenario ? { scenario: run.scenario } : {}) };
   if (args.json) files.push({ path: args.json, option: label.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
-  if (args.csvDir) files.push(...resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
+  if (args.csvDir) files.push(...(await import("../io/result-csv.js")).resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
   if (args.xlsx) {
     const { resultWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion(), banner: scenarioLines(run.scenario, lang).map((l) => l.trim()), scenario: run.scenario }) });
@@ -185,13 +187,14 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   const compared = run.baseline ? comparisonOutputs(args) : [];
   if (run.baseline) {
     const out = Object.fromEntries(compared.map((c) => [c.kind, c.path]));
+    const { comparisonFiles } = await commands.compare();
     files.push(...(await comparisonFiles(run.baseline.comparison, out, lang, run.inputs, { json: "--baseline", csvDir: "--baseline", xlsx: "--baseline" })));
   }
   writeOutputs(files, inputs, dirs, lang);
   // Warnings in the usual layout (position and hint), the summary on stdout lists them briefly.
   for (const w of sortDiagnostics([...run.result.warnings, ...comparisonWarnings])) io.stderr(renderDiagnostic(w, lang) + "\n");
   io.stdout(summaryText(run.result, lang, run.scenario));
-  if (run.baseline) io.stdout("\n" + comparisonText(run.baseline.comparison, lang));
+  if (run.baseline) io.stdout("\n" + (await commands.compare()).comparisonText(run.baseline.comparison, lang));
   for (const written of [args.json, args.csvDir, args.xlsx, ...compared.filter((c) => c.kind !== "csvDir").map((c) => c.path)]) if (written) io.stderr(t(lang, "written", { file: written }) + "\n");
 }
 
@@ -322,7 +325,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .example("$0 acconto --tariff 2026 --json acconto-2026.json --csv-dir acconto-2026", "")
           .example("$0 acconto --tariff 2026 --xlsx acconto-2026.xlsx", ""),
       async (a) => {
-        await accontoCommand({ tariff: a.tariff, population: a.population, variable: a.variable, json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+        await (await commands.acconto()).accontoCommand({ tariff: a.tariff, population: a.population, variable: a.variable, json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -342,7 +345,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .example("$0 settle --result resultat-2025.json --paid acconto-2025.json --json slutreglering-2025.json", "")
           .example("$0 settle --result resultat-2025.json --paid betalningar-2025.csv --xlsx slutreglering-2025.xlsx", ""),
       async (a) => {
-        await settleCommand({ result: a.result, paid: a.paid, json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+        await (await commands.settle()).settleCommand({ result: a.result, paid: a.paid, json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -359,7 +362,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("xlsx", { type: "string", describe: tr(lang, "skriv härledningen som Excelarbetsbok (index, referensbelopp, priser och budgetar, budgeterad avräkning)", "write the derivation as an Excel workbook (index, reference amounts, prices and budgets, budgeted settlement)") })
           .example("$0 propose --tariff 2025 --results resultat-2023.json resultat-2024.json --index 2024=2,9 --index 2025=3,1 --index 2026=2,8 --round-to 1000 --out tariff-2026-forslag.json", ""),
       async (a) => {
-        await proposeCommand({ tariff: a.tariff, results: a.results as string[], index: (a.index as string[]).map(String), population: a.population, roundTo: rawOptionValue(argv, "--round-to"), out: a.out, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+        await (await commands.propose()).proposeCommand({ tariff: a.tariff, results: a.results as string[], index: (a.index as string[]).map(String), population: a.population, roundTo: rawOptionValue(argv, "--round-to"), out: a.out, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -374,7 +377,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("xlsx", { type: "string", describe: tr(lang, "skriv jämförelsen som Excelarbetsbok (skillnaderna som formler, störst förändring överst)", "write the comparison as an Excel workbook (differences as formulas, largest change first)") })
           .example("$0 compare resultat-2024.json resultat-2025.json --xlsx jamforelse.xlsx", ""),
       async (a) => {
-        await compareCommand({ a: String(a.a), b: String(a.b), json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+        await (await commands.compare()).compareCommand({ a: String(a.a), b: String(a.b), json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -392,7 +395,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("json", { type: "string", describe: tr(lang, "skriv förklaringen som JSON (vardavtal-explanation/1)", "write the explanation as JSON (vardavtal-explanation/1)") })
           .example("$0 explain --tariff 2025 --consumption konsumtion.csv \"RJL>RÖ variable\"", ""),
       async (a) => {
-        await explainCommand({ tariff: a.tariff, consumption: a.consumption, population: a.population, through: a.through, set: setArgs(a.set), scenario: a.scenario, flow: String(a.flow), json: a.json, strict: a.strict as boolean }, io, lang);
+        await (await commands.explain()).explainCommand({ tariff: a.tariff, consumption: a.consumption, population: a.population, through: a.through, set: setArgs(a.set), scenario: a.scenario, flow: String(a.flow), json: a.json, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -406,7 +409,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .example("$0 key --tariff 2025", tr(lang, "nyckeln för 2025 och hur 1 000 000 kr fördelas", "the key of 2025 and how SEK 1,000,000 is split"))
           .example("$0 key --tariff 2025 --amount 18000000 --population befolkning.csv", tr(lang, "hur RCC:s budget fördelas med en ny befolkning", "how RCC's budget is split by a new population")),
       async (a) => {
-        await keyCommand({ tariff: a.tariff, population: a.population, amount: rawOptionValue(argv, "--amount") ?? "1000000", strict: a.strict as boolean }, io, lang);
+        await (await commands.key()).keyCommand({ tariff: a.tariff, population: a.population, amount: rawOptionValue(argv, "--amount") ?? "1000000", strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -424,7 +427,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .example("$0 check-key --tariff 2025 --costs kostnader.csv --xlsx kontroll.xlsx --json kontroll.json", tr(lang, "kontrollen som arbetsbok och JSON", "the check as a workbook and JSON"))
           .epilog(tr(lang, "Avslutas med kod 1 när någon avvikelse är större än toleransen, 0 när alla håller.", "Exits with code 1 when a deviation is above the tolerance, 0 when all hold.")),
       async (a) => {
-        exitCode = await checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: rawOptionValue(argv, "--tolerance") ?? formatOre(DEFAULT_TOLERANCE), json: a.json, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+        exitCode = await (await commands.checkKey()).checkKeyCommand({ tariff: a.tariff, costs: a.costs, population: a.population, tolerance: rawOptionValue(argv, "--tolerance") ?? formatOre(DEFAULT_TOLERANCE), json: a.json, xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -445,7 +448,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .example("$0 check-tariff --tariff min-tariff-2026.json --write-schema .", tr(lang, "kontrollera en egen tariff och lägg schemat bredvid den", "check your own tariff and put the schema beside it"))
           .epilog(tr(lang, "Avslutas med kod 0 när tariffen är giltig, 2 när den har fel (alla fel listas med rad och kolumn).", "Exits with code 0 when the tariff is valid, 2 when it has errors (all are listed with line and column).")),
       async (a) => {
-        await checkTariffCommand({ tariff: a.tariff, writeSchema: a["write-schema"], strict: a.strict as boolean }, io, lang);
+        await (await commands.checkTariff()).checkTariffCommand({ tariff: a.tariff, writeSchema: a["write-schema"], strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
@@ -461,7 +464,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
         await runCalculate(
           {
             tariff: "2025",
-            consumption: writeExampleConsumption(out, lang), // generated, not shipped
+            consumption: (await import("../node/example.js")).writeExampleConsumption(out, lang), // generated, not shipped
             json: join(out, "resultat-2025.json"),
             csvDir: join(out, "csv"),
             xlsx: join(out, "rapport-2025.xlsx"),
@@ -476,9 +479,9 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
         // basis), the final settlement of the year as if paid as planned, and a proposal for 2026 from the year's result, an illustrative index (2,8 %) and
         // SCB's population per 2024-12-31. Their tables are in the files; only "Skrev …" is printed.
         const quiet: Io = { ...io, stdout: () => undefined };
-        await accontoCommand({ tariff: "2025", variable: true, json: join(out, "acconto-2025.json"), xlsx: join(out, "acconto-2025.xlsx"), strict: a.strict as boolean }, quiet, lang);
-        await settleCommand({ result: join(out, "resultat-2025.json"), paid: join(out, "acconto-2025.json"), json: join(out, "slutreglering-2025.json"), xlsx: join(out, "slutreglering-2025.xlsx"), strict: a.strict as boolean }, quiet, lang);
-        await proposeCommand(
+        await (await commands.acconto()).accontoCommand({ tariff: "2025", variable: true, json: join(out, "acconto-2025.json"), xlsx: join(out, "acconto-2025.xlsx"), strict: a.strict as boolean }, quiet, lang);
+        await (await commands.settle()).settleCommand({ result: join(out, "resultat-2025.json"), paid: join(out, "acconto-2025.json"), json: join(out, "slutreglering-2025.json"), xlsx: join(out, "slutreglering-2025.xlsx"), strict: a.strict as boolean }, quiet, lang);
+        await (await commands.propose()).proposeCommand(
           {
             tariff: "2025",
             results: [join(out, "resultat-2025.json")],
@@ -518,6 +521,11 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       throw new Exit(EXIT.input);
     });
   if (lang === "sv") cli.updateStrings(SV_STRINGS as Record<string, string>);
+  // yargs lays out a command's whole help text as it starts the command, in case the command asks
+  // for it later. None of ours does (--help is laid out when asked for), and on a large file that
+  // layout is time the reading waits for.
+  const usage = (cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === "function") usage.cacheHelpMessage = () => undefined;
   try {
     await cli.parseAsync();
   } catch (e) {
