@@ -325,7 +325,7 @@ const AREA_OK = [
 const AREA_BAD = ["ortopedi\u0081", "", "   ", "\u00a0", "\u3000", "neuro\u0000kirurgi", "\u200bortopedi", "ortopedi\u2028", "\ufeffortopedi", "a".repeat(201), "orto\u00adpedi", "\u0085ortopedi", "orto\ufffdpedi", "\u001b[31mortopedi", "or\ud83d\ude00topedi".slice(0, 4)];
 const EXTRA_OK = ["A12B", "", "ö", "\u0000", "\u3000", "é\u0301", "\u200b", "x".repeat(300), "€ – …", "\u0081\u009d", 'a"b'];
 const EXTRA_BAD = ["\ufeff", '"q"', "a\rb", "ab\ufffd"];
-const NUMBER_BAD = ["12,5,0", "1e5", "1 23,4", "--1", "+5", "1,,2", "1.", ".5", "١٢", "0x10", "1_000"];
+const NUMBER_BAD = ["12,5,0", "1e5", "1 23,4", "--1", "+5", "1,,2", "1.", ".5", "١٢", "0x10", "1_000", "-", "-,5", "1,5-", "007,50", "-0", "1234567890123456", "123456789,123456"];
 
 interface NumStyle {
   sep: "," | ".";

@@ -322,9 +322,10 @@ export class Scanner {
     const a = this.area(b, starts[this.cArea] as number, ends[this.cArea] as number);
     const cAmount = this.cAmount;
     const cPoints = this.cPoints;
-    const amount = cAmount >= 0 ? this.number(b, starts[cAmount] as number, ends[cAmount] as number, 2, MAX_AMOUNT) : undefined;
-    const points = cPoints >= 0 ? this.number(b, starts[cPoints] as number, ends[cPoints] as number, 6, MAX_POINTS) : undefined;
-    if (amount === undefined && points === undefined) throw new GiveUp("a row with neither amount nor points");
+    // NaN: blank (or no such column)
+    const amount = cAmount >= 0 ? this.number(b, starts[cAmount] as number, ends[cAmount] as number, 2, MAX_AMOUNT) : NaN;
+    const points = cPoints >= 0 ? this.number(b, starts[cPoints] as number, ends[cPoints] as number, 6, MAX_POINTS) : NaN;
+    if (amount !== amount && points !== points) throw new GiveUp("a row with neither amount nor points");
     this.rowsRead++;
     if (year !== this.s.year) {
       this.otherYear++;
@@ -338,13 +339,13 @@ export class Scanner {
     const sums = this.sums;
     const at = cell * this.stride;
     sums[at] = (sums[at] as number) + 1;
-    if (amount !== undefined) this.add(at + 1, amount);
+    if (amount === amount) this.add(at + 1, amount);
     else {
       if (ymd < 0 && this.s.changesInYear[s]) throw new GiveUp("an undated row while the price changes during the year");
       // a row counted is of the tariff's year: its date (1 January when it has none) picks the price
       const k = (this.segments[s] as Int16Array)[ymd < 0 ? 33 : (((ymd / 100) | 0) % 100) * 32 + (ymd % 100)] as number;
       if (k < 0) throw new GiveUp("no point price");
-      this.add(at + 2 + k, points as number);
+      this.add(at + 2 + k, points);
     }
     this.rowsCounted++;
   }
@@ -431,38 +432,46 @@ export class Scanner {
     return a;
   }
 
-  /** A number field as integer units of 10^-dec, at most `max` in absolute value; undefined when blank. */
-  private number(b: Buffer, s: number, e: number, dec: number, max: number): number | undefined {
+  /** A number field as integer units of 10^-dec, at most `max` in absolute value; NaN when blank. */
+  private number(b: Buffer, s: number, e: number, dec: number, max: number): number {
     while (s < e && (b[s] === 32 || b[s] === 9)) s++;
     while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
-    if (s === e) return undefined;
+    if (s === e) return NaN;
     let i = s;
     let neg = false;
     if (b[i] === 45) {
       neg = true;
       i++;
     }
+    // digits, then perhaps a decimal comma or point and more digits
+    const d0 = i;
     let v = 0;
-    let digits = 0;
-    let frac = -1;
-    for (; i < e; i++) {
-      const c = b[i] as number;
-      if (isDigit(c)) {
-        v = v * 10 + (c - 48);
-        digits++;
-        if (frac >= 0) frac++;
-      } else if ((c === 44 || c === 46) && frac < 0 && digits > 0) frac = 0;
-      else break;
+    let c = b[i] as number;
+    while (i < e && c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      c = b[++i] as number;
     }
-    if (i === e && digits > 0 && digits <= 15 && frac !== 0 && (frac < 0 ? 0 : frac) <= dec) {
+    const intDigits = i - d0;
+    let frac = 0;
+    if (i < e && intDigits > 0 && (c === 44 || c === 46)) {
+      const f0 = ++i;
+      c = b[i] as number;
+      while (i < e && c >= 48 && c <= 57) {
+        v = v * 10 + (c - 48);
+        c = b[++i] as number;
+      }
+      frac = i - f0;
+      if (frac === 0) i = -1; // a separator without digits after it: the general rules decide
+    }
+    if (i === e && intDigits > 0 && intDigits + frac <= 15 && frac <= dec) {
       // exact whenever it is at most max (< 2^53); a larger product only needs to compare larger
-      const units = v * (POW10[dec - (frac < 0 ? 0 : frac)] as number);
+      const units = v * (POW10[dec - frac] as number);
       if (units > max) throw new GiveUp("a number above the limit");
       return neg ? -units : units;
     }
     // Anything else (thousands separators, Unicode minus, no-break spaces…): the general rules.
     const t = this.text(b, s, e);
-    if (isBlank(t)) return undefined;
+    if (isBlank(t)) return NaN;
     const r = parseLocaleNumber(t, dec);
     if (!r.ok) throw new GiveUp(`not a number: ${t}`);
     const big = BigInt(max);
@@ -548,6 +557,9 @@ class ByteTable {
   private lengths: number[] = [];
   private readonly ids: number[] = [];
   private readonly recent = new Int32Array(4096).fill(-1);
+  /** values of at most 3 bytes: shortKey → id, direct-mapped (a key is never −1) */
+  private readonly shortKeys = new Int32Array(1024).fill(-1);
+  private readonly shortIds = new Int32Array(1024);
 
   private static hash(b: Uint8Array, s: number, e: number): number {
     let h = 0x811c9dc5;
@@ -571,6 +583,22 @@ class ByteTable {
 
   get(b: Uint8Array, s: number, e: number): number {
     const len = e - s;
+    if (len <= 3) {
+      // short values (a party's "RÖ", "RJL"): the bytes and the length are the key itself
+      const key = shortKey(b, s, len);
+      const at = (key ^ (key >>> 13)) & 1023;
+      if (this.shortKeys[at] === key) return this.shortIds[at] as number;
+      const id = this.lookup(b, s, e, len);
+      if (id >= 0) {
+        this.shortKeys[at] = key;
+        this.shortIds[at] = id;
+      }
+      return id;
+    }
+    return this.lookup(b, s, e, len);
+  }
+
+  private lookup(b: Uint8Array, s: number, e: number, len: number): number {
     const q = len === 0 ? 0 : ((len << 7) ^ ((b[s] as number) << 4) ^ ((b[e - 1] as number) << 2) ^ (b[s + (len >> 1)] as number)) & 4095;
     const r = this.recent[q] as number;
     if (r >= 0 && this.same(r, b, s, e)) return this.ids[r] as number;
@@ -616,6 +644,13 @@ class ByteTable {
     this.slots = new Int32Array(size).fill(-1);
     for (let k = 0; k < slots.length; k++) if ((slots[k] as number) >= 0) this.place(hashes[k] as number, slots[k] as number);
   }
+}
+
+/** b[s, s + len) for len ≤ 3, with its length, as one exact integer. */
+function shortKey(b: Uint8Array, s: number, len: number): number {
+  let key = len << 24;
+  for (let i = 0; i < len; i++) key |= (b[s + i] as number) << (16 - 8 * i);
+  return key;
 }
 
 /**
