@@ -102,6 +102,8 @@ export class Scanner {
   private readonly s: ScanSetup;
   private readonly indexer: Indexer;
   private readonly width: number;
+  /** fields whose bounds are kept: up to the last column read */
+  private readonly kept: number;
   private readonly delim: number;
   private readonly n: number;
   /** per column: 1 when the scanner reads it (a doubled quote in it is handed over) */
@@ -149,6 +151,7 @@ export class Scanner {
     this.s = setup;
     this.indexer = indexer;
     this.width = setup.width;
+    this.kept = Math.min(setup.width, 1 + Math.max(...Object.values(setup.columns)));
     this.delim = setup.delimiter;
     this.n = setup.partyCount;
     this.starts = new Int32Array(setup.width + 1);
@@ -199,7 +202,8 @@ export class Scanner {
     }
     if (b[end - 1] !== LF) throw new GiveUp("internal: a chunk that does not end with a line feed");
     const DELIM = this.delim;
-    const width = this.width;
+    // fields after the last one read are only counted (processLine checks the count)
+    const width = this.kept;
     const starts = this.starts;
     const ends = this.ends;
     const needed = this.needed;
