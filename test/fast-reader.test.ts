@@ -628,18 +628,18 @@ describe("fast reader = general reader, on every kind of line", () => {
         fc.oneof(fc.integer({ min: 1, max: 512 }), fc.constant(undefined)),
         fc.constantFrom<"wasm" | "js">("wasm", "js"),
         fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(undefined)),
-        async (spec, ranges, chunkSize, generalChunk, indexer, pieceSize) => {
+        async (spec, ranges, chunkSize, generalChunk, walker, pieceSize) => {
           const file = join(dir, `w${runs++}.csv`);
           writeFileSync(file, buildFile(spec));
           // a long line read in tiny chunks is slow in the general tokenizer (it re-reads the record)
-          const read = await compareReaders(file, { slots: ranges, chunkSize, indexer, pieceSize }, spec.long ? undefined : generalChunk, tally);
+          const read = await compareReaders(file, { slots: ranges, chunkSize, walker, pieceSize }, spec.long ? undefined : generalChunk, tally);
           if (read && spec.encoding === "windows-1252") fastCp1252++;
           if (read && spec.quoting !== "none") fastQuoted++;
           // the whole run, every third file: results, warnings (with positions) and errors agree
           if (runs % 3 === 0) {
             calculated++;
             const general = await outcome(file, "general");
-            const fast = await outcome(file, "fast", { slots: ranges, chunkSize, indexer, pieceSize });
+            const fast = await outcome(file, "fast", { slots: ranges, chunkSize, walker, pieceSize });
             const strip = (o: Outcome) => (o.ok ? { ok: true, json: o.json } : o);
             expect(strip(fast)).toEqual(strip(general));
           }

@@ -4,7 +4,7 @@
  * threads hand the slots on. Only the main thread reads the file (and hashes it as it reads);
  * every thread, the main one included, claims published chunks in order and scans them.
  */
-import { INDEX_OVERREAD, newIndexMemory, newIndexer, type IndexMemory, type Indexer, type WasmMemory } from "./fast-index.js";
+import { INDEX_OVERREAD, newIndexMemory, newWalker, type IndexMemory, type Walker, type WasmMemory } from "./fast-index.js";
 
 /** published chunks (the main thread notifies on it) */
 export const PUBLISHED = 0;
@@ -25,22 +25,22 @@ export const S_FREE = 4;
 
 export interface PipeMemory {
   control: SharedArrayBuffer;
-  /** the slots, then each thread's area of positions (see fast-index) */
+  /** the slots, then each thread's area of line records (see fast-index) */
   data: SharedArrayBuffer;
-  /** the WebAssembly memory `data` belongs to, when the SIMD indexer runs */
+  /** the WebAssembly memory `data` belongs to, when the SIMD walker runs */
   memory?: WasmMemory;
   slots: number;
   slotSize: number;
-  /** where thread 0's positions start (bytes); thread t's start `outCapacity` × 4 bytes later each */
+  /** where thread 0's records start (bytes); thread t's start `outCapacity` × 4 bytes later each */
   outAt: number;
-  /** positions per thread: one per byte of a slot at most */
+  /** 32-bit words of records per thread (the scanner sizes its pieces to fit) */
   outCapacity: number;
 }
 
-/** A ring of `slots` slots of `slotSize` bytes, and room for the positions of `threads` threads. */
+/** A ring of `slots` slots of `slotSize` bytes, and room for the line records of `threads` threads. */
 export function newPipe(slots: number, slotSize: number, threads: number, useWasm = true): PipeMemory {
   const outAt = align16(slots * slotSize + INDEX_OVERREAD);
-  const outCapacity = align16(slotSize);
+  const outCapacity = RECORD_WORDS;
   const { buffer, memory } = newIndexMemory(outAt + threads * outCapacity * 4, useWasm);
   const pipe: PipeMemory = { control: new SharedArrayBuffer(4 * (HEADER + slots * SLOT_INTS)), data: buffer, slots, slotSize, outAt, outCapacity };
   if (memory) pipe.memory = memory;
@@ -49,16 +49,19 @@ export function newPipe(slots: number, slotSize: number, threads: number, useWas
   return pipe;
 }
 
-/** The indexer of thread `thread` (0 the main thread, workers from 1) over the pipe's memory. */
-export function pipeIndexer(pipe: PipeMemory, thread: number): Indexer {
+/** The walker of thread `thread` (0 the main thread, workers from 1) over the pipe's memory. */
+export function pipeWalker(pipe: PipeMemory, thread: number): Walker {
   const m: IndexMemory = { buffer: pipe.data, outAt: pipe.outAt + thread * pipe.outCapacity * 4, capacity: pipe.outCapacity };
   if (pipe.memory) m.memory = pipe.memory;
-  return newIndexer(m);
+  return newWalker(m);
 }
 
 function align16(n: number): number {
   return Math.ceil(n / 16) * 16;
 }
+
+/** Words of line records per thread: a piece of 16 KiB of lines with up to 14 fields kept each. */
+const RECORD_WORDS = 1 << 19;
 
 /** The index in the control array of one field of a slot. */
 export function slotIndex(slot: number, field: number): number {

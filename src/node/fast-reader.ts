@@ -23,7 +23,7 @@ import { CsvTokenizer, SniffingDecoder, mapHeader, type CsvInfo, type CsvRecord,
 import { CONSUMPTION_COLUMNS } from "../io/inputs.js";
 import { MAX_AREAS, MAX_RECORD_LENGTH } from "../core/limits.js";
 import { ENC_ASCII, ENC_CP1252, ENC_UTF8, Scanner, isoToYmd, type ScanOk, type ScanResult, type ScanSetup } from "./fast-scan.js";
-import { CLAIMED, PUBLISHED, STATE, STATE_ABORTED, STATE_CLOSED, S_CHUNK, S_END, S_FLAGS, S_FREE, S_START, abort, claim, newPipe, pipeIndexer, slotIndex, type PipeMemory } from "./fast-pipe.js";
+import { CLAIMED, PUBLISHED, STATE, STATE_ABORTED, STATE_CLOSED, S_CHUNK, S_END, S_FLAGS, S_FREE, S_START, abort, claim, newPipe, pipeWalker, slotIndex, type PipeMemory } from "./fast-pipe.js";
 
 export interface FastOptions {
   /** worker threads besides the main thread; 0 scans in this thread only (tests). Default: cores − 1. */
@@ -32,10 +32,10 @@ export interface FastOptions {
   chunkSize?: number;
   /** slots in the ring (default 8; at least 2) */
   slots?: number;
-  /** bytes the scanner indexes at a time before it walks them (default 16 KiB; small in tests) */
+  /** bytes of lines the scanner splits into fields at a time (default 16 KiB; small in tests) */
   pieceSize?: number;
-  /** how the structural positions are found: WebAssembly SIMD when it can run here (default), or a plain loop (tests) */
-  indexer?: "wasm" | "js";
+  /** how lines are split into fields: by WebAssembly SIMD when it can run here (default), or a plain loop (tests) */
+  walker?: "wasm" | "js";
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
   /** per-phase timings, for `npm run bench` */
   onPhase?: (phase: string, ms: number) => void;
@@ -131,7 +131,7 @@ async function readFast(file: string, tariff: CompiledTariff, options: FastOptio
   const workerCount = Math.max(0, options.workers ?? Math.min(MAX_DEFAULT_WORKERS, availableParallelism() - 1));
   // room for an unfinished line of up to MAX_RECORD_LENGTH bytes, a read, and a line feed added at the end
   const slotSize = MAX_RECORD_LENGTH + 1 + chunkSize + 1;
-  const pipe = newPipe(Math.max(2, options.slots ?? 8), slotSize, 1 + workerCount, options.indexer !== "js");
+  const pipe = newPipe(Math.max(2, options.slots ?? 8), slotSize, 1 + workerCount, options.walker !== "js");
   // The workers start loading now, while the header is read.
   for (let k = 0; k < workerCount; k++) {
     const w = startWorker(pipe, 1 + k);
@@ -220,7 +220,7 @@ async function readAndScan(fd: number, h: HeaderRead, pipe: PipeMemory, setup: S
   const ctl = new Int32Array(pipe.control);
   const data = Buffer.from(pipe.data);
   const views = Array.from({ length: pipe.slots }, (_, s) => data.subarray(s * pipe.slotSize, (s + 1) * pipe.slotSize));
-  const scanner = new Scanner(setup, pipeIndexer(pipe, 0));
+  const scanner = new Scanner(setup, pipeWalker(pipe, 0));
   const hash = createHash("sha256");
   hash.update(h.bytes);
   let bytes = h.bytes.length;

@@ -17,7 +17,7 @@ import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RECORD_LENGTH } from "..
 import { isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/numbers.js";
 import { partyKey } from "../core/names.js";
 import { textProblem } from "../core/text.js";
-import type { Indexer } from "./fast-index.js";
+import { recordSize, type Walker } from "./fast-index.js";
 
 /** How a chunk's bytes decode: as the general reader's SniffingDecoder has decided by then. */
 export const ENC_ASCII = 0; // no non-ASCII byte before this chunk's end: every encoding agrees
@@ -37,7 +37,7 @@ export interface ScanSetup {
   priceStarts: number[][];
   /** per party: does its price change during the year (after 1 January)? */
   changesInYear: boolean[];
-  /** bytes indexed at a time, then up to a line end (default PIECE; small in tests) */
+  /** bytes walked at a time, then up to a line end (default PIECE; small in tests) */
   pieceSize?: number;
 }
 
@@ -83,7 +83,7 @@ const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const LF = 10;
 const CR = 13;
-/** bytes indexed at a time (then whole lines): the piece and its positions stay in the core's cache */
+/** bytes walked at a time (then up to a line end): the piece and its records stay in the core's cache */
 const PIECE = 16 * 1024;
 const QUOTE = 34;
 
@@ -100,16 +100,16 @@ const cp1252 = new TextDecoder("windows-1252");
 
 export class Scanner {
   private readonly s: ScanSetup;
-  private readonly indexer: Indexer;
+  private readonly walker: Walker;
   private readonly width: number;
   /** fields whose bounds are kept: up to the last column read */
   private readonly kept: number;
+  /** the bounds of a line walked byte by byte (walkLine) */
+  private readonly scratch: Int32Array;
   private readonly delim: number;
   private readonly n: number;
   /** per column: 1 when the scanner reads it (a doubled quote in it is handed over) */
   private readonly needed: Uint8Array;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
   private readonly partyByKey: Map<string, number>;
   private readonly partyTable = new ByteTable();
   private readonly areaTable = new ByteTable();
@@ -147,15 +147,14 @@ export class Scanner {
   private chunk = 0;
   private enc = ENC_ASCII;
 
-  constructor(setup: ScanSetup, indexer: Indexer) {
+  constructor(setup: ScanSetup, walker: Walker) {
     this.s = setup;
-    this.indexer = indexer;
+    this.walker = walker;
     this.width = setup.width;
     this.kept = Math.min(setup.width, 1 + Math.max(...Object.values(setup.columns)));
+    this.scratch = new Int32Array(2 * this.kept);
     this.delim = setup.delimiter;
     this.n = setup.partyCount;
-    this.starts = new Int32Array(setup.width + 1);
-    this.ends = new Int32Array(setup.width + 1);
     this.needed = new Uint8Array(setup.width);
     for (const c of Object.values(setup.columns)) if (c >= 0) this.needed[c] = 1;
     this.partyByKey = new Map(setup.partyNames);
@@ -202,85 +201,40 @@ export class Scanner {
     }
     if (b[end - 1] !== LF) throw new GiveUp("internal: a chunk that does not end with a line feed");
     const DELIM = this.delim;
-    // fields after the last one read are only counted (processLine checks the count)
-    const width = this.kept;
-    const starts = this.starts;
-    const ends = this.ends;
-    const needed = this.needed;
-    // The chunk in pieces of whole lines, small enough that a piece and its positions stay in the
-    // core's cache: every delimiter, line feed and quote of a piece, in order, and its lines are
-    // walked by these. (A CR is only ever part of a CRLF here, checked above: it ends no field.)
-    const P = this.indexer.positions;
-    const piece = this.s.pieceSize ?? PIECE;
+    const kept = this.kept;
+    // The chunk in pieces of whole lines, small enough that a piece and its records stay in the
+    // core's cache (and that its records fit): the walker writes one record per line, with the
+    // bounds of its fields, and each line is read from its record.
+    const R = this.walker.records;
+    const rs = recordSize(kept);
+    const piece = Math.max(1, Math.min(this.s.pieceSize ?? PIECE, Math.floor(R.length / rs)));
     let line = 0;
     let ls = start;
     while (ls < end) {
       let pe = ls + piece >= end ? end : b.lastIndexOf(LF, ls + piece - 1) + 1;
       if (pe <= ls) pe = b.indexOf(LF, ls + piece) + 1; // a line longer than a piece
-      // the walk below reads positions up to a line feed: the piece must end with one
+      // the walk ends a record at a line feed: the piece must end with one
       if (pe <= ls || pe > end || b[pe - 1] !== LF) throw new GiveUp("internal: a piece that does not end with a line feed");
-      const count = this.indexer.index(ls, pe, DELIM);
-      let k = 0;
-      while (k < count) {
-        let f = 0;
-        let fs = ls; // where field f starts
-        let p = 0;
-        starts[0] = ls;
-        // one line: its fields up to the line feed
-        for (;;) {
-          p = P[k++] as number;
-          let c = b[p] as number;
-          if (c === DELIM) {
-            if (f < width) ends[f] = p;
-            f++;
-            fs = p + 1;
-            if (f < width) starts[f] = fs;
-            continue;
-          }
-          if (c === LF) {
-            if (f < width) ends[f] = p > ls && b[p - 1] === CR ? p - 1 : p;
-            break;
-          }
-          // a quote: after the field's first byte it is text, as the general reader takes it
-          if (p !== fs) continue;
-          // a quoted field: up to the closing quote, which a delimiter or the line end must follow
-          for (;;) {
-            if (k >= count) throw new GiveUp("a quote that does not close");
-            const q = P[k++] as number;
-            const qc = b[q] as number;
-            if (qc === QUOTE) {
-              if (b[q + 1] !== QUOTE) {
-                p = q;
-                break;
-              }
-              if (f < width && needed[f] === 1) throw new GiveUp("a doubled quote in a quoted value");
-              k++; // the second quote of the pair
-            } else if (qc === LF) throw new GiveUp("a line break inside quotes");
-          }
-          if (f < width) {
-            starts[f] = fs + 1;
-            ends[f] = p;
-          }
-          const after = b[p + 1] as number;
-          if (after !== DELIM && after !== LF && after !== CR) throw new GiveUp("text after a closing quote");
-          // the delimiter or line feed just after it (after the CR of a CRLF)
-          p = P[k++] as number;
-          c = b[p] as number;
-          if (c === DELIM) {
-            f++;
-            fs = p + 1;
-            if (f < width) starts[f] = fs;
-            continue;
-          }
-          break; // the line feed
+      const n = this.walker.walk(ls, pe, DELIM, kept);
+      if (n < 1 || R[(n - 1) * rs + 1] !== pe - 1) throw new GiveUp("internal: the walk did not reach the end of the piece");
+      for (let o = 0, oe = n * rs; o < oe; o += rs) {
+        const lls = R[o] as number;
+        const lf = R[o + 1] as number;
+        let fields = R[o + 2] as number;
+        let F = R;
+        let fo = o + 4;
+        if (R[o + 3] !== 0) {
+          // something only the exact rules decide: this line byte by byte
+          fields = this.walkLine(b, lls, lf);
+          F = this.scratch;
+          fo = 0;
         }
-        // p is at the line feed; a record longer than the general reader takes (its length counts the line end)
-        const le = p > ls && b[p - 1] === CR ? p - 1 : p;
-        if (finalUnterminated && p + 1 === end ? p - ls > MAX_RECORD_LENGTH : p + 1 - ls > MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
-        this.processLine(b, f + 1, ls, le, line);
+        // a record longer than the general reader takes (its length counts the line end)
+        if (finalUnterminated && lf + 1 === end ? lf - lls > MAX_RECORD_LENGTH : lf + 1 - lls > MAX_RECORD_LENGTH) throw new GiveUp("a line that is too long");
+        this.processLine(b, F, fo, fields, lls, lf > lls && b[lf - 1] === CR ? lf - 1 : lf, line);
         line++;
-        ls = p + 1;
       }
+      ls = pe;
     }
     this.chunks.push(chunk);
     this.chunkLines.push(finalUnterminated ? line - 1 : line);
@@ -299,36 +253,92 @@ export class Scanner {
     return true;
   }
 
-  /** One line: bytes [ls, le) of b, its line end excluded; `fields` counted by delimiters. */
-  private processLine(b: Buffer, fields: number, ls: number, le: number, line: number): void {
-    const starts = this.starts;
-    const ends = this.ends;
+  /**
+   * One line, b[ls … lf], byte by byte with the exact rules for quotes: the bounds of its first
+   * `kept` fields into `scratch` (start, end per field), and its number of fields. Gives up on a
+   * doubled quote in a value that is read, a line break inside quotes, text after a closing quote.
+   */
+  private walkLine(b: Buffer, ls: number, lf: number): number {
+    const S = this.scratch;
+    const kept = this.kept;
+    const DELIM = this.delim;
+    const needed = this.needed;
+    let i = ls;
+    let f = 0;
+    let c = 0;
+    S[0] = ls;
+    for (;;) {
+      c = b[i] as number;
+      if (c === QUOTE) {
+        // a quoted field: up to the closing quote, which a delimiter or the line end must follow
+        let j = i + 1;
+        for (;;) {
+          const q = b[j] as number;
+          if (q === QUOTE) {
+            if (b[j + 1] !== QUOTE) break;
+            if (f < kept && needed[f] === 1) throw new GiveUp("a doubled quote in a quoted value");
+            j += 2;
+          } else if (q === LF || q === CR) throw new GiveUp("a line break inside quotes");
+          else j++;
+        }
+        if (f < kept) {
+          S[2 * f] = i + 1;
+          S[2 * f + 1] = j;
+        }
+        i = j + 1;
+        c = b[i] as number;
+        if (c !== DELIM && c !== LF && c !== CR) throw new GiveUp("text after a closing quote");
+      } else {
+        while (c !== DELIM && c !== LF) c = b[++i] as number;
+        if (f < kept) S[2 * f + 1] = c === LF && i > ls && b[i - 1] === CR ? i - 1 : i;
+      }
+      if (c === DELIM) {
+        f++;
+        i++;
+        if (f < kept) S[2 * f] = i;
+        continue;
+      }
+      if (c === CR) i++; // of a CRLF
+      break;
+    }
+    if (i !== lf) throw new GiveUp("internal: a flagged line that does not end at its line feed");
+    return f + 1;
+  }
+
+  /**
+   * One line: bytes [ls, le) of b, its line end excluded; `fields` counted by delimiters; the
+   * start and end of field c at F[fo + 2c] and F[fo + 2c + 1].
+   */
+  private processLine(b: Buffer, F: Int32Array, fo: number, fields: number, ls: number, le: number, line: number): void {
     const cSeller = this.cSeller;
     // A record with only blanks is skipped (as the general reader does), whatever its field count;
     // test it only when needed: a line whose seller field starts with something else is not blank.
-    const ss = starts[cSeller] as number;
-    if (fields !== this.width || (ends[cSeller] as number) === ss || b[ss] === 32 || b[ss] === 9) {
+    const ss = F[fo + 2 * cSeller] as number;
+    if (fields !== this.width || (F[fo + 2 * cSeller + 1] as number) === ss || b[ss] === 32 || b[ss] === 9) {
       if (this.isBlankLine(b, ls, le)) return;
       if (fields !== this.width) throw new GiveUp("a line whose field count differs from the header");
     }
     const cYear = this.cYear;
     const cDate = this.cDate;
-    let year = cYear >= 0 ? this.yearOf(b, starts[cYear] as number, ends[cYear] as number) : -1;
-    const ymd = cDate >= 0 ? this.date(b, starts[cDate] as number, ends[cDate] as number) : -1;
+    let year = cYear >= 0 ? this.yearOf(b, F[fo + 2 * cYear] as number, F[fo + 2 * cYear + 1] as number) : -1;
+    const ymd = cDate >= 0 ? this.date(b, F[fo + 2 * cDate] as number, F[fo + 2 * cDate + 1] as number) : -1;
     if (ymd >= 0) {
       const dy = (ymd / 10000) | 0;
       if (year >= 0 && dy !== year) throw new GiveUp("year and date disagree");
       if (year < 0) year = dy;
     }
     if (year < 0) throw new GiveUp("a row without year and date");
-    const s = this.party(b, ss, ends[cSeller] as number);
-    const bu = this.party(b, starts[this.cBuyer] as number, ends[this.cBuyer] as number);
-    const a = this.area(b, starts[this.cArea] as number, ends[this.cArea] as number);
+    const s = this.party(b, ss, F[fo + 2 * cSeller + 1] as number);
+    const cBuyer = this.cBuyer;
+    const bu = this.party(b, F[fo + 2 * cBuyer] as number, F[fo + 2 * cBuyer + 1] as number);
+    const cArea = this.cArea;
+    const areaStart = F[fo + 2 * cArea] as number;
+    const a = this.area(b, areaStart, F[fo + 2 * cArea + 1] as number);
     const cAmount = this.cAmount;
     const cPoints = this.cPoints;
     // NaN: blank (or no such column)
-    const amount = cAmount >= 0 ? this.number(b, starts[cAmount] as number, ends[cAmount] as number, 2, MAX_AMOUNT) : NaN;
-    const points = cPoints >= 0 ? this.number(b, starts[cPoints] as number, ends[cPoints] as number, 6, MAX_POINTS) : NaN;
+    const amount = cAmount >= 0 ? this.number(b, F[fo + 2 * cAmount] as number, F[fo + 2 * cAmount + 1] as number, 2, MAX_AMOUNT) : NaN;
+    const points = cPoints >= 0 ? this.number(b, F[fo + 2 * cPoints] as number, F[fo + 2 * cPoints + 1] as number, 6, MAX_POINTS) : NaN;
     if (amount !== amount && points !== points) throw new GiveUp("a row with neither amount nor points");
     this.rowsRead++;
     if (year !== this.s.year) {
@@ -339,7 +349,7 @@ export class Scanner {
       this.ownRegion++;
       return;
     }
-    const cell = this.cell(a, s, bu, b, ls, line);
+    const cell = this.cell(a, s, bu, b, ls, line, areaStart);
     const sums = this.sums;
     const at = cell * this.stride;
     sums[at] = (sums[at] as number) + 1;
@@ -364,7 +374,7 @@ export class Scanner {
   }
 
   /** The cell of (area, seller, buyer), created at its first counted row (where the area's firstAt is noted). */
-  private cell(a: number, s: number, bu: number, b: Buffer, ls: number, line: number): number {
+  private cell(a: number, s: number, bu: number, b: Buffer, ls: number, line: number, areaStart: number): number {
     const n = this.n;
     let k: number;
     if (n * n <= 64) {
@@ -375,23 +385,23 @@ export class Scanner {
       }
       k = table[s * n + bu] as number;
       if (k >= 0) return k;
-      k = this.newCell(a, s, bu, b, ls, line);
+      k = this.newCell(a, s, bu, b, ls, line, areaStart);
       table[s * n + bu] = k;
       return k;
     }
     const key = (a * n + s) * n + bu;
     k = this.cellMap.get(key) ?? -1;
     if (k >= 0) return k;
-    k = this.newCell(a, s, bu, b, ls, line);
+    k = this.newCell(a, s, bu, b, ls, line, areaStart);
     this.cellMap.set(key, k);
     return k;
   }
 
-  private newCell(a: number, s: number, bu: number, b: Buffer, ls: number, line: number): number {
+  private newCell(a: number, s: number, bu: number, b: Buffer, ls: number, line: number, areaStart: number): number {
     if (!this.areaCounted[a]) {
       // where the general reader's firstAt of this area would point: line, and column in UTF-16 units
       this.areaCounted[a] = true;
-      const valueStart = this.starts[this.cArea] as number;
+      const valueStart = areaStart;
       const fieldStart = valueStart > ls && b[valueStart - 1] === QUOTE ? valueStart - 1 : valueStart;
       const before = this.enc === ENC_UTF8 ? b.toString("utf8", ls, fieldStart).length : fieldStart - ls;
       this.first.push({ area: a, chunk: this.chunk, line, column: 1 + before + (this.areaLead[a] as number) });

@@ -4,14 +4,14 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { Scanner, type ScanResult, type ScanSetup } from "./fast-scan.js";
-import { CLAIMED, PUBLISHED, STATE, STATE_ABORTED, STATE_CLOSED, S_END, S_FLAGS, S_FREE, S_START, abort, claim, pipeIndexer, slotIndex, type PipeMemory } from "./fast-pipe.js";
+import { CLAIMED, PUBLISHED, STATE, STATE_ABORTED, STATE_CLOSED, S_END, S_FLAGS, S_FREE, S_START, abort, claim, pipeWalker, slotIndex, type PipeMemory } from "./fast-pipe.js";
 
 const { pipe, thread } = workerData as { pipe: PipeMemory; thread: number };
 
 function run(setup: ScanSetup): ScanResult {
   const ctl = new Int32Array(pipe.control);
   const data = Buffer.from(pipe.data);
-  const scanner = new Scanner(setup, pipeIndexer(pipe, thread));
+  const scanner = new Scanner(setup, pipeWalker(pipe, thread));
   for (;;) {
     const state = Atomics.load(ctl, STATE);
     if (state === STATE_ABORTED) return { ok: false, reason: "stopped" };
