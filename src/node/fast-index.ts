@@ -248,6 +248,7 @@ const BLOCK = [0x02, 0x40];
 const LOOP = [0x03, 0x40];
 const IF = [0x04, 0x40];
 const ELSE = [0x05];
+const SELECT = [0x1b]; // the first value when the condition is not 0
 const END = [0x0b];
 const ADD = [0x6a];
 const MUL = [0x6c];
@@ -293,10 +294,11 @@ const IS_LF = 19;
 const IS_QUOTE = 20;
 const E = 21;
 const E2 = 22;
-const VD = 23; // 16 delimiters, line feeds and quotes, and the 16 bytes at P
-const VL = 24;
-const VQ = 25;
-const V = 26;
+const SV = 23;
+const VD = 24; // 16 delimiters, line feeds and quotes, and the 16 bytes at P
+const VL = 25;
+const VQ = 26;
+const V = 27;
 
 /** The field's bounds into the record, when it is one of the first `kept`. */
 const storeField = (start: number, end: number): number[][] => [
@@ -319,52 +321,33 @@ const emitLine: number[][] = [
   i32(0), set(FLAG),
 ];
 
-/** The state machine of walkLines, for one delimiter, line feed or quote at Q (inside a block: br 0 ends it). */
+/**
+ * The state machine of walkLines, for one delimiter, line feed or quote at Q (inside a block:
+ * br 0 ends it), the most frequent cases first. The states' numbers matter: FIELD and CLOSED,
+ * where a delimiter ends a field, are the even ones.
+ */
 const HANDLE: number[][] = [
-  // the common case first: a delimiter after an unquoted field
-  get(STATE), i32(FIELD), EQ,
+  // a delimiter that ends a field: an unquoted one [FS, Q), or a quoted value [VS, VE)
+  get(STATE), i32(1), AND, EQZ,
   get(ML), get(MQ), I32_OR, get(BIT), SHR_U, i32(1), AND, EQZ,
   AND, IF,
-  ...storeField(FS, Q),
-  get(F), i32(1), ADD, set(F),
-  get(Q), i32(1), ADD, set(FS),
-  br(1),
-  END,
-  get(ML), get(BIT), SHR_U, i32(1), AND, set(IS_LF),
-  get(MQ), get(BIT), SHR_U, i32(1), AND, set(IS_QUOTE),
-  // on to the line feed
-  get(STATE), i32(FLAGGED), EQ, IF,
-  get(IS_LF), IF, ...emitLine, END,
-  br(1),
-  END,
-  // inside quotes
-  get(STATE), i32(QUOTED), EQ, IF,
-  get(IS_LF), IF, i32(1), set(FLAG), ...emitLine, br(2), END,
-  get(IS_QUOTE), IF,
-  get(Q), load8(1), set(C),
-  get(C), i32(QUOTE), EQ, IF, i32(1), set(FLAG), i32(FLAGGED), set(STATE), br(3), END,
-  get(Q), set(VE),
-  get(C), get(DELIM), EQ, get(C), i32(LF), EQ, I32_OR, get(C), i32(CR), EQ, I32_OR,
-  IF, i32(CLOSED), set(STATE), ELSE, i32(1), set(FLAG), i32(FLAGGED), set(STATE), END,
-  END,
-  br(1),
-  END,
-  // just after a closing quote
-  get(STATE), i32(CLOSED), EQ, IF,
-  get(IS_QUOTE), IF, i32(1), set(FLAG), i32(FLAGGED), set(STATE), br(2), END,
-  ...storeField(VS, VE),
-  get(IS_LF), IF, ...emitLine, br(2), END,
+  get(VS), get(FS), get(STATE), SELECT, set(SV),
+  get(VE), get(Q), get(STATE), SELECT, set(E),
+  ...storeField(SV, E),
   get(F), i32(1), ADD, set(F),
   get(Q), i32(1), ADD, set(FS),
   i32(FIELD), set(STATE),
   br(1),
   END,
+  get(ML), get(BIT), SHR_U, i32(1), AND, set(IS_LF),
+  get(MQ), get(BIT), SHR_U, i32(1), AND, set(IS_QUOTE),
   // in an unquoted field: a quote at its start opens a quoted value, elsewhere it is text
+  get(STATE), i32(FIELD), EQ, IF,
   get(IS_QUOTE), IF,
   get(Q), get(FS), EQ, IF, i32(QUOTED), set(STATE), get(Q), i32(1), ADD, set(VS), END,
-  br(1),
+  br(2),
   END,
-  get(IS_LF), IF,
+  // the line feed, after the CR of a CRLF
   get(Q), set(E),
   get(Q), get(LS), GT_U, IF,
   get(Q), i32(1), SUB, load8(0), i32(CR), EQ, IF, get(Q), i32(1), SUB, set(E), END,
@@ -373,10 +356,28 @@ const HANDLE: number[][] = [
   ...emitLine,
   br(1),
   END,
-  // a delimiter
-  ...storeField(FS, Q),
-  get(F), i32(1), ADD, set(F),
-  get(Q), i32(1), ADD, set(FS),
+  // inside quotes: a quote closes the value (or is doubled), a line feed is flagged, a delimiter is text
+  get(STATE), i32(QUOTED), EQ, IF,
+  get(IS_QUOTE), IF,
+  get(Q), load8(1), set(C),
+  get(C), i32(QUOTE), EQ, IF, i32(1), set(FLAG), i32(FLAGGED), set(STATE), br(3), END,
+  get(Q), set(VE),
+  get(C), get(DELIM), EQ, get(C), i32(LF), EQ, I32_OR, get(C), i32(CR), EQ, I32_OR,
+  IF, i32(CLOSED), set(STATE), ELSE, i32(1), set(FLAG), i32(FLAGGED), set(STATE), END,
+  br(2),
+  END,
+  get(IS_LF), IF, i32(1), set(FLAG), ...emitLine, END,
+  br(1),
+  END,
+  // just after a closing quote: the line feed, or a quote (flagged)
+  get(STATE), i32(CLOSED), EQ, IF,
+  get(IS_QUOTE), IF, i32(1), set(FLAG), i32(FLAGGED), set(STATE), br(2), END,
+  ...storeField(VS, VE),
+  ...emitLine,
+  br(1),
+  END,
+  // flagged: on to the line feed
+  get(IS_LF), IF, ...emitLine, END,
 ];
 
 const WALK_BODY: number[][] = [
@@ -416,7 +417,7 @@ function assemble(): Uint8Array {
   const type = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([[I32]])];
   // the memory is imported as e.m: shared, its size fixed by the importer (limits 1 … 65536 pages)
   const memoryImport = [...name("e"), ...name("m"), 0x02, 0x03, ...uleb(1), ...uleb(65536)];
-  const body = [...vec([[18, I32], [4, V128]]), ...WALK_BODY.flat(), ...END];
+  const body = [...vec([[19, I32], [4, V128]]), ...WALK_BODY.flat(), ...END];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
     ...section(1, vec([type])),
