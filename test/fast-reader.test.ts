@@ -845,5 +845,12 @@ describe("fast reader regressions", () => {
       if (!accepted) expect((g as { errors: string[] }).errors.join("\n")).toContain("CSV_RECORD_TOO_LONG");
       if (accepted) expect(await outcome(file, "fast", { slots: 2, chunkSize: 1000 })).toEqual({ ...g, reader: "fast" });
     }
+    // read in chunks larger than a record: the unfinished line carried into the next slot is checked too
+    const carried = join(dir, "long-carried.csv");
+    writeFileSync(carried, `${HEAD}
+${ROWS[0]}
+${"a".repeat(5 * MAX_RECORD_LENGTH)}
+`);
+    expect(await readConsumptionFast(carried, TARIFF_2025, { workers: 0, chunkSize: 3 * MAX_RECORD_LENGTH })).toEqual({ ok: false, reason: "a line that is too long" });
   });
 });

@@ -307,6 +307,12 @@ async function readAndScan(fd: number, h: HeaderRead, pipe: PipeMemory, setup: S
       carry = len;
       continue;
     }
+    if (len - cut > MAX_RECORD_LENGTH) {
+      // the unfinished line carried into the next slot is already too long (and would not fit it)
+      ownReason = "a line that is too long";
+      abort(ctl);
+      break;
+    }
     const next = (slot + 1) % pipe.slots;
     if (!(await free(next))) break;
     view.copy(views[next] as Buffer, 0, cut, len);
