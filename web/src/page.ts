@@ -6,7 +6,7 @@
 import { BUNDLED_TARIFFS } from "../../src/package-data.js";
 import type { Component } from "../../src/core/calculate.js";
 import { componentName } from "../../src/cli/i18n.js";
-import { groupedDecimal } from "../../src/io/report-labels.js";
+import { groupedDecimal, statusBanner, titleWithYear, type TariffStatus } from "../../src/io/report-labels.js";
 import type { Download, Job, Reply, TariffChoice } from "./protocol.js";
 
 declare const __WORKER_SOURCE__: string;
@@ -127,9 +127,11 @@ interface ResultView {
 function showResult(json: string): void {
   const r = JSON.parse(json) as ResultView;
   const s = $("#summary");
-  s.appendChild(el("h2", `${r.title} (${r.year})`));
-  if (r.tariffStatus === "illustrative" || r.tariffStatus === "proposal") {
-    const banner = el("p", r.tariffStatus === "illustrative" ? "UTKAST – illustrativa belopp: tariffen är inte beslutad" : "FÖRSLAG – ej beslutade belopp");
+  // the year once, as the workbook's title has it
+  s.appendChild(el("h2", titleWithYear(r.title, r.year)));
+  const [draft] = statusBanner(r.tariffStatus as TariffStatus | undefined, "sv");
+  if (draft !== undefined) {
+    const banner = el("p", r.tariffStatus === "illustrative" ? `${draft}: tariffen är inte beslutad` : draft);
     banner.className = "draft";
     s.appendChild(banner);
   }
