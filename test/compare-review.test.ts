@@ -31,6 +31,18 @@ describe("a scenario that changes the population while --population gives it", (
   });
 });
 
+describe("a --set that breaks a rule whose message carries öre", () => {
+  it("is an error at the --set (no stack trace); the tariff's own warning keeps its place", () => {
+    const json = join(tempDir(), "g.json");
+    const r = runCli(["calculate", "--tariff", "2025", "--consumption", join(EXAMPLES, "konsumtion-2025.csv"), "--set", "grants.0.amount=1000.00", "--json", json]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--set:1:1: error[TARIFF_GRANT_EXCEEDS]");
+    expect(r.stderr).not.toMatch(/TypeError|at applyScenario/);
+    expect(r.stderr).not.toContain("--set:1:1: warning[TARIFF_ILLUSTRATIVE]");
+    expect(r.stderr).toMatch(/2025\.json:\d+:\d+: warning\[TARIFF_ILLUSTRATIVE\]/);
+  });
+});
+
 describe("--set takes one value each time", () => {
   it("a flow after --set is the flow, not a second --set; repeated --set still gives them all", () => {
     const e = runCli(["explain", ...base, "--set", "fixedShare=0.5", "--set", "solidarity.RCC.amount=150000", "RKL>RÖ solidarity RCC"]);

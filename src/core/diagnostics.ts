@@ -211,6 +211,14 @@ export class DiagnosticBag {
   }
 }
 
+/**
+ * A diagnostic's code, parameters and place as one text, to drop a problem found twice. Its
+ * parameters may hold bigints (öre), which JSON cannot write as they are.
+ */
+export function diagnosticKey(d: Pick<Diagnostic, "code" | "params"> & Partial<Pick<Diagnostic, "file" | "line" | "column">>): string {
+  return JSON.stringify([d.code, d.params, d.file, d.line, d.column], (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+}
+
 /** Errors in file, line, column order, so a user reads them top to bottom. */
 export function sortDiagnostics(items: Diagnostic[]): Diagnostic[] {
   return items

@@ -13,7 +13,7 @@
  * a party's id or alias. Setting `key.basis` to `population` drops the fixed key's `shares`.
  */
 import { findNodeAtOffset, getNodePath, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { DiagnosticBag, InputError, type Diagnostic, type Localized, type Location } from "./diagnostics.js";
+import { DiagnosticBag, InputError, diagnosticKey, type Diagnostic, type Localized, type Location } from "./diagnostics.js";
 import { resolveKey } from "./key.js";
 import type { Lang } from "./messages.js";
 import { areaKey, partyKey } from "./names.js";
@@ -119,6 +119,9 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
   // Validate as a tariff file, also when some --set was wrong (every problem is reported at once),
   // each problem pointed at the change that caused it.
   const text = JSON.stringify(raw, null, 2);
+  // A warning the tariff itself has keeps its place in the tariff file; a new problem points at its change.
+  const same = (x: Diagnostic, y: Diagnostic): boolean => diagnosticKey({ code: x.code, params: x.params }) === diagnosticKey({ code: y.code, params: y.params });
+  const place = (d: Diagnostic): Diagnostic => (d.severity === "warning" ? base.warnings.find((b) => same(b, d)) : undefined) ?? relocate(d, text, changes);
   let tariff: CompiledTariff | undefined;
   if (!patchBroken(bag)) {
     try {
@@ -129,9 +132,9 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
       const seen = new Set<string>();
       bag.absorb(
         e.diagnostics
-          .map((d) => relocate(d, text, changes))
+          .map(place)
           .filter((d) => {
-            const k = JSON.stringify([d.code, d.params, d.file, d.line, d.column]);
+            const k = diagnosticKey(d);
             return seen.has(k) ? false : (seen.add(k), true);
           }),
       );
@@ -146,9 +149,7 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
   }
   bag.throwIfErrors();
   if (!tariff) throw new InputError(bag.items);
-  // A warning the tariff itself has keeps its place in the tariff file; a new one points at its change.
-  const same = (x: Diagnostic, y: Diagnostic): boolean => x.code === y.code && JSON.stringify(x.params) === JSON.stringify(y.params);
-  tariff.warnings = tariff.warnings.map((w) => base.warnings.find((b) => same(b, w)) ?? relocate(w, text, changes));
+  tariff.warnings = tariff.warnings.map(place);
   record.changed = [...new Set(changes.map((c) => formatPath(c.path)))];
   return { tariff, record };
 }

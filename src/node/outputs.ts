@@ -6,7 +6,7 @@
  */
 import { lstatSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "../core/diagnostics.js";
+import { DiagnosticBag, InputError, diagnosticKey, sortDiagnostics, type Diagnostic } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import { isSpecialPath, outputKindText, outputTarget, statKind, writeFilesAtomically, type PendingFile } from "../io/output.js";
 import { resolveTariffArg } from "./paths.js";
@@ -168,7 +168,7 @@ export function failOnWarnings(warnings: readonly Diagnostic[]): void {
   const seen = new Set<string>();
   const errors: Diagnostic[] = [];
   for (const w of warnings) {
-    const k = JSON.stringify([w.code, w.file, w.line, w.column, Object.entries(w.params).map(([n, v]) => [n, typeof v === "object" ? JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)) : String(v)])]);
+    const k = diagnosticKey(w);
     if (seen.has(k)) continue;
     seen.add(k);
     errors.push({ ...w, severity: "error" });
