@@ -146,9 +146,9 @@ export type ComparisonWorkbookOptions = compare.ComparisonWorkbookOptions;
  *
  * @example
  * ```ts
- * import { compareResults } from "vardavtal";
+ * import { compare } from "vardavtal";
  * import { comparisonWorkbook } from "vardavtal/xlsx";
- * const bytes = await comparisonWorkbook(compareResults(a, b), { lang: "sv", inputs: [], version: "1" });
+ * const bytes = await comparisonWorkbook(compare(a, b).comparison, { lang: "sv", inputs: [], version: "1" });
  * ```
  */
 export function comparisonWorkbook(c: Comparison, options: ComparisonWorkbookOptions): Promise<Buffer> {

@@ -185,16 +185,16 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   }
   // --baseline: the comparison with the tariff as it stands, written next to the scenario's files.
   const compared = run.baseline ? comparisonOutputs(args) : [];
-  if (run.baseline) {
+  const comparing = run.baseline ? await commands.compare() : undefined;
+  if (run.baseline && comparing) {
     const out = Object.fromEntries(compared.map((c) => [c.kind, c.path]));
-    const { comparisonFiles } = await commands.compare();
-    files.push(...(await comparisonFiles(run.baseline.comparison, out, lang, run.inputs, { json: "--baseline", csvDir: "--baseline", xlsx: "--baseline" })));
+    files.push(...(await comparing.comparisonFiles(run.baseline.comparison, out, lang, run.inputs, { json: "--baseline", csvDir: "--baseline", xlsx: "--baseline" })));
   }
   writeOutputs(files, inputs, dirs, lang);
   // Warnings in the usual layout (position and hint), the summary on stdout lists them briefly.
   for (const w of sortDiagnostics([...run.result.warnings, ...comparisonWarnings])) io.stderr(renderDiagnostic(w, lang) + "\n");
   io.stdout(summaryText(run.result, lang, run.scenario));
-  if (run.baseline) io.stdout("\n" + (await commands.compare()).comparisonText(run.baseline.comparison, lang));
+  if (run.baseline && comparing) io.stdout("\n" + comparing.comparisonText(run.baseline.comparison, lang));
   for (const written of [args.json, args.csvDir, args.xlsx, ...compared.filter((c) => c.kind !== "csvDir").map((c) => c.path)]) if (written) io.stderr(t(lang, "written", { file: written }) + "\n");
 }
 

@@ -26,7 +26,7 @@ import { ENC_ASCII, ENC_CP1252, ENC_UTF8, Scanner, isoToYmd, type ScanOk, type S
 import { CLAIMED, PUBLISHED, STATE, STATE_ABORTED, STATE_CLOSED, S_CHUNK, S_END, S_FLAGS, S_FREE, S_START, abort, claim, newPipe, pipeWalker, slotIndex, type PipeMemory } from "./fast-pipe.js";
 
 export interface FastOptions {
-  /** worker threads besides the main thread; 0 scans in this thread only (tests). Default: cores − 1. */
+  /** worker threads besides the main thread; 0 scans in this thread only (tests). Default: cores − 1, at most 7. */
   workers?: number;
   /** bytes per read (default 1 MiB) */
   chunkSize?: number;

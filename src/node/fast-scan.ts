@@ -199,7 +199,6 @@ export class Scanner {
       if (!isUtf8(region)) throw new GiveUp("not UTF-8");
       checkSpecials(region);
     }
-    if (b[end - 1] !== LF) throw new GiveUp("internal: a chunk that does not end with a line feed");
     const DELIM = this.delim;
     const kept = this.kept;
     // The chunk in pieces of whole lines, small enough that a piece and its records stay in the
