@@ -12,6 +12,7 @@ import { shareText } from "../core/result-json.js";
 import { areaKey, type CompiledTariff } from "../core/tariff.js";
 import { TARIFF_SCHEMA_FILE, tariffJsonSchema } from "../core/tariff-schema.js";
 import { formatSek, textTable } from "../io/output.js";
+import { statusBanner, statusName } from "../io/report-labels.js";
 import { DiagnosticBag, renderDiagnostic } from "../core/diagnostics.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs } from "../node/outputs.js";
 import { loadTariffArg } from "../node/run.js";
@@ -25,12 +26,6 @@ export interface CheckTariffArgs {
   writeSchema?: string;
   strict?: boolean;
 }
-
-const STATUS: Record<string, [string, string]> = {
-  decided: ["beslutad", "decided"],
-  proposal: ["FÖRSLAG – ej beslutade belopp", "PROPOSAL – amounts not decided"],
-  illustrative: ["UTKAST – illustrativa belopp", "DRAFT – illustrative amounts"],
-};
 
 export async function checkTariffCommand(args: CheckTariffArgs, io: Io, lang: Lang): Promise<void> {
   const sv = lang === "sv";
@@ -70,7 +65,8 @@ export function describeTariff(tr: CompiledTariff, lang: Lang): string {
     out.push("", title);
   };
   out.push(`${tr.title} (${tr.year})`);
-  const status = f.status ? STATUS[f.status]?.[sv ? 0 : 1] ?? f.status : sv ? "inte angiven (räknas som beslutad)" : "not given (taken as decided)";
+  // a draft is named by its banner, as on every workbook; a decided tariff by its status
+  const status = f.status ? (statusBanner(f.status, lang)[0] ?? statusName(f.status, lang)) : sv ? "inte angiven (räknas som beslutad)" : "not given (taken as decided)";
   out.push(`${sv ? "Status" : "Status"}: ${status}`);
   if (tr.source) out.push(`${sv ? "Källa" : "Source"}: ${tr.source}`);
 
