@@ -15,7 +15,7 @@ import { roundHalfAwayFromZero } from "../core/decimal.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { componentName, t as cliText } from "../cli/i18n.js";
-import { keySharesText, runTimeText, statusBanner, titleWithYear, yesNo } from "./report-labels.js";
+import { keySharesText, monthName, runTimeText, statusBanner, titleWithYear, yesNo } from "./report-labels.js";
 import {
   FORMATS,
   ParameterTable,
@@ -51,11 +51,6 @@ export interface AccontoWorkbookOptions {
   /** ISO timestamp of the run; defaults to SOURCE_DATE_EPOCH when set, else now (see runTime) */
   runAt?: string;
 }
-
-const MONTH_NAMES = {
-  sv: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-} as const;
 
 const T = {
   heading: ["Faktureringsunderlag a conto", "Invoicing basis, a conto"],
@@ -166,7 +161,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   const lang = options.lang;
   const L = lang === "sv" ? 0 : 1;
   const w = (k: Word, params: Record<string, string | number> = {}): string => T[k][L].replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p])));
-  const months = MONTH_NAMES[lang];
+  const months = Array.from({ length: MONTHS }, (_, k) => monthName(k + 1, lang));
   const parties = plan.tariff.parties;
   const id = (i: number): string => parties[i]?.id ?? String(i);
   const ok = w("ok");
