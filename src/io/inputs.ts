@@ -14,7 +14,7 @@ import type { Payment } from "../core/settlement.js";
 import { loadTariff, type CompiledTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { emptyInfo, isBlankRecord, mapHeader, readCsv, type ByteSource, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
-import { sha256 } from "./sha256.js";
+import { sha256, type Sha256Hasher } from "./sha256.js";
 
 export const CONSUMPTION_COLUMNS: ColumnSpec<ConsumptionField>[] = [
   { field: "year", names: ["år", "ar", "year"] },
@@ -88,17 +88,13 @@ export interface HashedFile {
  * A small file's bytes as text (a tariff, a result JSON), with its hash. Undecodable bytes become
  * U+FFFD and a BOM is kept, for the JSON reader to report.
  */
-export function hashedText(name: string, role: InputFileInfo["role"], bytes: Uint8Array, hex: (bytes: Uint8Array) => string = sha256Hex): HashedFile {
+export function hashedText(name: string, role: InputFileInfo["role"], bytes: Uint8Array, hasher: () => Sha256Hasher = sha256): HashedFile {
+  const h = hasher();
+  h.update(bytes);
   return {
     text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes),
-    info: { role, file: name, sha256: hex(bytes), bytes: bytes.length, encoding: "utf-8" },
+    info: { role, file: name, sha256: h.hex(), bytes: bytes.length, encoding: "utf-8" },
   };
-}
-
-function sha256Hex(bytes: Uint8Array): string {
-  const h = sha256();
-  h.update(bytes);
-  return h.hex();
 }
 
 /** Compiles a tariff read as text; errors (with positions) go to the bag. */

@@ -40,7 +40,7 @@ export function readCsvFile(file: string, bag: DiagnosticBag, info: CsvInfo, opt
 /** Reads a small text file whole (a tariff, a result JSON), with its hash. */
 export function readTextFile(file: string, role: InputFileInfo["role"], bag: DiagnosticBag): HashedFile | undefined {
   try {
-    return hashedText(file, role, readFileSync(file), (bytes) => createHash("sha256").update(bytes).digest("hex"));
+    return hashedText(file, role, readFileSync(file), nodeSha256);
   } catch (e) {
     bag.error("FILE_READ", { reason: readFailure(e) }, { file, line: 1, column: 1 });
     return undefined;

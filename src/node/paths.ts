@@ -2,7 +2,6 @@
  * Where the package's own things are: the bundled tariffs (compiled in, so a bundled Node app
  * finds them without a package folder), the example year and the version.
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +9,7 @@ import type { DiagnosticBag } from "../core/diagnostics.js";
 import type { CompiledTariff } from "../core/tariff.js";
 import type { InputFileInfo } from "../core/result-json.js";
 import { hashedText, tariffFromText } from "../io/inputs.js";
+import { nodeSha256 } from "./files.js";
 import { BUNDLED_TARIFFS, PACKAGE_VERSION } from "../package-data.js";
 
 /**
@@ -54,7 +54,7 @@ export function resolveTariffArg(arg: string): { path: string; bundled?: number 
 export function loadBundledTariff(year: number, name: string, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
   const text = BUNDLED_TARIFFS[year];
   if (text === undefined) return undefined;
-  return tariffFromText(hashedText(name, "tariff", new TextEncoder().encode(text), (b) => createHash("sha256").update(b).digest("hex")), bag);
+  return tariffFromText(hashedText(name, "tariff", new TextEncoder().encode(text), nodeSha256), bag);
 }
 
 /** The package's version (compiled in). */
