@@ -7,7 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calculate } from "../src/core/calculate.js";
-import { nearestName } from "../src/core/consumption.js";
+import { nearestName } from "../src/core/names.js";
 import { InputError, renderDiagnostic } from "../src/core/diagnostics.js";
 import { MAX_AREAS, MAX_RECORD_LENGTH, MAX_TARIFF_BYTES } from "../src/core/limits.js";
 import { loadTariff } from "../src/core/tariff.js";

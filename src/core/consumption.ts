@@ -7,7 +7,6 @@ import { MONEY_DECIMALS, POINT_DECIMALS, VALUE_UNITS_PER_ORE, roundHalfAwayFromZ
 import { DiagnosticBag, type FieldRef, type Location } from "./diagnostics.js";
 import { unknownPartyParams } from "./key.js";
 import { nearestName } from "./names.js";
-export { nearestName } from "./names.js";
 import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RESULT_ORE } from "./limits.js";
 import { badNumberParams, isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "./numbers.js";
 import { checkName } from "./text.js";

@@ -48,11 +48,11 @@ export interface PopulationInput {
 const COUNTY_CODE = /^\d{2}\s+(.+)$/;
 
 /**
- * A region's name as a population file writes it, resolved to a party: the id, name or an alias;
+ * A region's name as a population file writes it, resolved to a party: its id or an alias;
  * else without SCB's county code ("05 Östergötlands län"); else without " län" and a genitive s
  * ("Östergötlands län" → "Östergötland"), or with "Region " before it.
  */
-export function resolveRegion(tariff: CompiledTariff, text: string): number | undefined {
+function resolveRegion(tariff: CompiledTariff, text: string): number | undefined {
   const direct = tariff.resolveParty(text);
   if (direct !== undefined) return direct;
   const bare = COUNTY_CODE.exec(text.trim())?.[1] ?? text.trim();
@@ -66,9 +66,9 @@ export function resolveRegion(tariff: CompiledTariff, text: string): number | un
   return undefined;
 }
 
-/** The entries of a population file: its one column, or the year column the key takes (reported as a warning). */
 type YearEntry = NonNullable<PopulationInput["years"]>[number]["entries"][number];
 
+/** The entries of a population file: its one column, or the year column the key takes (reported as a warning). */
 function populationEntries(tariff: CompiledTariff, override: PopulationInput, bag: DiagnosticBag): { entries: (PopulationInput["entries"][number] | YearEntry)[]; invalid: string[]; date?: string } {
   if (!override.years || override.years.length === 0) return { entries: override.entries, invalid: override.invalid ?? [], date: override.date };
   const keyYear = tariff.key.date ? Number(tariff.key.date.slice(0, 4)) : undefined;
@@ -158,7 +158,7 @@ export function resolveKey(tariff: CompiledTariff, override: PopulationInput | u
   };
 }
 
-export function knownParties(tariff: CompiledTariff): string {
+function knownParties(tariff: CompiledTariff): string {
   return tariff.parties.map((p) => [p.id, ...p.aliases].join("/")).join(", ");
 }
 

@@ -81,7 +81,7 @@ export interface BudgetCheck {
 }
 
 /** Whether a cost item is named after a unit: the unit's name, then the end or a non-letter ("RCC 2025", "RCC: drift"). */
-export function itemOfUnit(item: string, unit: string): boolean {
+function itemOfUnit(item: string, unit: string): boolean {
   const i = item.normalize("NFC").trim().toLowerCase();
   const u = unit.normalize("NFC").trim().toLowerCase();
   return i.startsWith(u) && (i.length === u.length || !/[\p{L}\p{N}]/u.test(i.charAt(u.length)));

@@ -10,7 +10,7 @@ import { writeFilesAtomically } from "../io/output.js";
 import { assertOutputPaths } from "./outputs.js";
 
 /** The file name of the example year's consumption. */
-export const EXAMPLE_CONSUMPTION = "konsumtion-2025.csv";
+const EXAMPLE_CONSUMPTION = "konsumtion-2025.csv";
 
 /**
  * Writes the example year's consumption into `dir` (as `--out` names it in messages) and returns
