@@ -266,18 +266,10 @@ function lineHeight(size = 11): number {
 }
 
 function mergedRanges(sheet: Sheet): { top: number; left: number; bottom: number; right: number }[] {
-  const merges = (sheet.model as unknown as { merges: string[] }).merges;
-  return merges.map((m) => {
-    const [a = "", b = a] = m.split(":");
-    const p = (x: string) => {
-      const r = /^([A-Z]+)(\d+)$/.exec(x.replace(/\$/g, ""));
-      const col = (r?.[1] ?? "A").split("").reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0);
-      return { row: Number(r?.[2] ?? 1), col };
-    };
-    const s = p(a);
-    const e = p(b);
-    return { top: s.row, left: s.col, bottom: e.row, right: e.col };
-  });
+  // exceljs keeps its merged ranges by master cell, in the order they were made (as shiftRows
+  // uses them too); `sheet.model` would list the same ranges but first rebuild every row's model.
+  const merges = (sheet as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
+  return Object.values(merges).map(({ top, left, bottom, right }) => ({ top, left, bottom, right }));
 }
 
 /**
