@@ -333,12 +333,14 @@ export function areaCells(summary: ConsumptionSummary, n: number): AreaCell[] {
   return out;
 }
 
+/** The care rule of an (area, seller): the first whose area matches and that names the seller or none. */
+export function ruleFor(tariff: CompiledTariff, key: string, seller: number): CompiledTariff["careRules"][number] | undefined {
+  return tariff.careRules.find((r) => r.areaKey === key && (!r.sellers || r.sellers.includes(seller)));
+}
+
 /** Step 2.4: the model of an (area, seller): the matching care rule, or fixed_variable. */
 export function modelFor(tariff: CompiledTariff, key: string, seller: number): CareModel {
-  for (const r of tariff.careRules) {
-    if (r.areaKey === key && (!r.sellers || r.sellers.includes(seller))) return r.model;
-  }
-  return "fixed_variable";
+  return ruleFor(tariff, key, seller)?.model ?? "fixed_variable";
 }
 
 

@@ -120,3 +120,15 @@ export function formatRational(r: Rational, minDecimals = 15, maxDecimals = 15):
   return formatScaled(roundHalfAwayFromZero(red.num * pow10(maxDecimals), red.den), maxDecimals);
 }
 
+/** A whole number with thousands separators ("1 234 567" / "1,234,567"); any other text as it is. */
+export function groupedInteger(text: string, lang: "sv" | "en"): string {
+  if (!/^-?\d+$/.test(text)) return text;
+  return text.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
+}
+
+/** A decimal text ("-1234.5") with the language's separators ("-1 234,5" / "-1,234.5"). */
+export function groupedDecimal(text: string, lang: "sv" | "en"): string {
+  const [int = "", frac] = text.split(".");
+  const g = groupedInteger(int, lang);
+  return frac === undefined ? g : `${g}${lang === "sv" ? "," : "."}${frac}`;
+}

@@ -9,8 +9,8 @@
  * `explainAll` gives the chain of every flow, for a report.
  */
 import { COMPONENTS, type CalculationResult, type Component, type Flow } from "./calculate.js";
-import { areaCells } from "./consumption.js";
-import { formatOre, formatRational, rational, type Rational } from "./decimal.js";
+import { areaCells, ruleFor, type AreaCell } from "./consumption.js";
+import { formatOre, formatRational, groupedDecimal, rational, type Rational } from "./decimal.js";
 import { moneyText, type Diagnostic } from "./diagnostics.js";
 import type { Lang } from "./messages.js";
 import { areaKey } from "./names.js";
@@ -97,7 +97,9 @@ const W = {
 type Key = keyof typeof W;
 
 export function explainAll(r: CalculationResult, lang: Lang, options: ExplainOptions = {}): Explanation[] {
-  return r.flows.map((f) => explainOne(r, f, lang, options));
+  // the consumption per area once for every flow, not once per flow
+  const cells = areaCells(r.consumption, r.parties.length);
+  return r.flows.map((f) => explainOne(r, f, lang, options, cells));
 }
 
 /**
@@ -149,13 +151,6 @@ function flowTitle(r: CalculationResult, f: Flow, lang: Lang): string {
   return words(lang)("flow", { payer: r.parties[f.payer]?.id ?? "", payee: r.parties[f.payee]?.id ?? "", component: COMPONENT_WORDS[f.component][lang === "sv" ? 0 : 1], label: f.label ? ` ${f.label}` : "" });
 }
 
-/** A decimal text ("-1234567.891") grouped as the money amounts are: "-1 234 567,891" (sv), "-1,234,567.891" (en). */
-function grouped(text: string, lang: Lang): string {
-  const neg = text.startsWith("-");
-  const [int = "0", frac] = (neg ? text.slice(1) : text).split(".");
-  const g = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
-  return `${neg ? "-" : ""}${g}${frac !== undefined ? `${lang === "sv" ? "," : "."}${frac}` : ""}`;
-}
 
 /** A rational as a decimal text with at most `decimals` decimals, and whether it had to be rounded to fit them. */
 function decimalOf(x: Rational, minDecimals: number, decimals: number): { text: string; cut: boolean } {
@@ -231,7 +226,7 @@ function entryPath(list: string, entries: unknown, match: (e: Record<string, unk
   return formatPath(k >= 0 ? [list, k] : [list]);
 }
 
-function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainOptions): Explanation {
+function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainOptions, cells: AreaCell[] = areaCells(r.consumption, r.parties.length)): Explanation {
   const c = new Chain(lang, options.scenario);
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
   const money = (o: bigint): string => moneyText(o, lang);
@@ -242,14 +237,14 @@ function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainO
   /** an exact amount in öre as SEK, grouped like the money, with the decimals it needs (at most EXACT_DECIMALS) */
   const exact = (x: Rational): void => {
     const d = decimalOf({ num: x.num, den: x.den * 100n }, 2, EXACT_DECIMALS);
-    c.push(0, "exact", { exact: grouped(d.text, lang), cut: cutText(d.cut, EXACT_DECIMALS) }, { exact: d.text, cut: d.cut, ore: `${x.num}/${x.den}` });
+    c.push(0, "exact", { exact: groupedDecimal(d.text, lang), cut: cutText(d.cut, EXACT_DECIMALS) }, { exact: d.text, cut: d.cut, ore: `${x.num}/${x.den}` });
   };
   const shareOf = (x: Rational): { text: string; cut: boolean; raw: string } => {
     const d = decimalOf(x, 2, SHARE_DECIMALS);
-    return { text: grouped(d.text, lang), cut: d.cut, raw: d.text };
+    return { text: groupedDecimal(d.text, lang), cut: d.cut, raw: d.text };
   };
   const fs = r.fixedShare;
-  const fsText = grouped(r.tariff.fixedShareText, lang);
+  const fsText = groupedDecimal(r.tariff.fixedShareText, lang);
   const fsSource = r.tariff.file.sources?.fixedShare ?? r.source;
   const seller = f.payee;
   const buyer = f.payer;
@@ -266,12 +261,11 @@ function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainO
     exact(rational(fs.num * (pair.reference ?? 0n), fs.den));
   } else if ((f.component === "variable" || f.component === "unit_price") && pair) {
     const model: CareModel = f.component === "variable" ? "fixed_variable" : "unit_price";
-    for (const cell of areaCells(r.consumption, r.parties.length).filter((x) => x.seller === seller && x.buyer === buyer && x.model === model)) {
-      const k = r.tariff.careRules.findIndex((x) => x.areaKey === cell.area.key && (!x.sellers || x.sellers.includes(seller)));
-      const rule = r.tariff.careRules[k];
+    for (const cell of cells.filter((x) => x.seller === seller && x.buyer === buyer && x.model === model)) {
+      const rule = ruleFor(r.tariff, cell.area.key, seller);
       const ruleText = rule ? c.text("ruleIs", { area: rule.area, sellers: rule.sellers ? ` [${rule.sellers.map(id).join(", ")}]` : "", model: modelName(rule.model) }) : c.text("ruleNone", { model: modelName("fixed_variable") });
       const value = formatValueSek(cell.value);
-      c.push(0, "area", { area: cell.area.area, rows: cell.rows, value: grouped(value, lang), rule: ruleText }, { area: cell.area.area, rows: cell.rows, value, model: rule?.model ?? "fixed_variable", rule: rule ? rule.area : null });
+      c.push(0, "area", { area: cell.area.area, rows: cell.rows, value: groupedDecimal(value, lang), rule: ruleText }, { area: cell.area.area, rows: cell.rows, value, model: rule?.model ?? "fixed_variable", rule: rule ? rule.area : null });
       if (rule) c.source(1, [entryPath("careRules", file.careRules, (e) => areaKey(String(e.area)) === rule.areaKey && (e.sellers === undefined) === (rule.sellers === undefined))], [rule.source]);
     }
     const prices = r.tariff.pointPrices[seller] ?? [];
@@ -284,7 +278,7 @@ function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainO
       );
     }
     const value = pair.value[model];
-    c.push(0, "sum", { model: modelName(model), seller: id(seller), buyer: id(buyer), value: grouped(formatValueSek(value), lang) }, { model, seller: id(seller), buyer: id(buyer), value: formatValueSek(value) });
+    c.push(0, "sum", { model: modelName(model), seller: id(seller), buyer: id(buyer), value: groupedDecimal(formatValueSek(value), lang) }, { model, seller: id(seller), buyer: id(buyer), value: formatValueSek(value) });
     const cf = r.forecast?.factor ?? rational(1n, 1n);
     if (r.forecast) c.push(0, "forecast", { factor: `${cf.num}/${cf.den}`, through: r.forecast.through }, { factor: `${cf.num}/${cf.den}`, through: r.forecast.through });
     if (f.component === "variable") {

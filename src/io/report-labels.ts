@@ -4,7 +4,7 @@
  * consumption readers, the tariff's status, times and shares. The codes stay in the JSON contracts;
  * a workbook shows these words instead (Swedish by default, English with `--lang en`).
  */
-import { formatRational, formatScaled, rational } from "../core/decimal.js";
+import { formatRational, formatScaled, groupedDecimal, groupedInteger, rational } from "../core/decimal.js";
 import type { AreaCell } from "../core/consumption.js";
 import type { Lang } from "../core/messages.js";
 import type { InputFileInfo } from "../core/result-json.js";
@@ -77,18 +77,6 @@ function kronor(oreText: string, lang: Lang): string {
   return lang === "sv" ? `${text} kr` : `SEK ${text}`;
 }
 
-/** A whole number with thousands separators. */
-export function groupedInteger(text: string, lang: Lang): string {
-  if (!/^-?\d+$/.test(text)) return text;
-  return text.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
-}
-
-/** A decimal text ("1234.5") with the language's separators ("1 234,5" / "1,234.5"). */
-export function groupedDecimal(text: string, lang: Lang): string {
-  const [int = "", frac] = text.split(".");
-  const g = groupedInteger(int, lang);
-  return frac === undefined ? g : `${g}${lang === "sv" ? "," : "."}${frac}`;
-}
 
 /** A value in 10⁻⁸ SEK as kronor, exact. */
 function valueKronor(units: string, lang: Lang): string {

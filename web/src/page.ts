@@ -6,7 +6,8 @@
 import { BUNDLED_TARIFFS } from "../../src/package-data.js";
 import type { Component } from "../../src/core/calculate.js";
 import { componentName } from "../../src/cli/i18n.js";
-import { groupedDecimal, statusBanner, titleWithYear, type TariffStatus } from "../../src/io/report-labels.js";
+import { groupedDecimal } from "../../src/core/decimal.js";
+import { statusBanner, titleWithYear, type TariffStatus } from "../../src/io/report-labels.js";
 import type { Download, Job, Reply, TariffChoice } from "./protocol.js";
 
 declare const __WORKER_SOURCE__: string;
