@@ -1,6 +1,6 @@
 /** The summary table a `calculate` run prints on stdout. */
 import { COMPONENTS, type CalculationResult } from "../core/calculate.js";
-import { formatRational } from "../core/decimal.js";
+import { formatRational, groupedInteger } from "../core/decimal.js";
 import { messageText } from "../core/diagnostics.js";
 import type { Lang } from "../core/messages.js";
 import { scenarioLines, type ScenarioRecord } from "../core/scenario.js";
@@ -13,7 +13,7 @@ export function percent(num: bigint, den: bigint, decimals: number, lang: Lang):
 }
 
 export function formatCount(n: number | bigint, lang: Lang): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
+  return groupedInteger(String(n), lang);
 }
 
 export function summaryText(r: CalculationResult, lang: Lang, scenario?: ScenarioRecord): string {
