@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Used by `npm run bench`: the fast reader's phases on one file, in this process (built package).
-import { readConsumptionFast } from "../dist/node/fast-reader.js";
+import { readConsumptionFast } from "../dist/node/fast/reader.js";
 import { readTariffFile } from "../dist/node/files.js";
-import { DiagnosticBag } from "../dist/core/diagnostics.js";
+import { DiagnosticBag } from "../dist/core/model/diagnostics.js";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 

@@ -4,22 +4,22 @@
  * plan from a tariff alone, the final settlement and next year's proposal over the JSON that
  * vardavtal wrote, and the result JSON's named type.
  */
-import { compareResultTexts } from "./core/compare-files.js";
-import type { Comparison } from "./core/compare.js";
-import { calculate as coreCalculate, compileTariffInput, populationInput, type CalculateInput as CoreCalculateInput, type CalculationResult } from "./core/calculate.js";
-import { accontoPlan, type AccontoPlan } from "./core/acconto.js";
-import type { ScaledDecimal } from "./core/decimal.js";
-import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "./core/diagnostics.js";
-import { resolveKey } from "./core/key.js";
-import { parseLocaleNumber } from "./core/numbers.js";
-import { proposeTariff, type BaseResult, type Proposal } from "./core/proposal.js";
-import { readAccontoJson, readBaseResult, readResultJson } from "./core/result-input.js";
-import { resultToJson as coreResultToJson, type ResultMeta } from "./core/result-json.js";
-import { finalSettlement, type Payment, type Settlement } from "./core/settlement.js";
-import { loadTariff, type CompiledTariff } from "./core/tariff.js";
-import { bytesSource } from "./io/csv.js";
-import { readPayments } from "./io/inputs.js";
-import type { CsvInput } from "./io/runs.js";
+import { compareResultTexts } from "./contracts/compare-files.js";
+import type { Comparison } from "./core/analysis/compare.js";
+import { calculate as coreCalculate, compileTariffInput, populationInput, type CalculateInput as CoreCalculateInput, type CalculationResult } from "./core/model/calculate.js";
+import { accontoPlan, type AccontoPlan } from "./core/year/acconto.js";
+import type { ScaledDecimal } from "./core/model/decimal.js";
+import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "./core/model/diagnostics.js";
+import { resolveKey } from "./core/model/key.js";
+import { parseLocaleNumber } from "./core/model/numbers.js";
+import { proposeTariff, type BaseResult, type Proposal } from "./core/year/proposal.js";
+import { readAccontoJson, readBaseResult, readResultJson } from "./contracts/result-input.js";
+import { resultToJson as coreResultToJson, type ResultMeta } from "./contracts/result-json.js";
+import { finalSettlement, type Payment, type Settlement } from "./core/year/settlement.js";
+import { loadTariff, type CompiledTariff } from "./core/model/tariff.js";
+import { bytesSource } from "./read/csv.js";
+import { readPayments } from "./read/inputs.js";
+import type { CsvInput } from "./read/runs.js";
 
 /** What {@link calculate} takes. */
 export interface CalculateInput extends Omit<CoreCalculateInput, "tariff"> {

@@ -14,18 +14,18 @@
  *
  * @packageDocumentation
  */
-import type { AccontoPlan } from "./core/acconto.js";
-import type { CalculationResult } from "./core/calculate.js";
-import type { KeyCheckResult } from "./core/keycheck.js";
-import type { Proposal } from "./core/proposal.js";
-import type { Settlement } from "./core/settlement.js";
-import type { Comparison } from "./core/compare.js";
-import * as acconto from "./io/xlsx-acconto.js";
-import * as compare from "./io/xlsx-compare.js";
-import * as keycheck from "./io/xlsx-keycheck.js";
-import * as proposal from "./io/xlsx-proposal.js";
-import * as report from "./io/xlsx-report.js";
-import * as settlement from "./io/xlsx-settlement.js";
+import type { AccontoPlan } from "./core/year/acconto.js";
+import type { CalculationResult } from "./core/model/calculate.js";
+import type { KeyCheckResult } from "./core/year/keycheck.js";
+import type { Proposal } from "./core/year/proposal.js";
+import type { Settlement } from "./core/year/settlement.js";
+import type { Comparison } from "./core/analysis/compare.js";
+import * as acconto from "./render/xlsx/acconto.js";
+import * as compare from "./render/xlsx/compare.js";
+import * as keycheck from "./render/xlsx/keycheck.js";
+import * as proposal from "./render/xlsx/proposal.js";
+import * as report from "./render/xlsx/report.js";
+import * as settlement from "./render/xlsx/settlement.js";
 
 /**
  * What every workbook records on its parameter sheet: `lang` ("sv" or "en") for the sheet names,

@@ -3,12 +3,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { accontoPlan, accontoToJson, monthlyParts } from "../src/core/acconto.js";
-import { calculate } from "../src/core/calculate.js";
-import { DiagnosticBag } from "../src/core/diagnostics.js";
-import { resolveKey, type DistributionKey } from "../src/core/key.js";
-import { loadTariff } from "../src/core/tariff.js";
+import { accontoPlan, monthlyParts } from "../src/core/year/acconto.js";
+import { calculate } from "../src/core/model/calculate.js";
+import { DiagnosticBag } from "../src/core/model/diagnostics.js";
+import { resolveKey, type DistributionKey } from "../src/core/model/key.js";
+import { loadTariff } from "../src/core/model/tariff.js";
 import { FIXTURES } from "./helpers.js";
+import { accontoToJson } from "../src/contracts/acconto.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 

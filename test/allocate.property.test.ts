@@ -1,7 +1,7 @@
 /** model.md step 1: the properties of allocate() that must hold for every input. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocate, allocateAmounts } from "../src/core/allocate.js";
+import { allocate, allocateAmounts } from "../src/core/model/allocate.js";
 
 const weightsArb = fc.array(fc.bigInt({ min: 0n, max: 10_000_000n }), { minLength: 1, maxLength: 8 }).filter((ws) => ws.some((w) => w > 0n));
 const totalArb = fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n });

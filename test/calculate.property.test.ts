@@ -5,9 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { calculate, type CalculationResult } from "../src/core/calculate.js";
-import type { ConsumptionRow } from "../src/core/consumption.js";
-import type { TariffInput } from "../src/core/tariff-schema.js";
+import { calculate, type CalculationResult } from "../src/core/model/calculate.js";
+import type { ConsumptionRow } from "../src/core/model/consumption.js";
+import type { TariffInput } from "../src/core/model/tariff-schema.js";
 import { calculateRows } from "./helpers.js";
 
 const PARTIES = ["RJL", "RKL", "RÖ"];

@@ -5,9 +5,10 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadTariff } from "../src/core/tariff.js";
-import { InputError, messageText } from "../src/core/diagnostics.js";
+import { loadTariff } from "../src/core/model/tariff.js";
+import { InputError } from "../src/core/model/diagnostics.js";
 import { ROOT, runCli, tempDir } from "./helpers.js";
+import { messageText } from "../src/text/diagnostics.js";
 
 const BUNDLED = join(ROOT, "tariffs", "2025.json");
 

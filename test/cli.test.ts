@@ -5,8 +5,9 @@
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CODES, MESSAGES } from "../src/core/messages.js";
+import { MESSAGES } from "../src/text/messages.js";
 import { FIXTURES, flowSums, runCli, tempDir } from "./helpers.js";
+import { CODES } from "../src/core/model/codes.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const BAD = join(FIXTURES, "bad");

@@ -8,17 +8,18 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CalculationResult } from "../src/core/calculate.js";
-import { comparableFromFile, compareResults, type Comparison } from "../src/core/compare.js";
-import type { ConsumptionRow } from "../src/core/consumption.js";
-import { DiagnosticBag } from "../src/core/diagnostics.js";
-import { decomposeEffects, stateFromResultFile, type EffectState } from "../src/core/effects.js";
-import { readResultDetail } from "../src/core/result-input.js";
-import { resultToJson } from "../src/core/result-json.js";
-import { applyScenario, scenarioComparison } from "../src/core/scenario.js";
-import { loadTariff, type CompiledTariff } from "../src/core/tariff.js";
-import type { TariffInput } from "../src/core/tariff-schema.js";
+import type { CalculationResult } from "../src/core/model/calculate.js";
+import { compareResults, type Comparison } from "../src/core/analysis/compare.js";
+import type { ConsumptionRow } from "../src/core/model/consumption.js";
+import { DiagnosticBag } from "../src/core/model/diagnostics.js";
+import { decomposeEffects, type EffectState } from "../src/core/analysis/effects.js";
+import { readResultDetail } from "../src/contracts/result-input.js";
+import { resultToJson } from "../src/contracts/result-json.js";
+import { applyScenario, scenarioComparison } from "../src/core/analysis/scenario.js";
+import { loadTariff, type CompiledTariff } from "../src/core/model/tariff.js";
+import type { TariffInput } from "../src/core/model/tariff-schema.js";
 import { calculateRows, flowSums, ore } from "./helpers.js";
+import { comparableFromFile, stateFromResultFile } from "../src/contracts/result-state.js";
 
 const PARTIES = ["RJL", "RKL", "RÖ"];
 const AREAS = ["neurokirurgi", "primärvård", "psykiatri", "klinisk genetik", "ortopedi"];

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
-import { DiagnosticBag } from "../src/core/diagnostics.js";
-import { CsvTokenizer, SniffingDecoder, detectDelimiter, emptyInfo, type CsvRecord } from "../src/io/csv.js";
+import { DiagnosticBag } from "../src/core/model/diagnostics.js";
+import { CsvTokenizer, SniffingDecoder, detectDelimiter, emptyInfo, type CsvRecord } from "../src/read/csv.js";
 import { readCsvFile } from "../src/node/files.js";
 import { tempDir } from "./helpers.js";
 

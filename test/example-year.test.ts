@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { exampleConsumptionCsv, rng } from "../src/io/example-year.js";
+import { exampleConsumptionCsv, rng } from "../src/read/example-year.js";
 import { ROOT } from "./helpers.js";
 
 const sha = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");

@@ -5,10 +5,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { explainAll, explainFlow, explanationText } from "../src/core/explain.js";
-import { moneyText } from "../src/core/diagnostics.js";
+import { explainAll, explainFlow, explanationText } from "../src/core/analysis/explain.js";
 import { calculateFiles } from "../src/node/run.js";
 import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { moneyText } from "../src/text/diagnostics.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 

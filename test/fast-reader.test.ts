@@ -13,14 +13,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ConsumptionAccumulator } from "../src/core/consumption.js";
-import { DiagnosticBag, InputError, renderDiagnostic } from "../src/core/diagnostics.js";
-import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RECORD_LENGTH } from "../src/core/limits.js";
-import { resultToJson } from "../src/core/result-json.js";
+import { ConsumptionAccumulator } from "../src/core/model/consumption.js";
+import { DiagnosticBag, InputError } from "../src/core/model/diagnostics.js";
+import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RECORD_LENGTH } from "../src/core/model/limits.js";
+import { resultToJson } from "../src/contracts/result-json.js";
 import { readConsumptionFile, readTariffFile } from "../src/node/files.js";
-import { readConsumptionFast, type FastOptions } from "../src/node/fast-reader.js";
+import { readConsumptionFast, type FastOptions } from "../src/node/fast/reader.js";
 import { calculateFiles } from "../src/node/run.js";
 import { FIXTURES, ROOT, runCli, tempDir } from "./helpers.js";
+import { renderDiagnostic } from "../src/text/diagnostics.js";
 
 const TARIFF = join(ROOT, "tariffs", "2025.json");
 /** Cases of the wide property below (VARDAVTAL_FUZZ_RUNS), and the seed of both properties. */
@@ -264,7 +265,7 @@ describe("the fast reader on worker threads (built package)", () => {
   });
 
   it("merges chunks scanned by the main thread and the workers in file order, in every dialect", async () => {
-    const { readConsumptionFast: readBuilt } = (await import(join(ROOT, "dist", "node", "fast-reader.js"))) as typeof import("../src/node/fast-reader.js");
+    const { readConsumptionFast: readBuilt } = (await import(join(ROOT, "dist", "node", "fast", "reader.js"))) as typeof import("../src/node/fast/reader.js");
     const dir = tempDir();
     const text = readFileSync(join(ROOT, "examples", "2025", "konsumtion-2025.csv"), "utf8").replace(/^\ufeff/, "");
     // areas first met far into the file, so that their firstAt comes from a later chunk
@@ -741,7 +742,7 @@ describe("fast reader regressions", () => {
     const dir = tempDir();
     expect(await readConsumptionFast(join(dir, "none.csv"), TARIFF_2025, { workers: 0 })).toEqual({ ok: false, reason: "the file could not be read (ENOENT)" });
     expect(await readConsumptionFast(dir, TARIFF_2025, { workers: 0 })).toEqual({ ok: false, reason: "not a regular file" });
-    // Run from the sources, fast-worker.js does not exist next to fast-reader.ts: as in a bundle without it.
+    // Run from the sources, worker.js does not exist next to reader.ts: as in a bundle without it.
     const file = join(dir, "plain.csv");
     writeFileSync(file, `${HEAD}\n${ROWS.join("\n")}\n`);
     const r = await readConsumptionFast(file, TARIFF_2025, { workers: 2, slots: 3 });

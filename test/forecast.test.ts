@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { forecastFactor } from "../src/core/calculate.js";
-import { resultToJson } from "../src/core/result-json.js";
+import { forecastFactor } from "../src/core/model/calculate.js";
+import { resultToJson } from "../src/contracts/result-json.js";
 import { calculateFiles } from "../src/node/run.js";
 import { FIXTURES, runCli, tempDir } from "./helpers.js";
 

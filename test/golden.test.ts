@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { resultToJson } from "../src/core/result-json.js";
+import { resultToJson } from "../src/contracts/result-json.js";
 import { calculateFiles } from "../src/node/run.js";
 import { FIXTURES, flowSums, ore, sharesClose } from "./helpers.js";
 

@@ -3,11 +3,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { accontoPlan } from "../src/core/acconto.js";
-import { calculate, type CalculationResult } from "../src/core/calculate.js";
-import { InputError, renderDiagnostic } from "../src/core/diagnostics.js";
-import { loadTariff } from "../src/core/tariff.js";
+import { accontoPlan } from "../src/core/year/acconto.js";
+import { calculate, type CalculationResult } from "../src/core/model/calculate.js";
+import { InputError } from "../src/core/model/diagnostics.js";
+import { loadTariff } from "../src/core/model/tariff.js";
 import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { renderDiagnostic } from "../src/text/diagnostics.js";
 
 const PARTIES = ["RJL", "RKL", "RÖ"];
 const MINI = join(FIXTURES, "spec", "mini-2025");

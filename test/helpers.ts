@@ -6,12 +6,12 @@ import { expect } from "vitest";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { settle, type CalculationResult } from "../src/core/calculate.js";
-import { ConsumptionAccumulator, type ConsumptionRow, type ConsumptionSummary } from "../src/core/consumption.js";
-import { DiagnosticBag } from "../src/core/diagnostics.js";
-import { resolveKey, type DistributionKey } from "../src/core/key.js";
-import { loadTariff, type CompiledTariff } from "../src/core/tariff.js";
-import type { TariffInput } from "../src/core/tariff-schema.js";
+import { settle, type CalculationResult } from "../src/core/model/calculate.js";
+import { ConsumptionAccumulator, type ConsumptionRow, type ConsumptionSummary } from "../src/core/model/consumption.js";
+import { DiagnosticBag } from "../src/core/model/diagnostics.js";
+import { resolveKey, type DistributionKey } from "../src/core/model/key.js";
+import { loadTariff, type CompiledTariff } from "../src/core/model/tariff.js";
+import type { TariffInput } from "../src/core/model/tariff-schema.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const FIXTURES = join(ROOT, "test", "fixtures");

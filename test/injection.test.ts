@@ -10,7 +10,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csvText } from "../src/io/csv-safe.js";
+import { csvText } from "../src/render/csv/csv-safe.js";
 import { FIXTURES, compareRecalculated, haveLibreOffice, runCli, tempDir } from "./helpers.js";
 
 const HYPERLINK = '=HYPERLINK("http://x","y")';

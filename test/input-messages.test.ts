@@ -5,8 +5,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { columnLetter } from "../src/core/diagnostics.js";
 import { runCli, tempDir } from "./helpers.js";
+import { columnLetter } from "../src/text/diagnostics.js";
 
 function file(dir: string, name: string, text: string): string {
   const path = join(dir, name);

@@ -1,8 +1,8 @@
 /** formats.md "Numbers": every dialect a spreadsheet writes, and what is refused with its position. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatScaled, formatRational, roundHalfAwayFromZero } from "../src/core/decimal.js";
-import { isoDateYear, parseLocaleNumber } from "../src/core/numbers.js";
+import { formatScaled, formatRational, roundHalfAwayFromZero } from "../src/core/model/decimal.js";
+import { isoDateYear, parseLocaleNumber } from "../src/core/model/numbers.js";
 
 const ok = (text: string, dec: number) => {
   const r = parseLocaleNumber(text, dec);

@@ -7,8 +7,8 @@ import * as fs from "node:fs";
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/core/diagnostics.js";
-import { writeFilesAtomically, type OutputFs, type PendingFile } from "../src/io/output.js";
+import { InputError } from "../src/core/model/diagnostics.js";
+import { writeFilesAtomically, type OutputFs, type PendingFile } from "../src/node/atomic-write.js";
 import { tempDir } from "./helpers.js";
 
 function codesOf(f: () => void): string[] {

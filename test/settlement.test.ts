@@ -2,10 +2,11 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { accontoPlan } from "../src/core/acconto.js";
+import { accontoPlan } from "../src/core/year/acconto.js";
 import { calculateFiles } from "../src/node/run.js";
-import { finalSettlement, settlementToJson, type Payment, type SettlementResult } from "../src/core/settlement.js";
+import { finalSettlement, type Payment, type SettlementResult } from "../src/core/year/settlement.js";
 import { FIXTURES } from "./helpers.js";
+import { settlementToJson } from "../src/contracts/settlement.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 

@@ -2,10 +2,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { calculate } from "../src/core/calculate.js";
-import { InputError } from "../src/core/diagnostics.js";
-import { loadTariff } from "../src/core/tariff.js";
-import { tariffJsonSchema } from "../src/core/tariff-schema.js";
+import { calculate } from "../src/core/model/calculate.js";
+import { InputError } from "../src/core/model/diagnostics.js";
+import { loadTariff } from "../src/core/model/tariff.js";
+import { tariffJsonSchema } from "../src/core/model/tariff-schema.js";
 import { ROOT } from "./helpers.js";
 
 const bundled = (year: number) => readFileSync(join(ROOT, "tariffs", `${year}.json`), "utf8");

@@ -9,11 +9,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { calculate } from "../src/core/calculate.js";
-import { finalSettlement } from "../src/core/settlement.js";
-import { checkFigures, checkName, isCheckId } from "../src/io/report-labels.js";
-import { addBanner, newWorkbook, put, shiftFormulaRows, workbookBuffer } from "../src/io/xlsx-kit.js";
-import { settlementWorkbook } from "../src/io/xlsx-settlement.js";
+import { calculate } from "../src/core/model/calculate.js";
+import { finalSettlement } from "../src/core/year/settlement.js";
+import { checkFigures, checkName, isCheckId } from "../src/render/labels.js";
+import { addBanner, newWorkbook, put, shiftFormulaRows, workbookBuffer } from "../src/render/xlsx/kit.js";
+import { settlementWorkbook } from "../src/render/xlsx/settlement.js";
 import { ROOT, bannerRows, compareRecalculated, haveLibreOffice, loadWorkbook, runCli, shownValue, tempDir, textsOf, uncachedFormulas } from "./helpers.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");

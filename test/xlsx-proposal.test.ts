@@ -10,10 +10,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DiagnosticBag } from "../src/core/diagnostics.js";
-import { proposeTariff, type BaseResult } from "../src/core/proposal.js";
-import { loadTariff } from "../src/core/tariff.js";
-import { doubleToRational, proposalWorkbook, roundingDecidable } from "../src/io/xlsx-proposal.js";
+import { DiagnosticBag } from "../src/core/model/diagnostics.js";
+import { proposeTariff, type BaseResult } from "../src/core/year/proposal.js";
+import { loadTariff } from "../src/core/model/tariff.js";
+import { doubleToRational, proposalWorkbook, roundingDecidable } from "../src/render/xlsx/proposal.js";
 import { Rng } from "./fuzz/prng.js";
 import { ROOT, bannerRows, cellOre, cellText as text, compareRecalculated, findRow, formulaOf, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
 

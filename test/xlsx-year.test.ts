@@ -8,7 +8,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { uniqueSheetName } from "../src/io/xlsx-acconto.js";
+import { uniqueSheetName } from "../src/render/xlsx/acconto.js";
 import { ROOT, bannerRows, cellOre, cellText as text, compareRecalculated, findRow, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, tempDir } from "./helpers.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");

@@ -3,7 +3,7 @@
  * dependency, so a package installed with `npm install --omit=optional` has none. Then `--xlsx`
  * is a usage error (XLSX_UNAVAILABLE, exit 2, nothing written), never a stack trace.
  */
-import { InputError } from "../core/diagnostics.js";
+import { InputError } from "../core/model/diagnostics.js";
 
 type Xlsx = typeof import("../xlsx.js");
 

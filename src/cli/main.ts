@@ -8,36 +8,36 @@
 import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { InvariantError } from "../core/calculate.js";
-import { ComparisonInvariantError } from "../core/compare.js";
-import { InputError, renderDiagnostic, sortDiagnostics } from "../core/diagnostics.js";
-import type { Lang } from "../core/messages.js";
-import { resultToJson } from "../core/result-json.js";
-import type { PendingFile } from "../io/output.js";
-import { CONSUMPTION_COLUMNS } from "../io/inputs.js";
-import { runTime } from "../io/run-time.js";
+import { InvariantError } from "../core/model/calculate.js";
+import { ComparisonInvariantError } from "../core/analysis/compare.js";
+import { InputError, sortDiagnostics } from "../core/model/diagnostics.js";
+import type { Lang } from "../text/messages.js";
+import { resultToJson } from "../contracts/result-json.js";
+import type { PendingFile } from "../render/format.js";
+import { CONSUMPTION_COLUMNS } from "../read/inputs.js";
+import { runTime } from "../render/run-time.js";
 import { assertOutputPaths, CSV_DIR_FILES, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
 import { calculateFiles } from "../node/run.js";
-import { scenarioLines } from "../core/scenario.js";
-import { DEFAULT_TOLERANCE } from "../core/keycheck.js";
-import { formatOre } from "../core/decimal.js";
-import { t } from "./i18n.js";
-import { TARIFF_SCHEMA_FILE } from "../core/tariff-schema.js";
-import { joinNegativeValues, rawOptionValue } from "./options.js";
-import { summaryText } from "./summary.js";
+import { scenarioLines } from "../core/analysis/scenario.js";
+import { DEFAULT_TOLERANCE } from "../core/year/keycheck.js";
+import { formatOre } from "../core/model/decimal.js";
+import { t } from "../text/i18n.js";
+import { TARIFF_SCHEMA_FILE } from "../core/model/tariff-schema.js";
+import { joinNegativeValues, rawOptionValue } from "../read/options.js";
+import { summaryText } from "../render/text/summary.js";
 import { loadXlsx } from "./load-xlsx.js";
 
 // The commands load when they run: `calculate` on a large file starts reading sooner.
 const commands = {
-  acconto: () => import("./acconto-command.js"),
-  checkKey: () => import("./check-key-command.js"),
-  checkTariff: () => import("./check-tariff-command.js"),
-  settle: () => import("./settle-command.js"),
-  compare: () => import("./compare-command.js"),
-  explain: () => import("./explain-command.js"),
-  propose: () => import("./propose-command.js"),
-  key: () => import("./key-command.js"),
+  acconto: () => import("./commands/acconto.js"),
+  checkKey: () => import("./commands/check-key.js"),
+  checkTariff: () => import("./commands/check-tariff.js"),
+  settle: () => import("./commands/settle.js"),
+  compare: () => import("./commands/compare.js"),
+  explain: () => import("./commands/explain.js"),
+  propose: () => import("./commands/propose.js"),
+  key: () => import("./commands/key.js"),
 };
 
 export const EXIT = { ok: 0, deviations: 1, input: 2, internal: 3 } as const;
@@ -49,11 +49,10 @@ export class Exit extends Error {
   }
 }
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  stderrIsTty: boolean;
-}
+import type { Io } from "./io.js";
+
+export type { Io } from "./io.js";
+import { renderDiagnostic } from "../text/diagnostics.js";
 
 function detectLang(argv: string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
@@ -161,7 +160,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
     ...(args.scenario ? [{ option: "--scenario", path: args.scenario }] : []),
   ];
   const planned: PathArg[] = [];
-  const { COMPARISON_CSV_FILES } = args.baseline ? await import("../io/compare-csv.js") : { COMPARISON_CSV_FILES: [] };
+  const { COMPARISON_CSV_FILES } = args.baseline ? await import("../render/csv/compare-csv.js") : { COMPARISON_CSV_FILES: [] };
   if (args.baseline) for (const c of comparisonOutputs(args)) planned.push(...(c.kind === "csvDir" ? COMPARISON_CSV_FILES.map((name) => join(c.path, name)) : [c.path]).map((path) => ({ option: "--baseline", path })));
   if (args.json) planned.push({ option: label.json, path: args.json });
   if (args.csvDir) for (const name of CSV_DIR_FILES) planned.push({ option: label.csvDir, path: join(args.csvDir, name) });
@@ -178,7 +177,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   const files: PendingFile[] = [];
   const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs, ...(run.scenario ? { scenario: run.scenario } : {}) };
   if (args.json) files.push({ path: args.json, option: label.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
-  if (args.csvDir) files.push(...(await import("../io/result-csv.js")).resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
+  if (args.csvDir) files.push(...(await import("../render/csv/result-csv.js")).resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
   if (args.xlsx) {
     const { resultWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion(), banner: scenarioLines(run.scenario, lang).map((l) => l.trim()), scenario: run.scenario }) });

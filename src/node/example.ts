@@ -1,12 +1,12 @@
 /**
- * `vardavtal demo`'s input: the example year's consumption, generated (src/io/example-year.ts)
+ * `vardavtal demo`'s input: the example year's consumption, generated (src/read/example-year.ts)
  * into the demo's folder rather than shipped in the package (it was most of the tarball). The
  * controller finds it beside the reports and can open it in Excel.
  */
 import { join } from "node:path";
-import type { Lang } from "../core/messages.js";
-import { exampleConsumptionCsv } from "../io/example-year.js";
-import { writeFilesAtomically } from "../io/output.js";
+import type { Lang } from "../text/messages.js";
+import { exampleConsumptionCsv } from "../read/example-year.js";
+import { writeFilesAtomically } from "./atomic-write.js";
 import { assertOutputPaths } from "./outputs.js";
 
 /** The file name of the example year's consumption. */

@@ -1,18 +1,18 @@
 /**
  * The input readers over files: a ByteSource for a path (streamed, hashed with `node:crypto`),
- * and the readers of `src/io/inputs.ts` taking a path, as the command line uses them.
+ * and the readers of `src/read/inputs.ts` taking a path, as the command line uses them.
  */
 import { createHash } from "node:crypto";
 import { createReadStream, readFileSync, statSync } from "node:fs";
-import type { ConsumptionAccumulator } from "../core/consumption.js";
-import type { DiagnosticBag, Location } from "../core/diagnostics.js";
-import type { PopulationInput } from "../core/key.js";
-import type { InputFileInfo } from "../core/result-json.js";
-import type { Payment } from "../core/settlement.js";
-import type { CompiledTariff } from "../core/tariff.js";
-import { readCsv, readFailure, type ByteSource, type CsvInfo, type CsvRecord, type ReadOptions } from "../io/csv.js";
-import { hashedText, readConsumption, readCosts, readPayments, readPopulation, tariffFromText, type CostRow, type HashedFile } from "../io/inputs.js";
-import type { Sha256Hasher } from "../io/sha256.js";
+import type { ConsumptionAccumulator } from "../core/model/consumption.js";
+import type { DiagnosticBag, Location } from "../core/model/diagnostics.js";
+import type { PopulationInput } from "../core/model/key.js";
+import type { InputFileInfo } from "../contracts/result-json.js";
+import type { Payment } from "../core/year/settlement.js";
+import type { CompiledTariff } from "../core/model/tariff.js";
+import { readCsv, readFailure, type ByteSource, type CsvInfo, type CsvRecord, type ReadOptions } from "../read/csv.js";
+import { hashedText, readConsumption, readCosts, readPayments, readPopulation, tariffFromText, type CostRow, type HashedFile } from "../read/inputs.js";
+import type { Sha256Hasher } from "../read/sha256.js";
 
 /** Node's native SHA-256 behind the readers' hasher interface. */
 export function nodeSha256(): Sha256Hasher {

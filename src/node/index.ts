@@ -8,7 +8,7 @@
 export { calculateFiles, loadTariffArg, loadPopulationArg, FAST_THRESHOLD } from "./run.js";
 export type { FileRun, FileRunOptions } from "./run.js";
 export { fileSource, readConsumptionFile, readPopulationFile, readTariffFile, readCostsFile, readPaymentsFile } from "./files.js";
-export { resultCsvFiles } from "../io/result-csv.js";
-export { writeFilesAtomically } from "../io/output.js";
-export type { PendingFile } from "../io/output.js";
+export { resultCsvFiles } from "../render/csv/result-csv.js";
+export { writeFilesAtomically } from "./atomic-write.js";
+export type { PendingFile } from "./atomic-write.js";
 export { bundledYears, TARIFFS_DIR, EXAMPLES_DIR } from "./paths.js";

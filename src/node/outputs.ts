@@ -6,9 +6,9 @@
  */
 import { lstatSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { DiagnosticBag, InputError, diagnosticKey, sortDiagnostics, type Diagnostic } from "../core/diagnostics.js";
-import type { Lang } from "../core/messages.js";
-import { isSpecialPath, outputKindText, outputTarget, statKind, writeFilesAtomically, type PendingFile } from "../io/output.js";
+import { DiagnosticBag, InputError, diagnosticKey, sortDiagnostics, type Diagnostic } from "../core/model/diagnostics.js";
+import type { Lang } from "../text/messages.js";
+import { isSpecialPath, outputKindText, outputTarget, statKind, writeFilesAtomically, type PendingFile } from "./atomic-write.js";
 import { resolveTariffArg } from "./paths.js";
 
 export interface PathArg {
@@ -159,7 +159,7 @@ export function assertOutputPaths(plan: OutputPlan, lang: Lang): void {
   if (errors.length > 0) throw new InputError(errors);
 }
 
-/** The names `--csv-dir` writes (src/io/result-csv.ts), checked before the run. */
+/** The names `--csv-dir` writes (src/render/csv/result-csv.ts), checked before the run. */
 export const CSV_DIR_FILES = ["flows.csv", "net.csv", "transfers.csv", "key.csv", "areas.csv"] as const;
 
 /** `--strict`: every warning of the run becomes an error (exit 2, nothing written). */

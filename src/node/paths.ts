@@ -5,10 +5,10 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { DiagnosticBag } from "../core/diagnostics.js";
-import type { CompiledTariff } from "../core/tariff.js";
-import type { InputFileInfo } from "../core/result-json.js";
-import { hashedText, tariffFromText } from "../io/inputs.js";
+import type { DiagnosticBag } from "../core/model/diagnostics.js";
+import type { CompiledTariff } from "../core/model/tariff.js";
+import type { InputFileInfo } from "../contracts/result-json.js";
+import { hashedText, tariffFromText } from "../read/inputs.js";
 import { nodeSha256 } from "./files.js";
 import { BUNDLED_TARIFFS, PACKAGE_VERSION } from "../package-data.js";
 
@@ -28,7 +28,7 @@ function packageRoot(): string {
 
 /** The folder of the bundled tariffs, as installed (the tariffs themselves are compiled in). */
 export const TARIFFS_DIR = join(PACKAGE_ROOT, "tariffs");
-/** The folder of the example year's small files that ship (examples/2025: population, joint costs); demo generates the consumption (src/io/example-year.ts). */
+/** The folder of the example year's small files that ship (examples/2025: population, joint costs); demo generates the consumption (src/read/example-year.ts). */
 export const EXAMPLES_DIR = join(PACKAGE_ROOT, "examples");
 
 /** The years of the bundled tariffs, ascending. */

@@ -2,20 +2,21 @@
  * The calculation from files: the CSV and JSON adapters around the pure core. Used by the
  * command line, and exported as `vardavtal/node` for tools that work with files.
  */
-import { settle, type CalculationResult } from "../core/calculate.js";
-import { ConsumptionAccumulator, checkConsumption, type ConsumptionSummary } from "../core/consumption.js";
-import { DiagnosticBag, InputError } from "../core/diagnostics.js";
-import { resolveKey, type PopulationInput } from "../core/key.js";
-import type { CompiledTariff } from "../core/tariff.js";
-import type { InputFileInfo } from "../core/result-json.js";
-import { csvInfoToInput } from "../io/inputs.js";
+import { settle, type CalculationResult } from "../core/model/calculate.js";
+import { ConsumptionAccumulator, checkConsumption, type ConsumptionSummary } from "../core/model/consumption.js";
+import { DiagnosticBag, InputError } from "../core/model/diagnostics.js";
+import { resolveKey, type PopulationInput } from "../core/model/key.js";
+import type { CompiledTariff } from "../core/model/tariff.js";
+import type { InputFileInfo } from "../contracts/result-json.js";
+import { csvInfoToInput } from "../read/inputs.js";
 import { fileSize, readConsumptionFile, readPopulationFile, readTariffFile, readTextFile } from "./files.js";
-import { applyScenario, scenarioComparison, type ScenarioRecord } from "../core/scenario.js";
-import type { Comparison } from "../core/compare.js";
-import type { CsvInfo } from "../io/csv.js";
-import { readConsumptionFast, type FastOptions, type FastOutcome } from "./fast-reader.js";
+import { applyScenario, scenarioComparison } from "../core/analysis/scenario.js";
+import type { Comparison } from "../core/analysis/compare.js";
+import type { CsvInfo } from "../read/csv.js";
+import { readConsumptionFast, type FastOptions, type FastOutcome } from "./fast/reader.js";
 import { bundledYears, loadBundledTariff, resolveTariffArg } from "./paths.js";
-import { isoDateYear } from "../core/numbers.js";
+import { isoDateYear } from "../core/model/numbers.js";
+import { type ScenarioRecord } from "../core/analysis/scenario-record.js";
 
 /** Files from this size on are read by the fast reader when `reader` is "auto". */
 export const FAST_THRESHOLD = 8 << 20;

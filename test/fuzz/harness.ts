@@ -27,7 +27,7 @@ type Main = (argv: string[], io: Io) => Promise<number>;
 let mainFn: Main | undefined;
 /**
  * The command's `main`, from the built package: the fast reader runs its scan on worker threads
- * that load `dist/node/fast-worker.js`, which only exists in the build (`npm run build`).
+ * that load `dist/node/fast/worker.js`, which only exists in the build (`npm run build`).
  */
 export async function loadMain(): Promise<Main> {
   if (!mainFn) {

@@ -4,10 +4,10 @@
  * downloads. The result JSON is also put in `<script type="application/json" id="vardavtal-result">`.
  */
 import { BUNDLED_TARIFFS } from "../../src/package-data.js";
-import type { Component } from "../../src/core/calculate.js";
-import { componentName } from "../../src/cli/i18n.js";
-import { groupedDecimal } from "../../src/core/decimal.js";
-import { statusBanner, titleWithYear, type TariffStatus } from "../../src/io/report-labels.js";
+import type { Component } from "../../src/core/model/calculate.js";
+import { componentName } from "../../src/text/i18n.js";
+import { groupedDecimal } from "../../src/core/model/decimal.js";
+import { statusBanner, titleWithYear, type TariffStatus } from "../../src/render/labels.js";
 import type { Download, Job, Reply, TariffChoice } from "./protocol.js";
 
 declare const __WORKER_SOURCE__: string;

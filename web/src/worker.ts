@@ -3,14 +3,16 @@
  * checks as the command line, and hands back the result JSON, the CSV files and the workbook.
  * Nothing leaves the machine: the page's Content-Security-Policy forbids every connection.
  */
-import { blobSource, calculateCsv, checkKey, keyCheckToJson, resultToJson, InputError, renderDiagnostic, type Diagnostic, type TariffSource } from "../../src/index.js";
-import { DiagnosticBag, sortDiagnostics } from "../../src/core/diagnostics.js";
-import { moneyOption } from "../../src/cli/options.js";
-import { resultCsvFiles } from "../../src/io/result-csv.js";
-import { resultWorkbook } from "../../src/io/xlsx-report.js";
-import { keyCheckWorkbook } from "../../src/io/xlsx-keycheck.js";
+import { blobSource, calculateCsv, checkKey, resultToJson, InputError, type Diagnostic, type TariffSource } from "../../src/index.js";
+import { DiagnosticBag, sortDiagnostics } from "../../src/core/model/diagnostics.js";
+import { moneyOption } from "../../src/read/options.js";
+import { resultCsvFiles } from "../../src/render/csv/result-csv.js";
+import { resultWorkbook } from "../../src/render/xlsx/report.js";
+import { keyCheckWorkbook } from "../../src/render/xlsx/keycheck.js";
 import { BUNDLED_TARIFFS, PACKAGE_VERSION } from "../../src/package-data.js";
 import type { Download, Job, Reply, TariffChoice } from "./protocol.js";
+import { keyCheckToJson } from "../../src/contracts/keycheck.js";
+import { renderDiagnostic } from "../../src/text/diagnostics.js";
 
 const CHUNK = 1 << 20;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,0 +1,249 @@
+/**
+ * Reading back what vardavtal wrote: a year's result (`vardavtal-result/1`) and an a-conto plan
+ * (`vardavtal-acconto/1`), for the final settlement. Only the fields the settlement needs are
+ * checked (more fields are welcome); money is parsed exactly; a result whose flows do not give its
+ * net positions (a hand-edited file) is refused.
+ */
+import * as z from "zod";
+import { formatOre, parseMoney } from "../core/model/decimal.js";
+import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { DiagnosticBag, type Localized, type Location } from "../core/model/diagnostics.js";
+import { MAX_PARTIES } from "../core/model/limits.js";
+import { COMPONENTS, type Component } from "../core/model/calculate.js";
+import type { BaseResult } from "../core/year/proposal.js";
+import type { Payment, SettlementResult } from "../core/year/settlement.js";
+import { formatPath } from "../core/model/tariff.js";
+import { issueReason, jsonErrorReason, reasonOf } from "../core/model/tariff-reasons.js";
+
+const money = z.string().regex(/^-?\d{1,16}\.\d{2}$/, { message: 'expected an amount as a string with two decimals, e.g. "1234.50"' });
+const party = z.string().min(1).max(64);
+
+const resultFile = z.object({
+  format: z.literal("vardavtal-result/1"),
+  year: z.number().int().min(1900).max(2999),
+  parties: z.array(party).min(1).max(MAX_PARTIES),
+  flows: z.array(z.object({ payer: party, payee: party, amount: money })),
+  net: z.array(z.object({ party, amount: money })),
+  forecast: z.object({ through: z.string() }).optional(),
+  tariffStatus: z.enum(["decided", "proposal", "illustrative"]).optional(),
+  pairs: z.array(z.object({ seller: party, buyer: party, value: z.object({ fixed_variable: z.string().regex(/^-?\d{1,20}\.\d{2,8}$/, { message: "expected an exact value with 2 to 8 decimals" }) }) })).optional(),
+});
+
+const value = z.string().regex(/^-?\d{1,20}\.\d{2,8}$/, { message: "expected an exact value with 2 to 8 decimals" });
+const flowDetail = z.object({ payer: party, payee: party, component: z.enum(COMPONENTS), label: z.string().nullable(), amount: money });
+
+/**
+ * The fields of a result a comparison reads beside those the settlement reads: what each flow is,
+ * and (when present) the inputs behind them: the key, the fixed share, each pair's reference and
+ * consumption value, each area's consumption, the splits and the grants by decided amounts.
+ */
+const resultDetail = z.object({
+  title: z.string().max(4000).optional(),
+  flows: z.array(flowDetail),
+  key: z.array(z.object({ party, population: z.number().int().min(0).optional(), share: z.string().regex(/^\d+(\.\d+)?$/) })).optional(),
+  keyBasis: z.enum(["population", "fixed"]).optional(),
+  fixedShare: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/).optional(),
+  forecast: z.object({ through: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), factor: z.string().optional() }).optional(),
+  pairs: z.array(z.object({ seller: party, buyer: party, reference: money.nullable().optional(), total: money.optional(), value: z.object({ fixed_variable: value, unit_price: value.optional(), excluded: value.optional(), fixed_only: value.optional() }) })).optional(),
+  areas: z.array(z.object({ area: z.string().min(1).max(4000), seller: party, buyer: party, model: z.enum(["fixed_variable", "unit_price", "excluded", "fixed_only"]), rows: z.number().int().min(0), value })).optional(),
+  splits: z.array(z.object({ kind: z.enum(["solidarity", "fixed_only", "grant"]), label: z.string(), host: party, total: money })).optional(),
+  grants: z.array(z.object({ name: z.string(), recipient: party, amount: money, basis: z.enum(["key", "amounts"]) })).optional(),
+  scenario: z
+    .object({
+      set: z.array(z.object({ path: z.string(), value: z.string(), target: z.string().optional() })),
+      // a file of an earlier version named only the scenario file
+      patch: z.union([z.string().transform((file) => ({ file, content: null as unknown, changed: [] as string[] })), z.object({ file: z.string(), sha256: z.string().optional(), content: z.unknown(), changed: z.array(z.string()) })]).optional(),
+      changed: z.array(z.string()).default([]),
+    })
+    .optional(),
+});
+
+export type ResultDetail = z.infer<typeof resultDetail>;
+
+const accontoFile = z.object({
+  format: z.literal("vardavtal-acconto/1"),
+  year: z.number().int().min(1900).max(2999),
+  parties: z.array(party).min(1).max(MAX_PARTIES),
+  lines: z.array(z.object({ payer: party, payee: party, component: z.enum(COMPONENTS), label: z.string().nullable(), annual: money, months: z.array(money).length(12) })),
+});
+
+export interface ReadResult extends SettlementResult {
+  /** present when the result is a forecast (it cannot be settled) */
+  forecastThrough?: string;
+  /** the status of the tariff the result was computed from, when it was not decided */
+  tariffStatus?: "decided" | "proposal" | "illustrative";
+}
+
+/** Where an offset of a text is, as file:line:column. */
+function locationOf(text: string, offset: number, file: string): Location {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { file, line, column: offset - (before.lastIndexOf("\n") + 1) + 1 };
+}
+
+function parseJson(text: string, file: string, what: string, bag: DiagnosticBag): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // the syntax error's place and kind from the same JSON parser the tariff is read with, in both languages
+  const errors: ParseError[] = [];
+  const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (first || root === undefined) {
+    bag.error("RESULT_FILE", { what, reason: first ? jsonErrorReason(printParseErrorCode(first.error)) : reasonOf("empty") }, first ? locationOf(body, first.offset, file) : { file, line: 1, column: 1 });
+    return undefined;
+  }
+  return JSON.parse(body) as unknown;
+}
+
+/** A reason at a path of the file: "$.flows[0].amount: …" in both languages. */
+function at(path: (string | number)[], reason: Localized): Localized {
+  const p = formatPath(path);
+  return { sv: `${p}: ${reason.sv}`, en: `${p}: ${reason.en}` };
+}
+
+function schemaErrors(error: z.ZodError, value: unknown, file: string, what: string, bag: DiagnosticBag): void {
+  for (const issue of error.issues.slice(0, 20)) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    let v: unknown = value;
+    let found = true;
+    for (const p of path) {
+      found = typeof v === "object" && v !== null && Object.prototype.hasOwnProperty.call(v, p);
+      if (!found) break;
+      v = (v as Record<string | number, unknown>)[p];
+    }
+    bag.error("RESULT_FILE", { what, reason: at(path, issueReason(issue, found ? { found, value: v } : { found })) }, { file, line: 1, column: 1 });
+  }
+}
+
+/** A file vardavtal wrote: JSON of the given schema, or its problems reported. */
+function readFile<T>(text: string, file: string, what: string, schema: z.ZodType<T>, bag: DiagnosticBag): T | undefined {
+  const value = parseJson(text, file, what, bag);
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    schemaErrors(parsed.error, value, file, what, bag);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** A year's result file, checked: parties known, Σ net = 0, and the flows give the net positions. */
+export function readResultJson(text: string, file: string, bag: DiagnosticBag): ReadResult | undefined {
+  return checkResult(readFile(text, file, "vardavtal-result/1", resultFile, bag), file, bag);
+}
+
+function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, bag: DiagnosticBag): ReadResult | undefined {
+  const what = "vardavtal-result/1";
+  if (!r) return undefined;
+  const index = new Map(r.parties.map((p, i) => [p, i]));
+  const known = (p: string, path: (string | number)[]): number | undefined => {
+    const i = index.get(p);
+    if (i === undefined) bag.error("RESULT_FILE", { what, reason: at(path, { sv: `"${p}" är inte en av resultatets parter`, en: `"${p}" is not among the result's parties` }) }, { file, line: 1, column: 1 });
+    return i;
+  };
+  const flows: SettlementResult["flows"] = [];
+  r.flows.forEach((f, k) => {
+    const payer = known(f.payer, ["flows", k, "payer"]);
+    const payee = known(f.payee, ["flows", k, "payee"]);
+    if (payer !== undefined && payee !== undefined) flows.push({ payer, payee, amount: parseMoney(f.amount) ?? 0n });
+  });
+  const net = r.parties.map(() => 0n);
+  r.net.forEach((n, k) => {
+    const i = known(n.party, ["net", k, "party"]);
+    if (i !== undefined) net[i] = parseMoney(n.amount) ?? 0n;
+  });
+  if (bag.hasErrors) return undefined;
+  const fromFlows = r.parties.map(() => 0n);
+  for (const f of flows) {
+    fromFlows[f.payee] = (fromFlows[f.payee] as bigint) + f.amount;
+    fromFlows[f.payer] = (fromFlows[f.payer] as bigint) - f.amount;
+  }
+  const off = net.findIndex((v, i) => v !== fromFlows[i]);
+  if (off >= 0) {
+    bag.error("RESULT_FILE", { what, reason: {
+          sv: `nettopositionen för ${r.parties[off]} (${formatOre(net[off] as bigint)}) är inte vad dess flöden ger (${formatOre(fromFlows[off] as bigint)}): filen har ändrats efter att den skrevs`,
+          en: `the net position of ${r.parties[off]} (${formatOre(net[off] as bigint)}) is not what its flows give (${formatOre(fromFlows[off] as bigint)}): the file was changed after it was written`,
+        },
+      }, { file, line: 1, column: 1 });
+    return undefined;
+  }
+  return { year: r.year, parties: r.parties, flows, net, ...(r.forecast ? { forecastThrough: r.forecast.through } : {}), ...(r.tariffStatus ? { tariffStatus: r.tariffStatus } : {}) };
+}
+
+/**
+ * A result with what each flow is and the figures behind them (for a comparison): checked as
+ * readResultJson checks it, and every party named in the detail is among the result's parties.
+ */
+export function readResultDetail(text: string, file: string, bag: DiagnosticBag): { result: ReadResult; detail: ResultDetail } | undefined {
+  const data = readFile(text, file, "vardavtal-result/1", resultFile.extend(resultDetail.shape), bag);
+  const result = checkResult(data, file, bag);
+  if (!data || !result) return undefined;
+  const known = new Set(result.parties);
+  const named = [...(data.key ?? []).map((k) => k.party), ...(data.pairs ?? []).flatMap((p) => [p.seller, p.buyer]), ...(data.areas ?? []).flatMap((a) => [a.seller, a.buyer]), ...(data.splits ?? []).map((s) => s.host), ...(data.grants ?? []).map((g) => g.recipient)];
+  const unknown = named.find((p) => !known.has(p));
+  if (unknown !== undefined) {
+    bag.error("RESULT_FILE", { what: "vardavtal-result/1", reason: { sv: `"${unknown}" är inte en av resultatets parter`, en: `"${unknown}" is not among the result's parties` } }, { file, line: 1, column: 1 });
+    return undefined;
+  }
+  return { result, detail: data };
+}
+
+/** An a-conto plan file as payments "paid as planned": each line's annual amount, payer → payee. */
+/** A payment as planned: the plan line's component and label say what it is for. */
+export interface PlannedPayment extends Payment {
+  component: Component;
+  label: string | null;
+}
+
+export function readAccontoJson(text: string, file: string, result: ReadResult, bag: DiagnosticBag): { year: number; payments: PlannedPayment[] } | undefined {
+  const what = "vardavtal-acconto/1";
+  const plan = readFile(text, file, what, accontoFile, bag);
+  if (!plan) return undefined;
+  const index = new Map(result.parties.map((p, i) => [p, i]));
+  const payments: PlannedPayment[] = [];
+  plan.lines.forEach((l, k) => {
+    const payer = index.get(l.payer);
+    const payee = index.get(l.payee);
+    if (payer === undefined || payee === undefined) {
+      bag.error("RESULT_FILE", { what, reason: at(["lines", k], { sv: `${payer === undefined ? l.payer : l.payee} är inte en av resultatets parter (${result.parties.join(", ")})`, en: `${payer === undefined ? l.payer : l.payee} is not among the result's parties (${result.parties.join(", ")})` }) }, { file, line: 1, column: 1 });
+      return;
+    }
+    const annual = parseMoney(l.annual) ?? 0n;
+    const months = l.months.reduce((a, m) => a + (parseMoney(m) ?? 0n), 0n);
+    if (months !== annual) {
+      bag.error("RESULT_FILE", { what, reason: at(["lines", k], { sv: `månaderna summerar till ${formatOre(months)}, inte årsbeloppet ${formatOre(annual)}: filen har ändrats efter att den skrevs`, en: `the months sum to ${formatOre(months)}, not the annual ${formatOre(annual)}: the file was changed after it was written` }) }, { file, line: 1, column: 1 });
+      return;
+    }
+    payments.push({ payer, payee, amount: annual, component: l.component, label: l.label });
+  });
+  return { year: plan.year, payments };
+}
+
+/**
+ * A result as a base year of a proposal: its year and the fixed_variable value per pair
+ * (10⁻⁸ SEK), with the result's parties matched to the tariff's by id.
+ */
+export function readBaseResult(text: string, file: string, partyIds: readonly string[], bag: DiagnosticBag): BaseResult | undefined {
+  const what = "vardavtal-result/1";
+  const data = readFile(text, file, what, resultFile, bag);
+  const checked = checkResult(data, file, bag);
+  if (!data || !checked) return undefined;
+  if (!data.pairs) {
+    bag.error("RESULT_FILE", { what, reason: at(["pairs"], { sv: "saknas (ett förslag behöver varje pars värde)", en: "missing (a proposal needs each pair's value)" }) }, { file, line: 1, column: 1 });
+    return undefined;
+  }
+  const index = new Map(partyIds.map((p, i) => [p, i]));
+  const n = partyIds.length;
+  const values = new Map<number, bigint>();
+  data.pairs.forEach((p, k) => {
+    const s = index.get(p.seller);
+    const b = index.get(p.buyer);
+    if (s === undefined || b === undefined) {
+      bag.error("RESULT_FILE", { what, reason: at(["pairs", k], { sv: `${s === undefined ? p.seller : p.buyer} är inte en part i tariffen (${partyIds.join(", ")})`, en: `${s === undefined ? p.seller : p.buyer} is not a party of the tariff (${partyIds.join(", ")})` }) }, { file, line: 1, column: 1 });
+      return;
+    }
+    const [int, frac = ""] = p.value.fixed_variable.split(".");
+    const units = BigInt(`${int}${frac.padEnd(8, "0")}`.replace(/^(-?)0+(?=\d)/, "$1"));
+    values.set(s * n + b, units);
+  });
+  return { file, year: checked.year, ...(checked.forecastThrough ? { forecastThrough: checked.forecastThrough } : {}), values };
+}

@@ -1,0 +1,146 @@
+/**
+ * The a-conto plan (model.md, "A-conto plan"): from one tariff and its key, the year's a-conto
+ * per (payer, payee, component, label), each paid in 12 monthly parts, and per month the net
+ * positions and the fewest transfers. `fixed`, `fixed_only` and `solidarity` are exactly as in
+ * step 3; `variable` is preliminary, round((1 − fixedShare) × reference), as if consumption equals
+ * the reference (it can be left out); `unit_price` is billed as care happens and has no a conto.
+ */
+import { allocate } from "../model/allocate.js";
+import { annualFlows, sortFlows, type Component, type Flow } from "../model/calculate.js";
+import { formatOre, roundHalfAwayFromZero } from "../model/decimal.js";
+import { InputError } from "../model/diagnostics.js";
+import { MAX_RESULT_ORE } from "../model/limits.js";
+import type { DistributionKey } from "../model/key.js";
+import type { CompiledTariff } from "../model/tariff.js";
+import { balancesAfter, settlementTransfers, type Transfer } from "../model/transfers.js";
+
+export const MONTHS = 12;
+const EQUAL_MONTHS: readonly bigint[] = Array.from({ length: MONTHS }, () => 1n);
+
+/** One a-conto line: an annual amount and its 12 monthly parts (öre). */
+export interface AccontoLine {
+  payer: number;
+  payee: number;
+  component: Component;
+  label: string | null;
+  /** öre */
+  annual: bigint;
+  /** öre per month, January first; they sum to `annual`, each the floor or ceiling of annual/12 */
+  months: bigint[];
+}
+
+/** One transfer of an a-conto month: a {@link Transfer} (öre) in month 1–12. */
+export interface AccontoTransfer extends Transfer {
+  /** 1–12 */
+  month: number;
+}
+
+/**
+ * The a-conto plan of a year (what `acconto` returns): the year's advance payments per payer,
+ * payee and component, each in 12 monthly parts, with the monthly net positions and the fewest
+ * transfers per month. Amounts are öre (`bigint`); parties are indexes into `tariff.parties`.
+ * Write it as JSON with `accontoToJson`.
+ *
+ * @example
+ * ```ts
+ * const plan = acconto({ tariff });
+ * plan.transfers.filter((t) => t.month === 1); // January's payments
+ * ```
+ */
+export interface AccontoPlan {
+  year: number;
+  title: string;
+  tariff: CompiledTariff;
+  key: DistributionKey;
+  /** whether the preliminary variable a conto is included */
+  variable: boolean;
+  lines: AccontoLine[];
+  /** per party index, per month (öre): received − paid */
+  net: bigint[][];
+  /** per party index: the year's net (Σ months) */
+  annualNet: bigint[];
+  transfers: AccontoTransfer[];
+  checks: { id: string; holds: boolean; figures: Record<string, string> }[];
+}
+
+/** An a-conto plan broke one of its own invariants: a bug, never bad input; nothing is written. */
+export class AccontoInvariantError extends Error {
+  constructor(readonly failed: AccontoPlan["checks"]) {
+    super(`a-conto invariant broken: ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
+    this.name = "AccontoInvariantError";
+  }
+}
+
+/** Splits an annual amount into 12 monthly parts: largest remainder, ties to the earliest month. */
+export function monthlyParts(annual: bigint): bigint[] {
+  return allocate(annual, EQUAL_MONTHS).map((p) => p.amount);
+}
+
+/** The a-conto plan of a tariff with its key; checks its invariants and throws if one breaks. */
+export function accontoPlan(tariff: CompiledTariff, key: DistributionKey, options: { variable?: boolean } = {}): AccontoPlan {
+  const variable = options.variable ?? true;
+  const fs = tariff.fixedShare;
+  const flows: Flow[] = [];
+  for (const r of tariff.references) {
+    const fixed = roundHalfAwayFromZero(fs.num * r.amount, fs.den);
+    if (fixed !== 0n) flows.push({ payer: r.buyer, payee: r.seller, component: "fixed", label: null, amount: fixed });
+    const prelim = roundHalfAwayFromZero((fs.den - fs.num) * r.amount, fs.den);
+    if (variable && prelim !== 0n) flows.push({ payer: r.buyer, payee: r.seller, component: "variable", label: null, amount: prelim });
+  }
+  flows.push(...annualFlows(tariff, key).flows);
+  sortFlows(flows);
+  // Every figure the plan shows is bounded by Σ |annual|: refused beyond what a result may hold.
+  const gross = flows.reduce((a, f) => a + (f.amount < 0n ? -f.amount : f.amount), 0n);
+  if (gross > MAX_RESULT_ORE) {
+    throw new InputError([{ severity: "error", code: "TOTAL_TOO_LARGE", params: { what: "Σ |a conto|", amount: { ore: gross }, max: { ore: MAX_RESULT_ORE } }, file: tariff.fileName, line: 1, column: 1 }]);
+  }
+  const lines: AccontoLine[] = flows.map((f) => ({ payer: f.payer, payee: f.payee, component: f.component, label: f.label, annual: f.amount, months: monthlyParts(f.amount) }));
+
+  const n = tariff.parties.length;
+  const net = tariff.parties.map(() => new Array<bigint>(MONTHS).fill(0n));
+  for (const l of lines) {
+    l.months.forEach((m, k) => {
+      (net[l.payee] as bigint[])[k] = ((net[l.payee] as bigint[])[k] as bigint) + m;
+      (net[l.payer] as bigint[])[k] = ((net[l.payer] as bigint[])[k] as bigint) - m;
+    });
+  }
+  const transfers: AccontoTransfer[] = [];
+  for (let k = 0; k < MONTHS; k++) {
+    for (const t of settlementTransfers(net.map((row) => row[k] as bigint))) transfers.push({ month: k + 1, ...t });
+  }
+  const plan: AccontoPlan = {
+    year: tariff.year,
+    title: tariff.title,
+    tariff,
+    key,
+    variable,
+    lines,
+    net,
+    annualNet: net.map((row) => row.reduce((a, b) => a + b, 0n)),
+    transfers,
+    checks: [],
+  };
+  plan.checks = checkAcconto(plan, n);
+  const failed = plan.checks.filter((c) => !c.holds);
+  if (failed.length > 0) throw new AccontoInvariantError(failed);
+  return plan;
+}
+
+/** The plan's invariants, recomputed on the finished plan. */
+export function checkAcconto(plan: AccontoPlan, n: number): AccontoPlan["checks"] {
+  const checks: AccontoPlan["checks"] = [];
+  const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
+  for (const l of plan.lines) {
+    const twelfth = l.annual >= 0n ? l.annual / 12n : -(-l.annual / 12n);
+    const bounded = l.months.every((m) => m === twelfth || m === twelfth + (l.annual >= 0n ? 1n : -1n));
+    checks.push({ id: "months_sum_to_annual", holds: l.months.length === MONTHS && sum(l.months) === l.annual && bounded, figures: { annual: formatOre(l.annual), months: formatOre(sum(l.months)) } });
+  }
+  for (let k = 0; k < MONTHS; k++) {
+    const month = plan.net.map((row) => row[k] as bigint);
+    checks.push({ id: "net_sums_to_zero", holds: sum(month) === 0n, figures: { month: String(k + 1), sum: formatOre(sum(month)) } });
+    const ts = plan.transfers.filter((t) => t.month === k + 1);
+    const after = balancesAfter(month, ts);
+    checks.push({ id: "transfers_settle", holds: after.every((x) => x === 0n) && ts.length <= Math.max(0, n - 1) && ts.every((t) => t.amount > 0n), figures: { month: String(k + 1), transfers: String(ts.length) } });
+  }
+  return checks;
+}

@@ -1,0 +1,204 @@
+/**
+ * The proposal for next year's agreement (model.md, "Proposal"): from the current tariff (year
+ * Y−1), results of earlier years and an index per year, next year's tariff.
+ *
+ * - F(y) = Π_{k=y+1..Y} (1 + index(k)/100), the uprating from base year y to Y.
+ * - reference(s→b) = round_to((Σ_r value_r(s→b) × F(year_r)) / n): the mean over the n base
+ *   results of their fixed_variable value for the pair, uprated; a result without the pair counts
+ *   as 0; a pair with no value in any base result gets no reference.
+ * - Point prices in force at the end of Y−1, solidarity budgets and fixed-only amounts:
+ *   × (1 + index(Y)/100), rounded to the öre; prices valid from Y-01-01.
+ * - Population from a population file when given (its date becomes the key date), else kept.
+ * Everything else is copied; the new tariff has `"status": "proposal"` and every derived value's
+ * `source` says how it was derived. All arithmetic is exact (rationals), rounding only as stated.
+ */
+import { formatOre, formatScaled, roundHalfAwayFromZero, type Rational, type ScaledDecimal } from "../model/decimal.js";
+import { DiagnosticBag } from "../model/diagnostics.js";
+import type { CompiledTariff } from "../model/tariff.js";
+import type { TariffFile } from "../model/tariff-schema.js";
+
+/** One base year's result: its year and the fixed_variable value per seller→buyer cell (10⁻⁸ SEK). */
+export interface BaseResult {
+  file: string;
+  year: number;
+  /** the result was a forecast (through this date) */
+  forecastThrough?: string;
+  /** seller*n+buyer → value in 10⁻⁸ SEK */
+  values: Map<number, bigint>;
+}
+
+export interface ProposalInput {
+  tariff: CompiledTariff;
+  results: BaseResult[];
+  /** year → index in percent (e.g. 3.1 = { units: 31n, scale: 1 }) */
+  index: Map<number, ScaledDecimal>;
+  /** next year's population per party index, with its date, from a population file */
+  population?: { file: string; values: bigint[]; date?: string };
+  /** the unit references are rounded to, öre (default 1 = 0,01 kr) */
+  roundTo?: bigint;
+}
+
+/** How one pair's reference amount was derived (the workbook shows it as formulas). */
+export interface ReferenceDerivation {
+  seller: number;
+  buyer: number;
+  /** per base result (same order as the input): the value in 10⁻⁸ SEK (0 when absent) and its factor */
+  bases: { year: number; value: bigint; factor: Rational }[];
+  /** the exact mean, öre as a rational */
+  mean: Rational;
+  /** the rounded reference, öre */
+  reference: bigint;
+  /** the reference of year Y−1, when there was one */
+  previous?: bigint;
+}
+
+/**
+ * Next year's tariff as `propose` makes it, with how it was derived: the new tariff (JSON-safe,
+ * status "proposal"), the factor per base year and for the year, and each pair's reference
+ * amount from its base values (öre, exact means before rounding to `roundTo`).
+ */
+export interface Proposal {
+  /** the proposal's year (the current tariff's year + 1) */
+  year: number;
+  /** the new tariff, valid vardavtal-tariff/1 (checked by loading it before it is written) */
+  tariff: TariffFile & { status: "proposal" };
+  /** F(y) per base year */
+  factors: Map<number, Rational>;
+  /** 1 + index(Y)/100 */
+  yearFactor: Rational;
+  references: ReferenceDerivation[];
+  roundTo: bigint;
+}
+
+const mul = (a: Rational, b: Rational): Rational => ({ num: a.num * b.num, den: a.den * b.den });
+
+/** 1 + p/100 for a percentage p = units/10^scale. */
+export function indexFactor(p: ScaledDecimal): Rational {
+  const den = 100n * 10n ** BigInt(p.scale);
+  return { num: den + p.units, den };
+}
+
+/** round_to: x (öre, rational) to a multiple of `unit` öre, half away from zero. */
+export function roundTo(x: Rational, unit: bigint): bigint {
+  return roundHalfAwayFromZero(x.num, x.den * unit) * unit;
+}
+
+function percentText(p: ScaledDecimal): string {
+  return formatScaled(p.units, p.scale).replace(".", ",");
+}
+
+/** Öre as Swedish text in a source: "1 000,00". */
+function sek(ore: bigint): string {
+  const [int, frac] = formatOre(ore).split(".");
+  return `${(int ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, " ")},${frac}`;
+}
+
+/** Computes the proposal; problems (missing index, base years) go to the bag as errors or warnings. */
+export function proposeTariff(input: ProposalInput, bag: DiagnosticBag): Proposal | undefined {
+  const t = input.tariff;
+  const Y = t.year + 1;
+  const n = t.parties.length;
+  const unit = input.roundTo ?? 1n;
+  const at = { file: t.fileName, line: 1, column: 1 };
+  const id = (i: number): string => t.parties[i]?.id ?? String(i);
+
+  // The uprating factors; a missing index is an error naming the year.
+  const missing = new Set<number>();
+  const factor = (from: number): Rational => {
+    let f: Rational = { num: 1n, den: 1n };
+    for (let k = from + 1; k <= Y; k++) {
+      const p = input.index.get(k);
+      if (!p) missing.add(k);
+      else f = mul(f, indexFactor(p));
+    }
+    return f;
+  };
+  const factors = new Map<number, Rational>();
+  for (const r of input.results) {
+    if (r.year >= Y) bag.error("PROPOSE_BASE_YEAR", { year: r.year, next: Y }, { file: r.file, line: 1, column: 1 });
+    if (r.forecastThrough !== undefined) bag.warning("PROPOSE_FORECAST_BASE", { year: r.year, through: r.forecastThrough }, { file: r.file, line: 1, column: 1 });
+    factors.set(r.year, factor(r.year));
+  }
+  const years = input.results.map((r) => r.year);
+  for (const y of years.filter((y, i) => years.indexOf(y) !== i)) bag.error("PROPOSE_BASE_YEAR_TWICE", { year: y }, at);
+  const yearFactor = factor(Y - 1);
+  for (const k of [...missing].sort()) bag.error("PROPOSE_NO_INDEX", { year: k }, { file: "--index", line: 1, column: 1 });
+  if (input.results.length === 0) bag.error("PROPOSE_NO_BASE", {}, { file: "--results", line: 1, column: 1 });
+  if (bag.hasErrors) return undefined;
+
+  // References: the mean of the uprated base values, rounded to the unit.
+  const cells = new Set<number>();
+  for (const r of input.results) for (const [c, v] of r.values) if (v !== 0n && Math.floor(c / n) !== c % n) cells.add(c);
+  const previous = new Map(t.references.map((r) => [r.seller * n + r.buyer, r]));
+  const count = BigInt(input.results.length);
+  const references: ReferenceDerivation[] = [...cells]
+    .sort((a, b) => a - b)
+    .map((c) => {
+      const bases = input.results.map((r) => ({ year: r.year, value: r.values.get(c) ?? 0n, factor: factors.get(r.year) as Rational }));
+      // Σ value × F over a common denominator, / n, in öre (values are 10⁻⁸ SEK = 10⁻⁶ öre)
+      let num = 0n;
+      let den = 1n;
+      for (const b of bases) {
+        num = num * b.factor.den + b.value * b.factor.num * den;
+        den *= b.factor.den;
+      }
+      const mean: Rational = { num, den: den * count * 1_000_000n };
+      return { seller: Math.floor(c / n), buyer: c % n, bases, mean, reference: roundTo(mean, unit), previous: previous.get(c)?.amount };
+    });
+  for (const p of previous.values()) {
+    if (!cells.has(p.seller * n + p.buyer)) bag.warning("PROPOSE_REFERENCE_DROPPED", { seller: id(p.seller), buyer: id(p.buyer), amount: { ore: p.amount } }, at);
+  }
+  for (const r of references) {
+    if (r.previous === undefined) bag.warning("PROPOSE_REFERENCE_NEW", { seller: id(r.seller), buyer: id(r.buyer), amount: { ore: r.reference } }, at);
+  }
+
+  // The new tariff: a copy with the derived values replaced.
+  const file = JSON.parse(JSON.stringify(t.file)) as TariffFile;
+  const idx = input.index.get(Y) as ScaledDecimal;
+  const basesText = input.results.map((r) => r.year).join(", ");
+  const indexText = [...new Set(input.results.flatMap((r) => Array.from({ length: Y - r.year }, (_, k) => r.year + 1 + k)))]
+    .sort()
+    .map((k) => `${k} ${percentText(input.index.get(k) as ScaledDecimal)} %`)
+    .join(", ");
+  const unitText = unit === 1n ? "öre" : `${sek(unit)} kr`;
+  const uprate = (ore: bigint): bigint => roundHalfAwayFromZero(ore * yearFactor.num, yearFactor.den);
+  const upratedNote = (old: string | undefined, was: bigint): string =>
+    `Förslag ${Y}: ${sek(was)} kr (${Y - 1}) × (1 + ${percentText(idx)} %), avrundat till öre${old ? `. Tidigare källa: ${old}` : ""}`.slice(0, 4000);
+
+  file.year = Y;
+  file.title = `Förslag: ${t.title.replace(String(Y - 1), String(Y))}`.slice(0, 4000);
+  file.source = `Förslag till överenskommelse ${Y}, framräknat av vardavtal ur ${t.title} och resultaten för ${basesText}. Index: ${indexText}.`.slice(0, 4000);
+  (file as TariffFile & { status: string }).status = "proposal";
+  file.references = references.map((r) => ({
+    seller: id(r.seller),
+    buyer: id(r.buyer),
+    amount: formatOre(r.reference),
+    source: `Förslag ${Y}: medelvärdet av värdet med fast och rörlig ersättning ${id(r.seller)}→${id(r.buyer)} för ${basesText}, uppräknat med index till ${Y} (${indexText}), avrundat till ${unitText}`,
+  }));
+  // Point prices: the price in force at the end of Y−1, uprated, valid from Y-01-01.
+  const yearEnd = `${Y - 1}-12-31`;
+  file.pointPrices = t.parties.flatMap((_, s) => {
+    const inForce = (t.pointPrices[s] ?? []).filter((p) => p.validFrom <= yearEnd).at(-1);
+    if (!inForce) return [];
+    return [{ seller: id(s), validFrom: `${Y}-01-01`, price: formatOre(uprate(inForce.price)), source: upratedNote(inForce.source, inForce.price) }];
+  });
+  file.solidarity = t.solidarity.map((u, i) => ({ ...file.solidarity[i], unit: u.unit, host: id(u.host), amount: formatOre(uprate(u.amount)), source: upratedNote(u.source, u.amount) }));
+  file.fixedOnly = t.fixedOnly.map((f, i) => {
+    const entry = { ...file.fixedOnly[i], area: f.area, host: id(f.host), source: f.total !== undefined ? upratedNote(f.source, f.total) : `Förslag ${Y}: beloppen × (1 + ${percentText(idx)} %), avrundade till öre${f.source ? `. Tidigare källa: ${f.source}` : ""}`.slice(0, 4000) };
+    if (f.total !== undefined) return { ...entry, total: formatOre(uprate(f.total)) };
+    const amounts: Record<string, string> = {};
+    f.amounts?.forEach((a, b) => {
+      if (a !== undefined) amounts[id(b)] = formatOre(uprate(a));
+    });
+    return { ...entry, amounts };
+  });
+  // Population and key.
+  if (input.population) {
+    file.population = Object.fromEntries(t.parties.map((p, i) => [p.id, Number(input.population?.values[i] ?? 0n)]));
+    (file.population as Record<string, unknown>).source = `Befolkning ur ${input.population.file}${input.population.date ? ` per ${input.population.date}` : ""}`;
+    if (input.population.date) file.key = { ...file.key, date: input.population.date };
+  } else {
+    bag.warning("PROPOSE_KEY_KEPT", { year: Y - 1 }, at);
+  }
+  return { year: Y, tariff: file as TariffFile & { status: "proposal" }, factors, yearFactor, references, roundTo: unit };
+}

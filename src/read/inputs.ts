@@ -1,0 +1,348 @@
+/**
+ * The CSV input files of formats.md, read into the core's types: consumption (streamed into a
+ * ConsumptionAccumulator), population (a PopulationInput) and joint costs (for check-key).
+ * No `node:` import: each reader takes a ByteSource; `src/node/files.ts` reads files with them.
+ */
+import { ConsumptionAccumulator, type ConsumptionField, type ConsumptionRow } from "../core/model/consumption.js";
+import { DiagnosticBag, InputError, type FieldRef, type Location } from "../core/model/diagnostics.js";
+import type { PopulationInput } from "../core/model/key.js";
+import { MAX_INPUT_ORE, MAX_POPULATION } from "../core/model/limits.js";
+import { badNumberParams, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/model/numbers.js";
+import { checkName } from "../core/model/text-values.js";
+import { nearestName, partyKey } from "../core/model/names.js";
+import type { Payment } from "../core/year/settlement.js";
+import { loadTariff, type CompiledTariff } from "../core/model/tariff.js";
+import type { InputFileInfo } from "../contracts/result-json.js";
+import { emptyInfo, isBlankRecord, mapHeader, readCsv, type ByteSource, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
+import { sha256, type Sha256Hasher } from "./sha256.js";
+
+export const CONSUMPTION_COLUMNS: ColumnSpec<ConsumptionField>[] = [
+  { field: "year", names: ["år", "ar", "year"] },
+  { field: "date", names: ["datum", "date"] },
+  { field: "seller", names: ["säljare", "saljare", "seller"] },
+  { field: "buyer", names: ["köpare", "kopare", "buyer"] },
+  { field: "area", names: ["verksamhet", "area", "verksamhetsområde"] },
+  { field: "points", names: ["poäng", "poang", "points", "drg-poäng"] },
+  { field: "amount", names: ["belopp", "amount"] },
+];
+
+export type PopulationField = "party" | "population" | "date";
+export const POPULATION_COLUMNS: ColumnSpec<PopulationField>[] = [
+  { field: "party", names: ["part", "region", "party"] },
+  { field: "population", names: ["befolkning", "invånare", "population", "folkmängd", "folkmangd"] },
+  { field: "date", names: ["datum", "date"] },
+];
+
+export type CostField = "item" | "party" | "amount";
+export const COST_COLUMNS: ColumnSpec<CostField>[] = [
+  { field: "item", names: ["post", "item"] },
+  { field: "party", names: ["part", "region", "party"] },
+  { field: "amount", names: ["belopp", "amount"] },
+];
+
+export type PaymentField = "payer" | "payee" | "amount" | "date" | "note";
+export const PAYMENT_COLUMNS: ColumnSpec<PaymentField>[] = [
+  { field: "payer", names: ["betalare", "payer"] },
+  { field: "payee", names: ["mottagare", "payee"] },
+  { field: "amount", names: ["belopp", "amount"] },
+  { field: "date", names: ["datum", "date"] },
+  { field: "note", names: ["avser", "note"] },
+];
+
+function names<F extends string>(specs: ColumnSpec<F>[], field: F): string {
+  return specs.find((s) => s.field === field)?.names.join(" / ") ?? field;
+}
+
+/** Requires each group of alternatives to have one column present; reports the missing ones. */
+function requireColumns<F extends string>(map: Map<F, number>, groups: F[][], specs: ColumnSpec<F>[], file: string, bag: DiagnosticBag, header: readonly string[]): boolean {
+  let ok = true;
+  for (const group of groups) {
+    if (group.some((f) => map.has(f))) continue;
+    ok = false;
+    const column = group.map((f) => names(specs, f).split(" / ")[0]).join(" eller/or ");
+    const accepted = group.map((f) => names(specs, f)).join("; ");
+    const found = header.map((h) => h.trim()).filter((h) => h !== "").map((h) => `"${h}"`).join(", ") || "-";
+    bag.error("MISSING_COLUMN", { column, accepted, found }, { file, line: 1, column: 1 });
+  }
+  return ok;
+}
+
+/**
+ * A record with more or fewer fields than the header is an error, empty extra fields included:
+ * `…;2,5,` in a comma file is an unquoted decimal comma, not points 2 and amount 5.
+ */
+function checkFieldCount(r: CsvRecord, width: number, file: string, bag: DiagnosticBag): boolean {
+  if (r.broken) return false; // its quoting error is reported already
+  if (r.fields.length === width) return true;
+  const at = r.fields.length > width ? width : r.fields.length - 1;
+  bag.error("CSV_FIELD_COUNT", { found: r.fields.length, expected: width }, { file, line: r.lines[at] ?? r.line, column: r.columns[at] ?? 1 });
+  return false;
+}
+
+export interface HashedFile {
+  text: string;
+  info: InputFileInfo;
+}
+
+/**
+ * A small file's bytes as text (a tariff, a result JSON), with its hash. Undecodable bytes become
+ * U+FFFD and a BOM is kept, for the JSON reader to report.
+ */
+export function hashedText(name: string, role: InputFileInfo["role"], bytes: Uint8Array, hasher: () => Sha256Hasher = sha256): HashedFile {
+  const h = hasher();
+  h.update(bytes);
+  return {
+    text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes),
+    info: { role, file: name, sha256: h.hex(), bytes: bytes.length, encoding: "utf-8" },
+  };
+}
+
+/** Compiles a tariff read as text; errors (with positions) go to the bag. */
+export function tariffFromText(f: HashedFile, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
+  try {
+    return { tariff: loadTariff(f.text, f.info.file), info: f.info };
+  } catch (e) {
+    if (e instanceof InputError) {
+      bag.absorb(e.diagnostics);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** One data record of a table, with its header map and positions. */
+export interface TableRecord<F extends string> {
+  record: CsvRecord;
+  header: Map<F, number>;
+  /** each mapped field's column (index and header as written), for messages */
+  refs: Map<F, FieldRef>;
+  /** the field's text ("" when the column is absent) */
+  get(field: F): string;
+  /** the position of a field's value (after leading blanks), plus an offset into it */
+  at(field: F, offset?: number): Location;
+  /** the field as a checked name (trimmed, spaces folded), or undefined when it is reported as unusable */
+  name(field: F, what: string): string | undefined;
+}
+
+/**
+ * Reads a CSV table: maps the header (reporting missing and repeated columns), skips blank
+ * records, checks each record's field count, and hands every other record to `onRecord`.
+ * Returns the file's info with `records` = non-blank data records.
+ */
+async function readTable<F extends string>(
+  source: ByteSource,
+  specs: ColumnSpec<F>[],
+  required: F[][],
+  bag: DiagnosticBag,
+  onRecord: (r: TableRecord<F>) => void,
+  options: ReadOptions = {},
+  onHeader?: (header: CsvRecord, map: Map<F, number>) => void,
+): Promise<CsvInfo> {
+  const file = source.name;
+  const info = emptyInfo(file);
+  let header: Map<F, number> | undefined;
+  const refs = new Map<F, FieldRef>();
+  let width = 0;
+  let usable = true;
+  for await (const batch of readCsv(source, bag, info, options)) {
+    for (const record of batch) {
+      if (!header) {
+        header = mapHeader(record, specs, file, bag);
+        for (const [field, idx] of header) refs.set(field, { index: idx, name: (record.fields[idx] ?? "").trim() });
+        width = record.fields.length;
+        usable = requireColumns(header, required, specs, file, bag, record.fields);
+        onHeader?.(record, header);
+        continue;
+      }
+      if (!usable || isBlankRecord(record)) continue;
+      info.records++;
+      if (!checkFieldCount(record, width, file, bag)) continue;
+      const h = header;
+      onRecord({
+        record,
+        header: h,
+        refs,
+        get: (field) => {
+          const idx = h.get(field);
+          return idx === undefined ? "" : (record.fields[idx] ?? "");
+        },
+        at,
+        name: (field, what) => {
+          const idx = h.get(field) ?? 0;
+          const text = record.fields[idx] ?? "";
+          const ref = refs.get(field);
+          const position = (offset: number): Location => ({ file, line: record.lines[idx] ?? record.line, column: (record.columns[idx] ?? 1) + offset, ...(ref ? { field: ref } : {}) });
+          return checkName(bag, text, what, position) ? text.trim().replace(/\s+/g, " ") : undefined;
+        },
+      });
+      function at(field: F, offset = 0): Location {
+        const idx = h.get(field) ?? 0;
+        const ref = refs.get(field);
+        return { file, line: record.lines[idx] ?? record.line, column: (record.columns[idx] ?? 1) + leadingBlank(record.fields[idx] ?? "") + offset, ...(ref ? { field: ref } : {}) };
+      }
+    }
+  }
+  if (!header && info.readable) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
+  return info;
+}
+
+/** Streams a consumption file into the accumulator. */
+export async function readConsumption(source: ByteSource, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
+  const required: ConsumptionField[][] = [["seller"], ["buyer"], ["area"], ["year", "date"], ["points", "amount"]];
+  const file = source.name;
+  let fields: Partial<Record<ConsumptionField, FieldRef>> | undefined;
+  return readTable(
+    source,
+    CONSUMPTION_COLUMNS,
+    required,
+    bag,
+    ({ record, header, refs }) => {
+      const columns: Partial<Record<ConsumptionField, number>> = {};
+      fields ??= Object.fromEntries(refs) as Partial<Record<ConsumptionField, FieldRef>>;
+      const row: ConsumptionRow = { seller: "", buyer: "", area: "", at: { file, line: record.line, columns, fields } };
+      for (const [field, idx] of header) {
+        const text = record.fields[idx];
+        if (text === undefined) continue;
+        row[field] = text;
+        columns[field] = record.columns[idx];
+      }
+      acc.add(row);
+    },
+    options,
+  );
+}
+
+/** A header naming a year's population as SCB writes it: "2023", "Folkmängd 2023", "2023-12-31". */
+const YEAR_COLUMN = /^(?:(?:folkmängd|folkmangd|befolkning|population)\s*)?(\d{4})(?:-12-31)?$/i;
+
+/**
+ * Reads a population file: `part; befolkning; datum`, or what Statistics Sweden (SCB) exports: the
+ * column `Folkmängd`, regions with their county code (`05 Östergötlands län`), or one column per
+ * year (`region; 2023; 2024`), of which the key chooses one (see resolveKey).
+ */
+export async function readPopulation(source: ByteSource, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
+  const file = source.name;
+  const population: PopulationInput = { file, entries: [] };
+  let years: { year: number; index: number; column: string }[] = [];
+  let usable = true;
+  const onHeader = (header: CsvRecord, map: Map<PopulationField, number>): void => {
+    if (map.has("population")) return;
+    years = header.fields.flatMap((name, index) => {
+      const m = YEAR_COLUMN.exec(name.trim());
+      return m ? [{ year: Number(m[1]), index, column: name.trim() }] : [];
+    });
+    if (years.length > 0) population.years = years.map((y) => ({ year: y.year, column: y.column, entries: [] }));
+    else usable = requireColumns(map, [["population"]], POPULATION_COLUMNS, file, bag, header.fields);
+  };
+  const info = await readTable(
+    source,
+    POPULATION_COLUMNS,
+    [["party"]],
+    bag,
+    ({ record, get, at, name }) => {
+      if (!usable) return;
+      const party = name("party", "part/party");
+      if (population.years) {
+        // One value per year column; a value is checked only if its year is the one the key takes.
+        if (party === undefined) return;
+        years.forEach((y, k) => {
+          const text = record.fields[y.index] ?? "";
+          const n = parseLocaleNumber(text, 0);
+          const ok = n.ok && n.units >= 0n && n.units <= MAX_POPULATION;
+          const where: Location = { file, line: record.lines[y.index] ?? record.line, column: (record.columns[y.index] ?? 1) + leadingBlank(text), field: { index: y.index, name: y.column } };
+          population.years?.[k]?.entries.push({ party, population: ok && n.ok ? n.units : undefined, text: text.trim(), at: where, partyAt: at("party") });
+        });
+        return;
+      }
+      const text = get("population");
+      const n = parseLocaleNumber(text, 0);
+      if (!n.ok || n.units < 0n || n.units > MAX_POPULATION) {
+        bag.error("BAD_POPULATION", { text: text.trim() }, at("population", n.ok ? 0 : n.offset));
+        if (party !== undefined) (population.invalid ??= []).push(party);
+        return;
+      }
+      if (party === undefined) return;
+      const date = get("date").trim();
+      if (date && isoDateYear(date) === undefined) {
+        bag.error("BAD_DATE", { text: date }, at("date"));
+        return;
+      }
+      if (date && !population.date) population.date = date;
+      population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
+    },
+    {},
+    onHeader,
+  );
+  return { population, info };
+}
+
+export interface CostRow {
+  item: string;
+  party: string;
+  /** öre */
+  amount: bigint;
+  at: { item: Location; party: Location; amount: Location };
+}
+
+/** Reads a joint-costs file (post; part; belopp) for check-key. */
+export async function readCosts(source: ByteSource, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
+  const rows: CostRow[] = [];
+  const info = await readTable(source, COST_COLUMNS, [["item"], ["party"], ["amount"]], bag, ({ get, at, name }) => {
+    const item = name("item", "post/item");
+    const party = name("party", "part/party");
+    const text = get("amount");
+    let ok = item !== undefined && party !== undefined;
+    const n = parseLocaleNumber(text, 2);
+    if (!n.ok) {
+      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
+      else bag.error("BAD_NUMBER", badNumberParams(text), at("amount", n.offset));
+      ok = false;
+    } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
+      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
+      ok = false;
+    }
+    if (ok && n.ok && item !== undefined && party !== undefined) rows.push({ item, party, amount: n.units, at: { item: at("item"), party: at("party"), amount: at("amount") } });
+  });
+  return { rows, info };
+}
+
+export function csvInfoToInput(role: InputFileInfo["role"], info: CsvInfo): InputFileInfo {
+  return { role, file: info.file, sha256: info.sha256, bytes: info.bytes, encoding: info.encoding + (info.bom ? " (BOM)" : ""), delimiter: info.delimiter, bom: info.bom, rows: info.records };
+}
+
+/**
+ * Reads a payments file (betalare; mottagare; belopp; datum; avser) for the final settlement.
+ * Parties are the result's ids (case-insensitive); the date, when given, must be a date.
+ */
+export async function readPayments(source: ByteSource, parties: readonly string[], bag: DiagnosticBag): Promise<{ payments: (Payment & { at: Location })[]; info: CsvInfo }> {
+  const payments: (Payment & { at: Location })[] = [];
+  const index = new Map(parties.map((p, i) => [partyKey(p), i]));
+  const info = await readTable(source, PAYMENT_COLUMNS, [["payer"], ["payee"], ["amount"]], bag, ({ get, at, name }) => {
+    const resolve = (field: "payer" | "payee", what: string): number | undefined => {
+      const text = name(field, what);
+      if (text === undefined) return undefined;
+      const i = index.get(partyKey(text));
+      if (i === undefined) {
+        const near = nearestName(partyKey(text), parties);
+        bag.error("UNKNOWN_PARTY", { text, known: parties.join(", "), ...(near !== undefined ? { suggestion: near } : {}) }, at(field));
+      }
+      return i;
+    };
+    const payer = resolve("payer", "betalare/payer");
+    const payee = resolve("payee", "mottagare/payee");
+    const text = get("amount");
+    const n = parseLocaleNumber(text, 2);
+    let amount: bigint | undefined;
+    if (!n.ok) {
+      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
+      else bag.error("BAD_NUMBER", badNumberParams(text), at("amount", n.offset));
+    } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
+      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
+    } else amount = n.units;
+    const date = get("date").trim();
+    if (date !== "" && isoDateYear(date) === undefined) bag.error("BAD_DATE", { text: date }, at("date"));
+    if (payer !== undefined && payer === payee) bag.error("PAYMENT_SAME_PARTY", { party: parties[payer] ?? "" }, at("payee"));
+    if (payer !== undefined && payee !== undefined && amount !== undefined && payer !== payee) payments.push({ payer, payee, amount, at: at("payer") });
+  });
+  return { payments, info };
+}

@@ -1,0 +1,133 @@
+/**
+ * The calculation and the key check from CSV and JSON bytes, wherever they come from (files in
+ * a browser, buffers, a Node file through `fileSource`): the same readers, checks and messages as
+ * the command line. No `node:` import. Every problem is collected and thrown as one InputError.
+ */
+import { settle, type CalculationResult } from "../core/model/calculate.js";
+import { ConsumptionAccumulator, checkConsumption } from "../core/model/consumption.js";
+import { DiagnosticBag, InputError, type Diagnostic } from "../core/model/diagnostics.js";
+import { DEFAULT_TOLERANCE, checkKey, type KeyCheckResult } from "../core/year/keycheck.js";
+import { resolveKey } from "../core/model/key.js";
+import { isoDateYear } from "../core/model/numbers.js";
+import type { InputFileInfo } from "../contracts/result-json.js";
+import type { CompiledTariff } from "../core/model/tariff.js";
+import { bytesSource, type ByteSource } from "./csv.js";
+
+export { bytesSource };
+import { csvInfoToInput, hashedText, readConsumption, readCosts, readPopulation, tariffFromText } from "./inputs.js";
+
+/** A CSV input: a ByteSource, or a name with its text or bytes. */
+export type CsvInput = ByteSource | { name: string; data: string | Uint8Array };
+
+/** A tariff input: the file's name with its JSON text or bytes (positions and hash as for a file). */
+export interface TariffSource {
+  name: string;
+  data: string | Uint8Array;
+}
+
+function source(input: CsvInput): ByteSource {
+  return "open" in input ? input : bytesSource(input.name, input.data);
+}
+
+/** Compiles a tariff file's text or bytes; errors (with file:line:column) go to the bag. */
+export function loadTariffSource(t: TariffSource, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
+  const bytes = typeof t.data === "string" ? new TextEncoder().encode(t.data) : t.data;
+  return tariffFromText(hashedText(t.name, "tariff", bytes), bag);
+}
+
+/** What `calculateCsv` reads. */
+export interface CalculateCsvInput {
+  tariff: TariffSource;
+  consumption: CsvInput;
+  population?: CsvInput;
+  /** a forecast's cut-off date (ISO, in the tariff's year), as `--through` */
+  through?: string;
+  /** called now and then with the consumption bytes read so far and its size */
+  onProgress?: (bytesRead: number, bytesTotal: number) => void;
+}
+
+/** A checked result with a description of each input (name, bytes, SHA-256, encoding, rows). */
+export interface CsvRun {
+  result: CalculationResult;
+  inputs: InputFileInfo[];
+}
+
+/**
+ * `vardavtal calculate` over bytes: reads every input, reports every problem (throws InputError
+ * carrying all of them), and returns the checked result with a description of each input.
+ */
+export async function calculateCsv(input: CalculateCsvInput): Promise<CsvRun> {
+  const bag = new DiagnosticBag();
+  const t = loadTariffSource(input.tariff, bag);
+  const pop = input.population ? await readPopulation(source(input.population), bag) : undefined;
+  if (!t) {
+    bag.throwIfErrors();
+    throw new InputError(bag.items);
+  }
+  const key = resolveKey(t.tariff, pop?.population, bag);
+  if (key && pop && key.basis === "population") {
+    bag.warning("POPULATION_FROM_FILE", { file: pop.population.file }, { file: pop.population.file, line: 1, column: 1 });
+  }
+  const through = input.through;
+  if (through !== undefined && isoDateYear(through) !== t.tariff.year) bag.error("BAD_THROUGH", { text: through, year: t.tariff.year }, { file: "--through", line: 1, column: 1 });
+  const consumption = source(input.consumption);
+  const acc = new ConsumptionAccumulator(t.tariff, bag, consumption.name, { through });
+  const info = await readConsumption(consumption, acc, bag, { onProgress: input.onProgress });
+  if (!bag.hasErrors) checkConsumption(t.tariff, acc.summary, bag, consumption.name);
+  bag.throwIfErrors();
+  if (!key) throw new InputError(bag.items);
+  const result = settle(t.tariff, key, acc.summary, bag.warnings, { through });
+  const inputs = [t.info, { ...csvInfoToInput("consumption", info), reader: "general" }, ...(pop ? [csvInfoToInput("population", pop.info)] : [])];
+  return { result, inputs };
+}
+
+/** What `checkKeyCsv` reads. */
+export interface CheckKeyInput {
+  tariff: TariffSource;
+  /** joint costs: post; part; belopp */
+  costs: CsvInput;
+  population?: CsvInput;
+  /** allowed deviation per party and item, in öre (default DEFAULT_TOLERANCE, 1 kr) */
+  tolerance?: bigint;
+}
+
+/**
+ * `vardavtal check-key` over bytes: joint costs against the decided key. Throws InputError with
+ * every problem; the result's `exceeded` says whether a deviation is above the tolerance;
+ * `warnings` are the tariff's and the inputs' (what the command line prints).
+ */
+export async function checkKeyCsv(input: CheckKeyInput): Promise<{ result: KeyCheckResult; inputs: InputFileInfo[]; warnings: Diagnostic[] }> {
+  const bag = new DiagnosticBag();
+  const t = loadTariffSource(input.tariff, bag);
+  const pop = input.population ? await readPopulation(source(input.population), bag) : undefined;
+  const costsSource = source(input.costs);
+  const costs = await readCosts(costsSource, bag);
+  const key = t ? resolveKey(t.tariff, pop?.population, bag) : undefined;
+  const result = t && key ? checkKey(t.tariff, key, costs.rows, input.tolerance ?? DEFAULT_TOLERANCE, bag, costsSource.name) : undefined;
+  bag.throwIfErrors();
+  if (!t || !result) throw new InputError(bag.items);
+  const inputs = [t.info, csvInfoToInput("costs", costs.info), ...(pop ? [csvInfoToInput("population", pop.info)] : [])];
+  return { result, inputs, warnings: [...t.tariff.warnings, ...bag.warnings] };
+}
+
+/** The part of a Blob (a browser File) that `blobSource` uses. */
+export interface BlobLike {
+  size: number;
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+/**
+ * A Blob (a File picked in a browser, or Node's Blob) as a ByteSource, read slice by slice so
+ * that memory does not grow with the file.
+ */
+export function blobSource(name: string, blob: BlobLike): ByteSource {
+  return {
+    name,
+    open: (chunkSize) => ({
+      size: blob.size,
+      chunks: (async function* () {
+        for (let at = 0; at < blob.size; at += chunkSize) yield new Uint8Array(await blob.slice(at, Math.min(at + chunkSize, blob.size)).arrayBuffer());
+      })(),
+    }),
+  };
+}

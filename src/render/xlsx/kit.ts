@@ -1,0 +1,749 @@
+/**
+ * Small helpers for writing report workbooks with exceljs: typed cells (money, share, count,
+ * text), formulas with their cached results, and the layout a finance report needs (bold
+ * headers and totals, frozen header rows, autofilter, widths that fit, landscape print fitted
+ * to the page width).
+ */
+import ExcelJS from "exceljs";
+import { formatOre, formatRational } from "../../core/model/decimal.js";
+import { MAX_RESULT_ORE } from "../../core/model/limits.js";
+import type { Lang } from "../../text/messages.js";
+import type { InputFileInfo } from "../../contracts/result-json.js";
+import { readerName, roleName } from "../labels.js";
+import { runTime } from "../run-time.js";
+
+export { runTime } from "../run-time.js";
+
+export type Sheet = ExcelJS.Worksheet;
+
+/** Text longer than this wraps instead of widening its column. */
+const LONG_TEXT = 40;
+
+export const FORMATS = {
+  money: '#,##0.00;[Red]-#,##0.00',
+  value: '#,##0.00######;[Red]-#,##0.00######',
+  count: "#,##0",
+  share: "0.0000%",
+  shareExact: "0.000000000000000",
+  percent2: "0.00%",
+  factor: "0.00####",
+} as const;
+
+/**
+ * Öre as a cell number. A cell is an IEEE double in every spreadsheet, and spreadsheets show and
+ * calculate with 15 significant digits (Excel shows 10015831143175.19 as 10015831143175.2, and
+ * LibreOffice's ROUND gives that too). An amount is written only when its decimal has at most 15
+ * significant digits and the double carries it exactly: every figure up to MAX_RESULT_ORE
+ * (10¹³ kr) does. A larger amount would show a wrong öre: it stops the run, as an internal error
+ * (the calculation refuses results beyond MAX_RESULT_ORE before a workbook is written).
+ */
+export function exactCellNumber(ore: bigint): number {
+  const text = formatOre(ore);
+  const n = Number(text);
+  const significant = (ore < 0n ? -ore : ore).toString().replace(/0+$/, "").length;
+  if (significant > 15 || !Number.isFinite(n) || canonical(String(n)) !== canonical(text)) {
+    throw new RangeError(`internal: the amount ${text} has more significant digits than a spreadsheet cell shows and calculates with (15; results are bounded by ${formatOre(MAX_RESULT_ORE)})`);
+  }
+  return n;
+}
+
+/** Party i's share of a key (weight / total weight) as a cell number, from its exact decimal. */
+export function shareCellNumber(key: { weights: readonly bigint[]; totalWeight: bigint }, i: number): number {
+  return decimalCellNumber(formatRational({ num: key.weights[i] ?? 0n, den: key.totalWeight }, 15, 17));
+}
+
+/** A decimal text (e.g. a consumption value with 8 decimals) as the nearest cell number. */
+export function decimalCellNumber(text: string): number {
+  return Number(text);
+}
+
+function canonical(s: string): string {
+  let t = s.startsWith("-0.") || s === "-0" ? s.slice(1) : s;
+  if (t.includes(".")) t = t.replace(/0+$/, "").replace(/\.$/, "");
+  return t;
+}
+
+export interface CellRef {
+  sheet: Sheet;
+  row: number;
+  col: number;
+}
+
+export function colLetter(col: number): string {
+  let s = "";
+  while (col > 0) {
+    const m = (col - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    col = Math.floor((col - 1) / 26);
+  }
+  return s;
+}
+
+export function addr(row: number, col: number, absolute = false): string {
+  return absolute ? `$${colLetter(col)}$${row}` : `${colLetter(col)}${row}`;
+}
+
+/** A reference usable in a formula on another sheet: 'Vårdavtal'!E5 */
+export function ref(c: CellRef, from?: Sheet, absolute = false): string {
+  const a = addr(c.row, c.col, absolute);
+  return from === c.sheet ? a : `'${c.sheet.name.replace(/'/g, "''")}'!${a}`;
+}
+
+export function rangeRef(sheet: Sheet, r1: number, c1: number, r2: number, c2: number, from?: Sheet): string {
+  const a = `${addr(r1, c1, true)}:${addr(r2, c2, true)}`;
+  return from === sheet ? a : `'${sheet.name.replace(/'/g, "''")}'!${a}`;
+}
+
+type Value = string | number | null | { formula: string; result: number | string };
+
+/** Characters (UTF-16 units) a cell can hold in Excel. */
+export const MAX_CELL_TEXT = 32_767;
+/** Characters in a formula, in Excel. */
+export const MAX_FORMULA_LENGTH = 8_192;
+
+/**
+ * The last line of defence for the cell limits: inputs are bounded (src/core/model/limits.ts) so no
+ * cell text can come near 32 767 characters, and formulas are built from cell references and
+ * the program's own constants only. Breaking either is a bug in vardavtal, never an input
+ * problem, and would make Excel refuse or silently cut the file: it stops the run instead.
+ */
+export function checkCellValue(value: Value, where: string): void {
+  if (typeof value === "string" && value.length > MAX_CELL_TEXT) {
+    throw new Error(`internal: the text of cell ${where} has ${value.length} characters, more than Excel's ${MAX_CELL_TEXT}`);
+  }
+  if (value !== null && typeof value === "object") {
+    if (value.formula.length > MAX_FORMULA_LENGTH) throw new Error(`internal: the formula of cell ${where} has ${value.formula.length} characters, more than Excel's ${MAX_FORMULA_LENGTH}`);
+    checkCellValue(value.result, where);
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`internal: cell ${where} would hold ${value}`);
+}
+
+/**
+ * A text constant of the program (a model name, a component code) inside a formula. Input text
+ * (ids, names, areas, labels, items) never goes into formula text: formulas reference the cell
+ * that holds it, and compare with EXACT (no wildcards, no operators, case-sensitive).
+ */
+export function constantLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The sum of `values` over the rows whose `criteria[k]` range equals `criteria[k]` exactly:
+ * SUMPRODUCT(EXACT(range,cell)*…*values). Unlike SUMIFS, nothing in the compared text is
+ * interpreted (SUMIFS reads `*`, `?`, `~`, leading `=`, `<`, `>` and number-like text in its
+ * criteria, and ignores case).
+ */
+export function sumExact(values: string, criteria: [range: string, cell: string][]): string {
+  return `SUMPRODUCT(${[...criteria.map(([range, cell]) => `EXACT(${range},${cell})`), values].join("*")})`;
+}
+
+/** Writes a value with a number format into a cell and returns its reference. */
+export function put(sheet: Sheet, row: number, col: number, value: Value, numFmt?: string, bold = false): CellRef {
+  checkCellValue(value, `'${sheet.name}'!${addr(row, col)}`);
+  const cell = sheet.getCell(row, col);
+  cell.value = value as ExcelJS.CellValue;
+  if (numFmt) cell.numFmt = numFmt;
+  if (bold) cell.font = { bold: true };
+  return { sheet, row, col };
+}
+
+export function money(sheet: Sheet, row: number, col: number, ore: bigint, bold = false): CellRef {
+  return put(sheet, row, col, exactCellNumber(ore), FORMATS.money, bold);
+}
+
+/** A money formula with its cached result (the library's exact figure). */
+export function moneyFormula(sheet: Sheet, row: number, col: number, formula: string, ore: bigint, bold = false): CellRef {
+  return put(sheet, row, col, { formula, result: exactCellNumber(ore) }, FORMATS.money, bold);
+}
+
+export function formula(sheet: Sheet, row: number, col: number, f: string, result: number | string, numFmt?: string, bold = false): CellRef {
+  return put(sheet, row, col, { formula: f, result }, numFmt, bold);
+}
+
+export function header(sheet: Sheet, row: number, titles: string[], col = 1): void {
+  titles.forEach((t, i) => {
+    checkCellValue(t, `'${sheet.name}'!${addr(row, col + i)}`);
+    const cell = sheet.getCell(row, col + i);
+    cell.value = t;
+    cell.font = { bold: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
+    cell.border = { bottom: { style: "thin" } };
+    cell.alignment = { vertical: "bottom", wrapText: false };
+  });
+}
+
+/** A title in column A; with `span`, merged over that many columns so that it never gets cut. */
+export function title(sheet: Sheet, row: number, text: string, size = 14, span = 0): void {
+  checkCellValue(text, `'${sheet.name}'!${addr(row, 1)}`);
+  const cell = sheet.getCell(row, 1);
+  cell.value = text;
+  cell.font = { bold: true, size };
+  // a large title needs a taller row, or it runs into the row below (spreadsheets keep the default height)
+  if (size > 12) sheet.getRow(row).height = Math.max(sheet.getRow(row).height ?? 0, Math.ceil(size * 1.5));
+  if (span > 1) sheet.mergeCells(row, 1, row, span);
+}
+
+export function boldRow(sheet: Sheet, row: number, from: number, to: number): void {
+  for (let c = from; c <= to; c++) {
+    const cell = sheet.getCell(row, c);
+    cell.font = { bold: true };
+    cell.border = { top: { style: "thin" } };
+  }
+}
+
+const HEADER_FILL = "FFDCE6F1";
+const BANNER_FILL = "FFFFC7CE";
+const BANNER_FONT = "FF9C0006";
+/** Default row height (points) of a row whose height is not set. */
+const ROW_HEIGHT = 15;
+/** A4 in inches. */
+const PAGE = { long: 11.69, short: 8.27 };
+/** Below this fitted scale a wide sheet is printed over several pages instead (column A repeated). */
+const MIN_FIT_SCALE = 0.62;
+/** The scale of such a sheet. */
+const WIDE_SCALE = 0.75;
+
+/** How each finished sheet prints: its scale and the rows repeated on every page. */
+const PRINT = new WeakMap<Sheet, { scale: number }>();
+
+function isHeaderCell(cell: ExcelJS.Cell): boolean {
+  const fill = cell.fill as { fgColor?: { argb?: string } } | undefined;
+  return fill?.fgColor?.argb === HEADER_FILL;
+}
+
+/** The number a cell shows, if it shows one. */
+function numberOf(cell: ExcelJS.Cell): number | undefined {
+  const v = cell.value as Value | undefined;
+  if (typeof v === "number") return v;
+  if (v && typeof v === "object" && "formula" in v) {
+    if (typeof v.result === "number") return v.result;
+    // exceljs keeps no cached result of 0: a formula with a number format shows a figure
+    if (v.result === undefined && cell.numFmt) return 0;
+  }
+  return undefined;
+}
+
+/**
+ * The text a number format shows for `n` (formats of the kit: `#,##0.00`, `0.0000%`,
+ * `0.00####`, `#,##0`, `0`…), to size columns so that no figure is shown as ###.
+ */
+export function shownNumber(n: number, fmt: string | undefined): string {
+  const section = (fmt ?? "General").split(";")[0] ?? "General";
+  if (section === "General") return String(n);
+  const percent = section.includes("%");
+  const grouped = section.includes(",");
+  const dec = /\.([0#]+)/.exec(section)?.[1] ?? "";
+  const minDec = (dec.match(/0/g) ?? []).length;
+  // spreadsheets show at most 15 significant digits
+  const v = Number((percent ? n * 100 : n).toPrecision(15));
+  const intDigits = Math.max(1, Math.trunc(Math.abs(v)).toString().length);
+  let text = Math.abs(v).toFixed(Math.max(0, Math.min(dec.length, 15 - intDigits, 20)));
+  if (text.includes(".")) {
+    const [int = "", frac = ""] = text.split(".");
+    let f = frac;
+    while (f.length > minDec && f.endsWith("0")) f = f.slice(0, -1);
+    text = f.length > 0 ? `${int}.${f}` : int;
+  }
+  if (grouped) text = text.replace(/^\d+/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+  return `${v < 0 ? "-" : ""}${text}${percent ? "%" : ""}`;
+}
+
+/** A column's width in points (Excel: width × 7 px + 5 px padding at 96 dpi). */
+function columnPoints(width: number | undefined): number {
+  return ((width ?? 9.14) * 7 + 5) * 0.75;
+}
+
+/** The estimated lines a text needs in `width` characters of the default font at `size`. */
+function linesFor(text: string, width: number, size = 11, bold = false): number {
+  const perLine = Math.max(4, (width - 1) * (11 / size) / (bold ? 1.1 : 1));
+  let lines = 0;
+  for (const para of text.split("\n")) lines += Math.max(1, Math.ceil(para.length / perLine));
+  return lines;
+}
+
+function lineHeight(size = 11): number {
+  return Math.ceil(size * 1.3 + 1);
+}
+
+function mergedRanges(sheet: Sheet): { top: number; left: number; bottom: number; right: number }[] {
+  // exceljs keeps its merged ranges by master cell, in the order they were made (as shiftRows
+  // uses them too); `sheet.model` would list the same ranges but first rebuild every row's model.
+  const merges = (sheet as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
+  return Object.values(merges).map(({ top, left, bottom, right }) => ({ top, left, bottom, right }));
+}
+
+/**
+ * The layout of a finished sheet: column widths that fit the figures (no ###) and texts, headers
+ * that wrap instead of widening a column and that align right over figures, a gap between a
+ * figure and a text right of it, rows tall enough for wrapped and merged texts, landscape print
+ * fitted to the page width (or, for a sheet too wide to read fitted, printed over pages with its
+ * first columns repeated), header rows repeated on every printed page.
+ */
+export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: { row: number; from: number; to: number; lastRow: number } } = {}): void {
+  const widths: number[] = [];
+  const wrapped: { row: number; col: number; text: string }[] = [];
+  const headers: { row: number; col: number; text: string }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.isMerged) {
+        // a merged text spans its columns and wraps: it does not set their widths
+        cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+        return;
+      }
+      const v = cell.value as Value;
+      let len: number;
+      const num = numberOf(cell);
+      if (v === null || v === undefined) len = 0;
+      else if (num !== undefined) len = shownNumber(num, cell.numFmt).length + (cell.font?.bold ? 2 : 1);
+      else if (typeof v === "object" && "result" in v) len = String(v.result).length;
+      else {
+        const text = String(v);
+        if (isHeaderCell(cell)) {
+          headers.push({ row: Number(row.number), col, text });
+          return; // sized below, after the figures under it
+        }
+        // a long word (a hash, a path) is wider than the digits a column width counts
+        len = text.length > 20 && !text.includes(" ") ? Math.ceil(text.length * 1.1) : text.length;
+        if (len > LONG_TEXT && text.includes(" ")) {
+          // long prose (sources, messages) wraps in a column of readable width; its row grows below
+          cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+          wrapped.push({ row: Number(cell.row), col, text });
+          len = LONG_TEXT;
+        }
+      }
+      if (cell.font?.size && cell.font.size > 12) len = Math.min(len, 12); // titles overflow into empty cells
+      widths[col] = Math.max(widths[col] ?? 8, len + 2);
+    });
+  });
+  // Headers: as wide as the figures below; a longer header wraps on two or three lines.
+  const headerLines = new Map<number, number>();
+  for (const h of headers) {
+    const have = widths[h.col] ?? 8;
+    const need = Math.ceil(h.text.length * 1.1) + 2; // bold
+    let width = Math.max(have, need);
+    if (need > have && h.text.includes(" ")) {
+      // wrapped on at most three lines, as wide as the figures below when they allow it
+      const longest = Math.max(...h.text.split(/\s+/).map((x) => x.length));
+      width = Math.min(need, Math.max(have, longest + 3, Math.ceil(h.text.length / 3) + 4));
+    }
+    widths[h.col] = Math.min(width, 70);
+    const lines = linesFor(h.text, widths[h.col] ?? width, 11, true);
+    if (lines > 1) {
+      const cell = sheet.getCell(h.row, h.col);
+      cell.alignment = { ...cell.alignment, wrapText: true, vertical: "bottom" };
+    }
+    headerLines.set(h.row, Math.max(headerLines.get(h.row) ?? 1, lines));
+  }
+  widths.forEach((w, i) => {
+    if (i > 0) sheet.getColumn(i).width = Math.min(w, 70);
+  });
+  for (const [row, n] of headerLines) if (n > 1) sheet.getRow(row).height = Math.max(sheet.getRow(row).height ?? 0, n * lineHeight(11));
+  // Spreadsheets do not grow a row for wrapped text on their own when a file is opened: set heights.
+  const lines = new Map<number, number>();
+  for (const c of wrapped) lines.set(c.row, Math.max(lines.get(c.row) ?? 1, linesFor(c.text, sheet.getColumn(c.col).width ?? LONG_TEXT)));
+  for (const [row, n] of lines) if (n > 1) sheet.getRow(row).height = Math.max(sheet.getRow(row).height ?? 0, n * lineHeight(11));
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if (!lines.has(Number(row.number))) return;
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      cell.alignment = { ...cell.alignment, vertical: "top" };
+    });
+  });
+  // a column of prose is indented, so that it never touches the column left of it
+  const proseColumns = new Set(wrapped.map((c) => c.col).filter((c) => c > 1));
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (proseColumns.has(col) && typeof cell.value === "string" && !cell.isMerged && cell.alignment?.horizontal === undefined) cell.alignment = { ...cell.alignment, horizontal: "left", indent: 1 };
+    });
+  });
+  fitMergedTexts(sheet);
+  alignBesideFigures(sheet);
+  if (opts.freezeRows) sheet.views = [{ state: "frozen", ySplit: opts.freezeRows, xSplit: 0 }];
+  if (opts.filter && opts.filter.lastRow > opts.filter.row) {
+    sheet.autoFilter = { from: { row: opts.filter.row, column: opts.filter.from }, to: { row: opts.filter.lastRow, column: opts.filter.to } };
+  }
+  const margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+  let total = 0;
+  for (let c = 1; c <= sheet.columnCount; c++) total += columnPoints(sheet.getColumn(c).width);
+  const fit = Math.min(1, ((PAGE.long - margins.left - margins.right) * 72) / Math.max(total, 1));
+  if (fit >= MIN_FIT_SCALE) {
+    sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false, margins };
+    PRINT.set(sheet, { scale: fit });
+  } else {
+    // Too wide to read on one page width: printed at a readable scale over several pages across,
+    // the first columns (the parties) repeated on each.
+    sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: false, scale: Math.round(WIDE_SCALE * 100), pageOrder: "overThenDown", horizontalCentered: false, margins, printTitlesColumn: "A:A" };
+    PRINT.set(sheet, { scale: WIDE_SCALE });
+  }
+  if (opts.freezeRows) sheet.pageSetup.printTitlesRow = `1:${opts.freezeRows}`;
+  sheet.headerFooter = { oddFooter: `&L${sheet.name.replace(/&/g, "&&")}&R&P / &N` };
+}
+
+/** Merged texts (titles, notes) get rows tall enough for the lines they wrap to. */
+function fitMergedTexts(sheet: Sheet): void {
+  for (const m of mergedRanges(sheet)) {
+    if (m.top !== m.bottom) continue;
+    const cell = sheet.getCell(m.top, m.left);
+    const v = cell.value;
+    if (typeof v !== "string" || v === "") continue;
+    let width = 0;
+    for (let c = m.left; c <= m.right; c++) width += sheet.getColumn(c).width ?? 9.14;
+    const size = cell.font?.size ?? 11;
+    const n = linesFor(v, width, size, Boolean(cell.font?.bold));
+    const need = n * lineHeight(size) + (size > 12 ? 4 : 0);
+    const row = sheet.getRow(m.top);
+    if (n > 1 || size > 12) row.height = Math.max(row.height ?? 0, need);
+    if (n > 1 && size <= 12) {
+      // the figures beside a wrapped label stand level with its first line
+      row.eachCell({ includeEmpty: false }, (c) => {
+        if (!c.isMerged) c.alignment = { ...c.alignment, vertical: "top" };
+      });
+    }
+  }
+}
+
+/**
+ * Headers over figures align right, with the figures; a text right of a figure (a source, a
+ * status, a remark) is indented so that the two never touch; a figure written as text (an exact
+ * share) aligns right like the figures.
+ */
+function alignBesideFigures(sheet: Sheet): void {
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const v = cell.value as Value;
+      const text = typeof v === "string" || (v !== null && typeof v === "object" && typeof v.result === "string");
+      if (!text || cell.isMerged) return;
+      if (cell.alignment?.horizontal !== undefined) return;
+      if (isHeaderCell(cell)) {
+        const below = sheet.getCell(Number(row.number) + 1, col);
+        if (numberOf(below) !== undefined || below.alignment?.horizontal === "right") {
+          // a wrapped header keeps off its neighbour on the left even when a line fills the column
+          cell.alignment = { ...cell.alignment, horizontal: "right", ...(cell.alignment?.wrapText ? { indent: 1 } : {}) };
+          return;
+        }
+      }
+      if (col > 1) {
+        const left = row.getCell(col - 1);
+        const leftRight = numberOf(left) !== undefined || left.alignment?.horizontal === "right";
+        if (leftRight) cell.alignment = { ...cell.alignment, horizontal: "left", indent: 1 };
+      }
+    });
+  });
+}
+
+// ---------------------------------------------------------------- banner and page breaks
+
+const BANNERS = new WeakMap<ExcelJS.Workbook, string[]>();
+/** Cells whose text is a cell reference ('Vårdavtal'!E5) that must follow the rows it names. */
+const REF_TEXTS = new WeakMap<Sheet, Set<string>>();
+
+/**
+ * Lines shown in a coloured banner at the top of every sheet of the workbook (and on every printed
+ * page): "UTKAST – illustrativa belopp" for an illustrative tariff, a scenario's assumptions. May be
+ * called at any time before `workbookBuffer`; the sheets are built as if the banner were not there
+ * and move down under it when the workbook is written (formulas and references follow).
+ */
+export function addBanner(wb: ExcelJS.Workbook, lines: readonly string[]): void {
+  const add = lines.filter((l) => l.trim() !== "");
+  if (add.length === 0) return;
+  for (const l of add) checkCellValue(l, "banner");
+  BANNERS.set(wb, [...(BANNERS.get(wb) ?? []), ...add]);
+}
+
+/** A cell showing where another cell is ('Vårdavtal'!E5), kept right when rows move. */
+export function putRef(sheet: Sheet, row: number, col: number, target: CellRef): CellRef {
+  const c = put(sheet, row, col, ref(target));
+  let set = REF_TEXTS.get(sheet);
+  if (!set) REF_TEXTS.set(sheet, (set = new Set()));
+  set.add(addr(row, col));
+  return c;
+}
+
+const CELL_REF = /(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![0-9A-Za-z_(!.])/g;
+
+/**
+ * A formula (or a reference text) with every row number moved down by `k`, outside string
+ * literals ("…") and quoted sheet names ('…'). Used when every sheet of a workbook moves down by
+ * the same number of rows, so that references across sheets move alike.
+ */
+export function shiftFormulaRows(f: string, k: number): string {
+  let out = "";
+  let i = 0;
+  while (i < f.length) {
+    const ch = f[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < f.length) {
+        if (f[j] === ch) {
+          if (f[j + 1] === ch) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      out += f.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    let j = i;
+    while (j < f.length && f[j] !== '"' && f[j] !== "'") j++;
+    out += f.slice(i, j).replace(CELL_REF, (_m, pre: string, d1: string, col: string, d2: string, row: string) => `${pre}${d1}${col}${d2}${Number(row) + k}`);
+    i = j;
+  }
+  return out;
+}
+
+const shiftAddress = (a: string, k: number): string => a.replace(/(\$?)(\d+)$/, (_m, d: string, r: string) => `${d}${Number(r) + k}`);
+const shiftRange = (a: string, k: number): string => a.split(":").map((x) => shiftAddress(x, k)).join(":");
+
+interface CellModel {
+  address: string;
+  type: number;
+  formula?: string;
+  master?: string;
+  value?: unknown;
+}
+
+/** Moves every row of a sheet down by `k`: cells, formulas, merges, heights, views, filter, print titles. */
+function shiftRows(sheet: Sheet, k: number): void {
+  const refTexts = REF_TEXTS.get(sheet) ?? new Set<string>();
+  const model = sheet.model as unknown as {
+    rows: { number: number; cells: CellModel[] }[];
+    merges: string[];
+    mergeCells?: string[];
+    autoFilter?: unknown;
+    views?: { state?: string; ySplit?: number; xSplit?: number; topLeftCell?: string }[];
+  };
+  for (const row of model.rows) {
+    row.number += k;
+    for (const c of row.cells) {
+      if (refTexts.has(c.address) && typeof c.value === "string") c.value = shiftFormulaRows(c.value, k);
+      c.address = shiftAddress(c.address, k);
+      if (c.master) c.master = shiftAddress(c.master, k);
+      if (c.formula) c.formula = shiftFormulaRows(c.formula, k);
+    }
+  }
+  model.mergeCells = model.merges.map((m) => shiftRange(m, k));
+  const f = model.autoFilter as { from: { row: number }; to: { row: number } } | string | undefined;
+  if (typeof f === "string") model.autoFilter = shiftRange(f, k);
+  else if (f && typeof f === "object") model.autoFilter = { ...f, from: { ...f.from, row: f.from.row + k }, to: { ...f.to, row: f.to.row + k } };
+  (sheet as unknown as { _merges: object })._merges = {};
+  sheet.model = model as unknown as ExcelJS.WorksheetModel;
+  for (const v of sheet.views) {
+    if (v.state === "frozen" && (v as { ySplit?: number }).ySplit) {
+      const fz = v as { ySplit: number; topLeftCell?: string };
+      fz.ySplit += k;
+      if (fz.topLeftCell) fz.topLeftCell = shiftAddress(fz.topLeftCell, k);
+    }
+  }
+  REF_TEXTS.delete(sheet);
+}
+
+/** Writes the banner into rows 1… of a sheet whose content starts below them. */
+function writeBanner(sheet: Sheet, lines: readonly string[]): void {
+  const span = Math.max(sheet.columnCount, 4);
+  let width = 0;
+  for (let c = 1; c <= span; c++) width += sheet.getColumn(c).width ?? 9.14;
+  lines.forEach((text, i) => {
+    const cell = sheet.getCell(i + 1, 1);
+    cell.value = text;
+    cell.font = { bold: true, size: 12, color: { argb: BANNER_FONT } };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: BANNER_FILL } };
+    cell.alignment = { vertical: "middle", wrapText: true };
+    cell.border = { top: { style: "thin", color: { argb: BANNER_FONT } }, bottom: { style: "thin", color: { argb: BANNER_FONT } } };
+    sheet.mergeCells(i + 1, 1, i + 1, span);
+    sheet.getRow(i + 1).height = linesFor(text, width, 12, true) * lineHeight(12) + 4;
+  });
+  const titles = sheet.pageSetup.printTitlesRow;
+  const m = titles ? /^(\d+):(\d+)$/.exec(titles) : null;
+  const k = lines.length + 1;
+  // the banner is repeated on every printed page, with the rows already repeated
+  sheet.pageSetup.printTitlesRow = m ? `1:${Number(m[2]) + k}` : `1:${lines.length}`;
+}
+
+/**
+ * Page breaks that keep each table together: a table (a sub-title, its header and rows, up to the
+ * next empty row) that does not fit below what is already on a page starts a new page; a table
+ * longer than a page at least keeps its title, header and first rows together. Estimated from the
+ * row heights and the print scale (every spreadsheet breaks pages a little differently).
+ */
+function keepTablesTogether(sheet: Sheet): void {
+  const scale = PRINT.get(sheet)?.scale ?? 1;
+  const ps = sheet.pageSetup;
+  const m = ps.margins ?? { top: 0.6, bottom: 0.6 };
+  const page = (((ps.orientation === "portrait" ? PAGE.long : PAGE.short) - m.top - m.bottom) * 72) / scale;
+  const last = sheet.rowCount;
+  // Every row gets its height written out, so that every spreadsheet lays the pages out alike
+  // (LibreOffice's default rows are lower than Excel's 15 points).
+  for (let r = 1; r <= last; r++) if (!sheet.getRow(r).height) sheet.getRow(r).height = ROW_HEIGHT;
+  const height = (r: number): number => sheet.getRow(r).height || ROW_HEIGHT;
+  const empty = (r: number): boolean => !sheet.getRow(r).hasValues;
+  const titleRows = /^(\d+):(\d+)$/.exec(ps.printTitlesRow ?? "");
+  const repeatTo = titleRows ? Number(titleRows[2]) : 0;
+  let repeat = 0;
+  for (let r = 1; r <= repeatTo; r++) repeat += height(r);
+  let total = 0;
+  for (let r = 1; r <= last; r++) total += height(r);
+  if (ps.fitToPage && total <= page * 1.15) {
+    // a sheet a little longer than a page prints on one page, a little smaller, never with a stray last page
+    ps.fitToHeight = 1;
+    return;
+  }
+  let y = 0;
+  for (let r = 1; r <= last; r++) {
+    const first = sheet.getCell(r, 1);
+    const startsTable = r > repeatTo && r > 1 && first.font?.size === 12 && typeof first.value === "string" && empty(r - 1);
+    if (startsTable) {
+      let end = r;
+      while (end + 1 <= last && !empty(end + 1)) end++;
+      let need = 0;
+      for (let q = r; q <= end; q++) need += height(q);
+      if (need > page - repeat) {
+        need = 0;
+        for (let q = r; q <= Math.min(end, r + 4); q++) need += height(q);
+      }
+      if (y + need > page && y > repeat) {
+        sheet.getRow(r - 1).addPageBreak();
+        y = repeat;
+      }
+    }
+    const h = height(r);
+    if (y + h > page) y = repeat;
+    y += h;
+  }
+}
+
+/** The time of a report: the caller's `runAt` (an ISO timestamp) when given and valid, else runTime(). */
+export function reportTime(runAt: string | undefined, env: NodeJS.ProcessEnv = process.env): Date {
+  const given = runAt !== undefined ? new Date(runAt) : undefined;
+  return given && !Number.isNaN(given.getTime()) ? given : runTime(env);
+}
+
+/** A new workbook whose document properties carry `at` (created and modified) and no other time. */
+export function newWorkbook(creator: string, at: Date): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = creator;
+  wb.lastModifiedBy = creator;
+  wb.created = at;
+  wb.modified = at;
+  wb.calcProperties.fullCalcOnLoad = false;
+  return wb;
+}
+
+/**
+ * The .xlsx bytes. exceljs stamps every ZIP entry with the time of writing; the entries get the
+ * workbook's own time instead (wb.modified), so that the same workbook gives the same bytes.
+ */
+export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const banner = BANNERS.get(wb) ?? [];
+  for (const sheet of wb.worksheets) {
+    if (banner.length > 0) {
+      shiftRows(sheet, banner.length + 1);
+      writeBanner(sheet, banner);
+    }
+    keepTablesTogether(sheet);
+  }
+  return setZipTimes(Buffer.from(await wb.xlsx.writeBuffer()), wb.modified ?? new Date());
+}
+
+/**
+ * Sets the modification time of every entry of a ZIP archive (local headers and central
+ * directory) to `at`, in place. DOS times have 2-second steps and cover 1980–2107 (clamped).
+ * Throws on anything but a plain single-disk archive, which is all exceljs writes.
+ */
+export function setZipTimes(zip: Buffer, at: Date): Buffer {
+  const { time, date } = dosDateTime(at);
+  const eocdMin = 22;
+  let eocd = -1;
+  for (let i = zip.length - eocdMin; i >= Math.max(0, zip.length - eocdMin - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error("internal: the workbook is not a ZIP archive");
+  const entries = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let k = 0; k < entries; k++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error("internal: unexpected ZIP central directory");
+    zip.writeUInt16LE(time, p + 12);
+    zip.writeUInt16LE(date, p + 14);
+    const local = zip.readUInt32LE(p + 42);
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error("internal: unexpected ZIP local header");
+    zip.writeUInt16LE(time, local + 10);
+    zip.writeUInt16LE(date, local + 12);
+    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return zip;
+}
+
+function dosDateTime(at: Date): { time: number; date: number } {
+  const year = at.getUTCFullYear();
+  if (year < 1980) return { time: 0, date: (1 << 5) | 1 }; // 1980-01-01 00:00:00
+  if (year > 2107) return { time: (23 << 11) | (59 << 5) | 29, date: (127 << 9) | (12 << 5) | 31 };
+  return {
+    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2),
+    date: ((year - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
+  };
+}
+
+const INPUT_WORDS = {
+  sv: { title: "Indata", role: "Roll", file: "Fil", encoding: "Kodning", delimiter: "Avgränsare", bytes: "Byte", rows: "Rader", reader: "Läsare" },
+  en: { title: "Inputs", role: "Role", file: "File", encoding: "Encoding", delimiter: "Delimiter", bytes: "Bytes", rows: "Rows", reader: "Reader" },
+};
+
+/**
+ * The inputs sheet of every workbook: each input file with its SHA-256, encoding, delimiter, size
+ * and rows, then facts about the run (label, value) below.
+ */
+export function inputsSheet(sheet: Sheet, lang: Lang, inputs: InputFileInfo[], facts: [string, string | number][]): void {
+  const w = INPUT_WORDS[lang];
+  title(sheet, 1, w.title, 14, 6);
+  header(sheet, 2, [w.role, w.file, "SHA-256", w.encoding, w.delimiter, w.bytes, w.rows, w.reader]);
+  inputs.forEach((f, k) => {
+    const row = 3 + k;
+    put(sheet, row, 1, roleName(f.role, lang));
+    put(sheet, row, 2, f.file);
+    put(sheet, row, 3, f.sha256);
+    put(sheet, row, 4, f.encoding ?? "");
+    put(sheet, row, 5, f.delimiter === "\t" ? "TAB" : (f.delimiter ?? ""));
+    put(sheet, row, 6, f.bytes, FORMATS.count);
+    if (f.rows !== undefined) put(sheet, row, 7, f.rows, FORMATS.count);
+    put(sheet, row, 8, readerName(f.reader, lang));
+  });
+  facts.forEach(([label, value], k) => {
+    const row = 4 + inputs.length + k;
+    put(sheet, row, 1, label, undefined, true);
+    put(sheet, row, 2, value, typeof value === "number" ? FORMATS.count : undefined);
+    sheet.getCell(row, 2).alignment = { horizontal: "left" }; // a list of facts: figures beside their labels
+  });
+  finishSheet(sheet, { freezeRows: 2 });
+}
+
+/**
+ * The table of a Parametrar sheet: section, item, detail, value, source, one row per tariff value
+ * from row 3 (under the caller's title and header). `add` returns the value's cell, for formulas
+ * that refer to it; `finish` freezes the header and sets the filter.
+ */
+export class ParameterTable {
+  private row = 3;
+  constructor(private readonly sheet: Sheet) {}
+
+  add(section: string, item: string, detail: string, value: string | number | null, numFmt: string | undefined, source: string | undefined): CellRef {
+    const P = this.sheet;
+    put(P, this.row, 1, section);
+    put(P, this.row, 2, item);
+    put(P, this.row, 3, detail);
+    const c = put(P, this.row, 4, value, numFmt);
+    put(P, this.row, 5, source ?? "");
+    this.row++;
+    return c;
+  }
+
+  /** `indentSources`: the source column left-aligned and indented, away from the figures. */
+  finish(indentSources = false): void {
+    if (indentSources) for (let r = 2; r < this.row; r++) this.sheet.getCell(r, 5).alignment = { horizontal: "left", indent: 1 };
+    finishSheet(this.sheet, { freezeRows: 2, filter: { row: 2, from: 1, to: 5, lastRow: this.row - 1 } });
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Diagnostics in words: `FILE:LINE:COLUMN: error[CODE]: message`, with the hint on the next line,
+ * in Swedish (default) or English. The core says what is wrong with a code and its parameters;
+ * this module says it in the reader's language.
+ */
+import type { Diagnostic, FieldRef, Params } from "../core/model/diagnostics.js";
+import type { Lang } from "../core/model/codes.js";
+import { MESSAGES } from "./messages.js";
+
+/** A 0-based column position as Excel names the column: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A code point as U+XXXX. */
+function codePointName(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * Text for a message: control and format characters (including ESC) shown as ⟨U+001B⟩, so that
+ * echoing an input never sends escape sequences to a terminal or hides characters.
+ */
+export function escapeForMessage(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu, (ch) => `⟨${codePointName(ch.codePointAt(0) ?? 0)}⟩`);
+}
+
+const FILE_PROBLEMS: Record<string, [string, string]> = {
+  ENOENT: ["filen finns inte", "the file does not exist"],
+  EISDIR: ["det är en mapp, inte en fil", "it is a folder, not a file"],
+  ENOTDIR: ["en del av sökvägen är inte en mapp", "a part of the path is not a folder"],
+  EACCES: ["behörighet saknas", "permission denied"],
+  EPERM: ["behörighet saknas", "permission denied"],
+  ELOOP: ["för många symboliska länkar", "too many symbolic links"],
+  ENAMETOOLONG: ["sökvägen är för lång", "the path is too long"],
+  EMFILE: ["för många öppna filer", "too many open files"],
+  EIO: ["in-/utmatningsfel på disken", "an input/output error"],
+  ENOSPC: ["disken är full", "no space left on the disk"],
+  EDQUOT: ["diskkvoten är slut", "disk quota exceeded"],
+  EROFS: ["filsystemet är skrivskyddat", "read-only file system"],
+  EEXIST: ["filen finns redan", "the file already exists"],
+};
+
+/** A value echoed in a message is cut after 120 characters (a whole over-long field helps no one). */
+function shorten(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+/** A file-system error in words, with its code for those who search for it ("filen finns inte (ENOENT)"). */
+export function fileProblemText(errno: string, lang: Lang): string {
+  const words = FILE_PROBLEMS[errno];
+  return words ? `${words[lang === "sv" ? 0 : 1]} (${errno})` : errno;
+}
+
+/** Whether fileProblemText has words for this error code. */
+export function knownFileProblem(errno: string): boolean {
+  return errno in FILE_PROBLEMS;
+}
+
+/** Öre as a message writes money: "−" never (an ASCII minus pastes as a number), grouped thousands. */
+export function moneyText(ore: bigint, lang: Lang): string {
+  const neg = ore < 0n;
+  const digits = (neg ? -ore : ore).toString().padStart(3, "0");
+  const int = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
+  return `${neg ? "-" : ""}${int}${lang === "sv" ? "," : "."}${digits.slice(-2)}`;
+}
+
+export function fill(template: string, params: Params, lang: Lang = "sv"): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    if (typeof v === "object") {
+      if ("ore" in v) return moneyText(v.ore, lang);
+      if ("errno" in v) return escapeForMessage(fileProblemText(v.errno, lang));
+      return escapeForMessage(shorten(v[lang]));
+    }
+    return escapeForMessage(shorten(String(v)));
+  });
+}
+
+export function messageText(d: Pick<Diagnostic, "code" | "params"> & { field?: FieldRef }, lang: Lang): string {
+  const entry = MESSAGES[d.code];
+  const text = fill(entry[lang], d.params, lang);
+  if (!d.field) return text;
+  return `${text} (${lang === "sv" ? "kolumn" : "column"} ${columnLetter(d.field.index)}, ${escapeForMessage(shorten(d.field.name))})`;
+}
+
+export function hintText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): string | undefined {
+  const entry = MESSAGES[d.code] as { hint?: { sv: string; en: string }; suggestionHint?: { sv: string; en: string } };
+  const hint = d.params.suggestion !== undefined && entry.suggestionHint ? entry.suggestionHint : entry.hint;
+  return hint ? fill(hint[lang], d.params, lang) : undefined;
+}
+
+/** One diagnostic as text, with its hint on the next line where there is one. */
+export function renderDiagnostic(d: Diagnostic, lang: Lang = "sv"): string {
+  const where = `${escapeForMessage(d.file || "-")}:${d.line ?? 1}:${d.column ?? 1}`;
+  const severity = d.severity === "error" ? (lang === "sv" ? "error" : "error") : "warning";
+  let text = `${where}: ${severity}[${d.code}]: ${messageText(d, lang)}`;
+  const hint = hintText(d, lang);
+  if (hint) text += `\n  ${lang === "sv" ? "tips" : "hint"}: ${hint}`;
+  return text;
+}
