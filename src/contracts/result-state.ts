@@ -140,6 +140,8 @@ export function stateFromResultFile(result: ReadResult, detail: ResultDetail, fi
     solidarity,
     grants,
     areas: [],
+    netting: "bilateral",
+    accontoUnit: 100n,
     resolveParty: (text) => lookup.get(partyKey(text)),
   };
   const state: EffectState = { tariff, key, consumption, ...(result.forecastThrough !== undefined ? { through: result.forecastThrough } : {}) };

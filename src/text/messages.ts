@@ -231,6 +231,22 @@ const BASE_MESSAGES = {
     sv: "{path}: värdregionen {host} betalar inte till sig själv; beloppet stannar hos {host} och ger inget flöde",
     en: "{path}: the host {host} does not pay itself; the amount stays with {host} and makes no flow",
   },
+  TARIFF_DECISION_MISSING: {
+    sv: "tariffen har \"status\": \"decided\" men inget beslut ({path}): vem som beslutade, datum och paragraf saknas",
+    en: "the tariff says \"status\": \"decided\" but names no decision ({path}): who decided it, the date and the paragraph are missing",
+    hint: {
+      sv: "lägg till \"decision\": { \"body\": \"Samverkansnämnden\", \"date\": \"2025-12-08\", \"paragraph\": \"§ 12\" } i tariffen",
+      en: "add \"decision\": { \"body\": \"Samverkansnämnden\", \"date\": \"2025-12-08\", \"paragraph\": \"§ 12\" } to the tariff",
+    },
+  },
+  TARIFF_DECIDED_ILLUSTRATIVE_SOURCE: {
+    sv: "källan {path} säger att värdet är illustrativt, men tariffen har \"status\": \"decided\"",
+    en: "the source {path} says the value is illustrative, but the tariff says \"status\": \"decided\"",
+    hint: {
+      sv: "för in det beslutade värdet och skriv beslutets källa, eller sätt \"status\": \"illustrative\" tills värdena är beslutade",
+      en: "enter the decided value and write the decision's source, or set \"status\": \"illustrative\" until the values are decided",
+    },
+  },
   TARIFF_ILLUSTRATIVE: {
     warning: true,
     sv: "tariffen innehåller {status}: resultatet är ett UTKAST och kan inte användas för betalningar",

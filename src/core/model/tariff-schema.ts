@@ -211,6 +211,62 @@ export const tariffSchema = z
     )
       .default([])
       .describe(d("Statsbidrag till sjukvårdsregionen som en mottagande region för vidare till de andra.", "State grants to the healthcare region passed on by a recipient (statsbidrag).")),
+    netting: z
+      .enum(["bilateral", "multilateral"])
+      .optional()
+      .describe(d('Hur betalningarna avräknas: "bilateral" (standard) en betalning per par av regioner (per motpart, som varje regions huvudbok förs); "multilateral" så få betalningar som möjligt, genom varandra, bara där överenskommelsen säger så.', 'How the payments are netted: "bilateral" (the default) one payment per pair of regions (per counterparty, as each ledger is kept); "multilateral" the fewest payments, through one another, only where the agreement says so.')),
+    acconto: z
+      .strictObject({
+        unit: z
+          .string()
+          .regex(/^\d{1,9}(\.\d{1,2})?$/, { message: 'expected an amount in SEK as a string, e.g. "1" or "0.01"' })
+          .refine((v) => /[1-9]/.test(v), { message: "must be more than zero" })
+          .optional()
+          .describe(d('A conto-delarna avrundas nedåt till hela multiplar av detta belopp i januari–november; december tar resten (standard "1": hela kronor; "0.01" ger öre).', 'The a-conto parts of January–November are whole multiples of this amount, rounded down; December takes the rest (default "1": whole kronor; "0.01" gives öre).')),
+        source,
+      })
+      .optional()
+      .describe(d("Hur a conto-planen delar årsbeloppen i månader.", "How the a-conto plan splits the annual amounts into months.")),
+    decision: z
+      .strictObject({
+        body: name.describe(d('Organet som beslutade överenskommelsen, t.ex. "Samverkansnämnden".', 'The body that decided the agreement, e.g. "Samverkansnämnden".')),
+        date: isoDate.describe(d("Beslutsdatum.", "The date of the decision.")),
+        paragraph: name.describe(d('Paragrafen i protokollet, t.ex. "§ 12".', 'The paragraph of the minutes, e.g. "§ 12".')),
+        reference: name.optional().describe(d("Diarienummer eller annan referens (valfritt).", "A record number or other reference (optional).")),
+        source,
+      })
+      .optional()
+      .describe(d('Beslutet om överenskommelsen: krävs när "status" är "decided", och visas i varje resultat och rapport.', 'The decision on the agreement: required when "status" is "decided", and named in every result and report.')),
+    accounting: z
+      .record(
+        z.string().max(MAX_NAME_LENGTH),
+        z.strictObject({
+          accounts: z
+            .strictObject(
+              Object.fromEntries(
+                (["fixed", "variable", "unit_price", "fixed_only", "solidarity", "grant"] as const).map((c) => [
+                  c,
+                  z
+                    .strictObject({
+                      income: name.describe(d("Intäktskonto (när parten tar emot).", "The income account (when the party receives).")),
+                      cost: name.describe(d("Kostnadskonto (när parten betalar).", "The cost account (when the party pays).")),
+                    })
+                    .optional(),
+                ]),
+              ) as Record<"fixed" | "variable" | "unit_price" | "fixed_only" | "solidarity" | "grant", z.ZodOptional<z.ZodObject<{ income: typeof name; cost: typeof name }>>>,
+            )
+            .optional()
+            .describe(d("Partens egna konton per komponent (fixed, variable, unit_price, fixed_only, solidarity, grant).", "The party's own accounts per component (fixed, variable, unit_price, fixed_only, solidarity, grant).")),
+          costCentre: name.optional().describe(d("Partens kostnadsställe för raderna.", "The party's cost centre for the lines.")),
+          counterpartyCodes: z
+            .record(z.string().max(MAX_NAME_LENGTH), name)
+            .optional()
+            .describe(d("Partens motpartskod för varje annan part (part-id → kod).", "The party's counterparty code for each other party (party id → code).")),
+          source,
+        }),
+      )
+      .optional()
+      .describe(d("Bokföringsunderlag: per part (part-id) dess egna konton, kostnadsställe och motpartskoder, för --ledger-dir.", "Ledger lines: per party (party id) its own accounts, cost centre and counterparty codes, for --ledger-dir.")),
         areas: list(name)
       .optional()
       .describe(d("Verksamhetsområden som överenskommelsen känner till utöver vårdreglernas; konsumtion i andra områden ger en varning.", "The areas of care the agreement knows beside those its care rules name; consumption in any other area is warned about.")),

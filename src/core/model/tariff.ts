@@ -113,8 +113,43 @@ export interface CompiledTariff {
   grants: GrantEntry[];
   /** the areas of care the tariff lists as known (beside those its care rules name) */
   areas: string[];
+  /** how payments are netted: one per pair of parties (`bilateral`, the default) or the fewest (`multilateral`) */
+  netting: Netting;
+  /** the a-conto months' unit in öre (`acconto.unit`; default 100, whole kronor) */
+  accontoUnit: bigint;
+  /** the decision on the agreement, when the tariff names one (required for status "decided") */
+  decision?: Decision;
+  /** per party index, its own accounts, cost centre and counterparty codes (`accounting`), when given */
+  accounting?: (PartyAccounting | undefined)[];
   /** Resolves a party id or alias (case-insensitive, trimmed) to its index. */
   resolveParty(text: string): number | undefined;
+}
+
+/** How payments are netted (model v3): per pair of parties, or the fewest through one another. */
+export type Netting = "bilateral" | "multilateral";
+
+/** Who decided the agreement, when and under which paragraph (the tariff's `decision`). */
+export interface Decision {
+  body: string;
+  /** YYYY-MM-DD */
+  date: string;
+  paragraph: string;
+  reference?: string;
+}
+
+/** A component's income and cost account in one party's own books. */
+export interface AccountPair {
+  income: string;
+  cost: string;
+}
+
+/** One party's own books (the tariff's `accounting[party]`). */
+export interface PartyAccounting {
+  /** per component (fixed, variable, …), when given */
+  accounts: Partial<Record<"fixed" | "variable" | "unit_price" | "fixed_only" | "solidarity" | "grant", AccountPair>>;
+  costCentre?: string;
+  /** per party index: the code this party's books use for that counterparty */
+  counterpartyCodes: (string | undefined)[];
 }
 
 export { areaKey, partyKey } from "./names.js";
@@ -482,6 +517,27 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     grants.push({ name: g.name, recipient, amount, amounts, source: g.source });
   });
 
+  // the books (model v3): netting, the a-conto unit, the decision, the accounts
+  const accontoUnit = t.acconto?.unit !== undefined ? (parseMoney(t.acconto.unit) ?? 100n) : 100n;
+  const decision: Decision | undefined = t.decision
+    ? { body: t.decision.body, date: t.decision.date, paragraph: t.decision.paragraph, ...(t.decision.reference !== undefined ? { reference: t.decision.reference } : {}) }
+    : undefined;
+  let accounting: (PartyAccounting | undefined)[] | undefined;
+  if (t.accounting) {
+    accounting = partyRecord(t.accounting, ["accounting"], (v) => v as NonNullable<TariffFile["accounting"]>[string]).map((a, i) => {
+      if (!a) return undefined;
+      const id = parties[i]?.id ?? "";
+      const codes = a.counterpartyCodes ? partyRecord(a.counterpartyCodes, ["accounting", id, "counterpartyCodes"], (v) => String(v)) : parties.map(() => undefined);
+      const accounts: PartyAccounting["accounts"] = {};
+      for (const [c, pair] of Object.entries(a.accounts ?? {})) if (pair) accounts[c as keyof PartyAccounting["accounts"]] = { income: pair.income, cost: pair.cost };
+      return { accounts, ...(a.costCentre !== undefined ? { costCentre: a.costCentre } : {}), counterpartyCodes: codes };
+    });
+  }
+  if (t.status === "decided") {
+    if (!decision) bag.error("TARIFF_DECISION_MISSING", { path: "$.decision" }, pos.at(["status"]));
+    for (const path of illustrativeSources(t, [])) bag.error("TARIFF_DECIDED_ILLUSTRATIVE_SOURCE", { path: formatPath(path) }, pos.at(path));
+  }
+
   // what is not decided, or dated as if copied from an earlier year
   if (t.status === "illustrative" || t.status === "proposal") {
     bag.warning("TARIFF_ILLUSTRATIVE", { status: STATUS_WORDS[t.status] }, pos.at(["status"]));
@@ -512,6 +568,22 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     solidarity,
     grants,
     areas: t.areas ?? [],
+    netting: t.netting ?? "bilateral",
+    accontoUnit,
+    ...(decision ? { decision } : {}),
+    ...(accounting ? { accounting } : {}),
     resolveParty,
   };
+}
+
+/** The paths of every `source` (and every value of `sources`) that still calls itself illustrative. */
+function illustrativeSources(value: unknown, path: Path): Path[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => illustrativeSources(v, [...path, i]));
+  if (value === null || typeof value !== "object") return [];
+  const out: Path[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if ((k === "source" || path[path.length - 1] === "sources") && typeof v === "string" && /illustrativ/i.test(v)) out.push([...path, k]);
+    else out.push(...illustrativeSources(v, [...path, k]));
+  }
+  return out;
 }
