@@ -152,20 +152,34 @@ export function writeFilesAtomically(files: PendingFile[], options: WriteOptions
         }
         createdDirs.push(...made.reverse());
       }
+      // Registered before the write: a write that fails half-way (a full disk) leaves a partial
+      // temp file that the cleanup below must remove. Only a name someone else holds (EEXIST,
+      // nothing written by us) is not ours to remove.
       const tmp = uniqueName(s.target, "tmp");
-      fs.writeFileSync(tmp, s.file.data, { flag: "wx" });
       s.tmp = tmp;
+      try {
+        fs.writeFileSync(tmp, s.file.data, { flag: "wx" });
+      } catch (e) {
+        if (errno(e) === "EEXIST") s.tmp = undefined;
+        throw e;
+      }
     }
     for (const s of steps) {
       current = s;
       if (!s.exists) continue;
+      // Registered before the copy, like the temp file: a copy cut short by a full disk is removed.
       const backup = uniqueName(s.target, "bak");
-      try {
-        fs.linkSync(s.target, backup);
-      } catch {
-        fs.copyFileSync(s.target, backup, nodeFs.constants.COPYFILE_EXCL);
-      }
       s.backup = backup;
+      try {
+        try {
+          fs.linkSync(s.target, backup);
+        } catch {
+          fs.copyFileSync(s.target, backup, nodeFs.constants.COPYFILE_EXCL);
+        }
+      } catch (e) {
+        if (errno(e) === "EEXIST") s.backup = undefined;
+        throw e;
+      }
     }
     for (const s of steps) {
       current = s;
