@@ -9,6 +9,7 @@ import { loadTariff } from "../src/core/model/tariff.js";
 import { InputError } from "../src/core/model/diagnostics.js";
 import { ROOT, runCli, tempDir } from "./helpers.js";
 import { messageText } from "../src/text/diagnostics.js";
+import { asDecided } from "./decided.js";
 
 const BUNDLED = join(ROOT, "tariffs", "2025.json");
 
@@ -32,8 +33,7 @@ describe("check-tariff", () => {
   it("lists every error of a bad tariff with line and column, in Swedish, and exits 2", () => {
     const dir = tempDir();
     const file = join(dir, "tariff.json");
-    const t = JSON.parse(readFileSync(BUNDLED, "utf8"));
-    t.status = "decided";
+    const t = asDecided(readFileSync(BUNDLED, "utf8"));
     t.fixedShare = "65 %";
     t.parties[1].name = 5;
     t.key = { basis: "befolkning" };
@@ -99,7 +99,7 @@ describe("tariff reasons in both languages", () => {
       return e.diagnostics.filter((d) => d.severity === "error").map((d) => messageText(d, lang));
     }
   };
-  const base = () => ({ ...JSON.parse(readFileSync(BUNDLED, "utf8")), status: "decided" });
+  const base = () => asDecided(readFileSync(BUNDLED, "utf8"));
 
   it("translates zod's own issues and the schema's messages", () => {
     const t = base();

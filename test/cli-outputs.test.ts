@@ -9,6 +9,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync,
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, FIXTURES, ROOT, runCli, tempDir } from "./helpers.js";
+import { asDecided } from "./decided.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const KEYCHECK = join(FIXTURES, "keycheck");
@@ -241,7 +242,7 @@ describe("--strict", () => {
     expectUsageError(runCli(["key", "--tariff", "2025", "--strict"]), "TARIFF_ILLUSTRATIVE");
     // without warnings, --strict changes nothing
     const decided = join(dir, "decided.json");
-    writeFileSync(decided, JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8")), $schema: undefined, status: "decided" }));
+    writeFileSync(decided, JSON.stringify({ ...asDecided(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8")), $schema: undefined }));
     expect(runCli(["calculate", "--tariff", decided, "--consumption", join(MINI, "consumption.csv"), "--strict"]).code).toBe(0);
     expect(runCli(["key", "--tariff", decided, "--strict"]).code).toBe(0);
   });

@@ -7,6 +7,7 @@ import { forecastFactor } from "../src/core/model/calculate.js";
 import { resultToJson } from "../src/contracts/result-json.js";
 import { calculateFiles } from "../src/node/run.js";
 import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { asDecided } from "./decided.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const CASES = ["case000", "case001", "case002", "case003", "case004"].map((c) => join(FIXTURES, "spec", "generated", c));
@@ -99,7 +100,7 @@ describe("the forecast's workbook", () => {
     const file = join(out, "prognos.xlsx");
     // a decided copy of the bundled tariff: no draft banner above the title
     const decided = join(out, "tariff-2025.json");
-    writeFileSync(decided, JSON.stringify({ ...JSON.parse(readFileSync(join(FIXTURES, "..", "..", "tariffs", "2025.json"), "utf8")), status: "decided" }));
+    writeFileSync(decided, JSON.stringify(asDecided(readFileSync(join(FIXTURES, "..", "..", "tariffs", "2025.json"), "utf8"))));
     const r = runCli(["calculate", "--tariff", decided, "--consumption", join(FIXTURES, "..", "..", "examples", "2025", "konsumtion-2025.csv"), "--through", "2025-08-31", "--xlsx", file, "--json", join(out, "p.json")]);
     expect(r.code, r.stderr).toBe(0);
     const wb = new ExcelJS.Workbook();

@@ -7,6 +7,7 @@ import { InputError } from "../src/core/model/diagnostics.js";
 import { loadTariff } from "../src/core/model/tariff.js";
 import { tariffJsonSchema } from "../src/core/model/tariff-schema.js";
 import { ROOT } from "./helpers.js";
+import { asDecided } from "./decided.js";
 
 const bundled = (year: number) => readFileSync(join(ROOT, "tariffs", `${year}.json`), "utf8");
 
@@ -85,7 +86,7 @@ describe("JSON Schema", () => {
 });
 
 describe("strict validation", () => {
-  const base = () => ({ ...JSON.parse(bundled(2025)), status: "decided" });
+  const base = () => asDecided(bundled(2025));
 
   it("rejects unknown keys, JSON numbers for money and fixed shares that do not sum to 1, all at once", () => {
     const t = base();

@@ -15,6 +15,7 @@ import { checkFigures, checkName, isCheckId } from "../src/render/labels.js";
 import { addBanner, newWorkbook, put, shiftFormulaRows, workbookBuffer } from "../src/render/xlsx/kit.js";
 import { settlementWorkbook } from "../src/render/xlsx/settlement.js";
 import { ROOT, bannerRows, compareRecalculated, haveLibreOffice, loadWorkbook, runCli, shownValue, tempDir, textsOf, uncachedFormulas } from "./helpers.js";
+import { asDecided } from "./decided.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
 const COSTS = join(ROOT, "examples", "2025", "gemensamma-kostnader-2025.csv");
@@ -81,7 +82,7 @@ beforeAll(() => {
   expect(tariff.status).toBe("illustrative");
   illustrative = join(ROOT, "tariffs", "2025.json");
   const decided = join(dir, "beslutad-2025.json");
-  writeFileSync(decided, JSON.stringify({ ...tariff, $schema: undefined, status: "decided" }, null, 2));
+  writeFileSync(decided, JSON.stringify({ ...asDecided(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8")), $schema: undefined }, null, 2));
   for (const [tag, t] of [
     ["ill", illustrative],
     ["dec", decided],

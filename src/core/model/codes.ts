@@ -92,6 +92,7 @@ export const CODES = [
   "EFFECTS_INCOMPLETE",
   "EFFECTS_MISMATCH",
   "EXPLAIN_FLOW",
+  "DEMO_FOLDER_IN_USE",
 ] as const;
 
 /** One error or warning code. */

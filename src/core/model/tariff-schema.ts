@@ -251,7 +251,8 @@ export const tariffSchema = z
                       income: name.describe(d("Intäktskonto (när parten tar emot).", "The income account (when the party receives).")),
                       cost: name.describe(d("Kostnadskonto (när parten betalar).", "The cost account (when the party pays).")),
                     })
-                    .optional(),
+                    .optional()
+                    .describe(d(`Konton för komponenten ${c}.`, `The accounts of the component ${c}.`)),
                 ]),
               ) as Record<"fixed" | "variable" | "unit_price" | "fixed_only" | "solidarity" | "grant", z.ZodOptional<z.ZodObject<{ income: typeof name; cost: typeof name }>>>,
             )
