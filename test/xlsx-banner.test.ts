@@ -15,7 +15,7 @@ import { checkFigures, checkName, isCheckId } from "../src/render/labels.js";
 import { addBanner, newWorkbook, put, shiftFormulaRows, workbookBuffer } from "../src/render/xlsx/kit.js";
 import { settlementWorkbook } from "../src/render/xlsx/settlement.js";
 import { ROOT, bannerRows, compareRecalculated, haveLibreOffice, loadWorkbook, runCli, shownValue, tempDir, textsOf, uncachedFormulas } from "./helpers.js";
-import { asDecided } from "./decided.js";
+import { asDecided, decidedText } from "./decided.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
 const COSTS = join(ROOT, "examples", "2025", "gemensamma-kostnader-2025.csv");
@@ -80,9 +80,12 @@ beforeAll(() => {
   // The bundled tariff is marked illustrative; a copy marked decided has no banner.
   const tariff = JSON.parse(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8")) as Record<string, unknown>;
   expect(tariff.status).toBe("illustrative");
-  illustrative = join(ROOT, "tariffs", "2025.json");
+  // Both copies carry the same (decided) sources, so that the banner is their only difference.
+  const bundled = readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8");
+  illustrative = join(dir, "illustrativ-2025.json");
+  writeFileSync(illustrative, JSON.stringify({ ...JSON.parse(decidedText(bundled)), $schema: undefined }, null, 2));
   const decided = join(dir, "beslutad-2025.json");
-  writeFileSync(decided, JSON.stringify({ ...asDecided(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8")), $schema: undefined }, null, 2));
+  writeFileSync(decided, JSON.stringify({ ...asDecided(bundled), $schema: undefined }, null, 2));
   for (const [tag, t] of [
     ["ill", illustrative],
     ["dec", decided],

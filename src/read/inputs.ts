@@ -267,7 +267,14 @@ export async function readPopulation(source: ByteSource, bag: DiagnosticBag): Pr
         bag.error("BAD_DATE", { text: date }, at("date"));
         return;
       }
-      if (date && !population.date) population.date = date;
+      if (date && !population.date) {
+        population.date = date;
+        population.dateAt = at("date");
+      } else if (date && date !== population.date) {
+        // One key, one date: rows counted at different dates cannot make one key.
+        bag.error("POPULATION_DATES_DIFFER", { date, first: population.date ?? "", line: population.dateAt?.line ?? 1 }, at("date"));
+        return;
+      }
       population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
     },
     {},

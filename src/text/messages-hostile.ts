@@ -13,4 +13,20 @@ export const HOSTILE_MESSAGES = {
       en: "choose a new folder, e.g. --out vardavtal-demo",
     },
   },
+  POPULATION_DATES_DIFFER: {
+    sv: "befolkningen är räknad per {date} på den här raden men per {first} på rad {line}: en nyckel har ett datum",
+    en: "the population on this row is counted at {date} but at {first} on line {line}: a key has one date",
+    hint: {
+      sv: "ta med folkmängden per samma datum för alla regioner (SCB: samma år för alla)",
+      en: "give every region's population at the same date (SCB: the same year for all)",
+    },
+  },
+  POPULATION_DATE_AFTER_YEAR: {
+    sv: "befolkningen är räknad per {date}, efter avtalsåret {year}: nyckeln för ett år kan inte bygga på en senare folkmängd",
+    en: "the population is counted at {date}, after the agreement year {year}: a year's key cannot rest on a later population",
+    hint: {
+      sv: "välj befolkningsfilen för nyckeldatumet (oftast 31 december året före)",
+      en: "choose the population file of the key date (usually 31 December of the year before)",
+    },
+  },
 } satisfies Record<string, MessageEntry>;

@@ -93,6 +93,8 @@ export const CODES = [
   "EFFECTS_MISMATCH",
   "EXPLAIN_FLOW",
   "DEMO_FOLDER_IN_USE",
+  "POPULATION_DATES_DIFFER",
+  "POPULATION_DATE_AFTER_YEAR",
 ] as const;
 
 /** One error or warning code. */

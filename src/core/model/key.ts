@@ -36,6 +36,8 @@ export interface PopulationInput {
   /** parties whose rows were present but invalid (already reported): not reported again as missing */
   invalid?: string[];
   date?: string;
+  /** where the date stands (its first row), for a date after the agreement year */
+  dateAt?: Location;
   /**
    * A table with one column per year (as SCB exports it): the key takes the column of its date's
    * year, or the latest, and says which. `entries` is then empty. A value that is not a valid
@@ -133,6 +135,10 @@ export function resolveKey(tariff: CompiledTariff, override: PopulationInput | u
     populationSource = { kind: "file", file: override.file };
     // The file's date, or none: a file without dates does not borrow the tariff's.
     date = chosen.date;
+    // A key is counted at a date up to the agreement year's end, never after it.
+    if (date !== undefined && Number(date.slice(0, 4)) > tariff.year) {
+      bag.error("POPULATION_DATE_AFTER_YEAR", { date, year: tariff.year }, override.dateAt ?? { file: override.file, line: 1, column: 1 });
+    }
   } else if (tariff.population) {
     population = tariff.population;
     populationSource = { kind: "tariff" };
