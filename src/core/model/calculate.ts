@@ -139,7 +139,7 @@ export function forecastFactor(year: number, through: string): Forecast {
  *
  * @example
  * ```ts
- * const result = await calculate({ tariff, consumption });
+ * const { value: result } = await calculate({ tariff, consumption });
  * for (const t of result.transfers) {
  *   console.log(result.parties[t.payer].id, "→", result.parties[t.payee].id, formatOre(t.amount));
  * }
