@@ -146,6 +146,13 @@ describe("the year's calls for embedders", () => {
     expect(settlementToJson(fromOutcomes.value)).toEqual(settlementToJson(fromJson.value));
     expect(settlementToJson(fromValues.value)).toEqual(settlementToJson(fromJson.value));
     expect(fromOutcomes.payments).toEqual(fromJson.payments);
+    // and the workbooks take the values as they are, and give bytes (a zip: an .xlsx)
+    const { resultWorkbook, settlementWorkbook } = await import("vardavtal/xlsx");
+    const options = { lang: "sv" as const, inputs: [], version: "test", runAt: "2026-01-15T08:00:00Z" };
+    for (const bytes of [await resultWorkbook(result.value, options), await settlementWorkbook(fromOutcomes.value, { ...options, payments: fromOutcomes.payments, paidFrom: { kind: "plan", file: "<plan>" }, resultFile: "<result>" })]) {
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    }
   });
 
   it("settle: every problem as InputError (a payment to an unknown party, neither plan nor payments, a forecast)", async () => {
