@@ -1,114 +1,116 @@
 /**
- * The embedder's entry points where the core's own signatures are too internal: a tariff taken as
- * `unknown` (a JSON import, a parsed object, JSON text) and validated at run time, the a-conto
- * plan from a tariff alone, the final settlement and next year's proposal over the JSON that
- * vardavtal wrote, and the result JSON's named type.
+ * The embedder's calls, all of one shape. Every call is `async` and resolves to an
+ * {@link Outcome}: `{ value, warnings }` (some add what a workbook needs beside the value, e.g.
+ * `inputs`). Bad input rejects with `InputError`, which carries every problem found as
+ * diagnostics; {@link safe} turns that into `{ ok: false, diagnostics }` instead. What one call
+ * returns the next accepts as it is (the value, or the whole outcome), without a JSON round trip
+ * by the caller: `settle({ result: await calculate(…), plan: await acconto(…) })`. The JSON
+ * that vardavtal wrote (its text, bytes or parsed object) is accepted too, and checked.
  */
 import { compareResultTexts } from "./contracts/compare-files.js";
 import type { Comparison } from "./core/analysis/compare.js";
+import { explainFlow, type Explanation } from "./core/analysis/explain.js";
 import { calculate as coreCalculate, compileTariffInput, populationInput, type CalculateInput as CoreCalculateInput, type CalculationResult } from "./core/model/calculate.js";
 import { accontoPlan, type AccontoPlan } from "./core/year/acconto.js";
 import type { ScaledDecimal } from "./core/model/decimal.js";
-import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "./core/model/diagnostics.js";
+import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic, type Lang } from "./core/model/diagnostics.js";
 import { resolveKey } from "./core/model/key.js";
 import { parseLocaleNumber } from "./core/model/numbers.js";
+import type { KeyCheckResult } from "./core/year/keycheck.js";
 import { proposeTariff, type BaseResult, type Proposal } from "./core/year/proposal.js";
+import { accontoToJson } from "./contracts/acconto.js";
 import { readAccontoJson, readBaseResult, readResultJson } from "./contracts/result-input.js";
-import { resultToJson as coreResultToJson, type ResultMeta } from "./contracts/result-json.js";
+import { resultToJson as coreResultToJson, type InputFileInfo, type ResultMeta } from "./contracts/result-json.js";
 import { finalSettlement, type Payment, type Settlement } from "./core/year/settlement.js";
 import { loadTariff, type CompiledTariff } from "./core/model/tariff.js";
 import { bytesSource } from "./read/csv.js";
 import { readPayments } from "./read/inputs.js";
-import type { CsvInput } from "./read/runs.js";
+import { calculateCsv as csvCalculate, checkKeyCsv, type CalculateCsvInput, type CheckKeyInput, type CsvInput } from "./read/runs.js";
+import { t } from "./text/i18n.js";
 
-/** What {@link calculate} takes. */
-export interface CalculateInput extends Omit<CoreCalculateInput, "tariff"> {
-  /**
-   * The tariff (`vardavtal-tariff/1`): its JSON text, a parsed or imported object
-   * (`import tariff from "vardavtal/tariffs/2025.json" with { type: "json" }`), or a tariff
-   * from `loadTariff`. Anything else is refused with InputError (TARIFF_SCHEMA…), the way
-   * zod's `parse` refuses it.
-   */
-  tariff: unknown;
+/**
+ * What every call resolves to: the checked value (öre as `bigint`, parties by index) and the
+ * warnings, what is odd but allowed (render each with `renderDiagnostic`). Errors are never in
+ * `warnings`: a call with bad input rejects with `InputError` (or, through {@link safe}, gives
+ * `{ ok: false, diagnostics }`). Pass the outcome, or its `value`, to the next call as it is.
+ *
+ * @example
+ * ```ts
+ * const { value: result, warnings } = await calculate({ tariff, consumption });
+ * for (const w of warnings) console.warn(renderDiagnostic(w, "sv"));
+ * ```
+ */
+export interface Outcome<T> {
+  /** the checked value: a result, an a-conto plan, a settlement, a comparison, … */
+  value: T;
+  /** odd but allowed, sorted by file, line and column (render with `renderDiagnostic`) */
+  warnings: Diagnostic[];
+}
+
+/** What {@link safe} resolves to: the call's outcome with `ok: true`, or every problem with `ok: false`. */
+export type SafeOutcome<R> = ({ ok: true } & R) | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * The non-throwing form of any call: the outcome with `ok: true`, or `{ ok: false, diagnostics }`
+ * when the input has errors (InputError). Anything else still rejects: an InvariantError is a bug,
+ * never bad input, and is not to be handled as one.
+ *
+ * @example
+ * ```ts
+ * import { calculate, renderDiagnostic, safe } from "vardavtal";
+ *
+ * const r = await safe(calculate({ tariff, consumption }));
+ * if (r.ok) console.log(resultToJson(r.value).net);
+ * else for (const d of r.diagnostics) console.error(renderDiagnostic(d, "sv"));
+ * ```
+ */
+export async function safe<R extends object>(call: Promise<R>): Promise<SafeOutcome<R>> {
+  try {
+    return { ok: true, ...(await call) };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, diagnostics: e.diagnostics };
+    throw e;
+  }
+}
+
+/** A call's value, or the whole outcome it came in. */
+function unwrap(v: unknown): unknown {
+  return typeof v === "object" && v !== null && !(v instanceof Uint8Array) && "value" in v && "warnings" in v && Array.isArray(v.warnings) ? v.value : v;
+}
+
+function isCalculation(v: unknown): v is CalculationResult {
+  return typeof v === "object" && v !== null && "tariff" in v && "consumption" in v && "componentTotals" in v;
+}
+
+function isPlan(v: unknown): v is AccontoPlan {
+  return typeof v === "object" && v !== null && "tariff" in v && "key" in v && "lines" in v && "annualNet" in v;
+}
+
+/** A JSON object vardavtal wrote (`vardavtal-result/1`, `vardavtal-acconto/1`), as parsed or imported: checked at run time. */
+export interface WrittenJson {
+  /** e.g. "vardavtal-result/1" */
+  format: string;
 }
 
 /**
- * The whole calculation of one year: validates the tariff, resolves the distribution key, reads
- * every consumption row, computes flows, net positions and settlement transfers, and checks the
- * model's invariants.
- *
- * @throws InputError with every problem found (all rows are read first), each with its position.
- * @throws InvariantError when the result breaks an invariant (a bug, never bad input).
- * @example
- * ```ts
- * import { calculate, resultToJson } from "vardavtal";
- * import tariff from "vardavtal/tariffs/2025.json" with { type: "json" };
- *
- * const result = await calculate({
- *   tariff,
- *   consumption: [{ date: "2025-02-03", seller: "RÖ", buyer: "RJL", area: "neurokirurgi", points: "2,5" }],
- * });
- * console.log(resultToJson(result).net); // [{ party: "RJL", amount: "-…" }, …]
- * ```
+ * A year's result as every call takes it: {@link calculate}'s value or its whole outcome, the
+ * object {@link resultToJson} returns, or the JSON text or bytes `calculate --json` wrote.
  */
-export function calculate(input: CalculateInput): Promise<CalculationResult> {
-  return coreCalculate(input as CoreCalculateInput);
-}
-
-/** The JSON-safe result (`vardavtal-result/1`): money as exact decimal strings, no bigint. */
-export type ResultJson = ReturnType<typeof coreResultToJson>;
+export type ResultInput = CalculationResult | Outcome<CalculationResult> | WrittenJson | string | Uint8Array;
 
 /**
- * The result as `vardavtal-result/1`, the contract the command line writes with `--json`:
- * money as strings with two decimals, shares as decimal strings, no bigint, so `JSON.stringify`
- * writes it as it is.
- *
- * @param meta the tool, the input files and the time to record (all optional)
- * @example
- * ```ts
- * const json = resultToJson(await calculate({ tariff, consumption }));
- * json.transfers; // [{ payer: "RJL", payee: "RÖ", amount: "62343.75" }, …]
- * ```
+ * An a-conto plan as {@link settle} takes it: {@link acconto}'s value or its whole outcome, the
+ * object `accontoToJson` returns, or the JSON text or bytes `acconto --json` wrote.
  */
-export function resultToJson(result: CalculationResult, meta: ResultMeta = {}): ResultJson {
-  return coreResultToJson(result, meta);
-}
+export type PlanInput = AccontoPlan | Outcome<AccontoPlan> | WrittenJson | string | Uint8Array;
 
-/** What {@link acconto} takes. */
-export interface AccontoInput {
-  /** the tariff, as for {@link calculate} */
-  tariff: unknown;
-  /** overrides the tariff's population, per party id or alias */
-  population?: Record<string, number | bigint>;
-  /** include the preliminary variable a conto (default false) */
-  variable?: boolean;
-}
-
-/**
- * The a-conto plan of a year (`vardavtal acconto`): per payer, payee and component the annual
- * amount and its twelve monthly parts, the monthly net positions and transfers. Write it with
- * {@link accontoToJson}.
- *
- * @throws InputError with every problem in the tariff or the population
- * @example
- * ```ts
- * const plan = acconto({ tariff });
- * accontoToJson(plan).lines[0]; // { payer: "RJL", payee: "RÖ", component: "fixed", annual: "…", months: […] }
- * ```
- */
-export function acconto(input: AccontoInput): AccontoPlan {
-  const tariff = compileTariffInput(input.tariff as CoreCalculateInput["tariff"]);
-  const bag = new DiagnosticBag();
-  const key = resolveKey(tariff, populationInput(input.population), bag);
-  bag.throwIfErrors();
-  if (!key) throw new InputError(bag.items);
-  return accontoPlan(tariff, key, { variable: input.variable });
-}
-
-/** A JSON input vardavtal wrote: its text or bytes, or the parsed object (e.g. from {@link resultToJson}). */
-function jsonText(value: unknown, file: string, what: string, bag: DiagnosticBag): string | undefined {
+/** A JSON input as text: a value from a call goes through its contract (no bigint), text and bytes as they are. */
+function jsonText(input: unknown, file: string, what: string, bag: DiagnosticBag): string | undefined {
+  const value = unwrap(input);
   if (typeof value === "string") return value;
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  if (isCalculation(value)) return JSON.stringify(coreResultToJson(value));
+  if (isPlan(value)) return JSON.stringify(accontoToJson(value));
   try {
     return JSON.stringify(value) ?? "";
   } catch (e) {
@@ -117,51 +119,171 @@ function jsonText(value: unknown, file: string, what: string, bag: DiagnosticBag
   }
 }
 
+/** What {@link calculate} takes. */
+export interface CalculateInput extends Omit<CoreCalculateInput, "tariff"> {
+  /**
+   * The tariff (`vardavtal-tariff/1`): its JSON text, a parsed or imported object
+   * (`import tariff from "vardavtal/tariffs/2025.json" with { type: "json" }`), or a compiled
+   * tariff (from `loadTariff`, or the value `readTariffFile` of `vardavtal/node` gives). Anything
+   * else is refused with InputError (TARIFF_SCHEMA…), the way zod's `parse` refuses it.
+   */
+  tariff: unknown;
+}
+
+/**
+ * The whole calculation of one year: validates the tariff, resolves the distribution key, reads
+ * every consumption row, computes flows, net positions and settlement transfers, and checks the
+ * model's invariants. `value` is the checked result; `warnings` are the tariff's and the rows'.
+ *
+ * @throws InputError with every problem found (all rows are read first), each with its position.
+ * @throws InvariantError when the result breaks an invariant (a bug, never bad input).
+ * @example
+ * ```ts
+ * import { calculate, resultToJson } from "vardavtal";
+ * import tariff from "vardavtal/tariffs/2025.json" with { type: "json" };
+ *
+ * const { value: result } = await calculate({
+ *   tariff,
+ *   consumption: [{ date: "2025-02-03", seller: "RÖ", buyer: "RJL", area: "neurokirurgi", points: "2,5" }],
+ * });
+ * console.log(resultToJson(result).net); // [{ party: "RJL", amount: "-…" }, …]
+ * ```
+ */
+export async function calculate(input: CalculateInput): Promise<Outcome<CalculationResult>> {
+  const result = await coreCalculate(input as CoreCalculateInput);
+  return { value: result, warnings: sortDiagnostics(result.warnings) };
+}
+
+/** The JSON-safe result (`vardavtal-result/1`): money as exact decimal strings, no bigint. */
+export type ResultJson = ReturnType<typeof coreResultToJson>;
+
+/**
+ * The result as `vardavtal-result/1`, the contract the command line writes with `--json`:
+ * money as strings with two decimals, shares as decimal strings, no bigint, so `JSON.stringify`
+ * writes it as it is. Takes {@link calculate}'s value or its whole outcome.
+ *
+ * @param meta the tool, the input files and the time to record (all optional)
+ * @example
+ * ```ts
+ * const json = resultToJson(await calculate({ tariff, consumption }));
+ * json.transfers; // [{ payer: "RJL", payee: "RÖ", amount: "62343.75" }, …]
+ * ```
+ */
+export function resultToJson(result: CalculationResult | Outcome<CalculationResult>, meta: ResultMeta = {}): ResultJson {
+  return coreResultToJson(unwrap(result) as CalculationResult, meta);
+}
+
+/** What {@link calculateCsv} and {@link checkKey} add beside the value: each input's name, size, SHA-256 and encoding. */
+export interface CsvOutcome<T> extends Outcome<T> {
+  /** for `resultToJson(value, { inputs })`, `keyCheckToJson` and the workbooks */
+  inputs: InputFileInfo[];
+}
+
+/**
+ * `vardavtal calculate` over CSV and JSON bytes (files picked in a browser, buffers, or a Node
+ * file through `fileSource` of `vardavtal/node`): the tariff's text or bytes, the consumption CSV
+ * (and a population CSV), read with the same parsing, messages and SHA-256 as the command line.
+ *
+ * @throws InputError with every problem of every input, each with file, line and column.
+ * @example
+ * ```ts
+ * import { blobSource, calculateCsv } from "vardavtal";
+ * const { value, inputs } = await calculateCsv({ tariff: { name: "2025.json", data: tariffText }, consumption: blobSource(file.name, file) });
+ * const json = resultToJson(value, { inputs });
+ * ```
+ */
+export async function calculateCsv(input: CalculateCsvInput): Promise<CsvOutcome<CalculationResult>> {
+  const { result, inputs } = await csvCalculate(input);
+  return { value: result, warnings: sortDiagnostics(result.warnings), inputs };
+}
+
+/**
+ * `vardavtal check-key` over bytes: the year's joint costs (post; part; belopp) against the
+ * decided key, per party and item, with the tolerance (öre, default 1 kr). `value.exceeded` says
+ * whether a deviation is above it.
+ *
+ * @throws InputError with every problem of the tariff, the costs and the population.
+ * @example
+ * ```ts
+ * import { checkKey, keyCheckToJson } from "vardavtal";
+ * const { value, inputs } = await checkKey({ tariff: { name: "2025.json", data: tariffText }, costs: { name: "kostnader.csv", data: csvText } });
+ * if (value.exceeded) console.log(keyCheckToJson(value, { inputs }).totals);
+ * ```
+ */
+export async function checkKey(input: CheckKeyInput): Promise<CsvOutcome<KeyCheckResult>> {
+  const { result, inputs, warnings } = await checkKeyCsv(input);
+  return { value: result, warnings: sortDiagnostics(warnings), inputs };
+}
+
+/** What {@link acconto} takes. */
+export interface AccontoInput {
+  /** the tariff, as for {@link calculate} */
+  tariff: unknown;
+  /** overrides the tariff's population: per party id or alias, or `readPopulationFile`'s value (vardavtal/node) */
+  population?: CoreCalculateInput["population"];
+  /** include the preliminary variable a conto (default false) */
+  variable?: boolean;
+}
+
+/**
+ * The a-conto plan of a year (`vardavtal acconto`): per payer, payee and component the annual
+ * amount and its monthly parts, the monthly net positions and transfers. Write it with
+ * `accontoToJson`, or give it to {@link settle} as it is.
+ *
+ * @throws InputError with every problem in the tariff or the population
+ * @example
+ * ```ts
+ * const { value: plan } = await acconto({ tariff });
+ * accontoToJson(plan).lines[0]; // { payer: "RJL", payee: "RÖ", component: "fixed", annual: "…", months: […] }
+ * ```
+ */
+export async function acconto(input: AccontoInput): Promise<Outcome<AccontoPlan>> {
+  const tariff = compileTariffInput(input.tariff as CoreCalculateInput["tariff"]);
+  const bag = new DiagnosticBag();
+  const key = resolveKey(tariff, populationInput(input.population), bag);
+  bag.throwIfErrors();
+  if (!key) throw new InputError(bag.items);
+  return { value: accontoPlan(tariff, key, { variable: input.variable }), warnings: sortDiagnostics([...tariff.warnings, ...bag.warnings]) };
+}
+
 /** What {@link settle} takes: the year's result and what was paid, either the a-conto plan or the payments. */
 export interface SettleInput {
-  /** the year's result (`vardavtal-result/1`): {@link resultToJson}'s object, or the JSON text or bytes `calculate --json` wrote */
-  result: unknown;
-  /** paid as planned: the year's a-conto plan (`vardavtal-acconto/1`), {@link accontoToJson}'s object or its JSON text */
-  plan?: unknown;
+  /** the year's result: {@link calculate}'s outcome or value, {@link resultToJson}'s object, or the JSON `calculate --json` wrote */
+  result: ResultInput;
+  /** paid as planned: the year's a-conto plan, {@link acconto}'s outcome or value, or the JSON `acconto --json` wrote */
+  plan?: PlanInput;
   /** or the payments actually made, as CSV (betalare;mottagare;belopp, optionally datum and avser); amounts in kronor with two decimals at most */
   payments?: CsvInput;
 }
 
-/** What {@link settle} returns. */
-export interface SettleRun {
-  /** the checked final settlement (öre as bigint, parties by index into `settlement.parties`) */
-  settlement: Settlement;
+/** What {@link settle} resolves to: the settlement, and the payments counted as paid (for `settlementWorkbook`). */
+export interface SettleOutcome extends Outcome<Settlement> {
   /** the payments counted as paid, in the order read (for `settlementWorkbook`'s list) */
   payments: Payment[];
-  /** odd but allowed, e.g. PAYMENT_WITHOUT_FLOW (render with `renderDiagnostic`) */
-  warnings: Diagnostic[];
 }
 
 /**
  * The final settlement of a year (`vardavtal settle`): what was due by the year's result against
  * what was paid. Per pair due, paid and difference; per party net, paid net and remaining; and
- * the fewest transfers that settle what remains. Pure: give it the JSON the year's calculation
- * and a-conto plan wrote (or the objects), or the payments as CSV text or bytes.
+ * the fewest transfers that settle what remains. Pure: give it {@link calculate}'s and
+ * {@link acconto}'s outcomes as they are, or the JSON they wrote, or the payments as CSV.
  *
  * @throws InputError with every problem: a result or plan that is not what vardavtal wrote, a
  * forecast, a plan of another year, a payment between unknown parties, neither or both of
  * `plan` and `payments`.
  * @example
  * ```ts
- * import { acconto, accontoToJson, calculate, resultToJson, settle, settlementToJson } from "vardavtal";
+ * import { acconto, calculate, settle, settlementToJson } from "vardavtal";
  *
- * const result = resultToJson(await calculate({ tariff, consumption }));
- * const plan = accontoToJson(acconto({ tariff }));
- * const { settlement } = await settle({ result, plan });
- * settlementToJson(settlement).transfers; // [{ payer: "RJL", payee: "RÖ", amount: "…" }, …]
+ * const { value } = await settle({ result: await calculate({ tariff, consumption }), plan: await acconto({ tariff }) });
+ * settlementToJson(value).transfers; // [{ payer: "RJL", payee: "RÖ", amount: "…" }, …]
  * ```
  */
-export async function settle(input: SettleInput): Promise<SettleRun> {
+export async function settle(input: SettleInput): Promise<SettleOutcome> {
   const bag = new DiagnosticBag();
   const resultFile = "<result>";
   const planFile = "<plan>";
-  const what = "vardavtal-result/1";
-  const resultText = jsonText(input.result, resultFile, what, bag);
+  const resultText = jsonText(input.result, resultFile, "vardavtal-result/1", bag);
   const result = resultText === undefined ? undefined : readResultJson(resultText, resultFile, bag);
   if (result?.forecastThrough !== undefined) bag.error("SETTLE_FORECAST", { through: result.forecastThrough }, { file: resultFile, line: 1, column: 1 });
   if ((input.plan === undefined) === (input.payments === undefined)) {
@@ -185,15 +307,7 @@ export async function settle(input: SettleInput): Promise<SettleRun> {
   for (const p of settlement.pairs) {
     if (p.withoutFlow) bag.warning("PAYMENT_WITHOUT_FLOW", { payer: result.parties[p.payer] ?? "", payee: result.parties[p.payee] ?? "", amount: { ore: p.paid } }, { file: paidFile, line: 1, column: 1 });
   }
-  return { settlement, payments, warnings: sortDiagnostics(bag.warnings) };
-}
-
-/** What {@link compare} returns. */
-export interface CompareRun {
-  /** B against A: per party, component, flow, pair and area A, B and change = B − A (öre as bigint), and the effects */
-  comparison: Comparison;
-  /** EFFECTS_* when the change cannot be split into effects (the comparison is still complete) */
-  warnings: Diagnostic[];
+  return { value: settlement, warnings: sortDiagnostics(bag.warnings), payments };
 }
 
 /**
@@ -201,19 +315,19 @@ export interface CompareRun {
  * and the final figures. Change = B − A per party, per party and component, per flow (a flow on
  * one side only counts 0 on the other) and per pair and area; the change of each party split into
  * effects (key, fixed share, references, prices and budgets, consumption) that add up exactly.
- * Σ change of the nets is 0, checked. Pure: give it the JSON `calculate --json` wrote, or
- * {@link resultToJson}'s objects.
+ * Σ change of the nets is 0, checked. `warnings` say why the change could not be split into
+ * effects, when it could not (the comparison is still complete).
  *
  * @throws InputError when either is not a valid `vardavtal-result/1`.
  * @example
  * ```ts
- * import { calculate, compare, comparisonToJson, resultToJson } from "vardavtal";
- * const a = resultToJson(await calculate({ tariff: tariff2024, consumption: rows2024 }));
- * const b = resultToJson(await calculate({ tariff: tariff2025, consumption: rows2025 }));
- * comparisonToJson(compare(a, b).comparison).net; // [{ party: "RJL", a: "…", b: "…", change: "…" }, …]
+ * import { calculate, compare, comparisonToJson } from "vardavtal";
+ * const a = await calculate({ tariff: tariff2024, consumption: rows2024 });
+ * const b = await calculate({ tariff: tariff2025, consumption: rows2025 });
+ * comparisonToJson((await compare(a, b)).value).net; // [{ party: "RJL", a: "…", b: "…", change: "…" }, …]
  * ```
  */
-export function compare(a: unknown, b: unknown): CompareRun {
+export async function compare(a: ResultInput, b: ResultInput): Promise<Outcome<Comparison>> {
   const bag = new DiagnosticBag();
   const what = "vardavtal-result/1";
   const textA = jsonText(a, "<A>", what, bag);
@@ -221,35 +335,31 @@ export function compare(a: unknown, b: unknown): CompareRun {
   const run = textA !== undefined && textB !== undefined ? compareResultTexts({ text: textA, file: "<A>" }, { text: textB, file: "<B>" }, bag) : undefined;
   bag.throwIfErrors();
   if (!run) throw new InputError(bag.items);
-  return { comparison: run.comparison, warnings: sortDiagnostics(run.warnings) };
+  return { value: run.comparison, warnings: sortDiagnostics(run.warnings) };
 }
 
 /** What {@link propose} takes. */
 export interface ProposeInput {
   /** this year's tariff (year Y−1), as for {@link calculate} */
   tariff: unknown;
-  /** results of earlier years (`vardavtal-result/1` with `pairs`): {@link resultToJson}'s objects or their JSON text */
-  results: unknown[];
+  /** results of earlier years: {@link calculate}'s outcomes or values, or the JSON `calculate --json` wrote */
+  results: ResultInput[];
   /** the index per year in percent, e.g. `{ 2025: "3,1", 2026: "2.8" }`; every base year after the first and the proposal's year need one */
   index: Record<number, string | number>;
-  /** next year's population per party id or alias, to replace the tariff's */
-  population?: Record<string, number | bigint>;
+  /** next year's population per party id or alias (or `readPopulationFile`'s value), to replace the tariff's */
+  population?: CoreCalculateInput["population"];
   /** the unit the reference amounts are rounded to, öre (default 1n = 0,01 kr; 100_000n rounds to 1 000 kr) */
   roundTo?: bigint;
 }
 
-/** What {@link propose} returns: the proposal, and what `proposalWorkbook` needs beside it. */
-export interface ProposeRun {
-  /** `proposal.tariff` is the new tariff (`vardavtal-tariff/1`, status "proposal"), JSON-safe: write it with `JSON.stringify` */
-  proposal: Proposal;
+/** What {@link propose} resolves to: the proposal, and what `proposalWorkbook` needs beside it. */
+export interface ProposeOutcome extends Outcome<Proposal> {
   /** the current tariff, compiled */
   tariff: CompiledTariff;
   /** the base results, in the order given */
   results: BaseResult[];
   /** the index per year, exact */
   index: Map<number, ScaledDecimal>;
-  /** the tariff's warnings and the proposal's */
-  warnings: Diagnostic[];
 }
 
 /** A percentage such as "2,9", "-0.5" or 3.1 as an exact decimal (trailing zeros dropped). */
@@ -269,18 +379,19 @@ function percent(value: string | number): ScaledDecimal | undefined {
  * Next year's tariff (`vardavtal propose`): reference amounts from the base years' consumption,
  * each carried to next year by the index; point prices, budgets and fixed amounts by the year's
  * index; the population from `population` when given. The proposal is loaded again as a tariff
- * before it is returned, so it passes the same validation as any tariff.
+ * before it is returned, so it passes the same validation as any tariff. `value.tariff` is the
+ * new tariff (`vardavtal-tariff/1`, status "proposal"), JSON-safe, and a tariff every call takes.
  *
  * @throws InputError with every problem (a missing index, a base year not before the proposal, …)
  * @example
  * ```ts
  * import { propose } from "vardavtal";
  *
- * const { proposal } = propose({ tariff, results: [result2024, result2025], index: { 2025: "3,1", 2026: "2,8" } });
- * await fs.writeFile("2026-forslag.json", JSON.stringify(proposal.tariff, null, 2) + "\n");
+ * const { value } = await propose({ tariff, results: [result2024, result2025], index: { 2025: "3,1", 2026: "2,8" } });
+ * await fs.writeFile("2026-forslag.json", JSON.stringify(value.tariff, null, 2) + "\n");
  * ```
  */
-export function propose(input: ProposeInput): ProposeRun {
+export async function propose(input: ProposeInput): Promise<ProposeOutcome> {
   const tariff = compileTariffInput(input.tariff as CoreCalculateInput["tariff"]);
   const bag = new DiagnosticBag();
   const index = new Map<number, ScaledDecimal>();
@@ -312,5 +423,43 @@ export function propose(input: ProposeInput): ProposeRun {
   } catch (e) {
     throw new Error(`internal: the proposal does not pass the tariff validation: ${String(e)}`);
   }
-  return { proposal, tariff, results, index, warnings: sortDiagnostics([...tariff.warnings, ...bag.warnings]) };
+  return { value: proposal, warnings: sortDiagnostics([...tariff.warnings, ...bag.warnings]), tariff, results, index };
 }
+
+/** What {@link explain} takes. */
+export interface ExplainInput {
+  /** the year's result: {@link calculate}'s outcome or value (the chain is read from the result model, so JSON will not do) */
+  result: CalculationResult | Outcome<CalculationResult>;
+  /** the figure: "PAYER>PAYEE COMPONENT [LABEL]" (e.g. "RJL>RÖ variable", "RKL>RÖ solidarity RCC") or "net PARTY"; ids or aliases */
+  flow: string;
+  /** the language of the chain's texts (default "sv") */
+  lang?: Lang;
+}
+
+/**
+ * Where a figure comes from (`vardavtal explain`): the chain behind one flow or net position,
+ * read from the checked result itself: the rows per area, the prices, the care rule, the share,
+ * the exact value and its rounding, or the key's split, and where each value comes from. Write it
+ * with `explanationToJson`.
+ *
+ * @throws InputError EXPLAIN_FLOW when `flow` names no figure of the result.
+ * @example
+ * ```ts
+ * import { calculate, explain } from "vardavtal";
+ * const result = await calculate({ tariff, consumption });
+ * const { value } = await explain({ result, flow: "RJL>RÖ variable", lang: "en" });
+ * for (const line of value.lines) console.log("  ".repeat(line.depth) + line.text);
+ * ```
+ */
+export async function explain(input: ExplainInput): Promise<Outcome<Explanation>> {
+  const result = unwrap(input.result) as CalculationResult;
+  const lang = input.lang ?? "sv";
+  const e = explainFlow(result, input.flow, lang, { modelName: (m) => t(lang, `model_${m}`).toLowerCase() });
+  if ("code" in e) throw new InputError([e]);
+  return { value: e, warnings: sortDiagnostics(result.warnings) };
+}
+
+// overview: the year on one page (`vardavtal overview`: the plan, the forecasts, the outcome and
+// the settlement per party) goes here, as a thin wrapper over core/year/overview.ts once that is
+// in: `overview(input): Promise<Outcome<Overview>>`, taking the plan, results and settlement as
+// the calls above take them (a value, an outcome, or the JSON vardavtal wrote).

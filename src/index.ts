@@ -4,10 +4,17 @@
  * in a browser and in a Web Worker. File adapters are in `vardavtal/node`, the Excel workbooks in
  * `vardavtal/xlsx`.
  *
+ * Every call (`calculate`, `calculateCsv`, `checkKey`, `acconto`, `settle`, `propose`, `compare`,
+ * `explain`) is async and resolves to `{ value, warnings }` (an Outcome); bad input rejects with
+ * `InputError` carrying every diagnostic, or, wrapped in `safe(…)`, gives `{ ok: false,
+ * diagnostics }`. What one call returns, the next takes as it is.
+ *
  * @packageDocumentation
  */
-export { calculate, resultToJson, acconto, settle, propose, compare } from "./api.js";
-export type { CalculateInput, ResultJson, AccontoInput, SettleInput, SettleRun, ProposeInput, ProposeRun, CompareRun } from "./api.js";
+export { calculate, calculateCsv, checkKey, acconto, settle, propose, compare, explain, safe, resultToJson } from "./api.js";
+// overview (the year on one page) joins these calls here once core/year/overview.ts is in.
+export type { Outcome, SafeOutcome, CsvOutcome, SettleOutcome, ProposeOutcome, ResultInput, PlanInput, WrittenJson, CalculateInput, ResultJson, AccontoInput, SettleInput, ProposeInput, ExplainInput } from "./api.js";
+export type { Explanation, ExplainLine } from "./core/analysis/explain.js";
 export type { Comparison } from "./core/analysis/compare.js";
 export type { CalculationResult, Check, Component, Flow, PairDetail, Split, FixedAmounts, GrantAmounts, Forecast } from "./core/model/calculate.js";
 export { InvariantError } from "./core/model/calculate.js";
@@ -27,7 +34,7 @@ export type { Settlement, SettlementPair, SettlementParty, Payment } from "./cor
 export type { Proposal, ReferenceDerivation, BaseResult } from "./core/year/proposal.js";
 export type { Rational, ScaledDecimal } from "./core/model/decimal.js";
 export type { KeyCheckResult, ItemCheck, PartyLine } from "./core/year/keycheck.js";
-export { calculateCsv, checkKeyCsv as checkKey, bytesSource, blobSource } from "./read/runs.js";
+export { bytesSource, blobSource } from "./read/runs.js";
 export type { CsvInput, TariffSource, CalculateCsvInput, CsvRun, CheckKeyInput, BlobLike } from "./read/runs.js";
 export type { ByteSource, OpenedBytes } from "./read/csv.js";
 export type { Sha256Hasher } from "./read/sha256.js";
@@ -35,4 +42,5 @@ export { comparisonToJson } from "./contracts/comparison.js";
 export { accontoToJson } from "./contracts/acconto.js";
 export { keyCheckToJson } from "./contracts/keycheck.js";
 export { settlementToJson } from "./contracts/settlement.js";
+export { explanationToJson } from "./contracts/explanation.js";
 export { renderDiagnostic } from "./text/diagnostics.js";

@@ -8,18 +8,27 @@
  * ```ts
  * import { calculate } from "vardavtal";
  * import { resultWorkbook } from "vardavtal/xlsx";
- * const bytes = await resultWorkbook(await calculate({ tariff, consumption }), { lang: "sv", inputs: [], version: "1" });
+ * const { value } = await calculate({ tariff, consumption });
+ * const bytes = await resultWorkbook(value, { lang: "sv", inputs: [], version: "1" }); // a Uint8Array
  * await fs.writeFile("rapport.xlsx", bytes);
  * ```
+ *
+ * Every workbook is returned as a `Uint8Array` (in Node a Buffer, which is one): the entry's types
+ * need neither `@types/node` nor exceljs's, so a browser project compiles against it as it is.
  *
  * @packageDocumentation
  */
 import type { AccontoPlan } from "./core/year/acconto.js";
 import type { CalculationResult } from "./core/model/calculate.js";
 import type { KeyCheckResult } from "./core/year/keycheck.js";
-import type { Proposal } from "./core/year/proposal.js";
-import type { Settlement } from "./core/year/settlement.js";
+import type { BaseResult, Proposal } from "./core/year/proposal.js";
+import type { Payment, Settlement } from "./core/year/settlement.js";
 import type { Comparison } from "./core/analysis/compare.js";
+import type { ScenarioRecord } from "./core/analysis/scenario-record.js";
+import type { Lang } from "./core/model/codes.js";
+import type { ScaledDecimal } from "./core/model/decimal.js";
+import type { CompiledTariff } from "./core/model/tariff.js";
+import type { InputFileInfo } from "./contracts/result-json.js";
 import * as acconto from "./render/xlsx/acconto.js";
 import * as compare from "./render/xlsx/compare.js";
 import * as keycheck from "./render/xlsx/keycheck.js";
@@ -33,7 +42,24 @@ import * as settlement from "./render/xlsx/settlement.js";
  * `version` the tool's version; `runAt` the time of the run (ISO; default SOURCE_DATE_EPOCH when
  * set, else now), so that the same `runAt` gives byte-identical workbooks.
  */
-export type ReportOptions = report.ReportOptions;
+export interface WorkbookOptions {
+  /** "sv" or "en": sheet names, headings and number formats */
+  lang: Lang;
+  /** the input files (name, size, SHA-256); `[]` for none */
+  inputs: InputFileInfo[];
+  /** the tool's version */
+  version: string;
+  /** ISO timestamp of the run; defaults to SOURCE_DATE_EPOCH when set, else now */
+  runAt?: string;
+}
+
+/** The options of {@link resultWorkbook}: as {@link WorkbookOptions}, plus a banner and the scenario, when the result is one. */
+export interface ReportOptions extends WorkbookOptions {
+  /** more lines for the banner on every sheet, e.g. a scenario's "SCENARIO: …" and what was set */
+  banner?: string[];
+  /** the scenario the result was computed with: the explanations name it as the source of what it replaced */
+  scenario?: ScenarioRecord;
+}
 
 /**
  * The year's result as the workbook `calculate --xlsx` writes ("Vårdavtal 2025"): summary,
@@ -46,12 +72,12 @@ export type ReportOptions = report.ReportOptions;
  * const bytes = await resultWorkbook(result, { lang: "sv", inputs, version: "0.1.0", runAt: "2026-01-15T08:00:00Z" });
  * ```
  */
-export function resultWorkbook(result: CalculationResult, options: ReportOptions): Promise<Buffer> {
+export function resultWorkbook(result: CalculationResult, options: ReportOptions): Promise<Uint8Array> {
   return report.resultWorkbook(result, options);
 }
 
-/** The options of {@link accontoWorkbook}: as {@link ReportOptions}. */
-export type AccontoWorkbookOptions = acconto.AccontoWorkbookOptions;
+/** The options of {@link accontoWorkbook}: as {@link WorkbookOptions}. */
+export type AccontoWorkbookOptions = WorkbookOptions;
 
 /**
  * The a-conto plan as the workbook `acconto --xlsx` writes: the annual amounts and their twelve
@@ -60,23 +86,35 @@ export type AccontoWorkbookOptions = acconto.AccontoWorkbookOptions;
  * @example
  * ```ts
  * import { acconto } from "vardavtal";
- * const bytes = await accontoWorkbook(acconto({ tariff }), { lang: "sv", inputs: [], version: "0.1.0" });
+ * const bytes = await accontoWorkbook((await acconto({ tariff })).value, { lang: "sv", inputs: [], version: "0.1.0" });
  * ```
  */
-export function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkbookOptions): Promise<Buffer> {
+export function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkbookOptions): Promise<Uint8Array> {
   return acconto.accontoWorkbook(plan, options);
 }
 
 /** A payment as the settlement workbook lists it: a {@link Payment} (öre) with a note saying where it came from. */
-export type ListedPayment = settlement.ListedPayment;
+export interface ListedPayment extends Payment {
+  /** e.g. "betalningar.csv:12" or "Fast ersättning" */
+  note?: string;
+}
 
 /**
- * The options of {@link settlementWorkbook}: as {@link ReportOptions}, plus `payments` (the
+ * The options of {@link settlementWorkbook}: as {@link WorkbookOptions}, plus `payments` (the
  * payments counted as paid, listed with a check that each pair's paid recomputes from them; from
  * `settle`'s `payments`), `paidFrom` (an a-conto plan or a payments file, and its name) and
  * `resultFile` (the result's name).
  */
-export type SettlementWorkbookOptions = settlement.SettlementWorkbookOptions;
+export interface SettlementWorkbookOptions extends WorkbookOptions {
+  /** the payments the settlement counted as paid, in the order they were read (`settle`'s `payments`) */
+  payments: readonly ListedPayment[];
+  /** where the payments came from: the a-conto plan ("paid as planned") or a payments file */
+  paidFrom: { kind: "plan" | "payments"; file: string };
+  /** the result file's name */
+  resultFile: string;
+  /** the status of the tariff the result was calculated with (absent: decided); an illustrative or proposed one puts a banner on every sheet */
+  tariffStatus?: "decided" | "proposal" | "illustrative";
+}
 
 /**
  * The final settlement as the workbook `settle --xlsx` writes ("Slutreglering"): per party net,
@@ -85,16 +123,16 @@ export type SettlementWorkbookOptions = settlement.SettlementWorkbookOptions;
  * @example
  * ```ts
  * import { settle } from "vardavtal";
- * const { settlement, payments } = await settle({ result, plan });
- * const bytes = await settlementWorkbook(settlement, { lang: "sv", inputs: [], version: "0.1.0", payments, paidFrom: { kind: "plan", file: "acconto-2025.json" }, resultFile: "resultat-2025.json" });
+ * const { value, payments } = await settle({ result, plan });
+ * const bytes = await settlementWorkbook(value, { lang: "sv", inputs: [], version: "0.1.0", payments, paidFrom: { kind: "plan", file: "acconto-2025.json" }, resultFile: "resultat-2025.json" });
  * ```
  */
-export function settlementWorkbook(s: Settlement, options: SettlementWorkbookOptions): Promise<Buffer> {
+export function settlementWorkbook(s: Settlement, options: SettlementWorkbookOptions): Promise<Uint8Array> {
   return settlement.settlementWorkbook(s, options);
 }
 
-/** The options of {@link keyCheckWorkbook}: as {@link ReportOptions}. */
-export type KeyCheckWorkbookOptions = Parameters<typeof keycheck.keyCheckWorkbook>[1];
+/** The options of {@link keyCheckWorkbook}: as {@link WorkbookOptions}. */
+export type KeyCheckWorkbookOptions = WorkbookOptions;
 
 /**
  * The key check as the workbook `check-key --xlsx` writes: per party and item paid, expected and
@@ -103,20 +141,27 @@ export type KeyCheckWorkbookOptions = Parameters<typeof keycheck.keyCheckWorkboo
  * @example
  * ```ts
  * import { checkKey } from "vardavtal";
- * const { result, inputs } = await checkKey({ tariff: { name: "2025.json", data: tariffText }, costs: { name: "kostnader.csv", data: csvText } });
- * const bytes = await keyCheckWorkbook(result, { lang: "sv", inputs, version: "0.1.0" });
+ * const { value, inputs } = await checkKey({ tariff: { name: "2025.json", data: tariffText }, costs: { name: "kostnader.csv", data: csvText } });
+ * const bytes = await keyCheckWorkbook(value, { lang: "sv", inputs, version: "0.1.0" });
  * ```
  */
-export function keyCheckWorkbook(result: KeyCheckResult, options: KeyCheckWorkbookOptions): Promise<Buffer> {
+export function keyCheckWorkbook(result: KeyCheckResult, options: KeyCheckWorkbookOptions): Promise<Uint8Array> {
   return keycheck.keyCheckWorkbook(result, options);
 }
 
 /**
- * The options of {@link proposalWorkbook}: as {@link ReportOptions}, plus what the proposal was
+ * The options of {@link proposalWorkbook}: as {@link WorkbookOptions}, plus what the proposal was
  * made from (`propose` returns them): `tariff` (the current tariff, compiled), `results` (the base
  * results in the order given) and `index` (the index per year).
  */
-export type ProposalWorkbookOptions = proposal.ProposalWorkbookOptions;
+export interface ProposalWorkbookOptions extends WorkbookOptions {
+  /** the current tariff (year Y−1) the proposal was made from */
+  tariff: CompiledTariff;
+  /** the base results, in the order given (as in the proposal's references) */
+  results: BaseResult[];
+  /** the index per year, in percent, as given */
+  index: Map<number, ScaledDecimal>;
+}
 
 /**
  * The proposal as the workbook `propose --xlsx` writes: how each reference amount was derived
@@ -125,11 +170,11 @@ export type ProposalWorkbookOptions = proposal.ProposalWorkbookOptions;
  * @example
  * ```ts
  * import { propose } from "vardavtal";
- * const run = propose({ tariff, results: [result2024, result2025], index: { 2025: "3,1", 2026: "2,8" } });
- * const bytes = await proposalWorkbook(run.proposal, { lang: "sv", inputs: [], version: "0.1.0", tariff: run.tariff, results: run.results, index: run.index });
+ * const run = await propose({ tariff, results: [result2024, result2025], index: { 2025: "3,1", 2026: "2,8" } });
+ * const bytes = await proposalWorkbook(run.value, { lang: "sv", inputs: [], version: "0.1.0", tariff: run.tariff, results: run.results, index: run.index });
  * ```
  */
-export function proposalWorkbook(p: Proposal, options: ProposalWorkbookOptions): Promise<Buffer> {
+export function proposalWorkbook(p: Proposal, options: ProposalWorkbookOptions): Promise<Uint8Array> {
   return proposal.proposalWorkbook(p, options);
 }
 
@@ -137,7 +182,7 @@ export function proposalWorkbook(p: Proposal, options: ProposalWorkbookOptions):
  * The options of the comparison workbook: `lang`, `inputs` (the two result files), `version` and
  * `runAt` as for every workbook.
  */
-export type ComparisonWorkbookOptions = compare.ComparisonWorkbookOptions;
+export type ComparisonWorkbookOptions = WorkbookOptions;
 
 /**
  * Two results side by side as the workbook `compare --xlsx` writes: per party net A, B and change
@@ -148,9 +193,9 @@ export type ComparisonWorkbookOptions = compare.ComparisonWorkbookOptions;
  * ```ts
  * import { compare } from "vardavtal";
  * import { comparisonWorkbook } from "vardavtal/xlsx";
- * const bytes = await comparisonWorkbook(compare(a, b).comparison, { lang: "sv", inputs: [], version: "1" });
+ * const bytes = await comparisonWorkbook((await compare(a, b)).value, { lang: "sv", inputs: [], version: "1" });
  * ```
  */
-export function comparisonWorkbook(c: Comparison, options: ComparisonWorkbookOptions): Promise<Buffer> {
+export function comparisonWorkbook(c: Comparison, options: ComparisonWorkbookOptions): Promise<Uint8Array> {
   return compare.comparisonWorkbook(c, options);
 }

@@ -258,8 +258,8 @@ describe("the fast reader on worker threads (built package)", () => {
     const fast = await node.calculateFiles({ tariff: "2025", consumption: file, reader: "fast", fast: { workers: 2, slots: 5 } });
     const general = await node.calculateFiles({ tariff: "2025", consumption: file, reader: "general" });
     expect(fast.inputs.find((i) => i.role === "consumption")?.reader).toBe("fast");
-    const a = toJson(fast.result);
-    const b = toJson(general.result);
+    const a = toJson(fast.value);
+    const b = toJson(general.value);
     for (const k of ["flows", "net", "skipped", "rows", "areas", "pairs", "transfers"] as const) expect(a[k]).toEqual(b[k]);
     expect(fast.inputs[1]?.sha256).toBe(general.inputs[1]?.sha256);
   });

@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { settle, type CalculationResult } from "../src/core/model/calculate.js";
+import { resultFromSummary, type CalculationResult } from "../src/core/model/calculate.js";
 import { ConsumptionAccumulator, type ConsumptionRow, type ConsumptionSummary } from "../src/core/model/consumption.js";
 import { DiagnosticBag } from "../src/core/model/diagnostics.js";
 import { resolveKey, type DistributionKey } from "../src/core/model/key.js";
@@ -247,5 +247,5 @@ export function calculateRows(tariff: TariffInput | CompiledTariff, rows: readon
   for (const r of rows) acc.add(r);
   bag.throwIfErrors();
   if (!key) throw new Error("no key");
-  return { tariff: t, key, consumption: acc.summary, result: settle(t, key, acc.summary) };
+  return { tariff: t, key, consumption: acc.summary, result: resultFromSummary(t, key, acc.summary) };
 }

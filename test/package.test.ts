@@ -1,13 +1,16 @@
 /**
  * The package as a consumer gets it: packed, installed in a fresh project without the optional
- * dependency (exceljs; yargs, the command line's parser, is a dependency), the README's embedding example run unchanged, `require` from
- * CommonJS, and the browser bundle of `calculate` + `resultToJson` small and free of `node:`.
+ * dependency (exceljs; yargs, the command line's parser, is a dependency), the README's embedding
+ * example run unchanged, `require` from CommonJS, the browser bundle of `calculate` +
+ * `resultToJson` small and free of `node:`, and the browser entries' types compiled with neither
+ * @types/node nor exceljs.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "./helpers.js";
 import { loadXlsx } from "../src/cli/load-xlsx.js";
@@ -49,6 +52,45 @@ describe("the packed package in a consumer project", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/party: 'RÖ', amount: '\d+\.\d\d'/);
   });
+
+  it("compiles a browser project against vardavtal and vardavtal/xlsx with no @types/node (types: [], skipLibCheck off)", () => {
+    expect(readdirSync(join(project, "node_modules")).sort()).not.toContain("@types");
+    const consumer = join(project, "consumer.ts");
+    writeFileSync(
+      consumer,
+      [
+        'import { acconto, calculate, compare, explain, resultToJson, safe, settle, type CalculationResult, type Outcome } from "vardavtal";',
+        'import { resultWorkbook, settlementWorkbook } from "vardavtal/xlsx";',
+        "declare const tariff: unknown;",
+        'const rows = [{ date: "2025-02-03", seller: "RÖ", buyer: "RJL", area: "neurokirurgi", points: "2,5" }];',
+        "const result: Outcome<CalculationResult> = await calculate({ tariff, consumption: rows });",
+        "const settled = await settle({ result, plan: await acconto({ tariff }) });",
+        "const change: bigint = (await compare(result, result.value)).value.net[0]!.change;",
+        'const chain: string = (await explain({ result, flow: "net RJL" })).value.lines[0]!.text;',
+        "const checked = await safe(calculate({ tariff, consumption: rows }));",
+        "const count: number = checked.ok ? checked.value.flows.length : checked.diagnostics.length;",
+        'const bytes: Uint8Array = await resultWorkbook(result.value, { lang: "sv", inputs: [], version: "1" });',
+        'const more: Uint8Array = await settlementWorkbook(settled.value, { lang: "en", inputs: [], version: "1", payments: settled.payments, paidFrom: { kind: "plan", file: "a.json" }, resultFile: "r.json" });',
+        "const amount: string = resultToJson(result).net[0]!.amount;",
+        "export const all = [change, chain, count, bytes, more, amount];",
+        "",
+      ].join("\n"),
+    );
+    const compile = (lib: string[]) => {
+      const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, lib, types: [], strict: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true };
+      const program = ts.createProgram([consumer], options);
+      return { program, problems: ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.fileName.slice(project.length + 1) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`) };
+    };
+    // a browser project: ES2022 and the DOM
+    const { program, problems } = compile(["lib.es2022.d.ts", "lib.dom.d.ts"]);
+    expect(problems).toEqual([]);
+    // vardavtal's own declarations need not even the DOM (zod's name URL, which a Web Worker has too)
+    expect(compile(["lib.es2022.d.ts"]).problems.filter((p) => !p.startsWith("node_modules/zod/"))).toEqual([]);
+    // and it reached the declarations of both entries (nothing resolved to any)
+    const declared = program.getSourceFiles().map((f) => f.fileName.slice(project.length + 1));
+    expect(declared).toEqual(expect.arrayContaining(["node_modules/vardavtal/dist/index.d.ts", "node_modules/vardavtal/dist/xlsx.d.ts"]));
+    expect(declared.filter((f) => /@types\/node|exceljs/.test(f))).toEqual([]);
+  }, 240_000);
 
   it("works from CommonJS require", () => {
     writeFileSync(join(project, "r.cjs"), 'const v = require("vardavtal"); const n = require("vardavtal/node"); console.log(typeof v.calculate, typeof v.calculateCsv, n.bundledYears().join(","));');

@@ -11,8 +11,8 @@ export const KEYCHECK_FORMAT = "vardavtal-keycheck/1";
  * @param meta the tool and the input files to record (optional)
  * @example
  * ```ts
- * const { result } = await checkKey({ tariff: { name: "2025.json", data: tariffText }, costs: { name: "kostnader.csv", data: csvText } });
- * const json = keyCheckToJson(result);
+ * const { value } = await checkKey({ tariff: { name: "2025.json", data: tariffText }, costs: { name: "kostnader.csv", data: csvText } });
+ * const json = keyCheckToJson(value);
  * json.transfers; // [{ payer: "RKL", payee: "RÖ", amount: "…" }, …]
  * ```
  */

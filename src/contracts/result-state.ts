@@ -3,7 +3,7 @@
  * `vardavtal-result/1` carries (flows, pairs, areas, key, splits) as a ComparableResult, and the
  * inputs of the calculation rebuilt from it and checked against the file's own flows.
  */
-import { settle, type Component } from "../core/model/calculate.js";
+import { resultFromSummary, type Component } from "../core/model/calculate.js";
 import { addToCell, type AreaTotals, type ConsumptionSummary } from "../core/model/consumption.js";
 import { parseCanonicalDecimal, parseMoney, pow10, rational, rescale } from "../core/model/decimal.js";
 import { InputError, type Diagnostic, type Localized } from "../core/model/diagnostics.js";
@@ -149,7 +149,7 @@ export function stateFromResultFile(result: ReadResult, detail: ResultDetail, fi
   // The check: the calculation on the rebuilt inputs gives the file's flows, every one to the öre.
   let flows: { payer: number; payee: number; component: Component; label: string | null; amount: bigint }[];
   try {
-    flows = settle(tariff, key, consumption, [], state.through !== undefined ? { through: state.through } : {}).flows;
+    flows = resultFromSummary(tariff, key, consumption, [], state.through !== undefined ? { through: state.through } : {}).flows;
   } catch (e) {
     if (!(e instanceof InputError) && !(e instanceof Error && e.name === "InvariantError")) throw e;
     return missing({ sv: "tal som går att räkna om (ett belopp utanför gränserna)", en: "figures that can be computed again (a figure beyond the bounds)" });

@@ -8,8 +8,8 @@ import { formatOre } from "../core/model/decimal.js";
  *
  * @example
  * ```ts
- * const { settlement } = await settle({ result, plan });
- * settlementToJson(settlement).parties; // [{ party: "RJL", net: "…", paidNet: "…", remaining: "…" }, …]
+ * const { value } = await settle({ result, plan });
+ * settlementToJson(value).parties; // [{ party: "RJL", net: "…", paidNet: "…", remaining: "…" }, …]
  * ```
  */
 export function settlementToJson(s: Settlement, meta: { tool?: { name: string; version: string } } = {}) {

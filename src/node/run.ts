@@ -2,7 +2,7 @@
  * The calculation from files: the CSV and JSON adapters around the pure core. Used by the
  * command line, and exported as `vardavtal/node` for tools that work with files.
  */
-import { settle, type CalculationResult } from "../core/model/calculate.js";
+import { resultFromSummary, type CalculationResult } from "../core/model/calculate.js";
 import { ConsumptionAccumulator, checkConsumption, type ConsumptionSummary } from "../core/model/consumption.js";
 import { DiagnosticBag, InputError } from "../core/model/diagnostics.js";
 import { resolveKey, type PopulationInput } from "../core/model/key.js";
@@ -140,7 +140,7 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRun> 
   if (!bag.hasErrors) checkConsumption(tariff, summary, bag, options.consumption);
   bag.throwIfErrors();
   if (!key || !info) throw new InputError(bag.items);
-  const result = settle(tariff, key, summary, bag.warnings, { through });
+  const result = resultFromSummary(tariff, key, summary, bag.warnings, { through });
   const consumptionInfo: InputFileInfo = { ...csvInfoToInput("consumption", info), reader: fast?.ok ? "fast" : fast ? `general (${fast.reason})` : "general" };
   const inputs = [t.info, consumptionInfo, ...(pop.info ? [pop.info] : []), ...(patchInfo ? [patchInfo] : [])];
   let baseline: FileRun["baseline"];
@@ -148,7 +148,7 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRun> 
     const baseKey = resolveKey(t.tariff, pop.population, new DiagnosticBag());
     if (!baseKey) throw new InputError(bag.items);
     const a = { tariff: t.tariff, key: baseKey, consumption: baseSummary, ...(through !== undefined ? { through } : {}) };
-    const baseResult = settle(t.tariff, baseKey, baseSummary, [], { through });
+    const baseResult = resultFromSummary(t.tariff, baseKey, baseSummary, [], { through });
     baseline = { result: baseResult, comparison: scenarioComparison({ ...a, result: baseResult }, { tariff, key, consumption: summary, ...(through !== undefined ? { through } : {}), result }, scenario, { a: t.info.file, b: "scenario" }) };
   }
   return { result, inputs, ...(scenario ? { scenario } : {}), ...(baseline ? { baseline } : {}) };

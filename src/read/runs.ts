@@ -3,7 +3,7 @@
  * a browser, buffers, a Node file through `fileSource`): the same readers, checks and messages as
  * the command line. No `node:` import. Every problem is collected and thrown as one InputError.
  */
-import { settle, type CalculationResult } from "../core/model/calculate.js";
+import { resultFromSummary, type CalculationResult } from "../core/model/calculate.js";
 import { ConsumptionAccumulator, checkConsumption } from "../core/model/consumption.js";
 import { DiagnosticBag, InputError, type Diagnostic } from "../core/model/diagnostics.js";
 import { DEFAULT_TOLERANCE, checkKey, type KeyCheckResult } from "../core/year/keycheck.js";
@@ -76,7 +76,7 @@ export async function calculateCsv(input: CalculateCsvInput): Promise<CsvRun> {
   if (!bag.hasErrors) checkConsumption(t.tariff, acc.summary, bag, consumption.name);
   bag.throwIfErrors();
   if (!key) throw new InputError(bag.items);
-  const result = settle(t.tariff, key, acc.summary, bag.warnings, { through });
+  const result = resultFromSummary(t.tariff, key, acc.summary, bag.warnings, { through });
   const inputs = [t.info, { ...csvInfoToInput("consumption", info), reader: "general" }, ...(pop ? [csvInfoToInput("population", pop.info)] : [])];
   return { result, inputs };
 }

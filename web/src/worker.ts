@@ -3,7 +3,8 @@
  * checks as the command line, and hands back the result JSON, the CSV files and the workbook.
  * Nothing leaves the machine: the page's Content-Security-Policy forbids every connection.
  */
-import { blobSource, calculateCsv, checkKey, resultToJson, InputError, type Diagnostic, type TariffSource } from "../../src/index.js";
+import { blobSource, resultToJson, InputError, type Diagnostic, type TariffSource } from "../../src/index.js";
+import { calculateCsv, checkKeyCsv as checkKey } from "../../src/read/runs.js";
 import { DiagnosticBag, sortDiagnostics } from "../../src/core/model/diagnostics.js";
 import { moneyOption } from "../../src/read/options.js";
 import { resultCsvFiles } from "../../src/render/csv/result-csv.js";

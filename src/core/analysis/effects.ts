@@ -10,7 +10,7 @@
  *   5. consumption: the counted consumption (and the year and a forecast's cut-off).
  *
  * State k has groups 1..k from B and the rest from A; it is computed by the calculation itself
- * (`settle`), so every state is a result the model could give. The effect of group k on a party
+ * (`resultFromSummary`), so every state is a result the model could give. The effect of group k on a party
  * is net_k − net_{k−1}: the effects telescope, so they sum exactly to net_B − net_A, to the öre.
  * The order matters (an effect is measured with the groups before it already at B), which is why
  * it is fixed and documented.
@@ -19,7 +19,7 @@
  * point prices counts as consumption there; from a tariff and its scenario (the same consumption
  * priced by both tariffs) prices move with group 4.
  */
-import { settle, type Component } from "../model/calculate.js";
+import { resultFromSummary, type Component } from "../model/calculate.js";
 import { addToCell, type AreaTotals, type ConsumptionSummary } from "../model/consumption.js";
 import { parseCanonicalDecimal, parseMoney, pow10, rational, rescale } from "../model/decimal.js";
 import { InputError, type Diagnostic, type Localized } from "../model/diagnostics.js";
@@ -90,7 +90,7 @@ function mix(a: EffectState, b: EffectState, k: number, consumptionMovesWith: Ef
 }
 
 function netOf(s: EffectState): bigint[] {
-  return settle(s.tariff, s.key, s.consumption, [], s.through !== undefined ? { through: s.through } : {}).net;
+  return resultFromSummary(s.tariff, s.key, s.consumption, [], s.through !== undefined ? { through: s.through } : {}).net;
 }
 
 /**

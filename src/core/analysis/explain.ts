@@ -32,6 +32,7 @@ export interface ExplainLine {
   values: Record<string, Value>;
 }
 
+/** The chain behind one figure of a result (what `explain` gives): its title, amount (öre), the figure named, and the steps. */
 export interface Explanation {
   /** the figure explained, e.g. "RJL → RÖ rörlig ersättning" */
   title: string;

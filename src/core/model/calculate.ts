@@ -1,6 +1,6 @@
 /**
  * Flows, net positions and settlement (model.md, steps 3–4), and the run-time invariants.
- * `settle` turns summed consumption into the checked result model; `calculate` is the
+ * `resultFromSummary` turns summed consumption into the checked result model; `calculate` is the
  * whole pipeline for embedders: tariff + rows (+ population) in, result out.
  */
 import { allocate, type AllocationPart } from "./allocate.js";
@@ -139,7 +139,7 @@ export function forecastFactor(year: number, through: string): Forecast {
  *
  * @example
  * ```ts
- * const result = await calculate({ tariff, consumption });
+ * const { value: result } = await calculate({ tariff, consumption });
  * for (const t of result.transfers) {
  *   console.log(result.parties[t.payer].id, "→", result.parties[t.payee].id, formatOre(t.amount));
  * }
@@ -243,7 +243,7 @@ export function annualFlows(tariff: CompiledTariff, key: DistributionKey): { spl
 }
 
 /** Steps 3–4 on summed consumption; checks every invariant and throws InvariantError if one breaks. */
-export function settle(tariff: CompiledTariff, key: DistributionKey, consumption: ConsumptionSummary, warnings: Diagnostic[] = [], options: { through?: string } = {}): CalculationResult {
+export function resultFromSummary(tariff: CompiledTariff, key: DistributionKey, consumption: ConsumptionSummary, warnings: Diagnostic[] = [], options: { through?: string } = {}): CalculationResult {
   const n = tariff.parties.length;
   const fs = tariff.fixedShare;
   const forecast = options.through !== undefined ? forecastFactor(tariff.year, options.through) : undefined;
@@ -451,5 +451,5 @@ export async function calculate(input: CalculateInput): Promise<CalculationResul
   for await (const row of input.consumption) acc.add(row);
   if (!bag.hasErrors) checkConsumption(tariff, acc.summary, bag, "<consumption>");
   bag.throwIfErrors();
-  return settle(tariff, key as DistributionKey, acc.summary, bag.warnings);
+  return resultFromSummary(tariff, key as DistributionKey, acc.summary, bag.warnings);
 }

@@ -43,7 +43,7 @@ export interface AccontoTransfer extends Transfer {
  *
  * @example
  * ```ts
- * const plan = acconto({ tariff });
+ * const { value: plan } = await acconto({ tariff });
  * plan.transfers.filter((t) => t.month === 1); // January's payments
  * ```
  */
