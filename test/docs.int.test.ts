@@ -137,8 +137,9 @@ async function cliSurface(): Promise<CliSurface> {
   const top = await help([]);
   const names = [...top.matchAll(/^\s+vardavtal ([a-z][a-z-]*)/gm)].map((m) => m[1] as string);
   const commands = new Map<string, Set<string>>();
-  for (const name of names) {
-    const text = await help([name]);
+  const texts = await Promise.all(names.map((name) => help([name])));
+  for (const [i, name] of names.entries()) {
+    const text = texts[i] as string;
     const flags = new Set<string>();
     // one entry per option: its line and the description lines under it, up to the next option
     for (const entry of text.split(/\n(?=\s+(?:-\w, )?--[a-z])/)) {
@@ -237,7 +238,8 @@ describe("the docs' examples", () => {
     expect(wrong).toEqual([]);
   });
 
-  it.each(pages.filter((p) => p.blocks.some((b) => b.marker.kind !== "skip")).map((p) => [p.file, p] as const))("%s: every example runs as written", async (_file, page) => {
+  // the pages run side by side, each in its own folder; the blocks of a page in order
+  it.concurrent.for(pages.filter((p) => p.blocks.some((b) => b.marker.kind !== "skip")).map((p) => [p.file, p] as const))("%s: every example runs as written", async ([, page], { expect }) => {
     const cwd = join(base, page.file.replace(/[/.]/g, "_"));
     cpSync(join(base, "folder"), cwd, { recursive: true, verbatimSymlinks: true });
     const failures: string[] = [];
@@ -251,7 +253,7 @@ describe("the docs' examples", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 300_000); // about 35 s of CPU in all, shared by the pages: generous for a loaded machine
 });
 
 describe("the docs test catches what it is for", () => {
