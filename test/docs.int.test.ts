@@ -238,8 +238,8 @@ describe("the docs' examples", () => {
     expect(wrong).toEqual([]);
   });
 
-  // the pages run side by side, each in its own folder; the blocks of a page in order
-  it.concurrent.for(pages.filter((p) => p.blocks.some((b) => b.marker.kind !== "skip")).map((p) => [p.file, p] as const))("%s: every example runs as written", async ([, page], { expect }) => {
+  // the pages run side by side (about 35 s of CPU in all; the timeout is for a loaded machine), each in its own folder; the blocks of a page in order
+  it.concurrent.for(pages.filter((p) => p.blocks.some((b) => b.marker.kind !== "skip")).map((p) => [p.file, p] as const))("%s: every example runs as written", { timeout: 300_000 }, async ([, page], { expect }) => {
     const cwd = join(base, page.file.replace(/[/.]/g, "_"));
     cpSync(join(base, "folder"), cwd, { recursive: true, verbatimSymlinks: true });
     const failures: string[] = [];
@@ -253,7 +253,7 @@ describe("the docs' examples", () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 300_000); // about 35 s of CPU in all, shared by the pages: generous for a loaded machine
+  });
 });
 
 describe("the docs test catches what it is for", () => {
