@@ -134,3 +134,31 @@ describe("an unknown flag names the one meant", () => {
     expect(runCli(["--tarif", "2025"]).stderr).toMatch(/kommando/);
   });
 });
+
+describe("what an export carries besides its table", () => {
+  it("an SCB export with a title line (and a blank line) above the header: the title is named, nothing else about the header", () => {
+    const dir = tempDir();
+    const pop = join(dir, "scb.csv");
+    writeFileSync(pop, 'Folkmängd efter region, ålder och år\n\nregion;2024\n05 Östergötlands län;472446\n06 Jönköpings län;370009\n08 Kalmar län;246352\n');
+    const r = runCli(["key", "--tariff", "2025", "--population", pop]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${pop}:1:1: error[CSV_TITLE_LINE]: kolumnrubrikerna står på rad 3, och ovanför står något som ser ut som en titel: "Folkmängd efter region, ålder och år"\n  tips: ta bort raderna 1–2 så att rubrikraden kommer först`);
+    expect(r.stderr).not.toContain("MISSING_COLUMN");
+    // a header that is wrong, with no header below it, is still the missing column
+    writeFileSync(pop, "x;y\n1;2\n");
+    expect(runCli(["key", "--tariff", "2025", "--population", pop]).stderr).toContain("error[MISSING_COLUMN]");
+  });
+
+  it("a ledger export of payments with a total row at the bottom: the row is named, nothing written", () => {
+    const dir = tempDir();
+    const demo = runCli(["demo", "--out", join(dir, "demo")]);
+    expect(demo.code, demo.stderr).toBe(0);
+    const paid = join(dir, "betalningar.csv");
+    writeFileSync(paid, "betalare;mottagare;belopp\nRJL;RÖ;500 000 000,00\nRKL;RÖ;400 000 000,00\nTotalt;;900 000 000,00\n");
+    const out = join(dir, "s.json");
+    const r = runCli(["settle", "--result", join(dir, "demo", "resultat-2025.json"), "--paid", paid, "--json", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${paid}:4:1: error[CSV_TOTAL_ROW]: raden ser ut som en summarad: den börjar med "Totalt" (kolumn A, betalare)\n  tips: ta bort summaraden: vardavtal summerar raderna själv, och en summarad skulle räknas som en rad till\n1 fel i indata; inget skrevs.\n`);
+    expect(existsSync(out)).toBe(false);
+  });
+});
