@@ -65,7 +65,8 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
       const extra = c.args[0] === "calculate" ? ["--csv-dir", join(out, "csv")] : [];
       // propose writes its one output with --out (given in the case); every other command takes --json
       const jsonArg = c.args[0] === "propose" ? [] : ["--json", json];
-      const r = runCli([...c.args, ...jsonArg, ...extra], dir);
+      // --all-errors: every error at its own position (without it, errors of one kind are grouped)
+      const r = runCli([...c.args, ...jsonArg, ...extra, "--all-errors"], dir);
       expect(r.code, r.stderr).toBe(2);
       for (const e of c.expected) expect(r.stderr, `expected «${e}» in:\n${r.stderr}`).toContain(e);
       const reported = r.stderr.split("\n").filter((l) => /^\S+:\d+:\d+: error\[[A-Z_]+\]: /.test(l));

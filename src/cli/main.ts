@@ -53,6 +53,8 @@ import type { Io } from "./io.js";
 
 export type { Io } from "./io.js";
 import { renderDiagnostic } from "../text/diagnostics.js";
+import { renderDiagnostics } from "../text/diagnostic-groups.js";
+import { acceptedNames, unknownFlags } from "./unknown-flags.js";
 
 function detectLang(argv: string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
@@ -110,10 +112,11 @@ function tr(lang: Lang, sv: string, en: string): string {
   return lang === "sv" ? sv : en;
 }
 
-function printDiagnostics(e: InputError, io: Io, lang: Lang): void {
+/** Errors of one kind are printed once with the rows they stand on; `--all-errors` prints each. */
+function printDiagnostics(e: InputError, io: Io, lang: Lang, all = false): void {
   const sorted = sortDiagnostics(e.diagnostics);
   const errors = sorted.filter((d) => d.severity === "error");
-  for (const d of sorted) io.stderr(renderDiagnostic(d, lang) + "\n");
+  for (const text of renderDiagnostics(sorted, lang, all)) io.stderr(text + "\n");
   io.stderr(t(lang, "errors_found", { count: errors.length }) + "\n");
 }
 
@@ -242,6 +245,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       global: true,
       describe: tr(lang, "varningar räknas som fel: de skrivs som error[KOD], inget skrivs och koden blir 2", "treat warnings as errors: they are printed as error[CODE], nothing is written and the exit code is 2"),
     })
+    .option("all-errors", { type: "boolean", default: false, global: true, describe: tr(lang, "visa varje fel för sig (annars ett per slag, med raderna där det står)", "print every error on its own (else one per kind, with the rows it stands on)") })
     .check((a) => {
       const empty = SINGLE_VALUED.filter((k) => a[k] === "");
       if (empty.length > 0) return tr(lang, `Tom sökväg eller tomt värde: ${empty.map((k) => `--${k}`).join(", ")}`, `Empty path or value: ${empty.map((k) => `--${k}`).join(", ")}`);
@@ -513,8 +517,16 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
         compare: tr(lang, "compare behöver två resultatfiler, A och B: vardavtal compare A.json B.json", "compare needs two result files, A and B: vardavtal compare A.json B.json"),
         explain: tr(lang, "explain behöver beloppet som ska förklaras, t.ex. \"RJL>RÖ variable\" eller \"net RKL\"", "explain needs the figure to explain, e.g. \"RJL>RÖ variable\" or \"net RKL\""),
       };
+      // An unknown flag first: `--tarif` is a typo, and "tariff is missing" would point elsewhere.
+      const options = (cli as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]>; boolean: string[] } }).getOptions();
+      // only once a command's options are known (without a command, say that one is needed)
+      const commandKnown = Object.keys(options.key).some((k) => !["lang", "strict", "all-errors", "help", "version"].includes(k));
+      const unknown = commandKnown ? unknownFlags(argv, acceptedNames(Object.keys(options.key), options.alias, options.boolean)) : [];
+      const unknownText = unknown
+        .map((u) => (u.suggestion ? tr(lang, `okänd flagga --${u.flag}, menade du --${u.suggestion}?`, `unknown option --${u.flag}, did you mean --${u.suggestion}?`) : tr(lang, `okänd flagga --${u.flag}`, `unknown option --${u.flag}`)))
+        .join("; ");
       const message =
-        missingPositional && first && positionalNeeded[first] ? positionalNeeded[first] : /^(Menade du|Did you mean) /.test(msg ?? "") && first ? `${tr(lang, `okänt kommando "${first}"`, `unknown command "${first}"`)}. ${msg}` : msg;
+        unknown.length > 0 ? unknownText : missingPositional && first && positionalNeeded[first] ? positionalNeeded[first] : /^(Menade du|Did you mean) /.test(msg ?? "") && first ? `${tr(lang, `okänt kommando "${first}"`, `unknown command "${first}"`)}. ${msg}` : msg;
       io.stderr(renderDiagnostic({ severity: "error", code: "USAGE", params: { message }, file: "vardavtal", line: 1, column: 1 }, lang) + "\n");
       exitCode = EXIT.input;
       throw new Exit(EXIT.input);
@@ -530,7 +542,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
   } catch (e) {
     if (e instanceof Exit) return e.code;
     if (e instanceof InputError) {
-      printDiagnostics(e, io, lang);
+      printDiagnostics(e, io, lang, argv.includes("--all-errors"));
       return EXIT.input;
     }
     if (e instanceof InvariantError || e instanceof ComparisonInvariantError) {

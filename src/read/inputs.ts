@@ -4,7 +4,7 @@
  * No `node:` import: each reader takes a ByteSource; `src/node/files.ts` reads files with them.
  */
 import { ConsumptionAccumulator, type ConsumptionField, type ConsumptionRow } from "../core/model/consumption.js";
-import { DiagnosticBag, InputError, type FieldRef, type Location } from "../core/model/diagnostics.js";
+import { DiagnosticBag, InputError, type FieldRef, type Location, type Params } from "../core/model/diagnostics.js";
 import type { PopulationInput } from "../core/model/key.js";
 import { MAX_INPUT_ORE, MAX_POPULATION } from "../core/model/limits.js";
 import { badNumberParams, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/model/numbers.js";
@@ -141,20 +141,47 @@ async function readTable<F extends string>(
   const file = source.name;
   const info = emptyInfo(file);
   let header: Map<F, number> | undefined;
+  let headerRecord: CsvRecord | undefined;
   const refs = new Map<F, FieldRef>();
   let width = 0;
   let usable = true;
+  // A header without the required columns: its errors wait while the next lines are looked at,
+  // since a title line above the real header (SCB's exports) is said better as what it is.
+  let held: { record: CsvRecord; map: Map<F, number>; diagnostics: DiagnosticBag; after: number } | undefined;
+  const release = (): void => {
+    if (!held) return;
+    bag.absorb(held.diagnostics.items);
+    onHeader?.(held.record, held.map);
+    held = undefined;
+  };
   for await (const batch of readCsv(source, bag, info, options)) {
     for (const record of batch) {
       if (!header) {
-        header = mapHeader(record, specs, file, bag);
+        const own = new DiagnosticBag();
+        header = mapHeader(record, specs, file, own);
+        headerRecord = record;
         for (const [field, idx] of header) refs.set(field, { index: idx, name: (record.fields[idx] ?? "").trim() });
         width = record.fields.length;
-        usable = requireColumns(header, required, specs, file, bag, record.fields);
-        onHeader?.(record, header);
+        usable = requireColumns(header, required, specs, file, own, record.fields);
+        if (usable) {
+          bag.absorb(own.items);
+          onHeader?.(record, header);
+        } else held = { record, map: header, diagnostics: own, after: 0 };
         continue;
       }
+      if (held && !isBlankRecord(record)) {
+        const line = titleAbove(record, specs, required, held.record);
+        if (line) {
+          bag.error("CSV_TITLE_LINE", line, { file, line: 1, column: 1 });
+          held = undefined;
+        } else if (++held.after >= TITLE_LOOKAHEAD) release();
+      }
       if (!usable || isBlankRecord(record)) continue;
+      const total = totalRow(record);
+      if (total !== undefined) {
+        bag.error("CSV_TOTAL_ROW", { text: (record.fields[total] ?? "").trim() }, { file, line: record.line, column: record.columns[total] ?? 1, field: { index: total, name: (headerRecord?.fields[total] ?? "").trim() } });
+        continue;
+      }
       info.records++;
       if (!checkFieldCount(record, width, file, bag)) continue;
       const h = header;
@@ -182,8 +209,39 @@ async function readTable<F extends string>(
       }
     }
   }
+  release();
   if (!header && info.readable) bag.error("CSV_EMPTY", {}, { file, line: 1, column: 1 });
   return info;
+}
+
+/** How many lines after a header without its columns are looked at for the real header. */
+const TITLE_LOOKAHEAD = 5;
+
+/**
+ * The parameters of CSV_TITLE_LINE when `record` holds every required column (split by any of
+ * the delimiters: the delimiter was guessed from the title line), or undefined.
+ */
+function titleAbove<F extends string>(record: CsvRecord, specs: ColumnSpec<F>[], required: F[][], title: CsvRecord): Params | undefined {
+  for (const fields of [record.fields, record.fields.flatMap((f) => f.split(/[;\t,]/))]) {
+    const map = mapHeader({ ...record, fields }, specs, "", new DiagnosticBag());
+    if (!required.every((group) => group.some((f) => map.has(f)))) continue;
+    const above = record.line - 1;
+    return {
+      line: record.line,
+      above: above === 1 ? { sv: "rad 1", en: "line 1" } : { sv: `raderna 1–${above}`, en: `lines 1–${above}` },
+      title: title.fields.join(",").trim() || "-", // split by a delimiter guessed from it: most likely a comma
+    };
+  }
+  return undefined;
+}
+
+/** A ledger's total row: its first non-blank field is the whole word "Summa", "Totalt", "Total", "S:a"… */
+const TOTAL_WORD = /^(?:summa|totalsumma|s:a|totalt|total|sum|grand total)\s*:?$/i;
+
+/** The position of the word when the row is a total row, else undefined. */
+function totalRow(record: CsvRecord): number | undefined {
+  const first = record.fields.findIndex((f) => f.trim() !== "");
+  return first >= 0 && TOTAL_WORD.test((record.fields[first] as string).trim()) ? first : undefined;
 }
 
 /** Streams a consumption file into the accumulator. */

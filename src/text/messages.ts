@@ -4,6 +4,7 @@
  */
 import type { Code, Lang } from "../core/model/codes.js";
 import { COMPARE_MESSAGES } from "./messages-compare.js";
+import { DOCS_MESSAGES } from "./messages-docs.js";
 import { HOSTILE_MESSAGES } from "./messages-hostile.js";
 import type { MessageEntry as Entry } from "./message-entry.js";
 
@@ -459,4 +460,4 @@ const BASE_MESSAGES = {
 } satisfies Record<string, Entry>;
 
 /** The table of every code: the base codes and those of the comparison commands (own module). */
-export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...COMPARE_MESSAGES, ...HOSTILE_MESSAGES };
+export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...COMPARE_MESSAGES, ...DOCS_MESSAGES, ...HOSTILE_MESSAGES };
