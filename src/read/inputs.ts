@@ -330,8 +330,8 @@ export async function readPopulation(source: ByteSource, bag: DiagnosticBag): Pr
         population.dateAt = at("date");
       } else if (date && date !== population.date) {
         // One key, one date: rows counted at different dates cannot make one key.
+        // (the row is still read, so that its party is not reported missing as well)
         bag.error("POPULATION_DATES_DIFFER", { date, first: population.date ?? "", line: population.dateAt?.line ?? 1 }, at("date"));
-        return;
       }
       population.entries.push({ party, population: n.units, at: at("population"), partyAt: at("party") });
     },
