@@ -3,7 +3,7 @@
  * same {placeholders}, every code, phrase and explanation step of the core has words, and the
  * core's coded values are worded the same way they were before they became codes.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import * as z from "zod";
@@ -17,7 +17,7 @@ import { CATALOGUES, phraseText, t, type TextKey } from "../src/text/catalogue.j
 import { decimalText, messageText, renderDiagnostic } from "../src/text/diagnostics.js";
 import { MESSAGES } from "../src/text/messages.js";
 import { tariffJsonSchema } from "../src/contracts/tariff-json-schema.js";
-import { ROOT } from "./helpers.js";
+import { ROOT, runCli, tempDir } from "./helpers.js";
 
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
 
@@ -38,8 +38,10 @@ describe("the catalogues", () => {
   });
 
   it("word every code, hint, phrase and explanation step of the core, and nothing else", () => {
-    expect(Object.keys(CATALOGUES.sv.messages).sort()).toEqual([...CODES].sort());
-    for (const code of CODES) expect(MESSAGES[code].sv, code).toBe(CATALOGUES.sv.messages[code]);
+    // every code has words in both languages (a branch's new codes may still sit in its own messages-<branch>.ts)
+    for (const code of CODES) for (const lang of ["sv", "en"] as const) expect(MESSAGES[code]?.[lang]?.trim(), `${lang} ${code}`).toBeTruthy();
+    for (const code of Object.keys(CATALOGUES.sv.messages)) expect(CODES as readonly string[], code).toContain(code);
+    for (const code of Object.keys(CATALOGUES.sv.messages) as (keyof typeof CATALOGUES.sv.messages)[]) expect(MESSAGES[code].en, code).toBe(CATALOGUES.en.messages[code]);
     for (const code of [...Object.keys(CATALOGUES.sv.hints), ...Object.keys(CATALOGUES.sv.suggestionHints)]) expect(CODES as readonly string[], code).toContain(code);
     expect(Object.keys(CATALOGUES.sv.phrases).sort()).toEqual([...PHRASES].sort());
     expect(Object.keys(CATALOGUES.sv.explain).sort()).toEqual([...EXPLAIN_STEPS].sort());
@@ -101,5 +103,48 @@ describe("the catalogues", () => {
       }),
     );
     for (const odd of ["", "abc", "1.2.3", "-"]) for (const lang of ["sv", "en"] as const) expect(decimalText(odd, lang)).toBe(groupedDecimal(odd, lang));
+  });
+
+  it("the commands say the core's coded reasons in words, in each language (whole stderr, exit 2)", () => {
+    const dir = tempDir();
+    const t2025 = JSON.parse(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8"));
+    Object.assign(t2025, { year: "2025", references: 5 });
+    t2025.parties[0].aliases = [1];
+    t2025.parties[1].aliases = Array(30).fill("a");
+    t2025.population.RJL = -3;
+    t2025.pointPrices[0] = true;
+    t2025.careRules[0].model = "x";
+    writeFileSync(join(dir, "bad.json"), JSON.stringify(t2025, null, 2));
+    const sv = runCli(["check-tariff", "--tariff", "bad.json"], dir);
+    expect(sv.code).toBe(2);
+    expect(sv.stderr).toBe(
+      [
+        "bad.json:4:11: error[TARIFF_SCHEMA]: $.year: väntade ett tal, fick text",
+        "bad.json:17:9: error[TARIFF_SCHEMA]: $.parties[0].aliases[0]: väntade text, fick ett tal",
+        "bad.json:23:18: error[TARIFF_SCHEMA]: $.parties[1].aliases: listan får ha högst 20 poster",
+        "bad.json:74:12: error[TARIFF_SCHEMA]: $.population.RJL: för litet: minst 0",
+        "bad.json:81:5: error[TARIFF_SCHEMA]: $.pointPrices[0]: väntade ett objekt { … }, fick sant/falskt",
+        'bad.json:104:16: error[TARIFF_SCHEMA]: $.careRules[0].model: ska vara ett av "fixed_variable", "unit_price", "excluded", "fixed_only"',
+        "bad.json:137:17: error[TARIFF_SCHEMA]: $.references: väntade en lista [ … ], fick ett tal",
+        "7 fel i indata; inget skrevs.",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(join(dir, "comma.json"), '{"a": 1 "b": 2}');
+    const en = runCli(["check-tariff", "--tariff", "comma.json", "--lang", "en"], dir);
+    expect([en.code, en.stderr]).toEqual([2, "comma.json:1:9: error[TARIFF_JSON]: invalid JSON: a comma , was expected (is a comma missing between two values?) (CommaExpected)\n1 error(s) in the input; nothing was written.\n"]);
+    writeFileSync(join(dir, "c.csv"), "säljare;köpare;verksamhet;belopp;datum\nRÖ;RJL;neurokirurgi;100;2025-01-01\n");
+    const set = runCli(["calculate", "--tariff", "2025", "--consumption", "c.csv", "--set", "a..b=1", "--set", "key.shares.XX=0.1", "--set", "__proto__.x=1", "--set", "fixedShare.x=1"], dir);
+    expect(set.code).toBe(2);
+    for (const line of [
+      "--set:1:1: error[SET_UNKNOWN_PATH]: a..b: finns inte i tariffen (en tom del mellan punkter)",
+      '--set:2:1: error[SET_UNKNOWN_PATH]: key.shares.XX: finns inte i tariffen ("XX" är inte en part i tariffen)',
+      "--set:3:1: error[SET_UNKNOWN_PATH]: __proto__.x: finns inte i tariffen (reserverat namn)",
+      "--set:4:1: error[SET_UNKNOWN_PATH]: fixedShare.x: finns inte i tariffen ($.fixedShare är ett enskilt värde, inte en lista eller ett objekt)",
+    ])
+      expect(set.stderr).toContain(line);
+    writeFileSync(join(dir, "s.json"), "[1, 2]");
+    const patch = runCli(["calculate", "--tariff", "2025", "--consumption", "c.csv", "--scenario", "s.json", "--lang", "en"], dir);
+    expect([patch.code, patch.stderr]).toEqual([2, "s.json:1:1: error[SCENARIO_PATCH]: a scenario must be a JSON object of the tariff values that change (a JSON merge patch, RFC 7386), not an array\n1 error(s) in the input; nothing was written.\n"]);
   });
 });
