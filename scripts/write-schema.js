@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { TARIFF_SCHEMA_FILE, tariffJsonSchema } from "../dist/core/model/tariff-schema.js";
+import { TARIFF_SCHEMA_FILE, tariffJsonSchema } from "../dist/contracts/tariff-json-schema.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 for (const dir of ["schema", "tariffs"]) {

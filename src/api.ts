@@ -9,7 +9,8 @@
  */
 import { compareResultTexts } from "./contracts/compare-files.js";
 import type { Comparison } from "./core/analysis/compare.js";
-import { explainFlow, type Explanation } from "./core/analysis/explain.js";
+import { explainFlow } from "./core/analysis/explain.js";
+import { explanationWords, type ExplanationText } from "./text/explain.js";
 import { calculate as coreCalculate, compileTariffInput, populationInput, type CalculateInput as CoreCalculateInput, type CalculationResult } from "./core/model/calculate.js";
 import { accontoPlan, type AccontoPlan } from "./core/year/acconto.js";
 import type { ScaledDecimal } from "./core/model/decimal.js";
@@ -451,11 +452,12 @@ export interface ExplainInput {
  * for (const line of value.lines) console.log("  ".repeat(line.depth) + line.text);
  * ```
  */
-export async function explain(input: ExplainInput): Promise<Outcome<Explanation>> {
+export async function explain(input: ExplainInput): Promise<Outcome<ExplanationText>> {
   const result = unwrap(input.result) as CalculationResult;
   const lang = input.lang ?? "sv";
-  const e = explainFlow(result, input.flow, lang, { modelName: (m) => t(lang, `model_${m}`).toLowerCase() });
-  if ("code" in e) throw new InputError([e]);
+  const found = explainFlow(result, input.flow);
+  if ("code" in found) throw new InputError([found]);
+  const e = explanationWords(found, lang, { modelName: (m) => t(lang, `model_${m}`).toLowerCase() });
   return { value: e, warnings: sortDiagnostics(result.warnings) };
 }
 

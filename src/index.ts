@@ -15,6 +15,7 @@ export { calculate, calculateCsv, checkKey, acconto, settle, propose, compare, e
 // overview (the year on one page) joins these calls here once core/year/overview.ts is in.
 export type { Outcome, SafeOutcome, CsvOutcome, SettleOutcome, ProposeOutcome, ResultInput, PlanInput, WrittenJson, CalculateInput, ResultJson, AccontoInput, SettleInput, ProposeInput, ExplainInput } from "./api.js";
 export type { Explanation, ExplainLine } from "./core/analysis/explain.js";
+export type { ExplanationText, ExplainLineText } from "./text/explain.js";
 export type { Comparison } from "./core/analysis/compare.js";
 export type { CalculationResult, Check, Component, Flow, PairDetail, Split, FixedAmounts, GrantAmounts, Forecast } from "./core/model/calculate.js";
 export { InvariantError } from "./core/model/calculate.js";

@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { explainAll, explainFlow, explanationText } from "../src/core/analysis/explain.js";
+import { explainAll, explainFlow } from "../src/core/analysis/explain.js";
+import { explanationText, explanationWords } from "../src/text/explain.js";
 import { calculateFiles } from "../src/node/run.js";
 import { FIXTURES, runCli, tempDir } from "./helpers.js";
 import { moneyText } from "../src/text/diagnostics.js";
@@ -15,7 +16,7 @@ const MINI = join(FIXTURES, "spec", "mini-2025");
 describe("explain", () => {
   it("every flow's chain ends in its amount, and its exact value rounds to it (half away from zero)", async () => {
     const run = await calculateFiles({ tariff: join(MINI, "tariff.json"), consumption: join(MINI, "consumption.csv") });
-    const all = explainAll(run.result, "en");
+    const all = explainAll(run.result).map((e) => explanationWords(e, "en"));
     expect(all.length).toBe(run.result.flows.length);
     all.forEach((e, k) => {
       const f = run.result.flows[k];
@@ -42,20 +43,20 @@ describe("explain", () => {
 
   it("names the rows, the rule, the prices and the share; a net position lists its flows", async () => {
     const run = await calculateFiles({ tariff: join(MINI, "tariff.json"), consumption: join(MINI, "consumption.csv") });
-    const v = explainFlow(run.result, "RJL>RÖ variable", "sv");
+    const v = explainFlow(run.result, "RJL>RÖ variable");
     if ("code" in v) throw new Error(v.code);
-    const text = explanationText(v).join("\n");
+    const text = explanationText(explanationWords(v, "sv")).join("\n");
     expect(text).toContain("neurokirurgi: 2 rader, värde 358 125,00 kr");
     expect(text).toContain("poängpriser RÖ: 2025-01-01 71 250,00 kr; 2025-07-01 72 000,00 kr");
     expect(text).toContain("rörlig andel: 1 − 0,65");
     expect(text).toContain("exakt: 125 343,75 kr");
-    const s = explainFlow(run.result, "rkl>rö solidarity rcc", "sv");
+    const s = explainFlow(run.result, "rkl>rö solidarity rcc");
     if ("code" in s) throw new Error(s.code);
-    expect(explanationText(s).join("\n")).toMatch(/fördelat med största-restmetoden: golv [\d ]+,\d\d kr; \d öre kvar efter golven går till de största resterna, 1 av dem till RKL/);
-    const n = explainFlow(run.result, "net RKL", "en");
+    expect(explanationText(explanationWords(s, "sv")).join("\n")).toMatch(/fördelat med största-restmetoden: golv [\d ]+,\d\d kr; \d öre kvar efter golven går till de största resterna, 1 av dem till RKL/);
+    const n = explainFlow(run.result, "net RKL");
     if ("code" in n) throw new Error(n.code);
     expect(n.amount).toBe(run.result.net[1]);
-    const bad = explainFlow(run.result, "RJL>RÖ grant", "en");
+    const bad = explainFlow(run.result, "RJL>RÖ grant");
     expect("code" in bad && bad.code).toBe("EXPLAIN_FLOW");
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { calculate } from "../src/core/model/calculate.js";
 import { InputError } from "../src/core/model/diagnostics.js";
 import { loadTariff } from "../src/core/model/tariff.js";
-import { tariffJsonSchema } from "../src/core/model/tariff-schema.js";
+import { tariffJsonSchema } from "../src/contracts/tariff-json-schema.js";
 import { ROOT } from "./helpers.js";
 import { asDecided } from "./decided.js";
 

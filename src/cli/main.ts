@@ -19,7 +19,7 @@ import { runTime } from "../render/run-time.js";
 import { assertOutputPaths, CSV_DIR_FILES, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
 import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
 import { calculateFiles } from "../node/run.js";
-import { scenarioLines } from "../core/analysis/scenario.js";
+import { scenarioLines } from "../text/scenario-lines.js";
 import { DEFAULT_TOLERANCE } from "../core/year/keycheck.js";
 import { formatOre } from "../core/model/decimal.js";
 import { t } from "../text/i18n.js";

@@ -8,6 +8,7 @@ import * as z from "zod";
 import { formatOre, parseMoney } from "../core/model/decimal.js";
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { DiagnosticBag, type Localized, type Location } from "../core/model/diagnostics.js";
+import { phrase, type Phrase } from "../core/model/phrases.js";
 import { MAX_PARTIES } from "../core/model/limits.js";
 import { COMPONENTS, type Component } from "../core/model/calculate.js";
 import type { BaseResult } from "../core/year/proposal.js";
@@ -88,15 +89,16 @@ function parseJson(text: string, file: string, what: string, bag: DiagnosticBag)
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
   if (first || root === undefined) {
-    bag.error("RESULT_FILE", { what, reason: first ? jsonErrorReason(printParseErrorCode(first.error)) : reasonOf("empty") }, first ? locationOf(body, first.offset, file) : { file, line: 1, column: 1 });
+    bag.error("RESULT_FILE", { what, reason: first ? jsonErrorReason(printParseErrorCode(first.error)) : reasonOf("empty_file") }, first ? locationOf(body, first.offset, file) : { file, line: 1, column: 1 });
     return undefined;
   }
   return JSON.parse(body) as unknown;
 }
 
 /** A reason at a path of the file: "$.flows[0].amount: …" in both languages. */
-function at(path: (string | number)[], reason: Localized): Localized {
+function at(path: (string | number)[], reason: Phrase | Localized): Phrase | Localized {
   const p = formatPath(path);
+  if ("phrase" in reason) return phrase("at_path", { path: p, reason });
   return { sv: `${p}: ${reason.sv}`, en: `${p}: ${reason.en}` };
 }
 

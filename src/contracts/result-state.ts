@@ -6,7 +6,8 @@
 import { resultFromSummary, type Component } from "../core/model/calculate.js";
 import { addToCell, type AreaTotals, type ConsumptionSummary } from "../core/model/consumption.js";
 import { parseCanonicalDecimal, parseMoney, pow10, rational, rescale } from "../core/model/decimal.js";
-import { InputError, type Diagnostic, type Localized } from "../core/model/diagnostics.js";
+import { InputError, type Diagnostic } from "../core/model/diagnostics.js";
+import { phrase, type Phrase } from "../core/model/phrases.js";
 import type { DistributionKey } from "../core/model/key.js";
 import { areaKey, partyKey } from "../core/model/names.js";
 import type { CompiledTariff, FixedOnlyEntry, GrantEntry, SolidarityEntry } from "../core/model/tariff.js";
@@ -15,7 +16,6 @@ import { scenarioTexts, type ComparableResult } from "../core/analysis/compare.j
 import type { EffectState } from "../core/analysis/effects.js";
 import type { ReadResult, ResultDetail } from "./result-input.js";
 import { valueUnits } from "../core/model/decimal.js";
-import { COMPONENT_WORDS } from "../core/analysis/component-words.js";
 
 function warning(code: Diagnostic["code"], params: Diagnostic["params"], file?: string): Diagnostic {
   return { severity: "warning", code, params, ...(file !== undefined ? { file, line: 1, column: 1 } : {}) };
@@ -45,7 +45,7 @@ export function comparableFromFile(result: ReadResult, detail: ResultDetail): Co
  * A file that does not carry them (or was changed) gives a warning saying what is missing.
  */
 export function stateFromResultFile(result: ReadResult, detail: ResultDetail, file: string): EffectState | Diagnostic {
-  const missing = (what: string | Localized): Diagnostic => warning("EFFECTS_INCOMPLETE", { file, what }, file);
+  const missing = (what: string | Phrase): Diagnostic => warning("EFFECTS_INCOMPLETE", { file, what }, file);
   const n = result.parties.length;
   const index = new Map(result.parties.map((p, i) => [p, i]));
   const at = (p: string): number => index.get(p) as number;
@@ -152,15 +152,14 @@ export function stateFromResultFile(result: ReadResult, detail: ResultDetail, fi
     flows = resultFromSummary(tariff, key, consumption, [], state.through !== undefined ? { through: state.through } : {}).flows;
   } catch (e) {
     if (!(e instanceof InputError) && !(e instanceof Error && e.name === "InvariantError")) throw e;
-    return missing({ sv: "tal som går att räkna om (ett belopp utanför gränserna)", en: "figures that can be computed again (a figure beyond the bounds)" });
+    return missing(phrase("recompute_beyond_bounds"));
   }
-  const named = new Map<string, Localized>();
+  const named = new Map<string, Phrase>();
   const sumsOf = (list: { payer: number; payee: number; component: Component; label: string | null; amount: bigint }[]): Map<string, bigint> => {
     const m = new Map<string, bigint>();
     for (const f of list) {
       const k = `${result.parties[f.payer]}→${result.parties[f.payee]} ${f.component} ${f.label ?? ""}`;
-      const name = (lang: 0 | 1): string => `${result.parties[f.payer]}→${result.parties[f.payee]} ${COMPONENT_WORDS[f.component][lang]}${f.label ? ` ${f.label}` : ""}`;
-      named.set(k, { sv: name(0), en: name(1) });
+      named.set(k, phrase("flow_of", { payer: result.parties[f.payer] ?? "", payee: result.parties[f.payee] ?? "", component: phrase(`component_${f.component}`), label: f.label ? ` ${f.label}` : "" }));
       m.set(k, (m.get(k) ?? 0n) + f.amount);
     }
     for (const [k, v] of m) if (v === 0n) m.delete(k);

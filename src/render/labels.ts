@@ -1,63 +1,46 @@
 /**
- * The words the reports show for the program's own codes: the checks it makes before it writes a
+ * How the reports show the program's own codes: the checks it makes before it writes a
  * result (ids such as `net_sums_to_zero` and their figures), the roles of the input files, the
  * consumption readers, the tariff's status, times and shares. The codes stay in the JSON contracts;
- * a workbook shows these words instead (Swedish by default, English with `--lang en`).
+ * a workbook shows their words (the catalogues src/text/sv.ts, en.ts) instead, Swedish by default.
  */
 import { formatRational, formatScaled, groupedDecimal, groupedInteger, rational } from "../core/model/decimal.js";
 import type { AreaCell } from "../core/model/consumption.js";
 import type { Lang } from "../core/model/codes.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
+import { CATALOGUES, fillText } from "../text/catalogue.js";
 
-type Words = readonly [sv: string, en: string];
-const pick = (w: Words, lang: Lang): string => w[lang === "sv" ? 0 : 1];
+const words = (lang: Lang) => CATALOGUES[lang];
 
-/** Every check id of the core (calculate, key check, a conto, settlement). */
-const CHECK_NAMES = {
-  shares_sum_to_one: ["Nyckelns andelar summerar till exakt 1", "The key's shares sum to exactly 1"],
-  allocation_sums: ["Fördelningens delar summerar till beloppet", "A split's parts sum to its amount"],
-  allocation_bounds: ["Varje del är sin exakta andel avrundad nedåt eller uppåt till helt öre", "Each part is its exact share rounded down or up to the öre"],
-  flows_match_components: ["Vårdavtalets summa = flödena för fast, rörlig ersättning och styckpris", "The care agreement's total = the fixed, variable and unit-price flows"],
-  value_by_model: ["Värdet per verksamhet = värdet per modell", "The value per area of care = the value per model"],
-  net_sums_to_zero: ["Nettopositionerna summerar till 0", "The net positions sum to 0"],
-  remaining_sums_to_zero: ["Det som är kvar att reglera summerar till 0", "What remains to settle sums to 0"],
-  transfers_settle: ["Betalningarna nollställer varje nettoposition", "The payments settle every net position"],
-  transfers_count: ["Högst en betalning färre än antalet parter", "At most one payment fewer than the parties"],
-  months_sum_to_annual: ["Månadsbeloppen summerar till årsbeloppet", "The monthly amounts sum to the annual amount"],
-  item_deviations_sum_to_zero: ["Postens avvikelser summerar till 0", "The item's deviations sum to 0"],
-} as const satisfies Record<string, Words>;
+/** Every check id of the core (calculate, key check, a conto, settlement): the catalogues' section `checks`. */
+const CHECK_NAMES = CATALOGUES.sv.checks;
 
 export type CheckId = keyof typeof CHECK_NAMES;
 
-/** How each figure of a check is shown: its label and what kind of number it holds. */
+/** How each figure of a check is shown: what kind of number it holds (its label: the catalogues' section `figures`). */
 type FigureKind = "text" | "ore" | "valueUnits" | "count" | "month" | "orePerParty";
-const FIGURES: Record<string, { label: Words; kind: FigureKind }> = {
-  weights: { label: ["vikternas summa", "sum of the weights"], kind: "count" },
-  denominator: { label: ["nämnare", "denominator"], kind: "count" },
-  split: { label: ["fördelning", "split"], kind: "text" },
-  item: { label: ["post", "item"], kind: "text" },
-  total: { label: ["belopp", "amount"], kind: "ore" },
-  parts: { label: ["delarnas summa", "sum of the parts"], kind: "ore" },
-  pairs: { label: ["vårdavtalet", "care agreement"], kind: "ore" },
-  flows: { label: ["flödena", "flows"], kind: "ore" },
-  areas: { label: ["per verksamhet", "per area"], kind: "valueUnits" },
-  models: { label: ["per modell", "per model"], kind: "valueUnits" },
-  sum: { label: ["summa", "sum"], kind: "ore" },
-  remaining: { label: ["kvar", "remaining"], kind: "orePerParty" },
-  transfers: { label: ["betalningar", "payments"], kind: "count" },
-  max: { label: ["högst", "at most"], kind: "count" },
-  month: { label: ["månad", "month"], kind: "month" },
-  annual: { label: ["årsbelopp", "annual amount"], kind: "ore" },
-  months: { label: ["månadernas summa", "sum of the months"], kind: "ore" },
-};
-
-const MONTHS: Record<Lang, readonly string[]> = {
-  sv: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+const FIGURES: Record<string, FigureKind> = {
+  weights: "count",
+  denominator: "count",
+  split: "text",
+  item: "text",
+  total: "ore",
+  parts: "ore",
+  pairs: "ore",
+  flows: "ore",
+  areas: "valueUnits",
+  models: "valueUnits",
+  sum: "ore",
+  remaining: "orePerParty",
+  transfers: "count",
+  max: "count",
+  month: "month",
+  annual: "ore",
+  months: "ore",
 };
 
 export function monthName(month: number, lang: Lang): string {
-  return MONTHS[lang][month - 1] ?? String(month);
+  return (words(lang).months as Record<string, string>)[`m${month}`] ?? String(month);
 }
 
 export function isCheckId(id: string): id is CheckId {
@@ -66,7 +49,7 @@ export function isCheckId(id: string): id is CheckId {
 
 /** A check's name in words; an id the reports do not know yet is shown as it is (tests catch it). */
 export function checkName(id: string, lang: Lang): string {
-  return isCheckId(id) ? pick(CHECK_NAMES[id], lang) : id;
+  return isCheckId(id) ? words(lang).checks[id] : id;
 }
 
 /** Öre text ("-12.50") → "-12,50 kr" / "SEK -12.50". */
@@ -74,7 +57,7 @@ function kronor(oreText: string, lang: Lang): string {
   const m = /^(-?)(\d+)\.(\d{2})$/.exec(oreText);
   if (!m) return oreText;
   const text = groupedDecimal(`${m[1]}${m[2]}.${m[3]}`, lang);
-  return lang === "sv" ? `${text} kr` : `SEK ${text}`;
+  return fillText(words(lang).labels.kronor, { amount: text });
 }
 
 
@@ -83,7 +66,7 @@ function valueKronor(units: string, lang: Lang): string {
   if (!/^-?\d+$/.test(units)) return units;
   let s = formatScaled(BigInt(units), 8);
   while (s.endsWith("0") && s.length - s.indexOf(".") > 3) s = s.slice(0, -1);
-  return lang === "sv" ? `${groupedDecimal(s, lang)} kr` : `SEK ${groupedDecimal(s, lang)}`;
+  return fillText(words(lang).labels.kronor, { amount: groupedDecimal(s, lang) });
 }
 
 /**
@@ -93,10 +76,10 @@ function valueKronor(units: string, lang: Lang): string {
 export function checkFigures(figures: Record<string, string>, lang: Lang, parties: readonly string[]): string {
   return Object.entries(figures)
     .map(([k, v]) => {
-      const f = FIGURES[k];
-      if (!f) return `${k} ${v}`;
-      const label = pick(f.label, lang);
-      switch (f.kind) {
+      const kind = FIGURES[k];
+      const label = (words(lang).figures as Record<string, string>)[k];
+      if (!kind || label === undefined) return `${k} ${v}`;
+      switch (kind) {
         case "text":
           return `${label}: ${v}`;
         case "ore":
@@ -118,27 +101,17 @@ export function checkFigures(figures: Record<string, string>, lang: Lang, partie
     .join("; ");
 }
 
-const ROLES: Record<InputFileInfo["role"], Words> = {
-  tariff: ["Tariff (överenskommelsens värden)", "Tariff (the agreement's values)"],
-  consumption: ["Konsumtion", "Consumption"],
-  population: ["Befolkning", "Population"],
-  costs: ["Gemensamma kostnader", "Joint costs"],
-  result: ["Resultat", "Result"],
-  payments: ["Betalningar", "Payments"],
-  scenario: ["Scenario (ändringar i tariffen)", "Scenario (changes to the tariff)"],
-};
-
 export function roleName(role: InputFileInfo["role"], lang: Lang): string {
-  return pick(ROLES[role], lang);
+  return words(lang).roles[role];
 }
 
 /** The reader of a consumption file: "fast", "general" or "general (why the fast one handed over)". */
 export function readerName(reader: string | undefined, lang: Lang): string {
   if (reader === undefined || reader === "") return "";
-  if (reader === "fast") return pick(["snabbläsaren (parallell)", "fast reader (parallel)"], lang);
-  if (reader === "general") return pick(["allmänna läsaren", "general reader"], lang);
+  if (reader === "fast") return words(lang).labels.reader_fast;
+  if (reader === "general") return words(lang).labels.reader_general;
   const m = /^general \((.*)\)$/s.exec(reader);
-  if (m) return lang === "sv" ? `allmänna läsaren (snabbläsaren lämnade över: ${m[1]})` : `general reader (the fast reader handed over: ${m[1]})`;
+  if (m) return fillText(words(lang).labels.reader_handed_over, { why: m[1] as string });
   return reader;
 }
 
@@ -146,8 +119,8 @@ export type TariffStatus = "decided" | "proposal" | "illustrative";
 
 /** The banner lines a workbook carries for a tariff that is not decided (none when decided or absent). */
 export function statusBanner(status: TariffStatus | undefined, lang: Lang): string[] {
-  if (status === "illustrative") return [pick(["UTKAST – illustrativa belopp", "DRAFT – illustrative amounts"], lang)];
-  if (status === "proposal") return [pick(["FÖRSLAG – ej beslutade belopp", "PROPOSAL – amounts not decided"], lang)];
+  if (status === "illustrative") return [words(lang).labels.banner_illustrative];
+  if (status === "proposal") return [words(lang).labels.banner_proposal];
   return [];
 }
 
@@ -206,16 +179,10 @@ export function keySharesText(ids: readonly string[], key: { weights: readonly b
   return ids.map((id, i) => `${id} ${percentText(key.weights[i] ?? 0n, key.totalWeight, lang)}`).join("; ");
 }
 
-const STATUS_NAMES: Record<TariffStatus, Words> = {
-  decided: ["beslutad", "decided"],
-  proposal: ["förslag", "proposal"],
-  illustrative: ["illustrativ", "illustrative"],
-};
-
 export function statusName(status: TariffStatus | undefined, lang: Lang): string {
-  return pick(STATUS_NAMES[status ?? "decided"], lang);
+  return words(lang).statuses[status ?? "decided"];
 }
 
 export function yesNo(v: boolean, lang: Lang): string {
-  return pick(v ? ["ja", "yes"] : ["nej", "no"], lang);
+  return v ? words(lang).labels.yes : words(lang).labels.no;
 }

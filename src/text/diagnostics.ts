@@ -6,6 +6,7 @@
 import type { Diagnostic, FieldRef, Params } from "../core/model/diagnostics.js";
 import type { Lang } from "../core/model/codes.js";
 import { MESSAGES } from "./messages.js";
+import { CATALOGUES, isPhrase, phraseText, t } from "./catalogue.js";
 
 /** A 0-based column position as Excel names the column: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -32,22 +33,6 @@ export function escapeForMessage(text: string): string {
   return text.replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu, (ch) => `⟨${codePointName(ch.codePointAt(0) ?? 0)}⟩`);
 }
 
-const FILE_PROBLEMS: Record<string, [string, string]> = {
-  ENOENT: ["filen finns inte", "the file does not exist"],
-  EISDIR: ["det är en mapp, inte en fil", "it is a folder, not a file"],
-  ENOTDIR: ["en del av sökvägen är inte en mapp", "a part of the path is not a folder"],
-  EACCES: ["behörighet saknas", "permission denied"],
-  EPERM: ["behörighet saknas", "permission denied"],
-  ELOOP: ["för många symboliska länkar", "too many symbolic links"],
-  ENAMETOOLONG: ["sökvägen är för lång", "the path is too long"],
-  EMFILE: ["för många öppna filer", "too many open files"],
-  EIO: ["in-/utmatningsfel på disken", "an input/output error"],
-  ENOSPC: ["disken är full", "no space left on the disk"],
-  EDQUOT: ["diskkvoten är slut", "disk quota exceeded"],
-  EROFS: ["filsystemet är skrivskyddat", "read-only file system"],
-  EEXIST: ["filen finns redan", "the file already exists"],
-};
-
 /** A value echoed in a message is cut after 120 characters (a whole over-long field helps no one). */
 function shorten(text: string): string {
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
@@ -55,13 +40,13 @@ function shorten(text: string): string {
 
 /** A file-system error in words, with its code for those who search for it ("filen finns inte (ENOENT)"). */
 export function fileProblemText(errno: string, lang: Lang): string {
-  const words = FILE_PROBLEMS[errno];
-  return words ? `${words[lang === "sv" ? 0 : 1]} (${errno})` : errno;
+  const words = (CATALOGUES[lang].fileProblems as Record<string, string>)[errno];
+  return words !== undefined ? `${words} (${errno})` : errno;
 }
 
 /** Whether fileProblemText has words for this error code. */
 export function knownFileProblem(errno: string): boolean {
-  return errno in FILE_PROBLEMS;
+  return Object.hasOwn(CATALOGUES.sv.fileProblems, errno);
 }
 
 /** Öre as a message writes money: "−" never (an ASCII minus pastes as a number), grouped thousands. */
@@ -72,6 +57,13 @@ export function moneyText(ore: bigint, lang: Lang): string {
   return `${neg ? "-" : ""}${int}${lang === "sv" ? "," : "."}${digits.slice(-2)}`;
 }
 
+/** A decimal text ("-1234.5") as the language writes numbers ("-1 234,5" / "-1,234.5"), as core's groupedDecimal does. */
+export function decimalText(text: string, lang: Lang): string {
+  const [int = "", frac] = text.split(".");
+  const grouped = /^-?\d+$/.test(int) ? int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",") : int;
+  return frac === undefined ? grouped : `${grouped}${lang === "sv" ? "," : "."}${frac}`;
+}
+
 export function fill(template: string, params: Params, lang: Lang = "sv"): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
@@ -79,6 +71,7 @@ export function fill(template: string, params: Params, lang: Lang = "sv"): strin
     if (typeof v === "object") {
       if ("ore" in v) return moneyText(v.ore, lang);
       if ("errno" in v) return escapeForMessage(fileProblemText(v.errno, lang));
+      if (isPhrase(v)) return escapeForMessage(shorten(phraseText(v, lang)));
       return escapeForMessage(shorten(v[lang]));
     }
     return escapeForMessage(shorten(String(v)));
@@ -89,7 +82,7 @@ export function messageText(d: Pick<Diagnostic, "code" | "params"> & { field?: F
   const entry = MESSAGES[d.code];
   const text = fill(entry[lang], d.params, lang);
   if (!d.field) return text;
-  return `${text} (${lang === "sv" ? "kolumn" : "column"} ${columnLetter(d.field.index)}, ${escapeForMessage(shorten(d.field.name))})`;
+  return `${text} (${t(lang, "labels.column")} ${columnLetter(d.field.index)}, ${escapeForMessage(shorten(d.field.name))})`;
 }
 
 export function hintText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): string | undefined {
@@ -104,6 +97,6 @@ export function renderDiagnostic(d: Diagnostic, lang: Lang = "sv"): string {
   const severity = d.severity === "error" ? (lang === "sv" ? "error" : "error") : "warning";
   let text = `${where}: ${severity}[${d.code}]: ${messageText(d, lang)}`;
   const hint = hintText(d, lang);
-  if (hint) text += `\n  ${lang === "sv" ? "tips" : "hint"}: ${hint}`;
+  if (hint) text += `\n  ${t(lang, "labels.hint")}: ${hint}`;
   return text;
 }

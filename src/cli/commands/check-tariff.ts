@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { formatRational, parseMoney } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
 import { areaKey, type CompiledTariff } from "../../core/model/tariff.js";
-import { TARIFF_SCHEMA_FILE, tariffJsonSchema } from "../../core/model/tariff-schema.js";
+import { TARIFF_SCHEMA_FILE, tariffJsonSchema } from "../../contracts/tariff-json-schema.js";
 import { formatSek, textTable } from "../../render/format.js";
 import { statusBanner, statusName } from "../../render/labels.js";
 import { DiagnosticBag } from "../../core/model/diagnostics.js";

@@ -3,7 +3,8 @@
  * result (src/core/analysis/explain.ts), printed on stdout, and with --json written as JSON.
  */
 import { InputError, sortDiagnostics } from "../../core/model/diagnostics.js";
-import { explainFlow, explanationText } from "../../core/analysis/explain.js";
+import { explainFlow } from "../../core/analysis/explain.js";
+import { explanationText, explanationWords } from "../../text/explain.js";
 import type { Lang } from "../../text/messages.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { calculateFiles } from "../../node/run.js";
@@ -31,8 +32,9 @@ export async function explainCommand(args: ExplainArgs, io: Io, lang: Lang): Pro
   assertOutputPaths({ inputs, files }, lang);
   const scenario = args.set?.length || args.scenario !== undefined ? { scenario: { set: args.set ?? [], ...(args.scenario !== undefined ? { file: args.scenario } : {}) } } : {};
   const run = await calculateFiles({ tariff: args.tariff, consumption: args.consumption, population: args.population, through: args.through, ...scenario });
-  const e = explainFlow(run.result, args.flow, lang, { ...(run.scenario ? { scenario: run.scenario } : {}), modelName: (m) => t(lang, `model_${m}`).toLowerCase() });
-  if ("code" in e) throw new InputError([e]);
+  const found = explainFlow(run.result, args.flow, run.scenario ? { scenario: run.scenario } : {});
+  if ("code" in found) throw new InputError([found]);
+  const e = explanationWords(found, lang, { modelName: (m) => t(lang, `model_${m}`).toLowerCase() });
   if (args.strict) failOnWarnings(run.result.warnings);
   if (args.json) writeOutputs([{ path: args.json, option: "--json", data: JSON.stringify(explanationToJson(e), null, 2) + "\n" }], inputs, [], lang);
   for (const w of sortDiagnostics(run.result.warnings)) io.stderr(renderDiagnostic(w, lang) + "\n");

@@ -84,7 +84,7 @@ export interface Comparison {
 
 export class ComparisonInvariantError extends Error {
   constructor(readonly failed: Comparison["checks"]) {
-    super(`comparison invariant broken: ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
+    super(`comparison invariant: ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
     this.name = "ComparisonInvariantError";
   }
 }

@@ -22,12 +22,12 @@
 import { resultFromSummary, type Component } from "../model/calculate.js";
 import { addToCell, type AreaTotals, type ConsumptionSummary } from "../model/consumption.js";
 import { parseCanonicalDecimal, parseMoney, pow10, rational, rescale } from "../model/decimal.js";
-import { InputError, type Diagnostic, type Localized } from "../model/diagnostics.js";
+import { InputError, type Diagnostic } from "../model/diagnostics.js";
+import { phrase } from "../model/phrases.js";
 import type { DistributionKey } from "../model/key.js";
 import { areaKey, partyKey } from "../model/names.js";
 import type { CompiledTariff, FixedOnlyEntry, GrantEntry, SolidarityEntry } from "../model/tariff.js";
 import type { TariffFile } from "../model/tariff-schema.js";
-import { COMPONENT_WORDS } from "./component-words.js";
 import { valueUnits } from "../model/decimal.js";
 
 export const EFFECT_GROUPS = ["key", "fixedShare", "references", "pricesAndBudgets", "consumption"] as const;
@@ -103,7 +103,7 @@ export function decomposeEffects(a: EffectState, b: EffectState, options: { cons
   const ids = (s: EffectState): string[] => s.tariff.parties.map((p) => p.id);
   if (ids(a).join("\u0000") !== ids(b).join("\u0000")) {
     const sameSet = [...ids(a)].sort().join("\u0000") === [...ids(b)].sort().join("\u0000");
-    const how = sameSet ? { sv: "samma parter men i olika ordning", en: "the same parties in another order" } : { sv: "olika parter", en: "different parties" };
+    const how = phrase(sameSet ? "parties_other_order" : "parties_different");
     return { available: false, reason: warning("EFFECTS_PARTIES", { how, a: ids(a).join(", "), b: ids(b).join(", ") }, options.fileB) };
   }
   const nets: bigint[][] = [];
@@ -111,12 +111,12 @@ export function decomposeEffects(a: EffectState, b: EffectState, options: { cons
     for (let k = 0; k <= EFFECT_GROUPS.length; k++) nets.push(netOf(mix(a, b, k, options.consumptionMovesWith)));
   } catch (e) {
     if (!(e instanceof InputError) && !(e instanceof Error && e.name === "InvariantError")) throw e;
-    return { available: false, reason: warning("EFFECTS_INCOMPLETE", { file: options.fileB ?? "B", what: { sv: "ett steg från A som går att räkna (ett belopp utanför gränserna)", en: "a computable step from A (a figure beyond the bounds)" } }, options.fileB) };
+    return { available: false, reason: warning("EFFECTS_INCOMPLETE", { file: options.fileB ?? "B", what: phrase("step_beyond_bounds") }, options.fileB) };
   }
   // The ends must be A and B themselves, party by party.
   for (const [side, got, want, file] of [["A", nets[0], options.expected.a, options.fileA], ["B", nets[EFFECT_GROUPS.length], options.expected.b, options.fileB]] as const) {
     const i = a.tariff.parties.findIndex((_, j) => got?.[j] !== want[j]);
-    if (i >= 0) return { available: false, reason: warning("EFFECTS_MISMATCH", { file: file ?? side, what: { sv: `nettoposition ${ids(a)[i] ?? ""}`, en: `net ${ids(a)[i] ?? ""}` }, inFile: { ore: want[i] ?? 0n }, recomputed: { ore: got?.[i] ?? 0n } }, file) };
+    if (i >= 0) return { available: false, reason: warning("EFFECTS_MISMATCH", { file: file ?? side, what: phrase("net_of", { party: ids(a)[i] ?? "" }), inFile: { ore: want[i] ?? 0n }, recomputed: { ore: got?.[i] ?? 0n } }, file) };
   }
   const parties = a.tariff.parties.map((_, i) => ({
     change: (options.expected.b[i] ?? 0n) - (options.expected.a[i] ?? 0n),

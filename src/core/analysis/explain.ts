@@ -10,32 +10,53 @@
  */
 import { COMPONENTS, type CalculationResult, type Component, type Flow } from "../model/calculate.js";
 import { areaCells, ruleFor, type AreaCell } from "../model/consumption.js";
-import { formatOre, formatRational, groupedDecimal, rational, type Rational } from "../model/decimal.js";
+import { formatOre, formatRational, rational, type Rational } from "../model/decimal.js";
 import { type Diagnostic } from "../model/diagnostics.js";
-import type { Lang } from "../model/codes.js";
+import { phrase } from "../model/phrases.js";
 import { areaKey } from "../model/names.js";
 import { formatPath } from "../model/tariff.js";
 import type { CareModel } from "../model/tariff-schema.js";
 import { formatValueSek } from "../model/decimal.js";
 import { type ScenarioRecord } from "./scenario-record.js";
-import { COMPONENT_WORDS } from "./component-words.js";
-import { moneyText } from "../../text/diagnostics.js";
 
 type Value = string | number | boolean | null;
 
-/** One step of the chain: what it is, its text in the language asked for, how deep it sits, and its figures. */
+/** The steps of a chain; src/text/ (the catalogues' section `explain`) words each. */
+export const EXPLAIN_STEPS = [
+  "scenario", "flow", "net", "receives", "pays", "total", "reference", "noReference", "fixedShare", "variableShare", "area", "ruleNone", "ruleIs", "sum",
+  "prices", "price", "forecast", "exact", "rounded", "split", "keyShare", "allocated", "allocatedNegative", "allocatedWhole", "decided", "source", "sourceScenario",
+  "sourcePopulationFile", "cut", "noDate", "basis_population", "basis_fixed",
+] as const;
+export type ExplainStep = (typeof EXPLAIN_STEPS)[number];
+
+/**
+ * A value a step names, as a value: money in öre, a decimal text (grouped as the language writes
+ * numbers), a component or a care model by its code, a step inside the step, or a list of them.
+ */
+export type StepParam =
+  | string
+  | number
+  | { ore: bigint }
+  | { decimal: string }
+  | { component: Component }
+  | { model: CareModel }
+  | { step: ExplainStep; params?: Record<string, StepParam> }
+  | { join: StepParam[]; separator: string };
+
+/** One step of the chain: what it is, its values for the words, how deep it sits, and its figures. */
 export interface ExplainLine {
   depth: number;
-  kind: Key;
-  text: string;
+  kind: ExplainStep;
+  /** the values its words name */
+  params: Record<string, StepParam>;
   /** the step's figures as values (amounts in SEK with two decimals, shares and exact values as decimal texts) */
   values: Record<string, Value>;
 }
 
 /** The chain behind one figure of a result (what `explain` gives): its title, amount (öre), the figure named, and the steps. */
 export interface Explanation {
-  /** the figure explained, e.g. "RJL → RÖ rörlig ersättning" */
-  title: string;
+  /** the figure explained: a flow ("flow") or a net position ("net"), with its values */
+  title: { step: "flow" | "net"; params: Record<string, StepParam> };
   /** the figure, öre */
   amount: bigint;
   /** which figure: a flow, or a party's net position */
@@ -48,61 +69,18 @@ export interface Explanation {
 export interface ExplainOptions {
   /** the scenario the result was computed with: its lines and the sources of the values it replaced */
   scenario?: ScenarioRecord;
-  /** a care model's name in the language asked for (the reports' words); the model's code without it */
-  modelName?: (model: CareModel) => string;
 }
 
 /** Decimals an exact value is shown with; one that needs more is rounded there, and says so. */
 const EXACT_DECIMALS = 10;
 const SHARE_DECIMALS = 15;
 
-const W = {
-  scenario: ["SCENARIO: tariffens värden ersatta, inte det beslutade utfallet: {list}", "SCENARIO: tariff values replaced, not the decided outcome: {list}"],
-  flow: ["{payer} betalar {payee}: {component}{label}", "{payer} pays {payee}: {component}{label}"],
-  net: ["Nettoposition {party} = det parten får − det parten betalar", "Net position {party} = what the party receives − what it pays"],
-  receives: ["får {amount} kr: {flow}", "receives {amount}: {flow}"],
-  pays: ["betalar {amount} kr: {flow}", "pays {amount}: {flow}"],
-  total: ["summa {amount} kr", "total {amount}"],
-  reference: ["referensbelopp {seller}→{buyer}: {amount} kr", "reference amount {seller}→{buyer}: {amount}"],
-  noReference: ["inget referensbelopp för {seller}→{buyer}", "no reference amount for {seller}→{buyer}"],
-  fixedShare: ["fast andel: {share}", "fixed share: {share}"],
-  variableShare: ["rörlig andel: 1 − {share}", "variable share: 1 − {share}"],
-  area: ["{area}: {rows} rader, värde {value} kr (regel: {rule})", "{area}: {rows} rows, value {value} (rule: {rule})"],
-  ruleNone: ["ingen vårdregel, alltså {model}", "no care rule, so {model}"],
-  ruleIs: ["careRules \"{area}\"{sellers} → {model}", "careRules \"{area}\"{sellers} → {model}"],
-  sum: ["konsumtion ({model}) {seller}→{buyer}: {value} kr", "consumption ({model}) {seller}→{buyer}: {value}"],
-  prices: ["poängpriser {seller}: {list}", "point prices {seller}: {list}"],
-  forecast: ["prognos: konsumtionen × {factor} (t.o.m. {through})", "forecast: consumption × {factor} (through {through})"],
-  exact: ["exakt: {exact} kr{cut}", "exact: {exact}{cut}"],
-  rounded: ["avrundat till öre (halva bort från noll): {amount} kr", "rounded to the öre (half away from zero): {amount}"],
-  split: ["{kind} {label}: {total} kr fördelas med nyckeln ({basis}), värd {host}", "{kind} {label}: {total} split by the key ({basis}), host {host}"],
-  keyShare: ["{party}s andel: {share}{cut}", "{party}'s share: {share}{cut}"],
-  allocated: [
-    "fördelat med största-restmetoden: golv {base} kr; {remainder} öre kvar efter golven går till de största resterna, {extra} av dem till {party}: {amount} kr",
-    "allocated by the largest-remainder method: floor {base}; the {remainder} öre left after the floors go to the largest remainders, {extra} of them to {party}: {amount}",
-  ],
-  allocatedNegative: [
-    "fördelat med största-restmetoden på beloppet utan minustecken, sedan med minustecken (−allocate(−X)): golv {base} kr; {remainder} öre kvar efter golven går till de största resterna, {extra} av dem till {party}; alltså −{positive} = {amount} kr",
-    "allocated by the largest-remainder method on the amount without its minus sign, then negated (−allocate(−X)): floor {base}; the {remainder} öre left after the floors go to the largest remainders, {extra} of them to {party}; so −{positive} = {amount}",
-  ],
-  allocatedWhole: [
-    "fördelat med största-restmetoden: golv {base} kr; inget öre kvar efter golven (varje del är jämn): {amount} kr",
-    "allocated by the largest-remainder method: floor {base}; no öre left after the floors (every part is whole): {amount}",
-  ],
-  decided: ["beslutat belopp {party}: {amount} kr", "decided amount {party}: {amount}"],
-  source: ["källa: {source}", "source: {source}"],
-  sourceScenario: ["källa: scenario, {origin}", "source: scenario, {origin}"],
-  sourcePopulationFile: ["källa: befolkningen i {file} ({date}), som ersätter tariffens", "source: the population in {file} ({date}), replacing the tariff's"],
-  cut: [" (avrundat till {decimals} decimaler här)", " (rounded to {decimals} decimals here)"],
-  noDate: ["utan datum", "no date"],
-} as const;
 
-type Key = keyof typeof W;
 
-export function explainAll(r: CalculationResult, lang: Lang, options: ExplainOptions = {}): Explanation[] {
+export function explainAll(r: CalculationResult, options: ExplainOptions = {}): Explanation[] {
   // the consumption per area once for every flow, not once per flow
   const cells = areaCells(r.consumption, r.parties.length);
-  return r.flows.map((f) => explainOne(r, f, lang, options, cells));
+  return r.flows.map((f) => explainOne(r, f, options, cells));
 }
 
 /**
@@ -110,40 +88,34 @@ export function explainAll(r: CalculationResult, lang: Lang, options: ExplainOpt
  * or aliases; components as in the result: fixed, variable, unit_price, fixed_only, solidarity,
  * grant). A name that matches nothing is an EXPLAIN_FLOW error (returned, not thrown).
  */
-export function explainFlow(r: CalculationResult, spec: string, lang: Lang, options: ExplainOptions = {}): Explanation | Diagnostic {
-  const fail = (reason: [string, string]): Diagnostic => ({ severity: "error", code: "EXPLAIN_FLOW", params: { text: spec, reason_sv: reason[0], reason_en: reason[1] }, file: "FLOW", line: 1, column: 1 });
+export function explainFlow(r: CalculationResult, spec: string, options: ExplainOptions = {}): Explanation | Diagnostic {
+  const fail = (reason: ReturnType<typeof phrase>): Diagnostic => ({ severity: "error", code: "EXPLAIN_FLOW", params: { text: spec, reason }, file: "FLOW", line: 1, column: 1 });
   const party = (t: string): number | undefined => r.tariff.resolveParty(t);
   const net = /^\s*(?:net|netto)\s+(.+?)\s*$/i.exec(spec);
   if (net) {
     const p = party(net[1] as string);
-    if (p === undefined) return fail([`"${net[1]}" är inte en part`, `"${net[1]}" is not a party`]);
-    return explainNet(r, p, lang, options);
+    if (p === undefined) return fail(phrase("explain_not_party", { name: net[1] as string }));
+    return explainNet(r, p, options);
   }
   const m = /^\s*(.+?)\s*(?:>|→|->)\s*(\S+)\s+(\S+)\s*(.*?)\s*$/.exec(spec);
-  if (!m) return fail(["skriv BETALARE>MOTTAGARE KOMPONENT [AVSER] eller net PART", "write PAYER>PAYEE COMPONENT [LABEL] or net PARTY"]);
+  if (!m) return fail(phrase("explain_syntax"));
   const payer = party(m[1] as string);
   const payee = party(m[2] as string);
-  if (payer === undefined || payee === undefined) return fail([`"${payer === undefined ? m[1] : m[2]}" är inte en part`, `"${payer === undefined ? m[1] : m[2]}" is not a party`]);
+  if (payer === undefined || payee === undefined) return fail(phrase("explain_not_party", { name: (payer === undefined ? m[1] : m[2]) as string }));
   const component = m[3] as Component;
-  if (!COMPONENTS.includes(component)) return fail([`komponenten är en av ${COMPONENTS.join(", ")}`, `the component is one of ${COMPONENTS.join(", ")}`]);
+  if (!COMPONENTS.includes(component)) return fail(phrase("explain_component", { list: COMPONENTS.join(", ") }));
   const label = m[4] ?? "";
   const flow = r.flows.find((f) => f.payer === payer && f.payee === payee && f.component === component && areaKey(f.label ?? "") === areaKey(label));
   if (!flow) {
     const there = r.flows.filter((f) => f.payer === payer && f.payee === payee).map((f) => `${f.component}${f.label ? ` ${f.label}` : ""}`);
-    return fail([`flöden ${r.parties[payer]?.id}>${r.parties[payee]?.id}: ${there.join(", ") || "inga"}`, `flows ${r.parties[payer]?.id}>${r.parties[payee]?.id}: ${there.join(", ") || "none"}`]);
+    return fail(phrase("explain_flows", { pair: `${r.parties[payer]?.id}>${r.parties[payee]?.id}`, list: there.join(", ") || phrase("none") }));
   }
-  return explainOne(r, flow, lang, options);
+  return explainOne(r, flow, options);
 }
 
-function words(lang: Lang) {
-  const L = lang === "sv" ? 0 : 1;
-  return (k: Key, params: Record<string, Value> = {}): string => W[k][L].replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p])));
+function flowTitle(r: CalculationResult, f: Flow): { step: "flow"; params: Record<string, StepParam> } {
+  return { step: "flow", params: { payer: r.parties[f.payer]?.id ?? "", payee: r.parties[f.payee]?.id ?? "", component: { component: f.component }, label: f.label ? ` ${f.label}` : "" } };
 }
-
-function flowTitle(r: CalculationResult, f: Flow, lang: Lang): string {
-  return words(lang)("flow", { payer: r.parties[f.payer]?.id ?? "", payee: r.parties[f.payee]?.id ?? "", component: COMPONENT_WORDS[f.component][lang === "sv" ? 0 : 1], label: f.label ? ` ${f.label}` : "" });
-}
-
 
 /** A rational as a decimal text with at most `decimals` decimals, and whether it had to be rounded to fit them. */
 function decimalOf(x: Rational, minDecimals: number, decimals: number): { text: string; cut: boolean } {
@@ -165,15 +137,9 @@ function scenarioOrigins(scenario: ScenarioRecord | undefined, paths: string[]):
 
 class Chain {
   readonly lines: ExplainLine[] = [];
-  private readonly w: ReturnType<typeof words>;
-  constructor(
-    readonly lang: Lang,
-    private readonly scenario: ScenarioRecord | undefined,
-  ) {
-    this.w = words(lang);
-  }
-  push(depth: number, kind: Key, params: Record<string, Value> = {}, values: Record<string, Value> = {}): void {
-    this.lines.push({ depth, kind, text: this.w(kind, params), values });
+  constructor(private readonly scenario: ScenarioRecord | undefined) {}
+  push(depth: number, kind: ExplainStep, params: Record<string, StepParam> = {}, values: Record<string, Value> = {}): void {
+    this.lines.push({ depth, kind, params, values });
   }
   /**
    * Where a value comes from: the scenario, when it replaced the value at one of `paths` (or a
@@ -187,24 +153,21 @@ class Chain {
     }
     for (const s of [...new Set(sources)]) if (s) this.push(depth, "source", { source: s }, { scenario: false, source: s });
   }
-  text(k: Key, params: Record<string, Value> = {}): string {
-    return this.w(k, params);
-  }
 }
 
-function explainNet(r: CalculationResult, p: number, lang: Lang, options: ExplainOptions): Explanation {
-  const c = new Chain(lang, options.scenario);
-  const money = (o: bigint): string => moneyText(o, lang);
+function explainNet(r: CalculationResult, p: number, options: ExplainOptions): Explanation {
+  const c = new Chain(options.scenario);
+  const money = (ore: bigint): StepParam => ({ ore });
   scenarioLine(c, options.scenario);
   for (const f of r.flows) {
     const values = { payer: r.parties[f.payer]?.id ?? "", payee: r.parties[f.payee]?.id ?? "", component: f.component, label: f.label, amount: formatOre(f.amount) };
-    if (f.payee === p) c.push(1, "receives", { amount: money(f.amount), flow: flowTitle(r, f, lang) }, values);
-    if (f.payer === p) c.push(1, "pays", { amount: money(f.amount), flow: flowTitle(r, f, lang) }, values);
+    if (f.payee === p) c.push(1, "receives", { amount: money(f.amount), flow: flowTitle(r, f) }, values);
+    if (f.payer === p) c.push(1, "pays", { amount: money(f.amount), flow: flowTitle(r, f) }, values);
   }
   const amount = r.net[p] ?? 0n;
   c.push(0, "total", { amount: money(amount) }, { amount: formatOre(amount) });
   const party = r.parties[p]?.id ?? "";
-  return { title: words(lang)("net", { party }), amount, figure: { net: party }, ...(options.scenario ? { scenario: options.scenario } : {}), lines: c.lines };
+  return { title: { step: "net", params: { party } }, amount, figure: { net: party }, ...(options.scenario ? { scenario: options.scenario } : {}), lines: c.lines };
 }
 
 function scenarioLine(c: Chain, scenario: ScenarioRecord | undefined): void {
@@ -219,25 +182,25 @@ function entryPath(list: string, entries: unknown, match: (e: Record<string, unk
   return formatPath(k >= 0 ? [list, k] : [list]);
 }
 
-function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainOptions, cells: AreaCell[] = areaCells(r.consumption, r.parties.length)): Explanation {
-  const c = new Chain(lang, options.scenario);
+function explainOne(r: CalculationResult, f: Flow, options: ExplainOptions, cells: AreaCell[] = areaCells(r.consumption, r.parties.length)): Explanation {
+  const c = new Chain(options.scenario);
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
-  const money = (o: bigint): string => moneyText(o, lang);
-  const modelName = (m: CareModel): string => options.modelName?.(m) ?? m;
+  const money = (ore: bigint): StepParam => ({ ore });
+  const modelName = (model: CareModel): StepParam => ({ model });
   const file = r.tariff.file as unknown as Record<string, unknown>;
   const party = (text: unknown): number | undefined => (typeof text === "string" ? r.tariff.resolveParty(text) : undefined);
-  const cutText = (cut: boolean, decimals: number): string => (cut ? c.text("cut", { decimals }) : "");
+  const cutText = (cut: boolean, decimals: number): StepParam => (cut ? { step: "cut", params: { decimals } } : "");
   /** an exact amount in öre as SEK, grouped like the money, with the decimals it needs (at most EXACT_DECIMALS) */
   const exact = (x: Rational): void => {
     const d = decimalOf({ num: x.num, den: x.den * 100n }, 2, EXACT_DECIMALS);
-    c.push(0, "exact", { exact: groupedDecimal(d.text, lang), cut: cutText(d.cut, EXACT_DECIMALS) }, { exact: d.text, cut: d.cut, ore: `${x.num}/${x.den}` });
+    c.push(0, "exact", { exact: { decimal: d.text }, cut: cutText(d.cut, EXACT_DECIMALS) }, { exact: d.text, cut: d.cut, ore: `${x.num}/${x.den}` });
   };
-  const shareOf = (x: Rational): { text: string; cut: boolean; raw: string } => {
+  const shareOf = (x: Rational): { text: StepParam; cut: boolean; raw: string } => {
     const d = decimalOf(x, 2, SHARE_DECIMALS);
-    return { text: groupedDecimal(d.text, lang), cut: d.cut, raw: d.text };
+    return { text: { decimal: d.text }, cut: d.cut, raw: d.text };
   };
   const fs = r.fixedShare;
-  const fsText = groupedDecimal(r.tariff.fixedShareText, lang);
+  const fsText: StepParam = { decimal: r.tariff.fixedShareText };
   const fsSource = r.tariff.file.sources?.fixedShare ?? r.source;
   const seller = f.payee;
   const buyer = f.payer;
@@ -256,14 +219,14 @@ function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainO
     const model: CareModel = f.component === "variable" ? "fixed_variable" : "unit_price";
     for (const cell of cells.filter((x) => x.seller === seller && x.buyer === buyer && x.model === model)) {
       const rule = ruleFor(r.tariff, cell.area.key, seller);
-      const ruleText = rule ? c.text("ruleIs", { area: rule.area, sellers: rule.sellers ? ` [${rule.sellers.map(id).join(", ")}]` : "", model: modelName(rule.model) }) : c.text("ruleNone", { model: modelName("fixed_variable") });
+      const ruleText: StepParam = rule ? { step: "ruleIs", params: { area: rule.area, sellers: rule.sellers ? ` [${rule.sellers.map(id).join(", ")}]` : "", model: modelName(rule.model) } } : { step: "ruleNone", params: { model: modelName("fixed_variable") } };
       const value = formatValueSek(cell.value);
-      c.push(0, "area", { area: cell.area.area, rows: cell.rows, value: groupedDecimal(value, lang), rule: ruleText }, { area: cell.area.area, rows: cell.rows, value, model: rule?.model ?? "fixed_variable", rule: rule ? rule.area : null });
+      c.push(0, "area", { area: cell.area.area, rows: cell.rows, value: { decimal: value }, rule: ruleText }, { area: cell.area.area, rows: cell.rows, value, model: rule?.model ?? "fixed_variable", rule: rule ? rule.area : null });
       if (rule) c.source(1, [entryPath("careRules", file.careRules, (e) => areaKey(String(e.area)) === rule.areaKey && (e.sellers === undefined) === (rule.sellers === undefined))], [rule.source]);
     }
     const prices = r.tariff.pointPrices[seller] ?? [];
     if (prices.length > 0) {
-      c.push(0, "prices", { seller: id(seller), list: prices.map((p) => `${p.validFrom} ${money(p.price)} kr`).join("; ") }, { seller: id(seller), prices: prices.map((p) => `${p.validFrom} ${formatOre(p.price)}`).join("; ") });
+      c.push(0, "prices", { seller: id(seller), list: { join: prices.map((p): StepParam => ({ step: "price", params: { date: p.validFrom, amount: money(p.price) } })), separator: "; " } }, { seller: id(seller), prices: prices.map((p) => `${p.validFrom} ${formatOre(p.price)}`).join("; ") });
       c.source(
         1,
         prices.map((p) => entryPath("pointPrices", file.pointPrices, (e) => party(e.seller) === seller && e.validFrom === p.validFrom)),
@@ -271,7 +234,7 @@ function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainO
       );
     }
     const value = pair.value[model];
-    c.push(0, "sum", { model: modelName(model), seller: id(seller), buyer: id(buyer), value: groupedDecimal(formatValueSek(value), lang) }, { model, seller: id(seller), buyer: id(buyer), value: formatValueSek(value) });
+    c.push(0, "sum", { model: modelName(model), seller: id(seller), buyer: id(buyer), value: { decimal: formatValueSek(value) } }, { model, seller: id(seller), buyer: id(buyer), value: formatValueSek(value) });
     const cf = r.forecast?.factor ?? rational(1n, 1n);
     if (r.forecast) c.push(0, "forecast", { factor: `${cf.num}/${cf.den}`, through: r.forecast.through }, { factor: `${cf.num}/${cf.den}`, through: r.forecast.through });
     if (f.component === "variable") {
@@ -290,12 +253,12 @@ function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainO
       rounded = false;
       const p = split.kind === "grant" ? f.payee : f.payer;
       const part = split.parts[p];
-      const basis = r.key.basis === "population" ? (lang === "sv" ? "befolkning" : "population") : lang === "sv" ? "fasta andelar" : "fixed shares";
-      c.push(0, "split", { kind: COMPONENT_WORDS[f.component][lang === "sv" ? 0 : 1], label: split.label, total: money(split.total), basis, host: id(split.host) }, { total: formatOre(split.total), basis: r.key.basis, host: id(split.host) });
+      const basis: StepParam = { step: r.key.basis === "population" ? "basis_population" : "basis_fixed" };
+      c.push(0, "split", { kind: { component: f.component }, label: split.label, total: money(split.total), basis, host: id(split.host) }, { total: formatOre(split.total), basis: r.key.basis, host: id(split.host) });
       c.source(1, [entry], [split.source]);
       // The key: from the population file when one was given (it replaces the tariff's), else from the tariff or the scenario.
       const fromFile = r.key.basis === "population" && r.key.populationSource?.kind === "file" ? r.key.populationSource.file : undefined;
-      if (fromFile !== undefined) c.push(1, "sourcePopulationFile", { file: fromFile, date: r.key.date ?? c.text("noDate") }, { file: fromFile, date: r.key.date ?? null });
+      if (fromFile !== undefined) c.push(1, "sourcePopulationFile", { file: fromFile, date: r.key.date ?? { step: "noDate" } }, { file: fromFile, date: r.key.date ?? null });
       else c.source(1, r.key.basis === "population" ? ["$.key", "$.population"] : ["$.key"], [r.tariff.key.source]);
       const share = shareOf(r.key.shares[p] ?? rational(0n, 1n));
       c.push(0, "keyShare", { party: id(p), share: share.text, cut: cutText(share.cut, SHARE_DECIMALS) }, { party: id(p), share: share.raw, cut: share.cut });
@@ -305,7 +268,7 @@ function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainO
         const abs = (x: bigint): bigint => (x < 0n ? -x : x);
         const remainder = abs(split.total) - split.parts.reduce((s, x) => s + abs(x.base), 0n);
         const values = { base: formatOre(part.base), extra: Number(part.extra), remainder: Number(remainder), amount: formatOre(part.amount), negative };
-        const params = { base: money(abs(part.base)), extra: abs(part.extra).toString(), remainder: remainder.toString(), party: id(p), amount: money(part.amount), positive: money(abs(part.amount)) };
+        const params: Record<string, StepParam> = { base: money(abs(part.base)), extra: abs(part.extra).toString(), remainder: remainder.toString(), party: id(p), amount: money(part.amount), positive: money(abs(part.amount)) };
         c.push(0, remainder === 0n ? "allocatedWhole" : negative ? "allocatedNegative" : "allocated", params, values);
       }
     } else {
@@ -319,15 +282,10 @@ function explainOne(r: CalculationResult, f: Flow, lang: Lang, options: ExplainO
   }
   if (rounded) c.push(0, "rounded", { amount: money(f.amount) }, { amount: formatOre(f.amount) });
   return {
-    title: flowTitle(r, f, lang),
+    title: flowTitle(r, f),
     amount: f.amount,
     figure: { payer: id(f.payer), payee: id(f.payee), component: f.component, label: f.label },
     ...(options.scenario ? { scenario: options.scenario } : {}),
     lines: c.lines,
   };
-}
-
-/** An explanation as text lines, indented by depth (for the terminal, a cell comment or a sheet). */
-export function explanationText(e: Explanation): string[] {
-  return [e.title, ...e.lines.map((l) => `${"  ".repeat(l.depth + 1)}${l.text}`)];
 }

@@ -13,22 +13,22 @@
  * a party's id or alias. Setting `key.basis` to `population` drops the fixed key's `shares`.
  */
 import { findNodeAtOffset, getNodePath, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { DiagnosticBag, InputError, diagnosticKey, type Diagnostic, type Localized, type Location } from "../model/diagnostics.js";
+import { DiagnosticBag, InputError, diagnosticKey, type Diagnostic, type Location } from "../model/diagnostics.js";
+import { phrase, type Phrase, type PhraseCode } from "../model/phrases.js";
 import { resolveKey } from "../model/key.js";
-import type { Lang } from "../model/codes.js";
 import { areaKey, partyKey } from "../model/names.js";
 import { formatPath, loadTariff, type CompiledTariff } from "../model/tariff.js";
 import type { CalculationResult } from "../model/calculate.js";
 import { comparableFromCalculation, compareResults, type Comparison } from "./compare.js";
 import { decomposeEffects, type EffectState } from "./effects.js";
-import { jsonErrorReason, reasonOf } from "../model/tariff-reasons.js";
+import { jsonErrorReason } from "../model/tariff-reasons.js";
 import type { ScenarioRecord } from "./scenario-record.js";
 
 export type { ScenarioRecord } from "./scenario-record.js";
 
 type Path = (string | number)[];
 /** Why a path names nothing, in both languages (the message shows the one asked for). */
-type Reason = { sv: string; en: string };
+type Reason = Phrase;
 type Json = unknown;
 
 export interface ScenarioInput {
@@ -83,7 +83,7 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
     const valueText = arg.slice(eq + 1).trim();
     const resolved = resolvePath(raw, pathText, partyOf);
     if ("reason" in resolved) {
-      bag.error("SET_UNKNOWN_PATH", { path: pathText, reason_sv: resolved.reason.sv, reason_en: resolved.reason.en }, at(1));
+      bag.error("SET_UNKNOWN_PATH", { path: pathText, reason: resolved.reason }, at(1));
       return;
     }
     const twice = changes.find((c) => formatPath(c.path) === formatPath(resolved.path));
@@ -204,13 +204,12 @@ function applyPatch(target: Record<string, Json>, file: string, text: string, ba
   };
   const first = errors[0];
   if (first || !root) {
-    bag.error("TARIFF_JSON", { reason: first ? jsonErrorReason(printParseErrorCode(first.error)) : reasonOf("empty") }, first ? loc(first.offset) : { file, line: 1, column: 1 });
+    bag.error("TARIFF_JSON", { reason: first ? jsonErrorReason(printParseErrorCode(first.error)) : phrase("empty_file") }, first ? loc(first.offset) : { file, line: 1, column: 1 });
     return undefined;
   }
   if (root.type !== "object") {
-    const kinds: Record<string, [string, string]> = { array: ["en lista", "an array"], string: ["en text", "a string"], number: ["ett tal", "a number"], boolean: ["sant/falskt", "a boolean"], null: ["null", "null"] };
-    const [sv, en] = kinds[root.type] ?? [root.type, root.type];
-    bag.error("SCENARIO_PATCH", { kind_sv: sv, kind_en: en }, loc(root.offset));
+    const kind = ["array", "string", "number", "boolean", "null"].includes(root.type) ? phrase(`kind_${root.type}` as PhraseCode) : phrase("text", { text: root.type });
+    bag.error("SCENARIO_PATCH", { kind }, loc(root.offset));
     return undefined;
   }
   const walk = (t: Record<string, Json>, node: NonNullable<typeof root>, path: Path): void => {
@@ -220,7 +219,7 @@ function applyPatch(target: Record<string, Json>, file: string, text: string, ba
       if (!keyNode || !valueNode) continue;
       const key = String(keyNode.value);
       if (key === "__proto__") {
-        bag.error("TARIFF_SCHEMA", { path: formatPath([...path, key]), reason: reasonOf("reserved key") }, loc(keyNode.offset));
+        bag.error("TARIFF_SCHEMA", { path: formatPath([...path, key]), reason: phrase("reserved_key") }, loc(keyNode.offset));
         continue;
       }
       if (seen.has(key)) {
@@ -275,7 +274,7 @@ const ENTRY_NAMES: Record<string, (entry: Record<string, Json>, name: string, pa
 /** The JSON path a --set path names, and the value there now. */
 function resolvePath(raw: Record<string, Json>, text: string, party: (t: string) => string | undefined): { path: Path; current: Json } | { reason: Reason } {
   const segments = text.split(".").map((s) => s.trim());
-  if (segments.some((s) => s === "")) return { reason: { sv: "en tom del mellan punkter", en: "an empty part between dots" } };
+  if (segments.some((s) => s === "")) return { reason: phrase("path_empty_part") };
   let cur: Json = raw;
   const path: Path = [];
   for (let i = 0; i < segments.length; i++) {
@@ -285,16 +284,16 @@ function resolvePath(raw: Record<string, Json>, text: string, party: (t: string)
       let index: number;
       if (/^\d+$/.test(seg)) {
         index = Number(seg);
-        if (index >= cur.length) return { reason: { sv: `${formatPath(path)} har ${cur.length} poster, numrerade från 0`, en: `${formatPath(path)} has ${cur.length} entries, numbered from 0` } };
+        if (index >= cur.length) return { reason: phrase("path_entries_count", { path: formatPath(path), count: cur.length }) };
       } else {
         const match = ENTRY_NAMES[list];
-        if (!match || path.length !== 1) return { reason: { sv: `posterna i ${formatPath(path)} anges med sitt nummer från 0`, en: `the entries of ${formatPath(path)} are named by their number from 0` } };
+        if (!match || path.length !== 1) return { reason: phrase("path_entries_by_number", { path: formatPath(path) }) };
         const found = cur.map((e, k) => (isObject(e) && match(e, seg, party) ? k : -1)).filter((k) => k >= 0);
         const names = cur.map((e) => (isObject(e) ? entryName(list, e) : "?")).join(", ");
-        if (found.length === 0) return { reason: { sv: `ingen post "${seg}" i ${list} (${names || "tom"})`, en: `no entry "${seg}" in ${list} (${names || "empty"})` } };
+        if (found.length === 0) return { reason: phrase("path_no_entry", { name: seg, list, names: names || phrase("empty_list") }) };
         if (found.length > 1) {
           const alternatives = [...found.map((k) => `${list}.${k}`), ...(list === "pointPrices" ? cur.filter((e, k) => found.includes(k) && isObject(e)).map((e) => `${list}.${entryName(list, e as Record<string, Json>)}`) : [])].join(", ");
-          return { reason: { sv: `"${seg}" anger ${found.length} poster i ${list}: skriv ${alternatives}`, en: `"${seg}" names ${found.length} entries of ${list}: write ${alternatives}` } };
+          return { reason: phrase("path_ambiguous", { name: seg, count: found.length, list, alternatives }) };
         }
         index = found[0] as number;
       }
@@ -304,10 +303,10 @@ function resolvePath(raw: Record<string, Json>, text: string, party: (t: string)
       let key = seg;
       if (isPartyRecord(path)) {
         const id = party(seg);
-        if (id === undefined) return { reason: { sv: `"${seg}" är inte en part i tariffen`, en: `"${seg}" is not a party of the tariff` } };
+        if (id === undefined) return { reason: phrase("path_not_party", { name: seg }) };
         key = Object.keys(cur).find((k) => k !== "source" && party(k) === id) ?? id;
       }
-      if (key === "__proto__" || key === "constructor" || key === "prototype") return { reason: { sv: "reserverat namn", en: "reserved key" } };
+      if (key === "__proto__" || key === "constructor" || key === "prototype") return { reason: phrase("path_reserved") };
       path.push(key);
       const next: Json = Object.prototype.hasOwnProperty.call(cur, key) ? cur[key] : undefined;
       if (next === undefined && i < segments.length - 1) {
@@ -316,7 +315,7 @@ function resolvePath(raw: Record<string, Json>, text: string, party: (t: string)
       }
       cur = next;
     } else {
-      return { reason: { sv: `${formatPath(path)} är ett enskilt värde, inte en lista eller ett objekt`, en: `${formatPath(path)} is a single value, not a list or an object` } };
+      return { reason: phrase("path_single_value", { path: formatPath(path) }) };
     }
   }
   return { path, current: cur };
@@ -347,7 +346,7 @@ function entryName(list: string, e: Record<string, Json>): string {
  * else the text as it stands (money and shares are decimal texts in a tariff). JSON that is not
  * valid gives the reason and the offset in the value.
  */
-function parseValue(text: string, current: Json, path: Path): { value: Json } | { error: Localized; offset: number } {
+function parseValue(text: string, current: Json, path: Path): { value: Json } | { error: Phrase; offset: number } {
   if (text === "null") return { value: null };
   if (/^[[{"]/.test(text)) {
     const errors: ParseError[] = [];
@@ -378,17 +377,6 @@ function setAt(root: Record<string, Json>, path: Path, value: Json): void {
     cur = c[k];
   }
   (cur as Record<string | number, Json>)[path[path.length - 1] as string | number] = value;
-}
-
-/** The lines every report of a scenario shows: that it is one, and what was set. */
-export function scenarioLines(scenario: ScenarioRecord | undefined, lang: Lang): string[] {
-  if (!scenario) return [];
-  const sv = lang === "sv";
-  const lines = [sv ? "SCENARIO: tariffens värden ersatta, inte det beslutade utfallet" : "SCENARIO: tariff values replaced, not the decided outcome"];
-  if (scenario.patch) lines.push(`  ${sv ? "scenariofil" : "scenario file"}: ${scenario.patch.file}${scenario.patch.sha256 ? ` (sha256 ${scenario.patch.sha256})` : ""}`);
-  for (const s of scenario.set) lines.push(`  --set ${s.path}=${s.value}`);
-  if (scenario.changed.length > 0) lines.push(`  ${sv ? "ändrade värden" : "values changed"}: ${scenario.changed.join(", ")}`);
-  return lines;
 }
 
 /**

@@ -22,7 +22,7 @@ export interface AllocationPart {
  */
 export function allocate(total: bigint, weights: readonly bigint[]): AllocationPart[] {
   const sumW = weights.reduce((a, b) => a + b, 0n);
-  if (sumW <= 0n) throw new RangeError("allocate: the weights must sum to more than 0");
+  if (sumW <= 0n) throw new RangeError("allocate: Σ weights <= 0");
   if (weights.some((w) => w < 0n)) throw new RangeError("allocate: negative weight");
   if (total < 0n) {
     return allocate(-total, weights).map((p) => ({

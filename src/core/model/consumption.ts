@@ -11,6 +11,7 @@ import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RESULT_ORE } from "./lim
 import { badNumberParams, isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "./numbers.js";
 import { checkName } from "./text-values.js";
 import { areaKey, type CompiledTariff } from "./tariff.js";
+import { phrase } from "./phrases.js";
 import type { CareModel } from "./tariff-schema.js";
 
 export const CONSUMPTION_FIELDS = ["year", "date", "seller", "buyer", "area", "points", "amount"] as const;
@@ -146,7 +147,7 @@ export class ConsumptionAccumulator {
     const text = row[field];
     if (text === undefined || text === null) return undefined;
     if (typeof text !== "string") {
-      this.bag.error("BAD_ROW", { reason: `${field} must be a string, not ${typeof text} (money is never a binary float)` }, this.loc(row, field));
+      this.bag.error("BAD_ROW", { reason: phrase("row_field_type", { field, type: typeof text }) }, this.loc(row, field));
       return null;
     }
     if (isBlank(text)) return undefined;

@@ -19,7 +19,7 @@ export function abs(x: bigint): bigint {
 
 /** n / d rounded to the nearest integer, half away from zero (model.md `round`). */
 export function roundHalfAwayFromZero(n: bigint, d: bigint): bigint {
-  if (d === 0n) throw new RangeError("division by zero");
+  if (d === 0n) throw new RangeError("rational: denominator 0");
   if (d < 0n) {
     n = -n;
     d = -d;

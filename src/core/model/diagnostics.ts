@@ -4,8 +4,10 @@
  * writes one as `FILE:LINE:COLUMN: error[CODE]: message` in Swedish (default) or English.
  */
 import type { Code } from "./codes.js";
+import type { Phrase } from "./phrases.js";
 
 export type { Code, Lang } from "./codes.js";
+export type { Phrase, PhraseCode, PhraseParams } from "./phrases.js";
 
 /** Where a problem is: a file (or a label such as "<consumption>"), 1-based line and column. */
 export interface Location {
@@ -34,13 +36,17 @@ export interface FileProblem {
   errno: string;
 }
 
-/** A text given in both languages (e.g. why a tariff value is wrong). */
+/**
+ * A text given in both languages.
+ * @deprecated the core passes a coded `Phrase` (core/model/phrases.ts), worded by src/text/; kept so
+ * that a parameter written this way still renders.
+ */
 export interface Localized {
   sv: string;
   en: string;
 }
 
-export type Params = Record<string, string | number | bigint | Money | FileProblem | Localized>;
+export type Params = Record<string, string | number | bigint | Money | FileProblem | Phrase | Localized>;
 
 
 /**

@@ -7,6 +7,7 @@ import { pow10, rational, type Rational } from "./decimal.js";
 import { DiagnosticBag, type Location } from "./diagnostics.js";
 import type { CompiledTariff, Party } from "./tariff.js";
 import { nearestName, partyKey } from "./names.js";
+import { phrase } from "./phrases.js";
 
 /**
  * The distribution key of a year (fördelningsnyckel): each party's share of the jointly financed
@@ -78,10 +79,10 @@ function populationEntries(tariff: CompiledTariff, override: PopulationInput, ba
   const chosen = override.years.find((y) => y.year === keyYear) ?? latest;
   const why =
     chosen.year === keyYear
-      ? { sv: `nyckeldatumets år (${tariff.key.date})`, en: `the key date's year (${tariff.key.date})` }
+      ? phrase("key_column_key_date", { date: tariff.key.date ?? "" })
       : keyYear !== undefined
-        ? { sv: `den senaste; nyckeldatumets år ${keyYear} finns inte i filen`, en: `the latest; the key date's year ${keyYear} is not in the file` }
-        : { sv: "den senaste; tariffen anger inget nyckeldatum", en: "the latest; the tariff gives no key date" };
+        ? phrase("key_column_latest_missing", { year: keyYear })
+        : phrase("key_column_latest_no_date");
   bag.warning("POPULATION_YEAR_COLUMN", { column: chosen.column, year: chosen.year, why, columns: override.years.map((y) => y.column).join(", ") }, { file: override.file, line: 1, column: 1 });
   // a value that is not a population is reported below, once its region is known to be a party
   return { entries: chosen.entries, invalid: [], date: `${chosen.year}-12-31` };

@@ -4,10 +4,11 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type * as z from "zod";
-import { issueReason, jsonErrorReason, reasonOf } from "./tariff-reasons.js";
+import { issueReason, jsonErrorReason } from "./tariff-reasons.js";
 import { MAX_JSON_DEPTH, MAX_TARIFF_BYTES } from "./limits.js";
 import { formatScaled, parseCanonicalDecimal, parseMoney, pow10, rational, rescale, type Rational } from "./decimal.js";
-import { DiagnosticBag, InputError, type Diagnostic, type Localized, type Location } from "./diagnostics.js";
+import { DiagnosticBag, InputError, type Diagnostic, type Location } from "./diagnostics.js";
+import { phrase, type Phrase } from "./phrases.js";
 import { areaKey, partyKey } from "./names.js";
 import { tariffSchema, type CareModel, type TariffFile } from "./tariff-schema.js";
 
@@ -156,9 +157,9 @@ export { areaKey, partyKey } from "./names.js";
 
 type Path = (string | number)[];
 
-const STATUS_WORDS: Record<"illustrative" | "proposal", Localized> = {
-  illustrative: { sv: "illustrativa belopp (status \"illustrative\")", en: "illustrative amounts (status \"illustrative\")" },
-  proposal: { sv: "ett förslag, inte beslutade belopp (status \"proposal\")", en: "a proposal, not decided amounts (status \"proposal\")" },
+const STATUS_PHRASES: Record<"illustrative" | "proposal", Phrase> = {
+  illustrative: phrase("status_illustrative"),
+  proposal: phrase("status_proposal"),
 };
 
 /** Maps JSON paths to positions in the tariff text. */
@@ -222,7 +223,7 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
     }
     const deep = tooDeep(text);
     if (deep !== undefined) {
-      bag.error("TARIFF_JSON", { reason: reasonOf(`nested more than ${MAX_JSON_DEPTH} levels deep`) }, new PositionMap(file, text, undefined).offsetToLocation(deep));
+      bag.error("TARIFF_JSON", { reason: phrase("too_deep", { max: MAX_JSON_DEPTH }) }, new PositionMap(file, text, undefined).offsetToLocation(deep));
       bag.throwIfErrors();
     }
     const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
@@ -231,7 +232,7 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
       // Only the first syntax error: the ones after it follow from it and would mislead.
       const first = errors[0];
       if (first) bag.error("TARIFF_JSON", { reason: jsonErrorReason(printParseErrorCode(first.error)) }, positions.offsetToLocation(first.offset));
-      if (!bag.hasErrors) bag.error("TARIFF_JSON", { reason: reasonOf("empty") }, { file, line: 1, column: 1 });
+      if (!bag.hasErrors) bag.error("TARIFF_JSON", { reason: phrase("empty_file") }, { file, line: 1, column: 1 });
       bag.throwIfErrors();
     }
     // A key given twice in one object: JSON.parse keeps the last silently; it is an error here.
@@ -244,7 +245,7 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
   }
 
   // A "__proto__" key would be dropped by parsing into plain objects: refuse it where it stands.
-  for (const path of protoKeys(value, [])) bag.error("TARIFF_SCHEMA", { path: formatPath(path), reason: reasonOf("reserved key") }, positions.at(path, true));
+  for (const path of protoKeys(value, [])) bag.error("TARIFF_SCHEMA", { path: formatPath(path), reason: phrase("reserved_key") }, positions.at(path, true));
   bag.throwIfErrors();
   const parsed = tariffSchema.safeParse(value);
   if (!parsed.success) {
@@ -323,7 +324,7 @@ function reportIssue(bag: DiagnosticBag, positions: PositionMap, issue: z.core.$
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   if (issue.code === "unrecognized_keys") {
     for (const k of issue.keys.slice(0, 20)) {
-      bag.error("TARIFF_SCHEMA", { path: formatPath([...path, k]), reason: reasonOf("unknown key") }, positions.at([...path, k], true));
+      bag.error("TARIFF_SCHEMA", { path: formatPath([...path, k]), reason: phrase("unknown_key") }, positions.at([...path, k], true));
     }
     return;
   }
@@ -379,7 +380,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     const scale = Math.max(0, ...raw.map((s) => (s ? (parseCanonicalDecimal(s)?.scale ?? 0) : 0)));
     const weights = raw.map((s) => (s ? (rescale(parseCanonicalDecimal(s) ?? { units: 0n, scale: 0 }, scale) ?? 0n) : 0n));
     raw.forEach((s, i) => {
-      if (s === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["key", "shares", parties[i]?.id ?? ""]), reason: reasonOf("required: every party needs a share") }, pos.at(["key", "shares"]));
+      if (s === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["key", "shares", parties[i]?.id ?? ""]), reason: phrase("required_share") }, pos.at(["key", "shares"]));
     });
     const sum = weights.reduce((a, b) => a + b, 0n);
     if (sum !== pow10(scale)) {
@@ -394,7 +395,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
   if (t.population) {
     const raw = partyRecord(t.population, ["population"], (v) => BigInt(v as number));
     raw.forEach((v, i) => {
-      if (v === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["population", parties[i]?.id ?? ""]), reason: reasonOf("required: every party needs a population") }, pos.at(["population"]));
+      if (v === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["population", parties[i]?.id ?? ""]), reason: phrase("required_population") }, pos.at(["population"]));
     });
     population = raw.map((v) => v ?? 0n);
   }
@@ -446,7 +447,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     const b = party(r.buyer, ["references", i, "buyer"]);
     if (s < 0 || b < 0) return;
     if (s === b) {
-      bag.error("TARIFF_SCHEMA", { path: formatPath(["references", i]), reason: reasonOf("seller and buyer are the same party") }, pos.at(["references", i]));
+      bag.error("TARIFF_SCHEMA", { path: formatPath(["references", i]), reason: phrase("same_party") }, pos.at(["references", i]));
       return;
     }
     const k = `${s}|${b}`;
@@ -540,7 +541,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
 
   // what is not decided, or dated as if copied from an earlier year
   if (t.status === "illustrative" || t.status === "proposal") {
-    bag.warning("TARIFF_ILLUSTRATIVE", { status: STATUS_WORDS[t.status] }, pos.at(["status"]));
+    bag.warning("TARIFF_ILLUSTRATIVE", { status: STATUS_PHRASES[t.status] }, pos.at(["status"]));
   }
   if (t.key.date !== undefined && t.key.date < `${t.year - 2}-01-01`) {
     bag.warning("TARIFF_STALE_DATE", { path: formatPath(["key", "date"]), date: t.key.date, year: t.year }, pos.at(["key", "date"]));

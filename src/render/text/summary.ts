@@ -2,7 +2,7 @@
 import { COMPONENTS, type CalculationResult } from "../../core/model/calculate.js";
 import { formatRational, groupedInteger } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
-import { scenarioLines } from "../../core/analysis/scenario.js";
+import { scenarioLines } from "../../text/scenario-lines.js";
 import { formatSek, textTable } from "../format.js";
 import { componentName, t } from "../../text/i18n.js";
 import { type ScenarioRecord } from "../../core/analysis/scenario-record.js";

@@ -10,6 +10,7 @@ import { VALUE_UNITS_PER_ORE, formatRational, roundHalfAwayFromZero } from "../.
 import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { explainAll } from "../../core/analysis/explain.js";
+import { explanationWords } from "../../text/explain.js";
 import type { CareModel } from "../../core/model/tariff-schema.js";
 import { componentName, t as cliText } from "../../text/i18n.js";
 import { checkFigures, checkName, reportAreaOrder, runTimeText, shareDecimalExact, shareFraction, statusBanner, titleWithYear } from "../labels.js";
@@ -423,7 +424,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   put(X, 2, 1, w("explainNote"));
   const explainRow: number[] = [];
   let xr = 4;
-  explainAll(r, lang, { scenario: options.scenario, modelName }).forEach((e, k) => {
+  explainAll(r, { scenario: options.scenario }).map((e) => explanationWords(e, lang, { modelName })).forEach((e, k) => {
     explainRow[k] = xr;
     put(X, xr, 1, e.title, undefined, true);
     money(X, xr, 2, e.amount, true);
