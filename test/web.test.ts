@@ -110,6 +110,26 @@ describe.skipIf(!CHROMIUM)("the offline page (web/dist/vardavtal.html)", () => {
     await page.close();
   }, 60_000);
 
+  it("says a key check failed when it failed, and passed only when it passed (the verdict read from the library's type)", async () => {
+    const dir = tempDir();
+    for (const f of ["tariff.json", "costs.csv"]) copyFileSync(join(FIXTURES, "keycheck", f), join(dir, f));
+    for (const [tolerance, cliCode, verdict] of [
+      ["0", 1, "Nyckelkontroll: avvikelser över toleransen"],
+      ["100000000", 0, "Nyckelkontroll: inom toleransen"],
+    ] as const) {
+      const cli = runCli(["check-key", "--tariff", "tariff.json", "--costs", "costs.csv", "--tolerance", tolerance], dir);
+      expect(cli.code, cli.stderr).toBe(cliCode);
+      const page = await open();
+      await page.setInputFiles("input[name=tariff]", join(dir, "tariff.json"));
+      await page.setInputFiles("input[name=costs]", join(dir, "costs.csv"));
+      await page.fill("input[name=tolerance]", tolerance);
+      await page.click("button[name=check-key]");
+      await page.locator("script#vardavtal-keycheck").waitFor({ state: "attached", timeout: 30_000 });
+      expect(await page.locator("#summary h2").first().textContent()).toBe(verdict);
+      await page.close();
+    }
+  }, 90_000);
+
   it("made no request off the machine and met no script error", () => {
     expect(offMachine).toEqual([]);
     expect(problems).toEqual([]);

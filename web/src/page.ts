@@ -8,7 +8,7 @@ import type { Component } from "../../src/core/model/calculate.js";
 import { componentName } from "../../src/text/i18n.js";
 import { groupedDecimal } from "../../src/core/model/decimal.js";
 import { statusBanner, titleWithYear, type TariffStatus } from "../../src/render/labels.js";
-import type { Download, Job, Reply, TariffChoice } from "./protocol.js";
+import type { Download, Job, KeyCheckJson, Reply, ResultJson, TariffChoice } from "./protocol.js";
 
 declare const __WORKER_SOURCE__: string;
 
@@ -114,19 +114,8 @@ function embedJson(id: string, json: string): void {
   document.body.appendChild(s);
 }
 
-interface ResultView {
-  year: number;
-  title: string;
-  key: { party: string; population?: number; share: string }[];
-  keyBasis: string;
-  net: { party: string; amount: string }[];
-  transfers: { payer: string; payee: string; amount: string }[];
-  flows: { payer: string; payee: string; component: string; label: string | null; amount: string }[];
-  tariffStatus?: string;
-}
-
-function showResult(json: string): void {
-  const r = JSON.parse(json) as ResultView;
+/** The result, in the library's own contract type (what the worker's resultToJson gave). */
+function showResult(r: ResultJson): void {
   const s = $("#summary");
   // the year once, as the workbook's title has it
   s.appendChild(el("h2", titleWithYear(r.title, r.year)));
@@ -147,19 +136,12 @@ function showResult(json: string): void {
   f.appendChild(table(["Betalare", "Mottagare", "Komponent", "Avser", "Belopp"], r.flows.map((x) => [x.payer, x.payee, componentName(x.component as Component, "sv"), x.label ?? "", money(x.amount)]), [4]));
 }
 
-interface KeyCheckView {
-  tolerance: string;
-  exceeded: boolean;
-  totals?: { party: string; paid: string; expected: string; deviation: string; exceedsTolerance: boolean }[];
-  transfers?: { payer: string; payee: string; amount: string }[];
-}
-
-function showKeyCheck(json: string): void {
-  const r = JSON.parse(json) as KeyCheckView;
+/** The key check, in the library's own contract type: its verdict is `deviationsAboveTolerance`. */
+function showKeyCheck(r: KeyCheckJson): void {
   const s = $("#summary");
-  s.appendChild(el("h2", r.exceeded ? "Nyckelkontroll: avvikelser över toleransen" : "Nyckelkontroll: inom toleransen"));
-  if (r.totals) s.appendChild(table(["Region", "Betalt", "Enligt nyckeln", "Avvikelse"], r.totals.map((t) => [t.party, money(t.paid), money(t.expected), money(t.deviation) + (t.exceedsTolerance ? " ⚠" : "")]), [1, 2, 3]));
-  if (r.transfers?.length) {
+  s.appendChild(el("h2", r.deviationsAboveTolerance ? "Nyckelkontroll: avvikelser över toleransen" : "Nyckelkontroll: inom toleransen"));
+  s.appendChild(table(["Region", "Betalt", "Enligt nyckeln", "Avvikelse"], r.totals.map((t) => [t.party, money(t.paid), money(t.expected), money(t.deviation) + (t.exceedsTolerance ? " ⚠" : "")]), [1, 2, 3]));
+  if (r.transfers.length) {
     s.appendChild(el("h3", "Utjämnande betalningar"));
     s.appendChild(table(["Betalare", "Mottagare", "Belopp"], r.transfers.map((t) => [t.payer, t.payee, money(t.amount)]), [2]));
   }
@@ -185,10 +167,10 @@ function start(job: Job): void {
     const seconds = ((performance.now() - started) / 1000).toFixed(1).replace(".", ",");
     if (m.kind === "calculated") {
       embedJson("vardavtal-result", m.json);
-      showResult(m.json);
+      showResult(m.value);
     } else {
       embedJson("vardavtal-keycheck", m.json);
-      showKeyCheck(m.json);
+      showKeyCheck(m.value);
     }
     showWarnings(m.warnings);
     showDownloads(m.downloads);

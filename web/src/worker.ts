@@ -39,26 +39,28 @@ async function run(job: Job): Promise<void> {
     const open = consumption.open.bind(consumption);
     consumption.open = () => open(CHUNK);
     const { result, inputs } = await calculateCsv({ tariff, consumption, population, onProgress: (read, total) => post({ kind: "progress", read, total }) });
-    const json = JSON.stringify(resultToJson(result, { tool, inputs }), null, 2) + "\n";
+    const value = resultToJson(result, { tool, inputs });
+    const json = JSON.stringify(value, null, 2) + "\n";
     const runAt = new Date().toISOString();
     const downloads: Download[] = [
       { name: `vardavtal-${result.year}.xlsx`, type: XLSX, data: new Uint8Array(await resultWorkbook(result, { lang: "sv", inputs, version: PACKAGE_VERSION, runAt })) },
       { name: `vardavtal-${result.year}.json`, type: "application/json", data: json },
       ...resultCsvFiles(result, "", "sv").map((f) => ({ name: f.path, type: "text/csv", data: f.data as Uint8Array | string })),
     ];
-    post({ kind: "calculated", json, warnings: lines(result.warnings), downloads });
+    post({ kind: "calculated", json, value, warnings: lines(result.warnings), downloads });
     return;
   }
   const bag = new DiagnosticBag();
   const tolerance = moneyOption(job.tolerance, "tolerans", bag, { negative: false });
   bag.throwIfErrors();
   const { result, inputs, warnings } = await checkKey({ tariff, costs: blobSource(job.costs.name, job.costs), population, tolerance });
-  const json = JSON.stringify(keyCheckToJson(result, { tool, inputs }), null, 2) + "\n";
+  const value = keyCheckToJson(result, { tool, inputs });
+  const json = JSON.stringify(value, null, 2) + "\n";
   const downloads: Download[] = [
     { name: `vardavtal-nyckelkontroll-${result.tariff.year}.xlsx`, type: XLSX, data: new Uint8Array(await keyCheckWorkbook(result, { lang: "sv", inputs, version: PACKAGE_VERSION, runAt: new Date().toISOString() })) },
     { name: `vardavtal-nyckelkontroll-${result.tariff.year}.json`, type: "application/json", data: json },
   ];
-  post({ kind: "key-checked", json, warnings: lines(warnings), downloads });
+  post({ kind: "key-checked", json, value, warnings: lines(warnings), downloads });
 }
 
 self.onmessage = (event: MessageEvent<Job>) => {
