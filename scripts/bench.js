@@ -1,21 +1,26 @@
 #!/usr/bin/env node
-// npm run bench [-- --rows 10000000 --repeat 3 --dialects utf8,cp1252,quoted --dir DIR
-//                   --general --baseline --no-duckdb --no-phases]
+// npm run bench [-- --rows 10000000 --repeat 3 --dialects plain,cp1252,bom,crlf,quoted-some,quoted-all
+//                   --dir DIR --general --baseline --no-duckdb --no-phases --no-startup --startup-runs 15]
 //
 // Generates a deterministic patient-level consumption file of N rows (default 10 000 000) in
-// three dialects controllers have (cached in DIR, by default a folder in the system's temp
-// directory, never in the repository):
-//   utf8    UTF-8 with BOM, `;`, decimal comma, LF
-//   cp1252  the same rows as Swedish Excel saves "CSV (semikolonavgränsad)": Windows-1252, CRLF
-//   quoted  UTF-8, every text field in quotes (as many exporting tools write)
+// the dialects controllers' tools write (cached in DIR, by default a folder in the system's
+// temp directory, never in the repository):
+//   plain        UTF-8 without BOM, `;`, decimal comma, LF
+//   cp1252       the same rows as Swedish Excel saves "CSV (semikolonavgränsad)": Windows-1252, CRLF
+//   bom          UTF-8 with a BOM (Excel's "CSV UTF-8")
+//   crlf         UTF-8, CRLF
+//   quoted-some  UTF-8, the text fields in quotes (as many exporting tools write)
+//   quoted-all   UTF-8, every field in quotes, the header's names too (csv.QUOTE_ALL, BI exports)
 // then times whole processes on each, alternating the runs and taking the median of --repeat:
 //   - vardavtal calculate (the fast reader, as a user runs it)
 //   - DuckDB: read_csv + GROUP BY with exact DECIMAL sums (when @duckdb/node-api can be installed)
 //   - vardavtal calculate --reader general (with --general; slow)
 //   - a plain baseline: csv-parse + decimal.js, one pass (with --baseline; slow)
-// It prints wall time, rows/s, MB/s, peak RSS, the ratio to DuckDB and to the UTF-8 time, the
-// machine and its load, the fast reader's phases and the floor (reading and hashing the file),
-// and checks that every dialect gives the same flows. No pass/fail: this is a measurement.
+// It prints wall time, rows/s, MB/s, peak RSS, the ratio to DuckDB and to the plain UTF-8 time,
+// the machine and its load, the fast reader's phases and the floor (reading and hashing the
+// file), checks that every dialect gives the same flows, and times the start-up of `key`,
+// `check-tariff` and `--help` beside `node -e 0` (and where it goes, import by import).
+// No pass/fail: this is a measurement.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, openSync, closeSync, writeSync, readSync, statSync, readFileSync, writeFileSync, renameSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
@@ -33,7 +38,7 @@ const option = (name, fallback) => {
 const ROWS = Number(option("rows", "10000000"));
 const DIR = resolve(option("dir", join(tmpdir(), "vardavtal-bench")));
 const REPEAT = Math.max(1, Number(option("repeat", "3")));
-const DIALECTS = option("dialects", "utf8,cp1252,quoted").split(",");
+const DIALECTS = option("dialects", "plain,cp1252,bom,crlf,quoted-some,quoted-all").split(",");
 const DUCKDB_VERSION = "1.5.6-r.1";
 mkdirSync(DIR, { recursive: true });
 
@@ -53,7 +58,7 @@ function generate(file, rows) {
   };
   const tmp = `${file}.tmp`;
   const fd = openSync(tmp, "w");
-  writeSync(fd, "\ufeffår;datum;säljare;köpare;verksamhet;drg;poäng;belopp;patient;vårdtillfälle;ålder;kön\n");
+  writeSync(fd, "år;datum;säljare;köpare;verksamhet;drg;poäng;belopp;patient;vårdtillfälle;ålder;kön\n");
   const batch = 50_000;
   for (let done = 0; done < rows; done += batch) {
     const lines = [];
@@ -86,33 +91,38 @@ function generate(file, rows) {
   if (process.stderr.isTTY) process.stderr.write("\n");
 }
 
-/** Rewrites the UTF-8 file line by line into another dialect. */
+/** Rewrites the plain file line by line into another dialect. */
 function transcode(from, to, dialect) {
   const TEXT = new Set([2, 3, 4, 5, 8, 9, 11]); // säljare köpare verksamhet drg patient vårdtillfälle kön
-  const line = dialect === "quoted" ? (l) => l.split(";").map((f, i) => (TEXT.has(i) ? `"${f}"` : f)).join(";") : (l) => l;
-  const encode = dialect === "cp1252" ? (text) => Buffer.from(text.replace(/\n/g, "\r\n"), "latin1") : (text) => Buffer.from(text, "utf8");
+  const quote = (f) => `"${f.replace(/"/g, '""')}"`;
+  const line =
+    dialect === "quoted-some" ? (l) => l.split(";").map((f, i) => (TEXT.has(i) ? quote(f) : f)).join(";")
+    : dialect === "quoted-all" ? (l) => l.split(";").map(quote).join(";")
+    : (l) => l;
+  const header = dialect === "quoted-all" ? line : (l) => l; // the header as it is, but in quoted-all
+  const crlf = dialect === "cp1252" || dialect === "crlf";
+  const encode = (text) => {
+    const t = crlf ? text.replace(/\n/g, "\r\n") : text;
+    return dialect === "cp1252" ? Buffer.from(t, "latin1") : Buffer.from(t, "utf8");
+  };
   const src = openSync(from, "r");
   const tmp = `${to}.tmp`;
   const dst = openSync(tmp, "w");
+  if (dialect === "bom") writeSync(dst, Buffer.from("\ufeff", "utf8"));
   const buf = Buffer.alloc(16 << 20);
   let carry = "";
   let pos = 0;
   let first = true;
-  let header = true;
   for (;;) {
     const got = readSync(src, buf, 0, buf.length, pos);
     pos += got;
-    let text = carry + buf.toString("utf8", 0, got);
-    if (first) {
-      text = dialect === "cp1252" ? text.replace(/^\ufeff/, "") : text; // Excel writes Windows-1252 without BOM
-      first = false;
-    }
+    const text = carry + buf.toString("utf8", 0, got);
     const cut = got === 0 ? text.length : text.lastIndexOf("\n") + 1;
     carry = text.slice(cut);
     const lines = text.slice(0, cut).split("\n");
     const last = lines.pop(); // "" after the final line feed
-    let out = lines.map((l, i) => (i === 0 && header ? l : line(l))).join("\n") + (lines.length ? "\n" : ""); // the header as it is
-    if (lines.length) header = false;
+    let out = lines.map((l, i) => (i === 0 && first ? header(l) : line(l))).join("\n") + (lines.length ? "\n" : "");
+    if (lines.length) first = false;
     if (last) out += line(last);
     writeSync(dst, encode(out));
     if (got === 0) break;
@@ -123,15 +133,15 @@ function transcode(from, to, dialect) {
 }
 
 const fileOf = (dialect) => join(DIR, `konsumtion-${ROWS}-${dialect}.csv`);
-const utf8 = fileOf("utf8");
-if (!existsSync(utf8)) {
+const plain = fileOf("plain");
+if (!existsSync(plain)) {
   const t0 = process.hrtime.bigint();
-  generate(utf8, ROWS);
-  console.log(`generated ${utf8} in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
+  generate(plain, ROWS);
+  console.log(`generated ${plain} in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
 }
 for (const d of DIALECTS) {
-  if (d !== "utf8" && !existsSync(fileOf(d))) {
-    transcode(utf8, fileOf(d), d);
+  if (d !== "plain" && !existsSync(fileOf(d))) {
+    transcode(plain, fileOf(d), d);
     console.log(`wrote ${fileOf(d)}`);
   }
 }
@@ -173,7 +183,7 @@ for (const d of DIALECTS) {
   jobs.push({ key: `fast-${d}`, dialect: d, name: `vardavtal calculate, ${d}`, argv: [cli, "calculate", "--tariff", "2025", "--consumption", file, "--json", out(`fast-${d}`)] });
   if (duckRunner) jobs.push({ key: `duckdb-${d}`, dialect: d, name: `DuckDB read_csv + GROUP BY, ${d}`, argv: [duckRunner, file, String(availableParallelism()), d === "cp1252" ? "latin-1" : "utf-8"] });
   if (flag("general")) jobs.push({ key: `general-${d}`, dialect: d, name: `vardavtal calculate --reader general, ${d}`, argv: [cli, "calculate", "--tariff", "2025", "--consumption", file, "--json", out(`general-${d}`), "--reader", "general"], once: true });
-  if (flag("baseline") && d === "utf8") jobs.push({ key: "baseline", dialect: d, name: "baseline: csv-parse + decimal.js, utf8", argv: [join(root, "scripts", "bench", "baseline.js"), file], once: true });
+  if (flag("baseline") && d === "plain") jobs.push({ key: "baseline", dialect: d, name: "baseline: csv-parse + decimal.js, plain", argv: [join(root, "scripts", "bench", "baseline.js"), file], once: true });
 }
 const runs = new Map(jobs.map((j) => [j.key, []]));
 for (let k = 0; k < REPEAT; k++) {
@@ -218,44 +228,84 @@ const awaitCrypto = await import("node:crypto");
 const rowsText = (n) => Math.round(n).toLocaleString("sv-SE");
 console.log(`\n${ROWS.toLocaleString("sv-SE")} rows; ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; median of ${REPEAT}, runs alternated`);
 console.log(`load average (1 min) at the start of the runs: median ${median(jobs.flatMap((j) => runs.get(j.key)), (r) => r.load).toFixed(2)}, max ${Math.max(...jobs.flatMap((j) => runs.get(j.key).map((r) => r.load))).toFixed(2)}\n`);
-const table = [["run", "MB", "seconds", "rows/s", "MB/s", "peak RSS MiB", "× DuckDB", "× utf8"]];
+const table = [["run", "MB", "seconds", "rows/s", "MB/s", "peak RSS MiB", "× DuckDB", "× plain"]];
 const summary = { rows: ROWS, cores: cpus().length, node: process.version, repeat: REPEAT, results: [] };
-const fastUtf8 = stat("fast-utf8");
+const fastPlain = stat("fast-plain");
 for (const j of jobs) {
   const s = stat(j.key);
   if (!s) continue;
   const mb = statSync(fileOf(j.dialect)).size / 1e6;
   const duck = stat(`duckdb-${j.dialect}`);
   const vsDuck = duck && !j.key.startsWith("duckdb") ? (s.seconds / duck.seconds).toFixed(2) : "–";
-  const vsUtf8 = j.key.startsWith("fast-") && fastUtf8 ? (s.seconds / fastUtf8.seconds).toFixed(2) : "–";
-  table.push([j.name, mb.toFixed(0), s.seconds.toFixed(2), rowsText(ROWS / s.seconds), (mb / s.seconds).toFixed(0), s.rss.toFixed(0), vsDuck, vsUtf8]);
+  const vsPlain = j.key.startsWith("fast-") && fastPlain ? (s.seconds / fastPlain.seconds).toFixed(2) : "–";
+  table.push([j.name, mb.toFixed(0), s.seconds.toFixed(2), rowsText(ROWS / s.seconds), (mb / s.seconds).toFixed(0), s.rss.toFixed(0), vsDuck, vsPlain]);
   summary.results.push({ key: j.key, name: j.name, mb, ...s, vsDuckdb: duck ? s.seconds / duck.seconds : undefined });
 }
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
 for (const row of table) console.log(row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  "));
 if (!duckRunner && !flag("no-duckdb")) console.log("\nDuckDB: not available here, so no ratio to it.");
 
-// every dialect: read by the fast reader, with the same flows as the UTF-8 file (and the general reader's)
+// every dialect: read by the fast reader, with the same flows as the plain file (and the general reader's)
 console.log("");
 const flows = (f) => {
   const j = JSON.parse(readFileSync(f, "utf8"));
   return { reader: j.inputs?.find((i) => i.role === "consumption")?.reader, same: JSON.stringify(["flows", "net", "skipped", "rows", "areas", "pairs"].map((k) => j[k])) };
 };
-const reference = existsSync(out("fast-utf8")) ? flows(out("fast-utf8")).same : undefined;
+const reference = existsSync(out("fast-plain")) ? flows(out("fast-plain")).same : undefined;
 for (const d of DIALECTS) {
   if (!existsSync(out(`fast-${d}`))) continue;
   const f = flows(out(`fast-${d}`));
   const general = existsSync(out(`general-${d}`)) && flag("general") ? (flows(out(`general-${d}`)).same === f.same ? ", = general reader" : ", DIFFERENT FROM THE GENERAL READER") : "";
-  console.log(`${d}: read by ${f.reader}; ${f.same === reference ? "same flows as utf8" : "DIFFERENT FLOWS FROM utf8"}${general}`);
+  console.log(`${d}: read by ${f.reader}; ${f.same === reference ? "same flows as plain" : "DIFFERENT FLOWS FROM plain"}${general}`);
 }
 
 if (!flag("no-phases")) {
-  const fl = floor(utf8);
-  console.log(`\nfloor (utf8 file, this process, from the page cache): read ${fl.read.toFixed(2)} s, read + SHA-256 ${fl.hash.toFixed(2)} s`);
+  const fl = floor(plain);
+  console.log(`\nfloor (plain file, this process, from the page cache): read ${fl.read.toFixed(2)} s, read + SHA-256 ${fl.hash.toFixed(2)} s`);
   for (const d of DIALECTS) {
     const r = spawnSync(process.execPath, [join(root, "scripts", "bench-phases.js"), fileOf(d)], { cwd: root, encoding: "utf8" });
     console.log(`phases, ${d}: ${r.stdout.trim() || r.stderr.trim().slice(0, 500)}`);
   }
 }
+// ------------------------------------------------------------------ start-up
+if (!flag("no-startup")) {
+  const N = Math.max(3, Number(option("startup-runs", "15")));
+  const commands = [
+    ["node -e 0", ["-e", "0"]],
+    ["vardavtal key --tariff 2025", [cli, "key", "--tariff", "2025"]],
+    ["vardavtal check-tariff --tariff 2025", [cli, "check-tariff", "--tariff", "2025"]],
+    ["vardavtal --help", [cli, "--help"]],
+  ];
+  const times = commands.map(() => []);
+  const loads = [];
+  for (let k = 0; k < N; k++) {
+    commands.forEach(([, argv], i) => {
+      loads.push(loadavg()[0]);
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, argv, { cwd: root, encoding: "utf8" });
+      times[i].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (r.status !== 0) console.log(`${commands[i][0]}: exit ${r.status}\n${r.stderr.slice(0, 500)}`);
+    });
+  }
+  const nodeMs = median(times[0], (x) => x);
+  console.log(`\nstart-up, median of ${N} runs alternated (load average median ${median(loads, (x) => x).toFixed(2)}):`);
+  summary.startup = commands.map(([name], i) => {
+    const ms = median(times[i], (x) => x);
+    console.log(`  ${name.padEnd(38)} ${ms.toFixed(0).padStart(5)} ms  ${(ms / nodeMs).toFixed(2)} × node -e 0`);
+    return { name, ms, vsNode: ms / nodeMs };
+  });
+  // where it goes: processor time of each import, in order, in fresh processes
+  const steps = ["yargs", "jsonc-parser", "zod", "./dist/core/model/tariff-schema.js", "./dist/core/model/tariff.js", "./dist/cli/main.js", "./dist/cli/commands/key.js", "./dist/cli/commands/check-tariff.js"];
+  const runs = [];
+  for (let k = 0; k < 7; k++) {
+    const r = spawnSync(process.execPath, [join(root, "scripts", "bench", "startup-steps.js"), ...steps], { cwd: root, encoding: "utf8" });
+    if (r.status === 0) runs.push(JSON.parse(r.stdout));
+  }
+  if (runs.length) {
+    console.log("  processor time by import (median of 7; each only what it adds to those before):");
+    runs[0].forEach(([name], i) => console.log(`    ${name.padEnd(40)} ${median(runs, (r) => r[i][1]).toFixed(0).padStart(4)} ms`));
+  }
+}
+
 writeFileSync(join(DIR, `bench-${ROWS}.json`), JSON.stringify(summary, null, 2) + "\n");
 console.log(`\nfiles and bench-${ROWS}.json in ${DIR}`);

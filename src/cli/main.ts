@@ -8,25 +8,21 @@
 import { join, resolve } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { InvariantError } from "../core/model/calculate.js";
-import { ComparisonInvariantError } from "../core/analysis/compare.js";
 import { InputError, sortDiagnostics } from "../core/model/diagnostics.js";
 import type { Lang } from "../text/messages.js";
-import { resultToJson } from "../contracts/result-json.js";
 import type { PendingFile } from "../render/format.js";
-import { CONSUMPTION_COLUMNS } from "../read/inputs.js";
 import { runTime } from "../render/run-time.js";
-import { assertOutputPaths, CSV_DIR_FILES, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../node/outputs.js";
-import { EXAMPLES_DIR, packageVersion } from "../node/paths.js";
-import { calculateFiles } from "../node/run.js";
-import { scenarioLines } from "../text/scenario-lines.js";
+import type { PathArg } from "../node/outputs.js";
 import { DEFAULT_TOLERANCE } from "../core/year/keycheck.js";
 import { formatOre } from "../core/model/decimal.js";
 import { t } from "../text/i18n.js";
-import { TARIFF_SCHEMA_FILE } from "../core/model/tariff-schema.js";
 import { joinNegativeValues, rawOptionValue } from "../read/options.js";
-import { summaryText } from "../render/text/summary.js";
-import { loadXlsx } from "./load-xlsx.js";
+import { PACKAGE_VERSION } from "../package-data.js";
+
+// What the commands need beyond yargs and the words (the tariff's schema, the readers, the
+// calculation…) loads when a command runs: `--help` and a usage error do not wait for it.
+let heavy: typeof import("./heavy.js") | undefined;
+const loaded = (): typeof import("./heavy.js") => heavy as typeof import("./heavy.js");
 
 // The commands load when they run: `calculate` on a large file starts reading sooner.
 const commands = {
@@ -93,7 +89,7 @@ const SV_STRINGS: Record<string, string | { one: string; other: string }> = {
 
 /** The columns of a consumption file, for `calculate --help`: the names a header may use. */
 function consumptionColumnsHelp(lang: Lang): string {
-  const names = (field: string): string => (CONSUMPTION_COLUMNS.find((c) => c.field === field)?.names ?? [field]).join(" / ");
+  const names = (field: string): string => (loaded().CONSUMPTION_COLUMNS.find((c) => c.field === field)?.names ?? [field]).join(" / ");
   const line = (field: string, sv: string, en: string): string => `  ${names(field)}: ${tr(lang, sv, en)}`;
   return [
     tr(lang, "Konsumtionsfilen (CSV med ; , eller tabb; UTF-8 eller Windows-1252 från Excel) har en rubrikrad med kolumnerna:", "The consumption file (CSV with ; , or tab; UTF-8 or Windows-1252 from Excel) has a header line with the columns:"),
@@ -155,6 +151,7 @@ interface CalculateArgs {
 }
 
 async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<void> {
+  const { assertOutputPaths, calculateFiles, CSV_DIR_FILES, failOnWarnings, loadXlsx, packageVersion, resultToJson, scenarioLines, summaryText, tariffInput, writeOutputs } = loaded();
   const label = { json: "--json", csvDir: "--csv-dir", xlsx: "--xlsx", ...args.labels };
   const inputs: PathArg[] = [
     ...tariffInput(args.tariff),
@@ -221,6 +218,9 @@ function setArgs(v: unknown): string[] {
   return v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(String);
 }
 
+/** The commands' words: `main` loads what they need when one of them is given. */
+const COMMAND_WORDS = new Set(["calculate", "acconto", "settle", "propose", "compare", "explain", "key", "check-key", "check-tariff", "demo", "overview"]);
+
 /** Options that take one value: given twice, yargs makes a list of them, and which one was meant is unclear. */
 const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "paid", "round-to", "costs", "tolerance", "amount", "out", "lang", "write-schema", "scenario"];
 
@@ -235,6 +235,8 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
     return EXIT.input;
   }
   let exitCode = 0;
+  // a command's word (the first word that is not an option's) loads what the commands need
+  if (argv.some((a) => COMMAND_WORDS.has(a))) heavy ??= await import("./heavy.js");
   const cli: Argv = yargs(argv)
     .scriptName("vardavtal")
     .usage(tr(lang, "$0 <kommando> [flaggor]\n\nBeräknar vårdavtalets ersättningar mellan regionerna i en sjukvårdsregion.", "$0 <command> [options]\n\nComputes the money that moves between the regions of a Swedish healthcare region."))
@@ -443,8 +445,8 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
             type: "string",
             describe: tr(
               lang,
-              `skriv JSON-schemat (${TARIFF_SCHEMA_FILE}) i denna mapp, bredvid en kopierad tariff, så att "$schema" i tariffen fungerar i editorn`,
-              `write the JSON Schema (${TARIFF_SCHEMA_FILE}) into this folder, beside a copied tariff, so that the tariff's "$schema" works in an editor`,
+              `skriv JSON-schemat (${loaded().TARIFF_SCHEMA_FILE}) i denna mapp, bredvid en kopierad tariff, så att "$schema" i tariffen fungerar i editorn`,
+              `write the JSON Schema (${loaded().TARIFF_SCHEMA_FILE}) into this folder, beside a copied tariff, so that the tariff's "$schema" works in an editor`,
             ),
           })
           .example("$0 check-tariff --tariff 2025", tr(lang, "visa den medföljande tariffen för 2025", "show the bundled tariff of 2025"))
@@ -489,7 +491,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
             tariff: "2025",
             results: [join(out, "resultat-2025.json")],
             index: ["2026=2,8"],
-            population: join(EXAMPLES_DIR, "2025", "befolkning-2024-12-31.csv"),
+            population: join(loaded().EXAMPLES_DIR, "2025", "befolkning-2024-12-31.csv"),
             roundTo: "1000",
             out: join(out, "forslag-2026.json"),
             strict: a.strict as boolean,
@@ -504,7 +506,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
     .strict()
     .help()
     .alias("h", "help")
-    .version(packageVersion())
+    .version(PACKAGE_VERSION)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {
@@ -545,7 +547,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       printDiagnostics(e, io, lang, argv.includes("--all-errors"));
       return EXIT.input;
     }
-    if (e instanceof InvariantError || e instanceof ComparisonInvariantError) {
+    if (heavy && (e instanceof heavy.InvariantError || e instanceof heavy.ComparisonInvariantError)) {
       io.stderr(t(lang, "internal_error", { message: e.message }) + "\n");
       return EXIT.internal;
     }

@@ -63,22 +63,42 @@ interface HeaderRead {
   header: CsvRecord;
   delimiter: number;
   decoder: SniffingDecoder;
-  /** the header's bytes, line end included */
+  /** the bytes up to the first data line: BOM, blank lines before the header, the header record and its line end */
   bytes: Buffer;
+  /** the line (1-based, as the general reader counts them) where the data starts */
+  firstLine: number;
 }
 
-/** The header line as the general tokenizer reads it, or why the fast reader does not take it. */
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+/** bytes of blank lines before the header the fast reader looks past, besides the header itself */
+const HEADER_SLACK = 1 << 16;
+
+/**
+ * The header record as the general tokenizer reads it, or why the fast reader does not take it.
+ * Any header the general reader takes: quoted names (`"år";"datum";…`, a doubled quote, a
+ * delimiter or a line break inside quotes), a BOM, blank lines before it, and a line end of LF,
+ * CRLF or a lone CR. Its end is found in the bytes (delimiters, quotes and line ends are ASCII
+ * in every encoding read), then the general tokenizer reads exactly those bytes and must find
+ * one whole record in them without any problem.
+ */
 function readHeader(file: string, fd: number, size: number): HeaderRead | string {
-  const head = Buffer.alloc(Math.min(size, 1 << 16));
-  const got = readSync(fd, head, 0, head.length, 0);
-  const nl = head.subarray(0, got).indexOf(10);
-  if (nl < 0) return "no complete header line";
-  const headerBytes = head.subarray(0, nl + 1);
-  // The general tokenizer ends a record at a lone CR too: the header must end at this LF (or
-  // CRLF) and hold no other CR, or it would not be the whole record up to `first`.
-  const cr = headerBytes.indexOf(13);
-  if (cr >= 0 && cr !== nl - 1) return "a lone carriage return in the header";
-  if (headerBytes.indexOf(34) >= 0) return "a quoted header";
+  let head = Buffer.alloc(Math.min(size, 1 << 16));
+  let got = readSync(fd, head, 0, head.length, 0);
+  let end = headerEnd(head, got, got === size);
+  // a header longer than the first read: read more, up to what the general reader takes
+  while (end === undefined && got < size && got < MAX_RECORD_LENGTH + HEADER_SLACK) {
+    const bigger = Buffer.alloc(Math.min(size, MAX_RECORD_LENGTH + HEADER_SLACK, head.length * 4));
+    head.copy(bigger, 0, 0, got);
+    head = bigger;
+    const more = readSync(fd, head, got, head.length - got, got);
+    if (more === 0) break; // the file is shorter than it was
+    got += more;
+    end = headerEnd(head, got, got === size);
+  }
+  if (end === undefined) return "no complete header line";
+  const headerBytes = head.subarray(0, end.end);
   const bag = new DiagnosticBag();
   const decoder = new SniffingDecoder();
   const tokenizer = new CsvTokenizer(file, bag);
@@ -86,7 +106,80 @@ function readHeader(file: string, fd: number, size: number): HeaderRead | string
   const records = tokenizer.push(text, true);
   const header = records[0];
   if (!header || records.length !== 1 || bag.hasErrors || text.includes("\ufffd")) return "a header the fast reader does not take";
-  return { header, delimiter: (tokenizer.delimiter ?? ";").charCodeAt(0), decoder, bytes: headerBytes };
+  if (tokenizer.delimiter?.charCodeAt(0) !== end.delimiter) return "internal: the header's delimiter";
+  // lines as the general tokenizer counts them: LF, CRLF and a lone CR each end one
+  let lines = 0;
+  for (let i = 0; i < headerBytes.length; i++) if (headerBytes[i] === LF || (headerBytes[i] === CR && headerBytes[i + 1] !== LF)) lines++;
+  return { header, delimiter: (tokenizer.delimiter ?? ";").charCodeAt(0), decoder, bytes: headerBytes, firstLine: 1 + lines };
+}
+
+/**
+ * Where the first record of b[0, len) ends, its line end included, as the general tokenizer
+ * reads it (a BOM and blank lines before it skipped; quotes per RFC 4180, an unclosed quote
+ * running to the end), and the delimiter it detects; undefined when the bytes end before the
+ * record does (`atEof`: the file ends there).
+ */
+export function headerEnd(b: Uint8Array, len: number, atEof: boolean): { end: number; delimiter: number } | undefined {
+  let i = len >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  // the delimiter, from the text up to the first line end (blank there: `;`)
+  let first = i;
+  while (first < len && b[first] !== LF && b[first] !== CR) first++;
+  if (first === len && !atEof) return undefined;
+  const delim = delimiterOf(b, i, first);
+  while (i < len && (b[i] === LF || b[i] === CR)) i++;
+  for (;;) {
+    if (i < len && b[i] === QUOTE) {
+      let j = i + 1;
+      for (;;) {
+        if (j >= len) return undefined;
+        if (b[j] === QUOTE) {
+          if (j + 1 >= len && !atEof) return undefined; // a doubled quote or the closing one: the next byte says
+          if (j + 1 < len && b[j + 1] === QUOTE) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      i = j + 1;
+    }
+    while (i < len && b[i] !== delim && b[i] !== LF && b[i] !== CR) i++;
+    if (i >= len) return undefined;
+    if (b[i] === delim) {
+      i++;
+      continue;
+    }
+    if (b[i] === LF) return { end: i + 1, delimiter: delim };
+    // a CR: of a CRLF, or a line end of its own
+    if (i + 1 >= len) return atEof ? { end: i + 1, delimiter: delim } : undefined;
+    return { end: b[i + 1] === LF ? i + 2 : i + 1, delimiter: delim };
+  }
+}
+
+/**
+ * The general reader's detectDelimiter over the bytes of the first line: the candidate that
+ * occurs most often outside quotes, `;` on a tie (only ASCII bytes count, in every encoding).
+ */
+function delimiterOf(b: Uint8Array, s: number, e: number): number {
+  let semicolons = 0;
+  let tabs = 0;
+  let commas = 0;
+  let quoted = false;
+  for (let i = s; i < e; i++) {
+    const c = b[i];
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted) {
+      if (c === 59) semicolons++;
+      else if (c === 9) tabs++;
+      else if (c === 44) commas++;
+    }
+  }
+  let best = 59;
+  let most = semicolons;
+  if (tabs > most) [best, most] = [9, tabs];
+  if (commas > most) best = 44;
+  return best;
 }
 
 interface WorkerRun {
@@ -183,7 +276,7 @@ async function readFast(file: string, tariff: CompiledTariff, options: FastOptio
     if (typeof read === "string") return { ok: false, reason: read };
     const { results, bytes, sha256, encoding, chunks } = read;
     if (bytes !== size) return { ok: false, reason: "the file changed while it was read" };
-    const merged = merge(file, tariff, results, chunks);
+    const merged = merge(file, tariff, results, chunks, h.firstLine);
     lap("merge");
     if (typeof merged === "string") return { ok: false, reason: merged };
     const info: CsvInfo = {
@@ -350,13 +443,13 @@ function decideEncoding(view: Buffer, end: number): number {
 }
 
 /** The scanners' results as the general reader's summary: areas in file order, exact sums. */
-function merge(file: string, tariff: CompiledTariff, results: ScanOk[], chunks: number): ConsumptionSummary | string {
+function merge(file: string, tariff: CompiledTariff, results: ScanOk[], chunks: number, firstLine: number): ConsumptionSummary | string {
   const n = tariff.parties.length;
-  // line of the first line of each chunk: the header is line 1
+  // line of the first line of each chunk: the data starts at firstLine
   const linesIn = new Float64Array(chunks);
   for (const r of results) r.chunks.forEach((k, i) => (linesIn[k] = r.chunkLines[i] as number));
   const lineBase = new Float64Array(chunks);
-  for (let k = 0, line = 2; k < chunks; k++) {
+  for (let k = 0, line = firstLine; k < chunks; k++) {
     lineBase[k] = line;
     line += linesIn[k] as number;
   }
