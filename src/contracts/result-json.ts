@@ -60,6 +60,8 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
     ...(r.tariff.file.status ? { tariffStatus: r.tariff.file.status } : {}),
     ...(meta.scenario ? { scenario: meta.scenario } : {}),
     parties: r.parties.map((p) => p.id),
+    // names and aliases, so that a payments file read against the result matches them as every input does
+    partyNames: r.parties.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases })),
     key: r.parties.map((p, i) => ({
       party: p.id,
       ...(r.key.population ? { population: Number(r.key.population[i]) } : {}),
@@ -70,6 +72,7 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
     fixedShare: r.tariff.fixedShareText,
     flows: r.flows.map((f) => ({ payer: id(f.payer), payee: id(f.payee), component: f.component, label: f.label, amount: formatOre(f.amount) })),
     net: r.net.map((v, i) => ({ party: id(i), amount: formatOre(v) })),
+    netting: r.netting,
     transfers: r.transfers.map((t) => ({ payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
     skipped: { otherYear: r.skipped.otherYear, ownRegion: r.skipped.ownRegion, ...(r.forecast ? { afterThrough: r.skipped.afterThrough } : {}) },
     ...(r.forecast ? { forecast: { through: r.forecast.through, factor: `${r.forecast.factor.num}/${r.forecast.factor.den}`, daysInYear: r.forecast.daysInYear, daysThrough: r.forecast.daysThrough } } : {}),

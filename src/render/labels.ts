@@ -22,7 +22,7 @@ const CHECK_NAMES = {
   net_sums_to_zero: ["Nettopositionerna summerar till 0", "The net positions sum to 0"],
   remaining_sums_to_zero: ["Det som är kvar att reglera summerar till 0", "What remains to settle sums to 0"],
   transfers_settle: ["Betalningarna nollställer varje nettoposition", "The payments settle every net position"],
-  transfers_count: ["Högst en betalning färre än antalet parter", "At most one payment fewer than the parties"],
+  transfers_count: ["Högst en betalning per par av regioner (per motpart) eller en färre än antalet parter (multilateralt)", "At most one payment per counterparty (bilateral) or one fewer than the parties (multilateral)"],
   months_sum_to_annual: ["Månadsbeloppen summerar till årsbeloppet", "The monthly amounts sum to the annual amount"],
   item_deviations_sum_to_zero: ["Postens avvikelser summerar till 0", "The item's deviations sum to 0"],
 } as const satisfies Record<string, Words>;

@@ -32,6 +32,11 @@ const TEXTS = {
   value: ["Värde", "Value"],
   total: ["Summa", "Total"],
   transfers: ["Reglering (betalningar som nollställer nettopositionerna)", "Settlement (payments that settle the net positions)"],
+  netting_bilateral: ["Avräkning per motpart: en betalning per par av regioner", "Netted per counterparty: one payment per pair of regions"],
+  netting_multilateral: ["Avräkning genom varandra (multilateralt): så få betalningar som möjligt", "Netted through one another (multilateral): the fewest payments"],
+  netting_short_bilateral: ["per motpart", "per counterparty"],
+  netting_short_multilateral: ["genom varandra (multilateralt)", "through one another (multilateral)"],
+  netting_column: ["Avräkning", "Netting"],
   transfer_line: ["{payer} betalar {payee} {amount} kr", "{payer} pays {payee} SEK {amount}"],
   no_transfers: ["Inga betalningar behövs.", "No payments are needed."],
   components: ["Per komponent", "Per component"],
@@ -58,6 +63,11 @@ const TEXTS = {
 } satisfies Record<string, [string, string]>;
 
 export type TextKey = keyof typeof TEXTS;
+
+/** How payments are netted, in words: the sentence, or (`short`) the few words for a column. */
+export function nettingWords(netting: "bilateral" | "multilateral", lang: Lang, short = false): string {
+  return t(lang, short ? `netting_short_${netting}` : `netting_${netting}`);
+}
 
 /** A component of the flows in words, e.g. "Fast ersättning" / "Fixed". */
 export function componentName(component: Component, lang: Lang): string {

@@ -9,12 +9,12 @@ import { accontoPlan, MONTHS, type AccontoPlan } from "../../core/year/acconto.j
 import { DiagnosticBag, sortDiagnostics } from "../../core/model/diagnostics.js";
 import { resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
-import { excelCsv, formatSek, oreForExcelCsv, textTable, type PendingFile } from "../../render/format.js";
+import { accontoUnitWords, excelCsv, formatSek, oreForExcelCsv, textTable, type PendingFile } from "../../render/format.js";
 import { csvText } from "../../render/csv/csv-safe.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { packageVersion } from "../../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../../node/run.js";
-import { componentName, t } from "../../text/i18n.js";
+import { componentName, nettingWords, t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { accontoToJson } from "../../contracts/acconto.js";
@@ -87,7 +87,10 @@ export function accontoCsvFiles(plan: AccontoPlan, dir: string, lang: Lang): Pen
     },
     {
       path: join(dir, "acconto-transfers.csv"),
-      data: excelCsv([lang === "sv" ? "Månad" : "Month", t(lang, "payer"), t(lang, "payee"), t(lang, "amount"), lang === "sv" ? "Månadsnamn" : "Month name"], plan.transfers.map((x) => [String(x.month), id(x.payer), id(x.payee), oreForExcelCsv(x.amount), monthName(x.month, lang)])),
+      data: excelCsv(
+        [lang === "sv" ? "Månad" : "Month", t(lang, "payer"), t(lang, "payee"), t(lang, "amount"), lang === "sv" ? "Månadsnamn" : "Month name", t(lang, "netting_column")],
+        plan.transfers.map((x) => [String(x.month), id(x.payer), id(x.payee), oreForExcelCsv(x.amount), monthName(x.month, lang), csvText(nettingWords(plan.netting, lang, true))]),
+      ),
     },
   ];
 }
@@ -101,18 +104,17 @@ export function accontoText(plan: AccontoPlan, lang: Lang): string {
   out.push(`${sv ? "A conto-plan" : "A-conto plan"} ${plan.year}: ${plan.title}`);
   out.push(plan.variable ? (sv ? "Rörlig ersättning a conto: (1 − fast andel) × referensbelopp" : "Variable a conto: (1 − fixed share) × reference amount") : sv ? "Utan rörlig ersättning a conto (--no-variable)" : "Without a variable a conto (--no-variable)");
   out.push("");
-  const head = [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), sv ? "Årsbelopp" : "Annual", sv ? "Per månad" : "Per month"];
-  const rows = plan.lines.map((l) => {
-    const lo = l.months.reduce((a, b) => (b < a ? b : a));
-    const hi = l.months.reduce((a, b) => (b > a ? b : a));
-    return [id(l.payer), id(l.payee), componentName(l.component, lang), l.label ?? "", formatSek(l.annual, lang), lo === hi ? formatSek(hi, lang) : `${formatSek(hi, lang)} / ${formatSek(lo, lang)}`];
-  });
-  out.push(textTable([head, ...rows], [false, false, false, false, true, true]));
+  out.push(sv ? `Månadsdelar: januari–november lika i ${accontoUnitWords(plan.unit, lang)}, december resten` : `Monthly parts: January–November equal in ${accontoUnitWords(plan.unit, lang)}, December the rest`);
+  out.push("");
+  const head = [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), sv ? "Årsbelopp" : "Annual", sv ? "Jan–nov per månad" : "Jan–Nov per month", sv ? "December" : "December"];
+  const rows = plan.lines.map((l) => [id(l.payer), id(l.payee), componentName(l.component, lang), l.label ?? "", formatSek(l.annual, lang), formatSek(l.months[0] ?? 0n, lang), formatSek(l.months[MONTHS - 1] ?? 0n, lang)]);
+  out.push(textTable([head, ...rows], [false, false, false, false, true, true, true]));
   out.push("");
   out.push(sv ? "Nettoposition per part (år):" : "Net position per party (year):");
   out.push(textTable(plan.annualNet.map((v, i) => ["  " + id(i), formatSek(v, lang)]), [false, true]));
   out.push("");
   out.push(sv ? "Betalningar per månad (som nollställer månadens nettopositioner):" : "Payments per month (settling the month's net positions):");
+  out.push("  " + nettingWords(plan.netting, lang));
   for (let m = 1; m <= MONTHS; m++) {
     const ts = plan.transfers.filter((x) => x.month === m);
     const text = ts.length === 0 ? t(lang, "no_transfers") : ts.map((x) => t(lang, "transfer_line", { payer: id(x.payer), payee: id(x.payee), amount: formatSek(x.amount, lang) })).join("; ");
