@@ -71,22 +71,21 @@ export function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkbookOptio
 export type ListedPayment = settlement.ListedPayment;
 
 /**
- * The options of {@link settlementWorkbook}: as {@link ReportOptions}, plus `payments` (the
- * payments counted as paid, listed with a check that each pair's paid recomputes from them; from
- * `settle`'s `payments`), `paidFrom` (an a-conto plan or a payments file, and its name) and
- * `resultFile` (the result's name).
+ * The options of {@link settlementWorkbook}: as {@link ReportOptions}, plus `resultFile` (the
+ * result's name). The payments and their sources are the settlement's own.
  */
 export type SettlementWorkbookOptions = settlement.SettlementWorkbookOptions;
 
 /**
- * The final settlement as the workbook `settle --xlsx` writes ("Slutreglering"): per party net,
- * paid net, remaining and the final payments; per pair due, paid and difference; the payments.
+ * The settlement as the workbook `settle --xlsx` writes ("Slutreglering"): first per
+ * counterparty, one block per region as its own ledger sees it, the parties and the final
+ * payments under the netting; then per payer, payee and component; the payments.
  *
  * @example
  * ```ts
  * import { settle } from "vardavtal";
- * const { settlement, payments } = await settle({ result, plan });
- * const bytes = await settlementWorkbook(settlement, { lang: "sv", inputs: [], version: "0.1.0", payments, paidFrom: { kind: "plan", file: "acconto-2025.json" }, resultFile: "resultat-2025.json" });
+ * const { settlement } = await settle({ result, plan });
+ * const bytes = await settlementWorkbook(settlement, { lang: "sv", inputs: [], version: "0.1.0", resultFile: "resultat-2025.json" });
  * ```
  */
 export function settlementWorkbook(s: Settlement, options: SettlementWorkbookOptions): Promise<Buffer> {

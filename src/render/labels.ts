@@ -23,7 +23,11 @@ const CHECK_NAMES = {
   remaining_sums_to_zero: ["Det som är kvar att reglera summerar till 0", "What remains to settle sums to 0"],
   transfers_settle: ["Betalningarna nollställer varje nettoposition", "The payments settle every net position"],
   transfers_count: ["Högst en betalning per par av regioner (per motpart) eller en färre än antalet parter (multilateralt)", "At most one payment per counterparty (bilateral) or one fewer than the parties (multilateral)"],
-  months_sum_to_annual: ["Månadsbeloppen summerar till årsbeloppet", "The monthly amounts sum to the annual amount"],
+  months_sum_to_annual: ["Månadsbeloppen summerar till årsbeloppet; januari–november lika i hela enheter", "The monthly amounts sum to the annual amount; January–November equal in whole units"],
+  remaining_is_counterparties: ["Varje parts kvarvarande = summan av dess motparters", "Each party's remaining = the sum of its counterparties'"],
+  lines_give_flows_and_payments: ["Raderna ger resultatets flöden och källornas betalningar", "The lines give the result's flows and the sources' payments"],
+  ledger_month_is_net: ["Bokföringsraderna för en månad = partens nettoposition a conto", "A month's ledger lines = the party's a-conto net position"],
+  ledger_settlement_is_remaining: ["Bokföringsraderna för slutregleringen = partens kvarvarande", "The settlement's ledger lines = the party's remaining"],
   item_deviations_sum_to_zero: ["Postens avvikelser summerar till 0", "The item's deviations sum to 0"],
 } as const satisfies Record<string, Words>;
 
@@ -49,6 +53,16 @@ const FIGURES: Record<string, { label: Words; kind: FigureKind }> = {
   month: { label: ["månad", "month"], kind: "month" },
   annual: { label: ["årsbelopp", "annual amount"], kind: "ore" },
   months: { label: ["månadernas summa", "sum of the months"], kind: "ore" },
+  part: { label: ["januari–november", "January–November"], kind: "ore" },
+  netting: { label: ["avräkning", "netting"], kind: "text" },
+  byParty: { label: ["kvar per part", "remaining per party"], kind: "orePerParty" },
+  byCounterparty: { label: ["per motpart", "per counterparty"], kind: "orePerParty" },
+  due: { label: ["att betala", "due"], kind: "ore" },
+  paid: { label: ["betalt", "paid"], kind: "ore" },
+  payments: { label: ["betalningarna", "the payments"], kind: "ore" },
+  party: { label: ["part", "party"], kind: "text" },
+  lines: { label: ["raderna", "the lines"], kind: "ore" },
+  net: { label: ["nettoposition", "net position"], kind: "ore" },
 };
 
 const MONTHS: Record<Lang, readonly string[]> = {

@@ -4,6 +4,7 @@
  */
 import type { Code, Lang } from "../core/model/codes.js";
 import { COMPARE_MESSAGES } from "./messages-compare.js";
+import { BOOKS_MESSAGES } from "./messages-books.js";
 import type { MessageEntry as Entry } from "./message-entry.js";
 
 export type { Code, Lang } from "../core/model/codes.js";
@@ -294,6 +295,7 @@ const BASE_MESSAGES = {
   SETTLE_FORECAST: {
     sv: "resultatet är en prognos (till och med {through}); slutregleringen görs mot årets utfall",
     en: "the result is a forecast (through {through}); the final settlement is made against the year's outcome",
+    hint: { sv: "ange --forecast för en prognos av slutregleringen", en: "give --forecast for a forecast of the final settlement" },
   },
   SETTLE_YEAR: {
     sv: "resultatet gäller {year} men betalningarna gäller {other}",
@@ -458,4 +460,4 @@ const BASE_MESSAGES = {
 } satisfies Record<string, Entry>;
 
 /** The table of every code: the base codes and those of the comparison commands (own module). */
-export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...COMPARE_MESSAGES };
+export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...COMPARE_MESSAGES, ...BOOKS_MESSAGES };

@@ -18,6 +18,8 @@ import { componentName, nettingWords, t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { accontoToJson } from "../../contracts/acconto.js";
+import { accontoLedger, ledgerFileName } from "../../core/year/ledger.js";
+import { ledgerCsv } from "../../render/csv/ledger-csv.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
 
 export interface AccontoArgs {
@@ -29,6 +31,8 @@ export interface AccontoArgs {
   csvDir?: string;
   /** the invoicing basis as an Excel workbook */
   xlsx?: string;
+  /** one ledger CSV per party: per month, counterparty and component */
+  ledgerDir?: string;
   strict?: boolean;
 }
 
@@ -40,8 +44,7 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   if (args.json) planned.push({ option: "--json", path: args.json });
   if (args.csvDir) for (const name of ACCONTO_CSV_FILES) planned.push({ option: "--csv-dir", path: join(args.csvDir, name) });
   if (args.xlsx) planned.push({ option: "--xlsx", path: args.xlsx });
-  const dirs = args.csvDir ? [{ option: "--csv-dir", path: args.csvDir }] : [];
-  assertOutputPaths({ inputs, files: planned, dirs }, lang);
+  const dirs = [...(args.csvDir ? [{ option: "--csv-dir", path: args.csvDir }] : []), ...(args.ledgerDir ? [{ option: "--ledger-dir", path: args.ledgerDir }] : [])];
 
   const bag = new DiagnosticBag();
   const loaded = loadTariffArg(args.tariff, bag);
@@ -54,6 +57,9 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   const warnings = sortDiagnostics([...loaded.tariff.warnings, ...bag.warnings]);
   if (args.strict) failOnWarnings(warnings);
   const plan = accontoPlan(loaded.tariff, key, { variable: args.variable });
+  const ledger = args.ledgerDir ? accontoLedger(plan) : undefined;
+  if (args.ledgerDir && ledger) for (const p of ledger.parties) planned.push({ option: "--ledger-dir", path: join(args.ledgerDir, ledgerFileName(p.id, plan.year)) });
+  assertOutputPaths({ inputs, files: planned, dirs }, lang);
 
   const files: PendingFile[] = [];
   if (args.json) files.push({ path: args.json, option: "--json", data: JSON.stringify(accontoToJson(plan, { tool: { name: "vardavtal", version: packageVersion() } }), null, 2) + "\n" });
@@ -63,10 +69,11 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
     const infos = [loaded.info, ...(pop.info ? [pop.info] : [])];
     files.push({ path: args.xlsx, option: "--xlsx", data: await accontoWorkbook(plan, { lang, inputs: infos, version: packageVersion() }) });
   }
+  if (args.ledgerDir && ledger) for (const p of ledger.parties) files.push({ path: join(args.ledgerDir, ledgerFileName(p.id, plan.year)), option: "--ledger-dir", data: ledgerCsv(p.lines, lang) });
   writeOutputs(files, inputs, dirs, lang);
   for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
   io.stdout(accontoText(plan, lang));
-  for (const f of [args.json, args.csvDir, args.xlsx]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
+  for (const f of [args.json, args.csvDir, args.xlsx, args.ledgerDir]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
 }
 
 /** The plan for Swedish Excel: one line per a conto with its months, nets per month, transfers. */
