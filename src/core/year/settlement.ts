@@ -268,7 +268,7 @@ export function finalSettlement(result: SettlementResult, paid: readonly (Paymen
   const forecast = result.forecast && options.forecast ? { ...result.forecast, month: monthsPaidThrough(result.forecast.through) } : undefined;
   const plans = items.filter((p) => p.months !== undefined && sources[p.source]?.kind === "acconto");
   for (const c of cpAt.values()) c.remaining = c.due - c.paid;
-  if (forecast && plans.length > 0) {
+  if (forecast && sources.some((x) => x.kind === "acconto")) {
     for (const c of cpAt.values()) {
       c.paidToDate = 0n;
       c.planRemaining = 0n;

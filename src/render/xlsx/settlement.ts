@@ -163,6 +163,8 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   moneyFormula(B, payLast + 1, 3, `ROUND(SUM(C${payFirst}:C${payLast}),2)`, sumOre(payments.map((p) => p.amount)), true);
   boldRow(B, payLast + 1, 1, 8);
   finishSheet(B, { freezeRows: 3 });
+  B.getColumn(4).width = 12;
+  B.getColumn(8).width = 48;
   const payRange = (col: number, from: Sheet): string => rangeRef(B, payFirst, col, payLast, col, from);
 
   // ---------------------------------------------------------------- Rader (lines)
@@ -194,6 +196,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   }
   boldRow(R, lineLast + 1, 1, 10);
   finishSheet(R, { freezeRows: 4 });
+  for (const c of [8, 9]) R.getColumn(c).width = 24;
   const lineRange = (col: number): string => rangeRef(R, lineFirst, col, lineLast, col, S);
 
   // ---------------------------------------------------------------- Per motpart (first sheet)
@@ -348,6 +351,9 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     r++;
   }
   finishSheet(S, { freezeRows: 0 });
+  // Widths for the blocks (the facts above are merged across, so they do not widen column B).
+  const widths = [44, 30, 20, 20, 20, 20, 20, 26, 20, 20];
+  widths.slice(0, lastCol).forEach((wd, i) => (S.getColumn(i + 1).width = wd));
 
   // ---------------------------------------------------------------- Indata
   inputsSheet(F, lang, options.inputs, [
