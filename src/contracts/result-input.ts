@@ -47,7 +47,7 @@ const resultDetail = z.object({
   fixedShare: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/).optional(),
   forecast: z.object({ through: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), factor: z.string().optional() }).optional(),
   pairs: z.array(z.object({ seller: party, buyer: party, reference: money.nullable().optional(), total: money.optional(), value: z.object({ fixed_variable: value, unit_price: value.optional(), excluded: value.optional(), fixed_only: value.optional() }) })).optional(),
-  areas: z.array(z.object({ area: z.string().min(1).max(4000), seller: party, buyer: party, model: z.enum(["fixed_variable", "unit_price", "excluded", "fixed_only"]), rows: z.number().int().min(0), value })).optional(),
+  areas: z.array(z.object({ area: z.string().min(1).max(4000), seller: party, buyer: party, model: z.enum(["fixed_variable", "unit_price", "excluded", "fixed_only"]), rows: z.number().int().min(0), value, valueToDate: value.optional() })).optional(),
   splits: z.array(z.object({ kind: z.enum(["solidarity", "fixed_only", "grant"]), label: z.string(), host: party, total: money })).optional(),
   grants: z.array(z.object({ name: z.string(), recipient: party, amount: money, basis: z.enum(["key", "amounts"]) })).optional(),
   scenario: z

@@ -53,6 +53,11 @@ export function warningJson(d: Diagnostic) {
 
 export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
+  // A forecast's consumption values are written as full-year values, scaled like its flows (the
+  // factor applied exactly, then rounded half away from zero to 10⁻⁸ kr); the values to date are
+  // kept beside them (`valueToDate`), so a proposal or a comparison takes like for like.
+  const cf = r.forecast?.factor;
+  const full = (v: bigint): bigint => (cf ? roundHalfAwayFromZero(v * cf.num, cf.den) : v);
   return {
     format: RESULT_FORMAT,
     year: r.year,
@@ -83,7 +88,8 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
       buyer: id(p.buyer),
       reference: p.reference === undefined ? null : formatOre(p.reference),
       fixed: formatOre(p.fixed),
-      value: Object.fromEntries(Object.entries(p.value).map(([m, v]) => [m, formatValueSek(v)])),
+      value: Object.fromEntries(Object.entries(p.value).map(([m, v]) => [m, formatValueSek(full(v))])),
+      ...(cf ? { valueToDate: Object.fromEntries(Object.entries(p.value).map(([m, v]) => [m, formatValueSek(v)])) } : {}),
       variable: formatOre(p.variable),
       unitPrice: formatOre(p.unitPrice),
       total: formatOre(p.total),
@@ -94,8 +100,9 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
       buyer: id(c.buyer),
       model: c.model,
       rows: c.rows,
-      value: formatValueSek(c.value),
-      valueRounded: formatOre(roundHalfAwayFromZero(c.value, VALUE_UNITS_PER_ORE)),
+      value: formatValueSek(full(c.value)),
+      valueRounded: formatOre(roundHalfAwayFromZero(full(c.value), VALUE_UNITS_PER_ORE)),
+      ...(cf ? { valueToDate: formatValueSek(c.value) } : {}),
     })),
     splits: r.splits.map((s) => ({
       kind: s.kind,

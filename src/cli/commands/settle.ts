@@ -148,8 +148,18 @@ export function settlementCsvFiles(s: Settlement, dir: string, lang: Lang): Pend
     {
       path: join(dir, "settlement-counterparties.csv"),
       data: excelCsv(
-        [w.a, w.b, w.dueAB, w.paidAB, w.remainingAB, w.invoiced, ...(forecastCols ? [w.paidToDate, w.planRemaining] : []), t(lang, "netting_column")],
-        s.counterparties.map((c) => [id(c.a), id(c.b), oreForExcelCsv(c.due), oreForExcelCsv(c.paid), oreForExcelCsv(c.remaining), oreForExcelCsv(c.unitPriceInvoiced), ...(forecastCols ? [oreForExcelCsv(c.paidToDate ?? 0n), oreForExcelCsv(c.planRemaining ?? 0n)] : []), csvText(nettingWords(s.netting, lang, true))]),
+        [w.a, w.b, w.dueAB, w.paidAB, w.remainingAB, w.invoiced, ...(forecastCols ? [w.paidToDate, w.planRemaining] : []), t(lang, "netting_column"), ...(s.forecast ? [w.forecast] : [])],
+        s.counterparties.map((c) => [
+          id(c.a),
+          id(c.b),
+          oreForExcelCsv(c.due),
+          oreForExcelCsv(c.paid),
+          oreForExcelCsv(c.remaining),
+          oreForExcelCsv(c.unitPriceInvoiced),
+          ...(forecastCols ? [oreForExcelCsv(c.paidToDate ?? 0n), oreForExcelCsv(c.planRemaining ?? 0n)] : []),
+          csvText(nettingWords(s.netting, lang, true)),
+          ...(s.forecast ? [`${lang === "sv" ? "PROGNOS t.o.m." : "FORECAST through"} ${s.forecast.through}`] : []),
+        ]),
       ),
     },
     {

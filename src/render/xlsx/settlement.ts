@@ -44,6 +44,7 @@ const T = {
   heading: ["Slutreglering {year} per motpart: årets resultat mot det som betalats", "Final settlement {year} per counterparty: the year's result against what was paid"],
   headingForecast: ["PROGNOS för slutregleringen {year} (resultat t.o.m. {through}, uppräknat till helår)", "FORECAST of the final settlement {year} (result through {through}, scaled to the whole year)"],
   result: ["Resultat", "Result"],
+  bannerForecast: ["PROGNOS – resultatet är en prognos t.o.m. {through}, inte årets utfall", "FORECAST – the result is a forecast through {through}, not the year's outcome"],
   paidFrom: ["Betalt enligt", "Paid as in"],
   netting: ["Avräkning", "Netting"],
   unitPrice: ["Styckpris", "Unit price"],
@@ -132,7 +133,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const forecastCols = s.counterparties.some((c) => c.paidToDate !== undefined);
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
-  addBanner(wb, statusBanner(options.tariffStatus, lang));
+  addBanner(wb, [...statusBanner(options.tariffStatus, lang), ...(s.forecast ? [w("bannerForecast", { through: s.forecast.through })] : [])]);
   const S = wb.addWorksheet(w("summary"));
   const R = wb.addWorksheet(w("lines"));
   const B = wb.addWorksheet(w("payments"));
