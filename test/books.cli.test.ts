@@ -166,3 +166,31 @@ describe("settle against several paid sources", () => {
     expect(readdirSync(dir)).not.toContain("bad.json");
   });
 });
+
+describe("propose: what is carried into next year", () => {
+  it("drops the grants (each named), marks values copied unchanged, writes the key's source anew, carries no decision", () => {
+    const tariff = JSON.parse(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8"));
+    writeFileSync(join(dir, "decided.json"), JSON.stringify({ ...tariff, decision: { body: "Samverkansnämnden", date: "2024-12-09", paragraph: "§ 12" } }));
+    const r = ok(["propose", "--tariff", join(dir, "decided.json"), "--results", join(dir, "result.json"), "--index", "2026=2,8", "--population", join(ROOT, "examples", "2025", "befolkning-2024-12-31.csv"), "--out", join(dir, "forslag.json")]);
+    const dropped = r.stderr.split("\n").filter((l) => l.includes("warning[PROPOSE_GRANT_DROPPED]"));
+    expect(dropped).toHaveLength(tariff.grants.length);
+    for (const g of tariff.grants as { name: string }[]) expect(r.stderr).toContain(`statsbidraget "${g.name}"`);
+    const p = json("forslag.json");
+    expect(p.grants ?? []).toEqual([]);
+    expect(p.decision).toBeUndefined();
+    expect(p.status).toBe("proposal");
+    for (const [k, rule] of (p.careRules as { source?: string }[]).entries()) {
+      const before = (tariff.careRules as { source?: string }[])[k]?.source;
+      if (before) expect(rule.source).toBe(`Oförändrad från överenskommelse 2025: ${before}`);
+    }
+    expect(p.key.source).toBe("Förslag 2026: nyckeln efter befolkningen i befolkning-2024-12-31.csv per 2024-12-31");
+    expect(p.references[0].source.startsWith("Oförändrad")).toBe(false);
+  });
+
+  it("an index of −100 % or less is bad input with its position, not a crash", () => {
+    const r = runCli(["propose", "--tariff", "2025", "--results", join(dir, "result.json"), "--index", "2026=-150,5", "--out", join(dir, "no.json")], ROOT, EPOCH);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--index:1:6: error[PROPOSE_INDEX_RANGE]: indexet för 2026 är -150,5 %");
+    expect(readdirSync(dir)).not.toContain("no.json");
+  });
+});

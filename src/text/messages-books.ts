@@ -38,6 +38,11 @@ export const BOOKS_MESSAGES = {
     sv: "{count} rader med år {years} hör till ett annat avtalsår än {year} och räknas inte (summa {amount} kr)",
     en: "{count} rows with year {years} belong to another agreement year than {year} and are not counted (sum SEK {amount})",
   },
+  PROPOSE_INDEX_RANGE: {
+    sv: "indexet för {year} är {percent} %: en uppräkning med −100 % eller mindre gör beloppen noll eller negativa",
+    en: "the index for {year} is {percent} %: an uprating by −100 % or less makes the amounts zero or negative",
+    hint: { sv: "ett index är en procentsats större än −100, t.ex. --index {year}=3,1 eller {year}=-0,5", en: "an index is a percentage above −100, e.g. --index {year}=3.1 or {year}=-0.5" },
+  },
   PROPOSE_GRANT_DROPPED: {
     warning: true,
     sv: "statsbidraget \"{name}\" ({amount} kr) förs inte över till förslaget: statsbidrag beslutas för varje år",
