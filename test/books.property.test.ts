@@ -90,7 +90,7 @@ describe("a-conto months in whole units", () => {
     netting: fc.constantFrom("bilateral", "multilateral"),
     rcc: fc.integer({ min: 0, max: 10 ** 8 }),
   });
-  const compile = (t: fc.Infer<typeof tariffArb>) => {
+  const compile = (t: typeof tariffArb extends fc.Arbitrary<infer T> ? T : never) => {
     const seen = new Set<string>();
     const references = t.refs.filter((r) => r.seller !== r.buyer && !seen.has(r.seller + r.buyer) && seen.add(r.seller + r.buyer)).map((r) => ({ seller: r.seller, buyer: r.buyer, amount: `${(r.amount / 100).toFixed(2)}` }));
     const tariff = loadTariff({ ...MINI, references, netting: t.netting, acconto: { unit: t.unit }, solidarity: [{ unit: "RCC", host: "RÖ", amount: `${(t.rcc / 100).toFixed(2)}` }] });
