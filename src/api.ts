@@ -22,7 +22,8 @@ import { proposeTariff, type BaseResult, type Proposal } from "./core/year/propo
 import { accontoToJson } from "./contracts/acconto.js";
 import { readAccontoJson, readBaseResult, readResultJson } from "./contracts/result-input.js";
 import { resultToJson as coreResultToJson, type InputFileInfo, type ResultMeta } from "./contracts/result-json.js";
-import { finalSettlement, type Payment, type Settlement } from "./core/year/settlement.js";
+import { finalSettlement, type Payment, type Settlement, type UnitPriceMode } from "./core/year/settlement.js";
+import { readPaidSources, type PaidSourceBytes } from "./read/paid-sources.js";
 import { loadTariff, type CompiledTariff } from "./core/model/tariff.js";
 import { bytesSource } from "./read/csv.js";
 import { readPayments } from "./read/inputs.js";
@@ -247,68 +248,85 @@ export async function acconto(input: AccontoInput): Promise<Outcome<AccontoPlan>
   return { value: accontoPlan(tariff, key, { variable: input.variable }), warnings: sortDiagnostics([...tariff.warnings, ...bag.warnings]) };
 }
 
-/** What {@link settle} takes: the year's result and what was paid, either the a-conto plan or the payments. */
+/** What {@link settle} takes: the year's result and what was paid (one or more sources, combined by summing). */
 export interface SettleInput {
   /** the year's result: {@link calculate}'s outcome or value, {@link resultToJson}'s object, or the JSON `calculate --json` wrote */
   result: ResultInput;
   /** paid as planned: the year's a-conto plan, {@link acconto}'s outcome or value, or the JSON `acconto --json` wrote */
   plan?: PlanInput;
-  /** or the payments actually made, as CSV (betalare;mottagare;belopp, optionally datum and avser); amounts in kronor with two decimals at most */
+  /** the payments actually made, as CSV (betalare;mottagare;belopp, optionally datum, avser and år); amounts in kronor with two decimals at most */
   payments?: CsvInput;
+  /** an earlier settlement of the same year (`vardavtal-settlement/1`, its object or JSON): what it found due counts as paid (a correction) */
+  earlier?: unknown;
+  /** how unit-price care counts: invoiced (paid = due; the default when no payments are given) or as the payments say */
+  unitPrice?: UnitPriceMode;
+  /** settle a forecast result as the forecast of the final settlement (a forecast is refused without it) */
+  forecast?: boolean;
 }
 
-/** What {@link settle} resolves to: the settlement, and the payments counted as paid (for `settlementWorkbook`). */
+/** What {@link settle} resolves to: the settlement, and the payments counted as paid (also `value.payments`). */
 export interface SettleOutcome extends Outcome<Settlement> {
-  /** the payments counted as paid, in the order read (for `settlementWorkbook`'s list) */
+  /** the payments counted as paid, in the order read */
   payments: Payment[];
 }
 
 /**
- * The final settlement of a year (`vardavtal settle`): what was due by the year's result against
- * what was paid. Per pair due, paid and difference; per party net, paid net and remaining; and
- * the fewest transfers that settle what remains. Pure: give it {@link calculate}'s and
- * {@link acconto}'s outcomes as they are, or the JSON they wrote, or the payments as CSV.
+ * The settlement of a year (`vardavtal settle`): what was due by the year's result against what
+ * was paid, per counterparty, per payer→payee and component and per party, and the final payments
+ * under the result's netting. Pure: give it {@link calculate}'s and {@link acconto}'s outcomes as
+ * they are, or the JSON they wrote, an earlier settlement, and/or the payments as CSV.
  *
- * @throws InputError with every problem: a result or plan that is not what vardavtal wrote, a
- * forecast, a plan of another year, a payment between unknown parties, neither or both of
- * `plan` and `payments`.
+ * @throws InputError with every problem: a result, plan or settlement that is not what vardavtal
+ * wrote, a forecast without `forecast: true`, a source of another year, a payment between unknown
+ * parties or dated outside the year and the year after, identical payment rows, no paid source.
  * @example
  * ```ts
  * import { acconto, calculate, settle, settlementToJson } from "vardavtal";
  *
  * const { value } = await settle({ result: await calculate({ tariff, consumption }), plan: await acconto({ tariff }) });
- * settlementToJson(value).transfers; // [{ payer: "RJL", payee: "RÖ", amount: "…" }, …]
+ * settlementToJson(value).counterparties; // [{ a: "RJL", b: "RKL", due: "…", paid: "…", remaining: "…" }, …]
  * ```
  */
 export async function settle(input: SettleInput): Promise<SettleOutcome> {
   const bag = new DiagnosticBag();
   const resultFile = "<result>";
-  const planFile = "<plan>";
   const resultText = jsonText(input.result, resultFile, "vardavtal-result/1", bag);
   const result = resultText === undefined ? undefined : readResultJson(resultText, resultFile, bag);
-  if (result?.forecastThrough !== undefined) bag.error("SETTLE_FORECAST", { through: result.forecastThrough }, { file: resultFile, line: 1, column: 1 });
-  if ((input.plan === undefined) === (input.payments === undefined)) {
-    bag.error("USAGE", { message: "settle: give either plan or payments" }, { file: "<settle>", line: 1, column: 1 });
+  if (result?.forecastThrough !== undefined && !input.forecast) bag.error("SETTLE_FORECAST", { through: result.forecastThrough }, { file: resultFile, line: 1, column: 1 });
+  if (input.plan === undefined && input.payments === undefined && input.earlier === undefined) {
+    bag.error("USAGE", { message: "settle: give plan, payments or earlier (one or more)" }, { file: "<settle>", line: 1, column: 1 });
   }
-  let payments: Payment[] = [];
-  let paidFile = planFile;
-  if (result && input.plan !== undefined && input.payments === undefined) {
-    const text = jsonText(input.plan, planFile, "vardavtal-acconto/1", bag);
-    const read = text === undefined ? undefined : readAccontoJson(text, planFile, result, bag);
-    if (read && read.year !== result.year) bag.error("SETTLE_YEAR", { year: result.year, other: read.year }, { file: planFile, line: 1, column: 1 });
-    payments = (read?.payments ?? []).map(({ payer, payee, amount }) => ({ payer, payee, amount }));
-  } else if (result && input.payments !== undefined && input.plan === undefined) {
-    const source = "open" in input.payments ? input.payments : bytesSource(input.payments.name, input.payments.data);
-    paidFile = source.name;
-    payments = (await readPayments(source, result.parties, bag)).payments.map(({ payer, payee, amount }) => ({ payer, payee, amount }));
+  const sources: PaidSourceBytes[] = [];
+  const encode = (name: string, value: unknown, format: string): void => {
+    const text = jsonText(value, name, format, bag);
+    if (text !== undefined) sources.push({ name, bytes: new TextEncoder().encode(text) });
+  };
+  if (input.plan !== undefined) encode("<plan>", input.plan, "vardavtal-acconto/1");
+  if (input.earlier !== undefined) encode("<settlement>", input.earlier, "vardavtal-settlement/1");
+  if (input.payments !== undefined) {
+    const p = input.payments;
+    if ("open" in p) {
+      // a ByteSource: its bytes gathered (payments files are small)
+      const opened = await p.open(1 << 20);
+      const chunks: Uint8Array[] = [];
+      for await (const c of opened.chunks) chunks.push(c);
+      const bytes = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        bytes.set(c, at);
+        at += c.length;
+      }
+      sources.push({ name: p.name, bytes });
+    } else sources.push({ name: p.name, bytes: typeof p.data === "string" ? new TextEncoder().encode(p.data) : p.data });
   }
+  const read = result ? await readPaidSources(result, sources, bag) : undefined;
   bag.throwIfErrors();
-  if (!result) throw new InputError(bag.items);
-  const settlement = finalSettlement(result, payments, paidFile);
-  for (const p of settlement.pairs) {
-    if (p.withoutFlow) bag.warning("PAYMENT_WITHOUT_FLOW", { payer: result.parties[p.payer] ?? "", payee: result.parties[p.payee] ?? "", amount: { ore: p.paid } }, { file: paidFile, line: 1, column: 1 });
+  if (!result || !read) throw new InputError(bag.items);
+  const settlement = finalSettlement(result, read.items, sources[0]?.name ?? "<paid>", { sources: read.sources, forecast: input.forecast === true, ...(input.unitPrice ? { unitPrice: input.unitPrice } : {}) });
+  for (const c of settlement.counterparties) {
+    if (c.withoutFlow && c.paid !== 0n) bag.warning("PAYMENT_WITHOUT_FLOW", { payer: result.parties[c.paid > 0n ? c.a : c.b] ?? "", payee: result.parties[c.paid > 0n ? c.b : c.a] ?? "", amount: { ore: c.paid < 0n ? -c.paid : c.paid } }, { file: sources[0]?.name ?? "", line: 1, column: 1 });
   }
-  return { value: settlement, warnings: sortDiagnostics(bag.warnings), payments };
+  return { value: settlement, warnings: sortDiagnostics(bag.warnings), payments: read.items.map(({ payer, payee, amount }) => ({ payer, payee, amount })) };
 }
 
 /**

@@ -93,23 +93,11 @@ export function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkbookOptio
   return acconto.accontoWorkbook(plan, options);
 }
 
-/** A payment as the settlement workbook lists it: a {@link Payment} (öre) with a note saying where it came from. */
-export interface ListedPayment extends Payment {
-  /** e.g. "betalningar.csv:12" or "Fast ersättning" */
-  note?: string;
-}
-
 /**
- * The options of {@link settlementWorkbook}: as {@link WorkbookOptions}, plus `payments` (the
- * payments counted as paid, listed with a check that each pair's paid recomputes from them; from
- * `settle`'s `payments`), `paidFrom` (an a-conto plan or a payments file, and its name) and
- * `resultFile` (the result's name).
+ * The options of {@link settlementWorkbook}: as {@link WorkbookOptions}, plus `resultFile` (the
+ * result's name). The payments and their sources are the settlement's own.
  */
 export interface SettlementWorkbookOptions extends WorkbookOptions {
-  /** the payments the settlement counted as paid, in the order they were read (`settle`'s `payments`) */
-  payments: readonly ListedPayment[];
-  /** where the payments came from: the a-conto plan ("paid as planned") or a payments file */
-  paidFrom: { kind: "plan" | "payments"; file: string };
   /** the result file's name */
   resultFile: string;
   /** the status of the tariff the result was calculated with (absent: decided); an illustrative or proposed one puts a banner on every sheet */
@@ -117,14 +105,15 @@ export interface SettlementWorkbookOptions extends WorkbookOptions {
 }
 
 /**
- * The final settlement as the workbook `settle --xlsx` writes ("Slutreglering"): per party net,
- * paid net, remaining and the final payments; per pair due, paid and difference; the payments.
+ * The settlement as the workbook `settle --xlsx` writes ("Slutreglering"): first per
+ * counterparty, one block per region as its own ledger sees it, the parties and the final
+ * payments under the netting; then per payer, payee and component; the payments.
  *
  * @example
  * ```ts
  * import { settle } from "vardavtal";
- * const { value, payments } = await settle({ result, plan });
- * const bytes = await settlementWorkbook(value, { lang: "sv", inputs: [], version: "0.1.0", payments, paidFrom: { kind: "plan", file: "acconto-2025.json" }, resultFile: "resultat-2025.json" });
+ * const { value } = await settle({ result, plan });
+ * const bytes = await settlementWorkbook(value, { lang: "sv", inputs: [], version: "0.1.0", resultFile: "resultat-2025.json" });
  * ```
  */
 export function settlementWorkbook(s: Settlement, options: SettlementWorkbookOptions): Promise<Uint8Array> {

@@ -14,24 +14,24 @@ import { accontoToJson } from "../src/contracts/acconto.js";
 const MINI = join(FIXTURES, "spec", "mini-2025");
 
 describe("monthly parts", () => {
-  it("sum to the annual amount, differ by at most 1 öre, larger parts in the earliest months", () => {
+  it("sum to the annual amount; January–November equal whole units, December the rest (v3)", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (annual) => {
-        const months = monthlyParts(annual);
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.constantFrom(1n, 100n, 1000n, 100_000n), (annual, unit) => {
+        const months = monthlyParts(annual, unit);
         expect(months).toHaveLength(12);
         expect(months.reduce((a, b) => a + b, 0n)).toBe(annual);
-        const abs = months.map((m) => (m < 0n ? -m : m));
-        const lo = abs.reduce((a, b) => (b < a ? b : a));
-        const hi = abs.reduce((a, b) => (b > a ? b : a));
-        expect(hi - lo <= 1n).toBe(true);
-        // ties to the earliest month: the larger parts come first
-        for (let k = 1; k < 12; k++) expect(abs[k]! <= abs[k - 1]!).toBe(true);
+        const abs = annual < 0n ? -annual : annual;
+        const p = months[0]! < 0n ? -months[0]! : months[0]!;
+        for (let k = 1; k < 11; k++) expect(months[k]).toBe(months[0]);
+        expect(p % unit).toBe(0n);
+        expect(p).toBe((abs / 12n / unit) * unit);
       }),
       { seed: 10, numRuns: 2000 },
     );
     expect(monthlyParts(397_800_000_00n)).toEqual(new Array(12).fill(33_150_000_00n));
-    expect(monthlyParts(13n)).toEqual([2n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n]);
-    expect(monthlyParts(-13n)).toEqual([-2n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n]);
+    expect(monthlyParts(1_234_567_89n)).toEqual([...new Array(11).fill(102_880_00n), 1_234_567_89n - 11n * 102_880_00n]);
+    expect(monthlyParts(13n, 1n)).toEqual([1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 2n]);
+    expect(monthlyParts(-13n, 1n)).toEqual([-1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -1n, -2n]);
   });
 });
 

@@ -122,9 +122,11 @@ describe("the year's calls for embedders", () => {
     for (const [paid, input] of [["plan.json", { plan }], ["paid.csv", { payments: { name: "paid.csv", data: payments } }]] as const) {
       const cli = runCli(["settle", "--result", join(dir, "r.json"), "--paid", join(dir, paid), "--json", join(dir, `s-${paid}.json`)]);
       expect(cli.code, cli.stderr).toBe(0);
+      // the same but for the sources' names: the embedder's are "<plan>" and the name it gives
+      const named = (j: { sources: unknown; payments: { source: string }[] }) => ({ ...j, sources: undefined, payments: j.payments.map((p) => ({ ...p, source: p.source.replace(/^[^:]*/, "") })) });
       const { tool: _tool, ...expected } = JSON.parse(readFileSync(join(dir, `s-${paid}.json`), "utf8"));
       const run = await settle({ result: JSON.stringify(result), ...input });
-      expect(settlementToJson(run.value)).toEqual(expected);
+      expect(named(settlementToJson(run.value))).toEqual(named(expected));
       expect(run.value.totals.reduce((a, t) => a + t.remaining, 0n)).toBe(0n);
     }
     // paid as planned: the payments are the plan's annual amounts
@@ -149,7 +151,7 @@ describe("the year's calls for embedders", () => {
     // and the workbooks take the values as they are, and give bytes (a zip: an .xlsx)
     const { resultWorkbook, settlementWorkbook } = await import("vardavtal/xlsx");
     const options = { lang: "sv" as const, inputs: [], version: "test", runAt: "2026-01-15T08:00:00Z" };
-    for (const bytes of [await resultWorkbook(result.value, options), await settlementWorkbook(fromOutcomes.value, { ...options, payments: fromOutcomes.payments, paidFrom: { kind: "plan", file: "<plan>" }, resultFile: "<result>" })]) {
+    for (const bytes of [await resultWorkbook(result.value, options), await settlementWorkbook(fromOutcomes.value, { ...options, resultFile: "<result>" })]) {
       expect(bytes).toBeInstanceOf(Uint8Array);
       expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
     }
@@ -309,7 +311,6 @@ describe("vardavtal/xlsx's option types", () => {
     expectTypeOf<xlsxEntry.ReportOptions>().toEqualTypeOf<report.ReportOptions>();
     expectTypeOf<xlsxEntry.AccontoWorkbookOptions>().toEqualTypeOf<acconto.AccontoWorkbookOptions>();
     expectTypeOf<xlsxEntry.SettlementWorkbookOptions>().toEqualTypeOf<settlement.SettlementWorkbookOptions>();
-    expectTypeOf<xlsxEntry.ListedPayment>().toEqualTypeOf<settlement.ListedPayment>();
     expectTypeOf<xlsxEntry.ProposalWorkbookOptions>().toEqualTypeOf<proposal.ProposalWorkbookOptions>();
     expectTypeOf<xlsxEntry.ComparisonWorkbookOptions>().toEqualTypeOf<compareXlsx.ComparisonWorkbookOptions>();
     expectTypeOf<xlsxEntry.KeyCheckWorkbookOptions>().toEqualTypeOf<Parameters<typeof keycheck.keyCheckWorkbook>[1]>();

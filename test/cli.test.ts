@@ -23,7 +23,7 @@ describe("vardavtal calculate", () => {
     const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--json", join(out, "r.json"), "--csv-dir", join(out, "csv")]);
     expect(r.stderr).not.toContain("error[");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("RJL betalar RÖ 811 459,43 kr");
+    expect(r.stdout).toContain("RJL betalar RÖ 822 724,87 kr");
     expect(r.stdout).toContain(" -811 459,43"); // an ASCII minus: it pastes into Excel as a number
     const json = JSON.parse(readFileSync(join(out, "r.json"), "utf8"));
     const expected = JSON.parse(readFileSync(join(MINI, "expected-result.json"), "utf8"));
@@ -41,7 +41,7 @@ describe("vardavtal calculate", () => {
   it("speaks English with --lang en", () => {
     const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--lang", "en"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("RJL pays RÖ SEK 811,459.43");
+    expect(r.stdout).toContain("RJL pays RÖ SEK 822,724.87");
     const bad = runCli(["calculate", "--tariff", join(BAD, "BAD_NUMBER", "tariff.json"), "--consumption", join(BAD, "BAD_NUMBER", "consumption.csv"), "--lang", "en"]);
     expect(bad.stderr).toContain('is not a valid number');
     expect(bad.stderr).toContain("nothing was written");

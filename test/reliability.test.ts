@@ -366,7 +366,8 @@ describe("what the second hostile pass found", () => {
     expect(a.stderr).toContain("error[TOTAL_TOO_LARGE]");
     const result = join(dir, "r.json");
     expect(runCli(["calculate", "--tariff", MINI_TARIFF, "--consumption", join(MINI, "consumption.csv"), "--json", result]).code).toBe(0);
-    const paid = file(dir, "p.csv", "betalare;mottagare;belopp\n" + "RJL;RÖ;999 999 999 999,99\n".repeat(11));
+    // eleven payments, told apart by their text (identical rows would be PAYMENT_DUPLICATE)
+    const paid = file(dir, "p.csv", "betalare;mottagare;belopp;avser\n" + Array.from({ length: 11 }, (_, i) => `RJL;RÖ;999 999 999 999,99;betalning ${i + 1}\n`).join(""));
     const s = runCli(["settle", "--result", result, "--paid", paid, "--json", join(dir, "s.json")]);
     expect(s.code).toBe(2);
     expect(s.stderr).toContain("p.csv:1:1: error[TOTAL_TOO_LARGE]");

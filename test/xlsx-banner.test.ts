@@ -128,7 +128,7 @@ describe("a tariff marked illustrative", () => {
     const r = await calculate({ tariff: readFileSync(illustrative, "utf8"), consumption: [{ year: "2025", seller: "RÖ", buyer: "RJL", area: "primärvård", amount: "1000.00" }] });
     const s = finalSettlement({ year: r.year, parties: r.parties.map((p) => p.id), flows: r.flows, net: r.net }, []);
     const file = join(dir, "settle-api.xlsx");
-    writeFileSync(file, await settlementWorkbook(s, { lang: "sv", inputs: [], version: "test", payments: [], paidFrom: { kind: "payments", file: "b.csv" }, resultFile: "r.json", tariffStatus: r.tariff.file.status }));
+    writeFileSync(file, await settlementWorkbook(s, { lang: "sv", inputs: [], version: "test", resultFile: "r.json", tariffStatus: r.tariff.file.status }));
     const wb = await loadWorkbook(file);
     for (const ws of wb.worksheets) expect(bannerOf(ws), ws.name).toEqual(["UTKAST – illustrativa belopp"]);
     if (haveLibreOffice) expect((await compareRecalculated(file)).diffs).toEqual([]);

@@ -27,6 +27,9 @@ interface PlanJson {
 }
 interface SettlementJson {
   year: number;
+  unitPrice: string;
+  lines: { payer: string; payee: string; component: string | null; due: string; paid: string; difference: string }[];
+  counterparties: { a: string; b: string; due: string; paid: string; remaining: string }[];
   pairs: { payer: string; payee: string; due: string; paid: string; difference: string; withoutFlow?: boolean }[];
   parties: { party: string; net: string; paidNet: string; remaining: string }[];
   transfers: { payer: string; payee: string; amount: string }[];
@@ -204,10 +207,28 @@ describe("acconto --xlsx: Faktureringsunderlag a conto", () => {
 describe("settle --xlsx: Slutreglering", () => {
   async function checkSettlement(file: string, s: SettlementJson, payments: readonly (readonly [string, string, string])[]): Promise<void> {
     const wb = await load(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Slutreglering", "Par", "Betalningar", "Indata"]);
-    const S = sheet(wb, "Slutreglering");
-    expect(text(S.getCell(bannerRows(S) + 1, 1))).toContain(`Slutreglering ${s.year}`);
-    const head = findRow(S, "Part");
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Per motpart", "Rader", "Betalningar", "Indata"]);
+    const S = sheet(wb, "Per motpart");
+    expect(text(S.getCell(bannerRows(S) + 1, 1))).toContain(`Slutreglering ${s.year} per motpart`);
+    expect(text(S.getCell(findRow(S, "Avräkning"), 2))).toBe("Avräkning per motpart: en betalning per par av regioner");
+    // one block per party: its ledger against each counterparty, positive = the party is to receive
+    for (const party of s.parties.map((p) => p.party)) {
+      const head = findRow(S, `${party}s reskontra: ${party} mot varje motpart`) + 1;
+      const mine = s.counterparties.filter((c) => c.a === party || c.b === party);
+      mine.forEach((c, k) => {
+        const r = head + 1 + k;
+        const other = c.a === party ? c.b : c.a;
+        const left = c.a === party ? -ore(c.remaining) : ore(c.remaining);
+        expect([text(S.getCell(r, 1)), text(S.getCell(r, 2))]).toEqual([party, other]);
+        expect(cellOre(S.getCell(r, 7)), `${party} mot ${other}`).toBe(left);
+        expect(text(S.getCell(r, 8))).toBe(left > 0n ? "att få" : left < 0n ? "att betala" : "kvitt");
+        expect(cellOre(S.getCell(r, 5)) - cellOre(S.getCell(r, 6))).toBe(left);
+      });
+      const total = head + 1 + mine.length;
+      expect(text(S.getCell(total, 1))).toBe("Summa");
+      expect(cellOre(S.getCell(total, 7))).toBe(ore(s.parties.find((p) => p.party === party)?.remaining ?? "0.00"));
+    }
+    const head = findRow(S, "Per part") + 1;
     s.parties.forEach((p, i) => {
       const r = head + 1 + i;
       expect(text(S.getCell(r, 1))).toBe(p.party);
@@ -224,15 +245,16 @@ describe("settle --xlsx: Slutreglering", () => {
     const checks = findRow(S, "Kontroll", 1, th);
     for (let r = checks + 1; text(S.getCell(r, 1)) !== ""; r++) expect(text(S.getCell(r, 5)), text(S.getCell(r, 1))).toBe("OK");
 
-    const Q = sheet(wb, "Par");
-    const qh = findRow(Q, "Betalare");
-    s.pairs.forEach((p, k) => {
-      const r = qh + 1 + k;
-      expect([text(Q.getCell(r, 1)), text(Q.getCell(r, 2))]).toEqual([p.payer, p.payee]);
-      expect(cellOre(Q.getCell(r, 3))).toBe(ore(p.due));
-      expect(cellOre(Q.getCell(r, 4))).toBe(ore(p.paid));
-      expect(cellOre(Q.getCell(r, 5))).toBe(ore(p.difference));
-      expect((Q.getCell(r, 5).value as { formula: string }).formula).toBe(`ROUND(C${r}-D${r},2)`);
+    const R = sheet(wb, "Rader");
+    const rh = findRow(R, "Betalare");
+    s.lines.forEach((l, k) => {
+      const r = rh + 1 + k;
+      expect([text(R.getCell(r, 1)), text(R.getCell(r, 2)), text(R.getCell(r, 3))]).toEqual([l.payer, l.payee, l.component ?? ""]);
+      expect(cellOre(R.getCell(r, 5))).toBe(ore(l.due));
+      expect(cellOre(R.getCell(r, 6))).toBe(ore(l.paid));
+      expect(cellOre(R.getCell(r, 7))).toBe(ore(l.difference));
+      expect((R.getCell(r, 9).value as { formula: string }).formula).toMatch(/^ROUND\(SUMPRODUCT\(EXACT\(/);
+      expect(cellOre(R.getCell(r, 10)), `deviation ${l.payer}>${l.payee} ${l.component}`).toBe(0n);
     });
 
     const B = sheet(wb, "Betalningar");
@@ -243,29 +265,25 @@ describe("settle --xlsx: Slutreglering", () => {
       expect(cellOre(B.getCell(r, 3))).toBe(ore(amount));
     });
     expect(text(B.getCell(bh + 1 + payments.length, 1))).toBe("Summa");
-    // the check beside the list: each pair's paid recomputed from the payments with EXACT
-    s.pairs.forEach((p, k) => {
-      const r = bh + 1 + k;
-      expect([text(B.getCell(r, 6)), text(B.getCell(r, 7))]).toEqual([p.payer, p.payee]);
-      expect(cellOre(B.getCell(r, 8))).toBe(ore(p.paid));
-      expect(cellOre(B.getCell(r, 9))).toBe(ore(p.paid));
-      expect((B.getCell(r, 9).value as { formula: string }).formula).toMatch(/^ROUND\(SUMPRODUCT\(EXACT\(/);
-      expect(text(B.getCell(r, 11))).toBe("OK");
-    });
-    for (const { where, f } of formulas(wb)) for (const lit of f.match(/"[^"]*"/g) ?? []) expect(["\"OK\"", "\"FEL\""], where).toContain(lit);
+    for (const { where, f } of formulas(wb)) for (const lit of f.match(/"[^"]*"/g) ?? []) expect(["\"OK\"", "\"FEL\"", "\"att få\"", "\"att betala\"", "\"kvitt\""], where).toContain(lit);
   }
 
-  it("paid as planned: per party, per pair and the payments are the settlement's, to the öre", async () => {
+  it("paid as planned: per counterparty, per party, per line and the payments are the settlement's, to the öre", async () => {
     const payments = plan.lines.map((l) => [l.payer, l.payee, l.annual] as const);
     await checkSettlement(join(dir, "settle.xlsx"), settledPlan, payments);
     const B = sheet(await load(join(dir, "settle.xlsx")), "Betalningar");
-    expect(text(B.getCell(findRow(B, "Betalare") + 1, 4))).toBe("Fast ersättning");
+    expect(text(B.getCell(findRow(B, "Betalare") + 1, 6))).toBe("Fast ersättning");
+    expect(settledPlan.unitPrice).toBe("invoiced");
   });
 
-  it("paid by a payments file: the rows as read, parties by their ids (however the file spells them), each with its line", async () => {
+  it("paid by a payments file: the rows as read with date and text, parties by their ids (however the file spells them), each with its line", async () => {
     await checkSettlement(join(dir, "settle-csv.xlsx"), settledCsv, PAYMENTS);
     const B = sheet(await load(join(dir, "settle-csv.xlsx")), "Betalningar");
-    expect(text(B.getCell(findRow(B, "Betalare") + 1, 4))).toBe("betalningar.csv:2");
+    const first = findRow(B, "Betalare") + 1;
+    expect(text(B.getCell(first, 8))).toBe("betalningar.csv:2 (betalningar)");
+    expect([text(B.getCell(first, 4)), text(B.getCell(first, 7))]).toEqual(["2025-06-30", "a conto"]);
+    expect(text(B.getCell(first + 5, 7))).toBe("=SUM(A1)");
+    expect(settledCsv.unitPrice).toBe("unpaid");
   });
 
   it.skipIf(!haveLibreOffice)("every formula recalculates in LibreOffice to exactly its cached value", async () => {
@@ -316,12 +334,14 @@ describe("both workbooks", () => {
     expect([2, 3, 4, 5, 16].map((c) => text(rjl.getCell(head, c)))).toEqual(["Component", "Label", "Annual", "January", "December"]);
     expect(text(rjl.getCell(head + 1, 2))).toBe("Fixed");
     const ws = await load(s);
-    expect(ws.worksheets.map((w) => w.name)).toEqual(["Settlement", "Pairs", "Payments", "Inputs"]);
-    const S = sheet(ws, "Settlement");
-    const sh = findRow(S, "Party");
+    expect(ws.worksheets.map((w) => w.name)).toEqual(["Per counterparty", "Lines", "Payments", "Inputs"]);
+    const S = sheet(ws, "Per counterparty");
+    const block = findRow(S, "RKL's ledger: RKL against each counterparty") + 1;
+    expect([2, 3, 4, 7, 8].map((c) => text(S.getCell(block, c)))).toEqual(["Counterparty", "To receive (result)", "To pay (result)", "Remaining", "Remaining: to receive / to pay"]);
+    const sh = findRow(S, "Per party") + 1;
     expect([2, 3, 4].map((c) => text(S.getCell(sh, c)))).toEqual(["Net position (result)", "Paid net", "Remaining"]);
-    const Q = sheet(ws, "Pairs");
-    expect([3, 4, 5].map((c) => text(Q.getCell(findRow(Q, "Payer"), c)))).toEqual(["Due", "Paid", "Difference"]);
+    const Q = sheet(ws, "Lines");
+    expect([5, 6, 7].map((c) => text(Q.getCell(findRow(Q, "Payer"), c)))).toEqual(["Due", "Paid", "Difference"]);
   }, 120_000);
 
   it("an output onto an input is refused (exit 2) and the input is left as it was", () => {

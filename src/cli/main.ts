@@ -222,7 +222,7 @@ function setArgs(v: unknown): string[] {
 const COMMAND_WORDS = new Set(["calculate", "acconto", "settle", "propose", "compare", "explain", "key", "check-key", "check-tariff", "demo", "overview"]);
 
 /** Options that take one value: given twice, yargs makes a list of them, and which one was meant is unclear. */
-const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "paid", "round-to", "costs", "tolerance", "amount", "out", "lang", "write-schema", "scenario"];
+const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "round-to", "ledger-dir", "unit-price", "costs", "tolerance", "amount", "out", "lang", "write-schema", "scenario"];
 
 export async function main(argv: string[] = hideBin(process.argv), io: Io = defaultIo()): Promise<number> {
   const lang = detectLang(argv);
@@ -327,30 +327,46 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("json", { type: "string", describe: tr(lang, "skriv planen som JSON (vardavtal-acconto/1)", "write the plan as JSON (vardavtal-acconto/1)") })
           .option("csv-dir", { type: "string", describe: tr(lang, "skriv planen som CSV för Excel (rader, netto per månad, betalningar)", "write the plan as CSV for Excel (lines, net per month, payments)") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv faktureringsunderlaget a conto som Excelarbetsbok (ett blad per betalande region)", "write the a-conto invoicing basis as an Excel workbook (one sheet per paying region)") })
+          .option("ledger-dir", { type: "string", describe: tr(lang, "skriv bokföringsunderlag: en CSV per part (bokforing-RKL-2026.csv), en rad per månad, motpart och komponent", "write ledger lines: one CSV per party (bokforing-RKL-2026.csv), one line per month, counterparty and component") })
           .example("$0 acconto --tariff 2026 --json acconto-2026.json --csv-dir acconto-2026", "")
           .example("$0 acconto --tariff 2026 --xlsx acconto-2026.xlsx", ""),
       async (a) => {
-        await (await commands.acconto()).accontoCommand({ tariff: a.tariff, population: a.population, variable: a.variable, json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+        await (await commands.acconto()).accontoCommand({ tariff: a.tariff, population: a.population, variable: a.variable, json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, ledgerDir: a["ledger-dir"], strict: a.strict as boolean }, io, lang);
       },
     )
     .command(
       "settle",
-      tr(lang, "slutreglering: årets resultat mot det som betalats (a conto-planen eller en fil med betalningar)", "final settlement: the year's result against what was paid (the a-conto plan or a payments file)"),
+      tr(lang, "slutreglering per motpart: årets resultat mot det som betalats (a conto-planen, betalningar, en tidigare slutreglering)", "settlement per counterparty: the year's result against what was paid (the a-conto plan, payments, an earlier settlement)"),
       (y) =>
         y
-          .option("result", { type: "string", demandOption: true, describe: tr(lang, "årets resultat (calculate --json), inte en prognos", "the year's result (calculate --json), not a forecast") })
+          .option("result", { type: "string", demandOption: true, describe: tr(lang, "årets resultat (calculate --json); en prognos bara med --forecast", "the year's result (calculate --json); a forecast only with --forecast") })
           .option("paid", {
+            // not `array: true` (that takes every following word); a repeated --paid still gives a list
             type: "string",
             demandOption: true,
-            describe: tr(lang, "betalat: a conto-planen (acconto --json, \"betalt enligt plan\") eller en CSV med betalare; mottagare; belopp [; datum; avser]", "paid: the a-conto plan (acconto --json, \"paid as planned\") or a CSV of payer; payee; amount [; date; note]"),
+            describe: tr(
+              lang,
+              "betalat (kan upprepas): a conto-planen (acconto --json, \"betalt enligt plan\"), en CSV med betalare; mottagare; belopp [; datum; avser; år] eller en tidigare slutreglering av samma år (settle --json, efterreglering)",
+              "paid (repeatable): the a-conto plan (acconto --json, \"paid as planned\"), a CSV of payer; payee; amount [; date; note; year] or an earlier settlement of the same year (settle --json, a correction)",
+            ),
           })
+          .option("forecast", { type: "boolean", default: false, describe: tr(lang, "resultatet är en prognos (calculate --through): gör en PROGNOS för slutregleringen", "the result is a forecast (calculate --through): make a FORECAST of the final settlement") })
+          .option("unit-price", { type: "string", choices: ["invoiced", "unpaid"], describe: tr(lang, "styckpris: invoiced = fakturerat löpande, räknas som betalt (standard när bara planer och slutregleringar anges); unpaid = betalt enligt källorna (standard med betalningsfil)", "unit price: invoiced = invoiced as given, counts as paid (default with only plans and settlements); unpaid = paid as the sources say (default with a payments file)") })
+          .option("ledger-dir", { type: "string", describe: tr(lang, "skriv bokföringsunderlag för slutregleringen: en CSV per part, en rad per motpart och komponent", "write ledger lines of the settlement: one CSV per party, one line per counterparty and component") })
+          .option("tariff", { type: "string", describe: tr(lang, "årets tariff (fil eller år): konton, motpartskoder och beslut till bokföringsunderlaget", "the year's tariff (file or year): accounts, counterparty codes and decision for the ledger lines") })
           .option("json", { type: "string", describe: tr(lang, "skriv slutregleringen som JSON (vardavtal-settlement/1)", "write the settlement as JSON (vardavtal-settlement/1)") })
           .option("csv-dir", { type: "string", describe: tr(lang, "skriv slutregleringen som CSV för Excel", "write the settlement as CSV for Excel") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv slutregleringen som Excelarbetsbok", "write the settlement as an Excel workbook") })
           .example("$0 settle --result resultat-2025.json --paid acconto-2025.json --json slutreglering-2025.json", "")
-          .example("$0 settle --result resultat-2025.json --paid betalningar-2025.csv --xlsx slutreglering-2025.xlsx", ""),
+          .example("$0 settle --result resultat-2025.json --paid betalningar-2025.csv --xlsx slutreglering-2025.xlsx", "")
+          .example("$0 settle --result resultat-2025.json --paid acconto-2025.json --paid extra-betalningar-2025.csv --ledger-dir bokforing", "")
+          .example("$0 settle --result prognos-2025-08.json --paid acconto-2025.json --forecast --xlsx prognos-slutreglering.xlsx", ""),
       async (a) => {
-        await (await commands.settle()).settleCommand({ result: a.result, paid: a.paid, json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, strict: a.strict as boolean }, io, lang);
+        await (await commands.settle()).settleCommand(
+          { result: a.result, paid: setArgs(a.paid), forecast: a.forecast, unitPrice: a["unit-price"] as "invoiced" | "unpaid" | undefined, json: a.json, csvDir: a["csv-dir"], xlsx: a.xlsx, ledgerDir: a["ledger-dir"], tariff: a.tariff, strict: a.strict as boolean },
+          io,
+          lang,
+        );
       },
     )
     .command(
@@ -484,8 +500,9 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
         // basis), the final settlement of the year as if paid as planned, and a proposal for 2026 from the year's result, an illustrative index (2,8 %) and
         // SCB's population per 2024-12-31. Their tables are in the files; only "Skrev …" is printed.
         const quiet: Io = { ...io, stdout: () => undefined };
-        await (await commands.acconto()).accontoCommand({ tariff: "2025", variable: true, json: join(out, "acconto-2025.json"), xlsx: join(out, "acconto-2025.xlsx"), strict: a.strict as boolean }, quiet, lang);
-        await (await commands.settle()).settleCommand({ result: join(out, "resultat-2025.json"), paid: join(out, "acconto-2025.json"), json: join(out, "slutreglering-2025.json"), xlsx: join(out, "slutreglering-2025.xlsx"), strict: a.strict as boolean }, quiet, lang);
+        // The ledger lines (one CSV per party) of the a-conto months and of the settlement, each in its own folder.
+        await (await commands.acconto()).accontoCommand({ tariff: "2025", variable: true, json: join(out, "acconto-2025.json"), xlsx: join(out, "acconto-2025.xlsx"), ledgerDir: join(out, "bokforing", "acconto"), strict: a.strict as boolean }, quiet, lang);
+        await (await commands.settle()).settleCommand({ result: join(out, "resultat-2025.json"), paid: [join(out, "acconto-2025.json")], tariff: "2025", json: join(out, "slutreglering-2025.json"), xlsx: join(out, "slutreglering-2025.xlsx"), ledgerDir: join(out, "bokforing", "slutreglering"), strict: a.strict as boolean }, quiet, lang);
         await (await commands.propose()).proposeCommand(
           {
             tariff: "2025",

@@ -12,6 +12,8 @@ export function accontoToJson(plan: AccontoPlan, meta: { tool?: { name: string; 
     year: plan.year,
     title: plan.title,
     variable: plan.variable,
+    netting: plan.netting,
+    unit: formatOre(plan.unit),
     parties: plan.tariff.parties.map((p) => p.id),
     lines: plan.lines.map((l) => ({ payer: id(l.payer), payee: id(l.payee), component: l.component, label: l.label, annual: formatOre(l.annual), months: l.months.map(formatOre) })),
     net: plan.net.map((months, i) => ({ party: id(i), annual: formatOre(plan.annualNet[i] ?? 0n), months: months.map(formatOre) })),

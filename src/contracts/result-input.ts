@@ -12,7 +12,7 @@ import { phrase, type Phrase } from "../core/model/phrases.js";
 import { MAX_PARTIES } from "../core/model/limits.js";
 import { COMPONENTS, type Component } from "../core/model/calculate.js";
 import type { BaseResult } from "../core/year/proposal.js";
-import type { Payment, SettlementResult } from "../core/year/settlement.js";
+import type { PaidItem, PartyNames, SettlementResult } from "../core/year/settlement.js";
 import { formatPath } from "../core/model/tariff.js";
 import { issueReason, jsonErrorReason, reasonOf } from "../core/model/tariff-reasons.js";
 
@@ -23,9 +23,11 @@ const resultFile = z.object({
   format: z.literal("vardavtal-result/1"),
   year: z.number().int().min(1900).max(2999),
   parties: z.array(party).min(1).max(MAX_PARTIES),
-  flows: z.array(z.object({ payer: party, payee: party, amount: money })),
+  flows: z.array(z.object({ payer: party, payee: party, amount: money, component: z.enum(COMPONENTS).optional(), label: z.string().nullable().optional() })),
   net: z.array(z.object({ party, amount: money })),
-  forecast: z.object({ through: z.string() }).optional(),
+  forecast: z.object({ through: z.string(), factor: z.string().optional() }).optional(),
+  netting: z.enum(["bilateral", "multilateral"]).optional(),
+  partyNames: z.array(z.object({ id: party, name: z.string().max(4000).optional(), aliases: z.array(z.string().max(4000)).max(100).optional() })).optional(),
   tariffStatus: z.enum(["decided", "proposal", "illustrative"]).optional(),
   pairs: z.array(z.object({ seller: party, buyer: party, value: z.object({ fixed_variable: z.string().regex(/^-?\d{1,20}\.\d{2,8}$/, { message: "expected an exact value with 2 to 8 decimals" }) }) })).optional(),
 });
@@ -46,7 +48,7 @@ const resultDetail = z.object({
   fixedShare: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/).optional(),
   forecast: z.object({ through: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), factor: z.string().optional() }).optional(),
   pairs: z.array(z.object({ seller: party, buyer: party, reference: money.nullable().optional(), total: money.optional(), value: z.object({ fixed_variable: value, unit_price: value.optional(), excluded: value.optional(), fixed_only: value.optional() }) })).optional(),
-  areas: z.array(z.object({ area: z.string().min(1).max(4000), seller: party, buyer: party, model: z.enum(["fixed_variable", "unit_price", "excluded", "fixed_only"]), rows: z.number().int().min(0), value })).optional(),
+  areas: z.array(z.object({ area: z.string().min(1).max(4000), seller: party, buyer: party, model: z.enum(["fixed_variable", "unit_price", "excluded", "fixed_only"]), rows: z.number().int().min(0), value, valueToDate: value.optional() })).optional(),
   splits: z.array(z.object({ kind: z.enum(["solidarity", "fixed_only", "grant"]), label: z.string(), host: party, total: money })).optional(),
   grants: z.array(z.object({ name: z.string(), recipient: party, amount: money, basis: z.enum(["key", "amounts"]) })).optional(),
   scenario: z
@@ -69,8 +71,10 @@ const accontoFile = z.object({
 });
 
 export interface ReadResult extends SettlementResult {
-  /** present when the result is a forecast (it cannot be settled) */
+  /** present when the result is a forecast (settled only as a forecast of the settlement) */
   forecastThrough?: string;
+  /** each party's id, name and aliases, when the result names them (for payments files) */
+  partyNames?: PartyNames[];
   /** the status of the tariff the result was computed from, when it was not decided */
   tariffStatus?: "decided" | "proposal" | "illustrative";
 }
@@ -146,7 +150,7 @@ function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, ba
   r.flows.forEach((f, k) => {
     const payer = known(f.payer, ["flows", k, "payer"]);
     const payee = known(f.payee, ["flows", k, "payee"]);
-    if (payer !== undefined && payee !== undefined) flows.push({ payer, payee, amount: parseMoney(f.amount) ?? 0n });
+    if (payer !== undefined && payee !== undefined) flows.push({ payer, payee, amount: parseMoney(f.amount) ?? 0n, ...(f.component ? { component: f.component, label: f.label ?? null } : {}) });
   });
   const net = r.parties.map(() => 0n);
   r.net.forEach((n, k) => {
@@ -168,7 +172,17 @@ function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, ba
       }, { file, line: 1, column: 1 });
     return undefined;
   }
-  return { year: r.year, parties: r.parties, flows, net, ...(r.forecast ? { forecastThrough: r.forecast.through } : {}), ...(r.tariffStatus ? { tariffStatus: r.tariffStatus } : {}) };
+  const names = new Map((r.partyNames ?? []).map((p) => [p.id, p]));
+  return {
+    year: r.year,
+    parties: r.parties,
+    flows,
+    net,
+    netting: r.netting ?? "bilateral",
+    partyNames: r.parties.map((id) => ({ id, ...(names.get(id)?.name !== undefined ? { name: names.get(id)?.name } : {}), aliases: names.get(id)?.aliases ?? [] })),
+    ...(r.forecast ? { forecastThrough: r.forecast.through, forecast: { through: r.forecast.through, ...(r.forecast.factor ? { factor: r.forecast.factor } : {}) } } : {}),
+    ...(r.tariffStatus ? { tariffStatus: r.tariffStatus } : {}),
+  };
 }
 
 /**
@@ -189,14 +203,18 @@ export function readResultDetail(text: string, file: string, bag: DiagnosticBag)
   return { result, detail: data };
 }
 
-/** An a-conto plan file as payments "paid as planned": each line's annual amount, payer → payee. */
-/** A payment as planned: the plan line's component and label say what it is for. */
-export interface PlannedPayment extends Payment {
+/** A payment as planned: the plan line's component and label say what it is for; its months are kept. */
+export interface PlannedPayment extends PaidItem {
   component: Component;
   label: string | null;
+  months: bigint[];
 }
 
-export function readAccontoJson(text: string, file: string, result: ReadResult, bag: DiagnosticBag): { year: number; payments: PlannedPayment[] } | undefined {
+/**
+ * An a-conto plan file as payments "paid as planned": each line's annual amount, payer → payee,
+ * with its component, label and twelve months. `source` is the index the settlement gives it.
+ */
+export function readAccontoJson(text: string, file: string, result: ReadResult, bag: DiagnosticBag, source = 0): { year: number; payments: PlannedPayment[] } | undefined {
   const what = "vardavtal-acconto/1";
   const plan = readFile(text, file, what, accontoFile, bag);
   if (!plan) return undefined;
@@ -215,9 +233,47 @@ export function readAccontoJson(text: string, file: string, result: ReadResult, 
       bag.error("RESULT_FILE", { what, reason: at(["lines", k], { sv: `månaderna summerar till ${formatOre(months)}, inte årsbeloppet ${formatOre(annual)}: filen har ändrats efter att den skrevs`, en: `the months sum to ${formatOre(months)}, not the annual ${formatOre(annual)}: the file was changed after it was written` }) }, { file, line: 1, column: 1 });
       return;
     }
-    payments.push({ payer, payee, amount: annual, component: l.component, label: l.label });
+    payments.push({ payer, payee, amount: annual, component: l.component, label: l.label, months: l.months.map((m) => parseMoney(m) ?? 0n), source });
   });
   return { year: plan.year, payments };
+}
+
+const settlementFile = z.object({
+  format: z.literal("vardavtal-settlement/1"),
+  year: z.number().int().min(1900).max(2999),
+  forecast: z.object({ through: z.string() }).nullable().optional(),
+  lines: z.array(z.object({ payer: party, payee: party, component: z.enum(COMPONENTS).nullable(), label: z.string().nullable().optional(), due: money })).optional(),
+  pairs: z.array(z.object({ payer: party, payee: party, due: money })),
+});
+
+/**
+ * An earlier settlement of the same year (`vardavtal-settlement/1`) as a paid source: everything
+ * it found due counts as paid, per payer→payee and component (a settlement written before v3 has
+ * no lines: its pairs' due count, with no component). A forecast settlement is not a settlement
+ * of what was due, and is refused.
+ */
+export function readSettlementJson(text: string, file: string, result: ReadResult, bag: DiagnosticBag, source = 0): { year: number; payments: PaidItem[] } | undefined {
+  const what = "vardavtal-settlement/1";
+  const s = readFile(text, file, what, settlementFile, bag);
+  if (!s) return undefined;
+  if (s.forecast) {
+    bag.error("RESULT_FILE", { what, reason: at(["forecast"], { sv: `slutregleringen är en prognos (till och med ${s.forecast.through}), inte en slutreglering av det som var att betala`, en: `the settlement is a forecast (through ${s.forecast.through}), not a settlement of what was due` }) }, { file, line: 1, column: 1 });
+    return undefined;
+  }
+  const index = new Map(result.parties.map((p, i) => [p, i]));
+  const payments: PaidItem[] = [];
+  const rows: { payer: string; payee: string; component: Component | null; due: string }[] = s.lines ?? s.pairs.map((p) => ({ ...p, component: null }));
+  rows.forEach((l, k) => {
+    const payer = index.get(l.payer);
+    const payee = index.get(l.payee);
+    if (payer === undefined || payee === undefined) {
+      bag.error("RESULT_FILE", { what, reason: at([s.lines ? "lines" : "pairs", k], { sv: `${payer === undefined ? l.payer : l.payee} är inte en av resultatets parter (${result.parties.join(", ")})`, en: `${payer === undefined ? l.payer : l.payee} is not among the result's parties (${result.parties.join(", ")})` }) }, { file, line: 1, column: 1 });
+      return;
+    }
+    const due = parseMoney(l.due) ?? 0n;
+    if (due !== 0n && payer !== payee) payments.push({ payer, payee, amount: due, component: l.component, label: null, source });
+  });
+  return { year: s.year, payments };
 }
 
 /**

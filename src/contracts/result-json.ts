@@ -53,6 +53,11 @@ export function warningJson(d: Diagnostic) {
 
 export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
+  // A forecast's consumption values are written as full-year values, scaled like its flows (the
+  // factor applied exactly, then rounded half away from zero to 10⁻⁸ kr); the values to date are
+  // kept beside them (`valueToDate`), so a proposal or a comparison takes like for like.
+  const cf = r.forecast?.factor;
+  const full = (v: bigint): bigint => (cf ? roundHalfAwayFromZero(v * cf.num, cf.den) : v);
   return {
     format: RESULT_FORMAT,
     year: r.year,
@@ -60,6 +65,8 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
     ...(r.tariff.file.status ? { tariffStatus: r.tariff.file.status } : {}),
     ...(meta.scenario ? { scenario: meta.scenario } : {}),
     parties: r.parties.map((p) => p.id),
+    // names and aliases, so that a payments file read against the result matches them as every input does
+    partyNames: r.parties.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases })),
     key: r.parties.map((p, i) => ({
       party: p.id,
       ...(r.key.population ? { population: Number(r.key.population[i]) } : {}),
@@ -70,6 +77,7 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
     fixedShare: r.tariff.fixedShareText,
     flows: r.flows.map((f) => ({ payer: id(f.payer), payee: id(f.payee), component: f.component, label: f.label, amount: formatOre(f.amount) })),
     net: r.net.map((v, i) => ({ party: id(i), amount: formatOre(v) })),
+    netting: r.netting,
     transfers: r.transfers.map((t) => ({ payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
     skipped: { otherYear: r.skipped.otherYear, ownRegion: r.skipped.ownRegion, ...(r.forecast ? { afterThrough: r.skipped.afterThrough } : {}) },
     ...(r.forecast ? { forecast: { through: r.forecast.through, factor: `${r.forecast.factor.num}/${r.forecast.factor.den}`, daysInYear: r.forecast.daysInYear, daysThrough: r.forecast.daysThrough } } : {}),
@@ -80,7 +88,8 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
       buyer: id(p.buyer),
       reference: p.reference === undefined ? null : formatOre(p.reference),
       fixed: formatOre(p.fixed),
-      value: Object.fromEntries(Object.entries(p.value).map(([m, v]) => [m, formatValueSek(v)])),
+      value: Object.fromEntries(Object.entries(p.value).map(([m, v]) => [m, formatValueSek(full(v))])),
+      ...(cf ? { valueToDate: Object.fromEntries(Object.entries(p.value).map(([m, v]) => [m, formatValueSek(v)])) } : {}),
       variable: formatOre(p.variable),
       unitPrice: formatOre(p.unitPrice),
       total: formatOre(p.total),
@@ -91,8 +100,9 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
       buyer: id(c.buyer),
       model: c.model,
       rows: c.rows,
-      value: formatValueSek(c.value),
-      valueRounded: formatOre(roundHalfAwayFromZero(c.value, VALUE_UNITS_PER_ORE)),
+      value: formatValueSek(full(c.value)),
+      valueRounded: formatOre(roundHalfAwayFromZero(full(c.value), VALUE_UNITS_PER_ORE)),
+      ...(cf ? { valueToDate: formatValueSek(c.value) } : {}),
     })),
     splits: r.splits.map((s) => ({
       kind: s.kind,

@@ -116,7 +116,8 @@ export function stateFromResultFile(result: ReadResult, detail: ResultDetail, fi
       areas.set(k, totals);
     }
     totals.models[at(x.seller)] = x.model;
-    addToCell(totals, at(x.seller) * n + at(x.buyer), valueUnits(x.value), x.rows);
+    // a forecast is recomputed from its values to date (its `value` is the full-year value)
+    addToCell(totals, at(x.seller) * n + at(x.buyer), valueUnits(x.valueToDate ?? x.value), x.rows);
   }
   const consumption: ConsumptionSummary = { rowsRead: 0, rowsCounted: 0, skipped: { otherYear: 0, ownRegion: 0, afterThrough: 0 }, areas: [...areas.values()] };
 

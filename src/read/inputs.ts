@@ -10,7 +10,9 @@ import { MAX_INPUT_ORE, MAX_POPULATION } from "../core/model/limits.js";
 import { badNumberParams, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/model/numbers.js";
 import { checkName } from "../core/model/text-values.js";
 import { nearestName, partyKey } from "../core/model/names.js";
-import type { Payment } from "../core/year/settlement.js";
+import type { PartyNames, Payment } from "../core/year/settlement.js";
+export type { PartyNames } from "../core/year/settlement.js";
+import type { Component } from "../core/model/calculate.js";
 import { loadTariff, type CompiledTariff } from "../core/model/tariff.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import { emptyInfo, isBlankRecord, mapHeader, readCsv, type ByteSource, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
@@ -40,13 +42,14 @@ export const COST_COLUMNS: ColumnSpec<CostField>[] = [
   { field: "amount", names: ["belopp", "amount"] },
 ];
 
-export type PaymentField = "payer" | "payee" | "amount" | "date" | "note";
+export type PaymentField = "payer" | "payee" | "amount" | "date" | "note" | "year";
 export const PAYMENT_COLUMNS: ColumnSpec<PaymentField>[] = [
   { field: "payer", names: ["betalare", "payer"] },
   { field: "payee", names: ["mottagare", "payee"] },
   { field: "amount", names: ["belopp", "amount"] },
   { field: "date", names: ["datum", "date"] },
-  { field: "note", names: ["avser", "note"] },
+  { field: "note", names: ["avser", "note", "text"] },
+  { field: "year", names: ["år", "ar", "year", "avtalsår"] },
 ];
 
 function names<F extends string>(specs: ColumnSpec<F>[], field: F): string {
@@ -375,26 +378,91 @@ export function csvInfoToInput(role: InputFileInfo["role"], info: CsvInfo): Inpu
   return { role, file: info.file, sha256: info.sha256, bytes: info.bytes, encoding: info.encoding + (info.bom ? " (BOM)" : ""), delimiter: info.delimiter, bom: info.bom, rows: info.records };
 }
 
+
+/** One payment of a payments file, with what the file says of it. */
+export interface PaymentRow extends Payment {
+  /** the component `avser` names at its start, or null (unassigned for the pair) */
+  component: Component | null;
+  /** ISO date, when given */
+  date?: string;
+  /** the `avser` text as written (trimmed), when given */
+  note?: string;
+  /** the row's position (its payer field) */
+  at: Location;
+}
+
 /**
- * Reads a payments file (betalare; mottagare; belopp; datum; avser) for the final settlement.
- * Parties are the result's ids (case-insensitive); the date, when given, must be a date.
+ * The component a payment's `avser` names at its start, in Swedish or English (fast/fixed,
+ * rörlig/variable, styckpris/unit price, endast fast/fixed only, solidarisk/solidarity,
+ * statsbidrag/grant, or the component's code), followed by the end of the text, a blank or a
+ * punctuation mark ("Fast ersättning mars" is fixed; "Fastighet" names none). Longer names are
+ * tried first, so "fixed only" is not "fixed".
  */
-export async function readPayments(source: ByteSource, parties: readonly string[], bag: DiagnosticBag): Promise<{ payments: (Payment & { at: Location })[]; info: CsvInfo }> {
-  const payments: (Payment & { at: Location })[] = [];
-  const index = new Map(parties.map((p, i) => [partyKey(p), i]));
-  const info = await readTable(source, PAYMENT_COLUMNS, [["payer"], ["payee"], ["amount"]], bag, ({ get, at, name }) => {
+export function componentOfNote(note: string): Component | null {
+  const text = partyKey(note);
+  for (const [name, component] of NOTE_COMPONENTS) {
+    if (!text.startsWith(name)) continue;
+    const next = text.charAt(name.length);
+    if (next === "" || /[\s.,:;–\-—()/]/.test(next)) return component;
+  }
+  return null;
+}
+
+const NOTE_COMPONENTS: [string, Component][] = (
+  [
+    ["endast fast", "fixed_only"],
+    ["fixed only", "fixed_only"],
+    ["fixed_only", "fixed_only"],
+    ["unit price", "unit_price"],
+    ["unit_price", "unit_price"],
+    ["styckpris", "unit_price"],
+    ["fast", "fixed"],
+    ["fixed", "fixed"],
+    ["rörlig", "variable"],
+    ["variable", "variable"],
+    ["solidarisk", "solidarity"],
+    ["solidarity", "solidarity"],
+    ["statsbidrag", "grant"],
+    ["grant", "grant"],
+  ] as [string, Component][]
+).sort((a, b) => b[0].length - a[0].length);
+
+/** What {@link readPayments} returns: the rows used, the rows of other agreement years (skipped), the file's info. */
+export interface PaymentsRead {
+  payments: PaymentRow[];
+  /** rows whose år/year names another agreement year: how many and their sum (öre), per year */
+  otherYears: { count: number; sum: bigint; years: number[] };
+  info: CsvInfo;
+}
+
+/**
+ * Reads a payments file (betalare; mottagare; belopp; datum; avser; år) for the settlement.
+ * Parties match an id, name or alias (case-insensitive), as in every input. With `year` (the
+ * result's): a row whose `år`/`year` names another agreement year is skipped and counted; a date
+ * must lie in the year or the year after (the final settlement is paid after the year), else an
+ * error with its position; two identical rows are an error (PAYMENT_DUPLICATE) naming the first.
+ */
+export async function readPayments(source: ByteSource, parties: readonly (string | PartyNames)[], bag: DiagnosticBag, options: { year?: number } = {}): Promise<PaymentsRead> {
+  const payments: PaymentRow[] = [];
+  const named: PartyNames[] = parties.map((p) => (typeof p === "string" ? { id: p } : p));
+  const ids = named.map((p) => p.id);
+  const index = new Map<string, number>();
+  named.forEach((p, i) => {
+    for (const text of [p.id, p.name ?? "", ...(p.aliases ?? [])]) if (text.trim() !== "" && !index.has(partyKey(text))) index.set(partyKey(text), i);
+  });
+  const otherYears = { count: 0, sum: 0n, years: [] as number[] };
+  const seen = new Map<string, number>();
+  const info = await readTable(source, PAYMENT_COLUMNS, [["payer"], ["payee"], ["amount"]], bag, ({ get, at, name, record }) => {
     const resolve = (field: "payer" | "payee", what: string): number | undefined => {
       const text = name(field, what);
       if (text === undefined) return undefined;
       const i = index.get(partyKey(text));
       if (i === undefined) {
-        const near = nearestName(partyKey(text), parties);
-        bag.error("UNKNOWN_PARTY", { text, known: parties.join(", "), ...(near !== undefined ? { suggestion: near } : {}) }, at(field));
+        const near = nearestName(partyKey(text), ids);
+        bag.error("UNKNOWN_PARTY", { text, known: ids.join(", "), ...(near !== undefined ? { suggestion: near } : {}) }, at(field));
       }
       return i;
     };
-    const payer = resolve("payer", "betalare/payer");
-    const payee = resolve("payee", "mottagare/payee");
     const text = get("amount");
     const n = parseLocaleNumber(text, 2);
     let amount: bigint | undefined;
@@ -404,10 +472,46 @@ export async function readPayments(source: ByteSource, parties: readonly string[
     } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
       bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
     } else amount = n.units;
+    // The agreement year the row belongs to: another year's row is skipped before any other check of it.
+    const yearText = get("year").trim();
+    if (yearText !== "") {
+      const y = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+      if (y === undefined) {
+        bag.error("BAD_YEAR", { text: yearText }, at("year"));
+        return;
+      }
+      if (options.year !== undefined && y !== options.year) {
+        otherYears.count++;
+        otherYears.sum += amount ?? 0n;
+        if (!otherYears.years.includes(y)) otherYears.years.push(y);
+        return;
+      }
+    }
+    const payer = resolve("payer", "betalare/payer");
+    const payee = resolve("payee", "mottagare/payee");
     const date = get("date").trim();
-    if (date !== "" && isoDateYear(date) === undefined) bag.error("BAD_DATE", { text: date }, at("date"));
-    if (payer !== undefined && payer === payee) bag.error("PAYMENT_SAME_PARTY", { party: parties[payer] ?? "" }, at("payee"));
-    if (payer !== undefined && payee !== undefined && amount !== undefined && payer !== payee) payments.push({ payer, payee, amount, at: at("payer") });
+    let dateOk = true;
+    if (date !== "") {
+      const y = isoDateYear(date);
+      if (y === undefined) {
+        bag.error("BAD_DATE", { text: date }, at("date"));
+        dateOk = false;
+      } else if (options.year !== undefined && y !== options.year && y !== options.year + 1) {
+        bag.error("PAYMENT_DATE_OUTSIDE", { text: date, year: options.year, next: options.year + 1 }, at("date"));
+        dateOk = false;
+      }
+    }
+    if (payer !== undefined && payer === payee) bag.error("PAYMENT_SAME_PARTY", { party: ids[payer] ?? "" }, at("payee"));
+    if (payer === undefined || payee === undefined || amount === undefined || payer === payee || !dateOk) return;
+    const note = get("note").trim().replace(/\s+/g, " ");
+    const key = [payer, payee, amount, date, note, yearText].join("\u0000");
+    const first = seen.get(key);
+    if (first !== undefined) {
+      bag.error("PAYMENT_DUPLICATE", { first }, at("payer"));
+      return;
+    }
+    seen.set(key, record.line);
+    payments.push({ payer, payee, amount, component: note === "" ? null : componentOfNote(note), ...(date !== "" ? { date } : {}), ...(note !== "" ? { note } : {}), at: at("payer") });
   });
-  return { payments, info };
+  return { payments, otherYears, info };
 }

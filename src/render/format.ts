@@ -39,6 +39,13 @@ export function formatSek(ore: bigint, lang: "sv" | "en" = "sv"): string {
   return `${neg ? "-" : ""}${int}${lang === "sv" ? "," : "."}${a.slice(-2)}`;
 }
 
+/** The a-conto unit in words: "hela kronor" for 1 kr, "hela öre" for 0,01 kr, else "multiplar av 1 000,00 kr". */
+export function accontoUnitWords(unit: bigint, lang: "sv" | "en" = "sv"): string {
+  if (unit === 100n) return lang === "sv" ? "hela kronor" : "whole kronor";
+  if (unit === 1n) return lang === "sv" ? "hela öre" : "whole öre";
+  return lang === "sv" ? `multiplar av ${formatSek(unit, lang)} kr` : `multiples of SEK ${formatSek(unit, lang)}`;
+}
+
 /** A plain text table, columns padded; numbers right-aligned. */
 export function textTable(rows: string[][], rightAlign: boolean[] = []): string {
   const widths: number[] = [];

@@ -37,6 +37,16 @@ const FIGURES: Record<string, FigureKind> = {
   month: "month",
   annual: "ore",
   months: "ore",
+  part: "ore",
+  netting: "text",
+  byParty: "orePerParty",
+  byCounterparty: "orePerParty",
+  due: "ore",
+  paid: "ore",
+  payments: "ore",
+  party: "text",
+  lines: "ore",
+  net: "ore",
 };
 
 export function monthName(month: number, lang: Lang): string {

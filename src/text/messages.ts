@@ -5,6 +5,7 @@
  */
 import type { Code } from "../core/model/codes.js";
 import { en } from "./en.js";
+import { BOOKS_MESSAGES } from "./messages-books.js";
 import { DOCS_MESSAGES } from "./messages-docs.js";
 import { HOSTILE_MESSAGES } from "./messages-hostile.js";
 import type { MessageEntry as Entry } from "./message-entry.js";
@@ -53,4 +54,4 @@ const BASE_MESSAGES = Object.fromEntries(
 ) as Record<keyof typeof sv.messages, Entry>;
 
 /** The table of every code: the catalogues' codes (a branch's own module of new codes is spread in here too). */
-export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...DOCS_MESSAGES, ...HOSTILE_MESSAGES };
+export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...BOOKS_MESSAGES, ...DOCS_MESSAGES, ...HOSTILE_MESSAGES };

@@ -9,15 +9,17 @@ import { accontoPlan, MONTHS, type AccontoPlan } from "../../core/year/acconto.j
 import { DiagnosticBag, sortDiagnostics } from "../../core/model/diagnostics.js";
 import { resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
-import { excelCsv, formatSek, oreForExcelCsv, textTable, type PendingFile } from "../../render/format.js";
+import { accontoUnitWords, excelCsv, formatSek, oreForExcelCsv, textTable, type PendingFile } from "../../render/format.js";
 import { csvText } from "../../render/csv/csv-safe.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { packageVersion } from "../../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../../node/run.js";
-import { componentName, t } from "../../text/i18n.js";
+import { componentName, nettingWords, t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { accontoToJson } from "../../contracts/acconto.js";
+import { accontoLedger, ledgerFileName } from "../../core/year/ledger.js";
+import { ledgerCsv } from "../../render/csv/ledger-csv.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
 
 export interface AccontoArgs {
@@ -29,6 +31,8 @@ export interface AccontoArgs {
   csvDir?: string;
   /** the invoicing basis as an Excel workbook */
   xlsx?: string;
+  /** one ledger CSV per party: per month, counterparty and component */
+  ledgerDir?: string;
   strict?: boolean;
 }
 
@@ -40,8 +44,7 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   if (args.json) planned.push({ option: "--json", path: args.json });
   if (args.csvDir) for (const name of ACCONTO_CSV_FILES) planned.push({ option: "--csv-dir", path: join(args.csvDir, name) });
   if (args.xlsx) planned.push({ option: "--xlsx", path: args.xlsx });
-  const dirs = args.csvDir ? [{ option: "--csv-dir", path: args.csvDir }] : [];
-  assertOutputPaths({ inputs, files: planned, dirs }, lang);
+  const dirs = [...(args.csvDir ? [{ option: "--csv-dir", path: args.csvDir }] : []), ...(args.ledgerDir ? [{ option: "--ledger-dir", path: args.ledgerDir }] : [])];
 
   const bag = new DiagnosticBag();
   const loaded = loadTariffArg(args.tariff, bag);
@@ -54,6 +57,9 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   const warnings = sortDiagnostics([...loaded.tariff.warnings, ...bag.warnings]);
   if (args.strict) failOnWarnings(warnings);
   const plan = accontoPlan(loaded.tariff, key, { variable: args.variable });
+  const ledger = args.ledgerDir ? accontoLedger(plan) : undefined;
+  if (args.ledgerDir && ledger) for (const p of ledger.parties) planned.push({ option: "--ledger-dir", path: join(args.ledgerDir, ledgerFileName(p.id, plan.year)) });
+  assertOutputPaths({ inputs, files: planned, dirs }, lang);
 
   const files: PendingFile[] = [];
   if (args.json) files.push({ path: args.json, option: "--json", data: JSON.stringify(accontoToJson(plan, { tool: { name: "vardavtal", version: packageVersion() } }), null, 2) + "\n" });
@@ -63,10 +69,11 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
     const infos = [loaded.info, ...(pop.info ? [pop.info] : [])];
     files.push({ path: args.xlsx, option: "--xlsx", data: await accontoWorkbook(plan, { lang, inputs: infos, version: packageVersion() }) });
   }
+  if (args.ledgerDir && ledger) for (const p of ledger.parties) files.push({ path: join(args.ledgerDir, ledgerFileName(p.id, plan.year)), option: "--ledger-dir", data: ledgerCsv(p.lines, lang) });
   writeOutputs(files, inputs, dirs, lang);
   for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
   io.stdout(accontoText(plan, lang));
-  for (const f of [args.json, args.csvDir, args.xlsx]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
+  for (const f of [args.json, args.csvDir, args.xlsx, args.ledgerDir]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
 }
 
 /** The plan for Swedish Excel: one line per a conto with its months, nets per month, transfers. */
@@ -87,7 +94,10 @@ export function accontoCsvFiles(plan: AccontoPlan, dir: string, lang: Lang): Pen
     },
     {
       path: join(dir, "acconto-transfers.csv"),
-      data: excelCsv([lang === "sv" ? "Månad" : "Month", t(lang, "payer"), t(lang, "payee"), t(lang, "amount"), lang === "sv" ? "Månadsnamn" : "Month name"], plan.transfers.map((x) => [String(x.month), id(x.payer), id(x.payee), oreForExcelCsv(x.amount), monthName(x.month, lang)])),
+      data: excelCsv(
+        [lang === "sv" ? "Månad" : "Month", t(lang, "payer"), t(lang, "payee"), t(lang, "amount"), lang === "sv" ? "Månadsnamn" : "Month name", t(lang, "netting_column")],
+        plan.transfers.map((x) => [String(x.month), id(x.payer), id(x.payee), oreForExcelCsv(x.amount), monthName(x.month, lang), csvText(nettingWords(plan.netting, lang, true))]),
+      ),
     },
   ];
 }
@@ -101,18 +111,17 @@ export function accontoText(plan: AccontoPlan, lang: Lang): string {
   out.push(`${sv ? "A conto-plan" : "A-conto plan"} ${plan.year}: ${plan.title}`);
   out.push(plan.variable ? (sv ? "Rörlig ersättning a conto: (1 − fast andel) × referensbelopp" : "Variable a conto: (1 − fixed share) × reference amount") : sv ? "Utan rörlig ersättning a conto (--no-variable)" : "Without a variable a conto (--no-variable)");
   out.push("");
-  const head = [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), sv ? "Årsbelopp" : "Annual", sv ? "Per månad" : "Per month"];
-  const rows = plan.lines.map((l) => {
-    const lo = l.months.reduce((a, b) => (b < a ? b : a));
-    const hi = l.months.reduce((a, b) => (b > a ? b : a));
-    return [id(l.payer), id(l.payee), componentName(l.component, lang), l.label ?? "", formatSek(l.annual, lang), lo === hi ? formatSek(hi, lang) : `${formatSek(hi, lang)} / ${formatSek(lo, lang)}`];
-  });
-  out.push(textTable([head, ...rows], [false, false, false, false, true, true]));
+  out.push(sv ? `Månadsdelar: januari–november lika i ${accontoUnitWords(plan.unit, lang)}, december resten` : `Monthly parts: January–November equal in ${accontoUnitWords(plan.unit, lang)}, December the rest`);
+  out.push("");
+  const head = [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), sv ? "Årsbelopp" : "Annual", sv ? "Jan–nov per månad" : "Jan–Nov per month", sv ? "December" : "December"];
+  const rows = plan.lines.map((l) => [id(l.payer), id(l.payee), componentName(l.component, lang), l.label ?? "", formatSek(l.annual, lang), formatSek(l.months[0] ?? 0n, lang), formatSek(l.months[MONTHS - 1] ?? 0n, lang)]);
+  out.push(textTable([head, ...rows], [false, false, false, false, true, true, true]));
   out.push("");
   out.push(sv ? "Nettoposition per part (år):" : "Net position per party (year):");
   out.push(textTable(plan.annualNet.map((v, i) => ["  " + id(i), formatSek(v, lang)]), [false, true]));
   out.push("");
   out.push(sv ? "Betalningar per månad (som nollställer månadens nettopositioner):" : "Payments per month (settling the month's net positions):");
+  out.push("  " + nettingWords(plan.netting, lang));
   for (let m = 1; m <= MONTHS; m++) {
     const ts = plan.transfers.filter((x) => x.month === m);
     const text = ts.length === 0 ? t(lang, "no_transfers") : ts.map((x) => t(lang, "transfer_line", { payer: id(x.payer), payee: id(x.payee), amount: formatSek(x.amount, lang) })).join("; ");

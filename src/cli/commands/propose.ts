@@ -55,6 +55,7 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   for (const text of args.index) {
     const parsed = parseIndex(text);
     if (!parsed) bag.error("BAD_INDEX", { text }, { file: "--index", line: 1, column: 1 });
+    else if (parsed.percent.units <= -100n * 10n ** BigInt(parsed.percent.scale)) bag.error("PROPOSE_INDEX_RANGE", { year: parsed.year, percent: text.slice(text.indexOf("=") + 1).trim().replace(/\s*%$/, "") }, { file: "--index", line: 1, column: text.indexOf("=") + 2 });
     else if (index.has(parsed.year)) bag.error("USAGE", { message: `--index ${parsed.year}: ${lang === "sv" ? "angivet två gånger" : "given twice"}` }, { file: "--index", line: 1, column: 1 });
     else index.set(parsed.year, parsed.percent);
   }
@@ -74,12 +75,15 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   if (!loaded) return;
   let population: { file: string; values: bigint[]; date?: string } | undefined;
   if (pop.population) {
-    const asPopulation = { ...loaded.tariff, key: { basis: "population" as const, date: loaded.tariff.key.date } };
+    // an SCB table with one column per year: the newest column makes next year's key
+    const newest = pop.population.years?.reduce((a, b) => (b.year > a.year ? b : a), pop.population.years[0] as { year: number });
+    const asPopulation = { ...loaded.tariff, key: { basis: "population" as const, date: newest ? `${newest.year}-12-31` : loaded.tariff.key.date } };
     const key = resolveKey(asPopulation, pop.population, bag);
     bag.throwIfErrors();
-    if (key?.population) population = { file: pop.population.file, values: key.population, ...(pop.population.date ? { date: pop.population.date } : {}) };
+    const date = pop.population.date ?? key?.date;
+    if (key?.population) population = { file: pop.population.file, values: key.population, ...(date ? { date } : {}) };
   }
-  const proposal = proposeTariff({ tariff: loaded.tariff, results, index, population, roundTo: unit ?? 1n }, bag);
+  const proposal = proposeTariff({ tariff: loaded.tariff, results, index, population, roundTo: unit ?? 1n, lang }, bag);
   bag.throwIfErrors();
   if (!proposal) return;
   const text = JSON.stringify(proposal.tariff, null, 2) + "\n";

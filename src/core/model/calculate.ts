@@ -11,7 +11,7 @@ import { ConsumptionAccumulator, checkConsumption, type ConsumptionRow, type Con
 import { resolveKey, type DistributionKey, type PopulationInput } from "./key.js";
 import { loadTariff, type CompiledTariff, type Party } from "./tariff.js";
 import type { CareModel, TariffInput } from "./tariff-schema.js";
-import { balancesAfter, settlementTransfers, type Transfer } from "./transfers.js";
+import { balancesAfter, maxTransfers, nettedTransfers, type NettingKind, type Transfer } from "./transfers.js";
 
 export const COMPONENTS = ["fixed", "variable", "unit_price", "fixed_only", "solidarity", "grant"] as const;
 /**
@@ -169,7 +169,13 @@ export interface CalculationResult {
   componentTotals: Record<Component, bigint>;
   /** per party index, öre: received − paid */
   net: bigint[];
-  /** the fewest payments that settle every net position (at most parties − 1) */
+  /** how the payments are netted (the tariff's `netting`): one per pair of parties, or the fewest through one another */
+  netting: NettingKind;
+  /**
+   * the payments that settle every net position under the netting: bilateral (the default), one
+   * per pair of parties {A, B}, Σ flows A→B − Σ flows B→A, in party order; multilateral, the
+   * fewest (at most parties − 1)
+   */
   transfers: Transfer[];
   /** consumption rows not counted: another year, within a party's own region, after a forecast's cut-off */
   skipped: { otherYear: number; ownRegion: number; afterThrough: number };
@@ -309,7 +315,7 @@ export function resultFromSummary(tariff: CompiledTariff, key: DistributionKey, 
     net[f.payer] = (net[f.payer] as bigint) - f.amount;
     componentTotals[f.component] += f.amount;
   }
-  const transfers = settlementTransfers(net);
+  const transfers = nettedTransfers(tariff.netting, n, flows, net);
 
   const result: CalculationResult = {
     year: tariff.year,
@@ -327,6 +333,7 @@ export function resultFromSummary(tariff: CompiledTariff, key: DistributionKey, 
     flows,
     componentTotals,
     net,
+    netting: tariff.netting,
     transfers,
     skipped: { ...consumption.skipped },
     ...(forecast ? { forecast } : {}),
@@ -404,10 +411,13 @@ export function checkInvariants(r: CalculationResult): Check[] {
   const netSum = sum(r.net);
   checks.push({ id: "net_sums_to_zero", holds: netSum === 0n, figures: { sum: formatOre(netSum) } });
 
-  // Transfers settle every net position, in at most n − 1 payments.
+  // Transfers settle every net position: bilateral, at most one per pair of parties and each
+  // between the two parties of a pair; multilateral, in at most n − 1 payments.
   const after = balancesAfter(r.net, r.transfers);
   checks.push({ id: "transfers_settle", holds: after.every((x) => x === 0n) && r.transfers.every((t) => t.amount > 0n), figures: { remaining: after.map(formatOre).join(" ") } });
-  checks.push({ id: "transfers_count", holds: r.transfers.length <= Math.max(0, n - 1), figures: { transfers: String(r.transfers.length), max: String(Math.max(0, n - 1)) } });
+  const max = maxTransfers(r.netting, n);
+  const pairsOnce = new Set(r.transfers.map((t) => Math.min(t.payer, t.payee) * n + Math.max(t.payer, t.payee))).size === r.transfers.length;
+  checks.push({ id: "transfers_count", holds: r.transfers.length <= max && pairsOnce, figures: { transfers: String(r.transfers.length), max: String(max), netting: r.netting } });
   return checks;
 }
 

@@ -1,21 +1,21 @@
 /**
- * The a-conto plan (model.md, "A-conto plan"): from one tariff and its key, the year's a-conto
- * per (payer, payee, component, label), each paid in 12 monthly parts, and per month the net
- * positions and the fewest transfers. `fixed`, `fixed_only` and `solidarity` are exactly as in
+ * The a-conto plan (the agreement year's "A-conto plan", months as in the books, v3): from one
+ * tariff and its key, the year's a-conto per (payer, payee, component, label), each paid as 11
+ * equal parts in whole units (the tariff's `acconto.unit`, default 1 kr) and December the rest,
+ * and per month the net positions and the payments under the tariff's netting (one per pair of
+ * parties, or the fewest through one another). `fixed`, `fixed_only` and `solidarity` are exactly as in
  * step 3; `variable` is preliminary, round((1 − fixedShare) × reference), as if consumption equals
  * the reference (it can be left out); `unit_price` is billed as care happens and has no a conto.
  */
-import { allocate } from "../model/allocate.js";
 import { annualFlows, sortFlows, type Component, type Flow } from "../model/calculate.js";
 import { formatOre, roundHalfAwayFromZero } from "../model/decimal.js";
 import { InputError } from "../model/diagnostics.js";
 import { MAX_RESULT_ORE } from "../model/limits.js";
 import type { DistributionKey } from "../model/key.js";
 import type { CompiledTariff } from "../model/tariff.js";
-import { balancesAfter, settlementTransfers, type Transfer } from "../model/transfers.js";
+import { balancesAfter, maxTransfers, nettedTransfers, type NettingKind, type Transfer } from "../model/transfers.js";
 
 export const MONTHS = 12;
-const EQUAL_MONTHS: readonly bigint[] = Array.from({ length: MONTHS }, () => 1n);
 
 /** One a-conto line: an annual amount and its 12 monthly parts (öre). */
 export interface AccontoLine {
@@ -25,7 +25,7 @@ export interface AccontoLine {
   label: string | null;
   /** öre */
   annual: bigint;
-  /** öre per month, January first; they sum to `annual`, each the floor or ceiling of annual/12 */
+  /** öre per month, January first: January–November equal whole multiples of the unit, December the rest; they sum to `annual` */
   months: bigint[];
 }
 
@@ -54,6 +54,10 @@ export interface AccontoPlan {
   key: DistributionKey;
   /** whether the preliminary variable a conto is included */
   variable: boolean;
+  /** how each month's payments are netted (the tariff's `netting`) */
+  netting: NettingKind;
+  /** the unit of the monthly parts, öre (the tariff's `acconto.unit`; 100 = whole kronor) */
+  unit: bigint;
   lines: AccontoLine[];
   /** per party index, per month (öre): received − paid */
   net: bigint[][];
@@ -71,9 +75,17 @@ export class AccontoInvariantError extends Error {
   }
 }
 
-/** Splits an annual amount into 12 monthly parts: largest remainder, ties to the earliest month. */
-export function monthlyParts(annual: bigint): bigint[] {
-  return allocate(annual, EQUAL_MONTHS).map((p) => p.amount);
+/**
+ * Splits an annual amount `a` (öre) into 12 monthly parts: January–November each
+ * `p = floor(a / 12 / u) × u`, December `a − 11 × p`, with `u` the unit in öre (default 100, whole
+ * kronor). A negative amount (never made by a tariff, but a plan is a general tool) is split as
+ * its absolute value with every part negated, so that the months still sum to it.
+ */
+export function monthlyParts(annual: bigint, unit = 100n): bigint[] {
+  if (unit <= 0n) throw new RangeError(`a-conto unit must be > 0 öre, got ${unit}`);
+  if (annual < 0n) return monthlyParts(-annual, unit).map((m) => -m);
+  const part = (annual / (12n * unit)) * unit;
+  return [...new Array<bigint>(MONTHS - 1).fill(part), annual - 11n * part];
 }
 
 /** The a-conto plan of a tariff with its key; checks its invariants and throws if one breaks. */
@@ -94,7 +106,7 @@ export function accontoPlan(tariff: CompiledTariff, key: DistributionKey, option
   if (gross > MAX_RESULT_ORE) {
     throw new InputError([{ severity: "error", code: "TOTAL_TOO_LARGE", params: { what: "Σ |a conto|", amount: { ore: gross }, max: { ore: MAX_RESULT_ORE } }, file: tariff.fileName, line: 1, column: 1 }]);
   }
-  const lines: AccontoLine[] = flows.map((f) => ({ payer: f.payer, payee: f.payee, component: f.component, label: f.label, annual: f.amount, months: monthlyParts(f.amount) }));
+  const lines: AccontoLine[] = flows.map((f) => ({ payer: f.payer, payee: f.payee, component: f.component, label: f.label, annual: f.amount, months: monthlyParts(f.amount, tariff.accontoUnit) }));
 
   const n = tariff.parties.length;
   const net = tariff.parties.map(() => new Array<bigint>(MONTHS).fill(0n));
@@ -106,7 +118,8 @@ export function accontoPlan(tariff: CompiledTariff, key: DistributionKey, option
   }
   const transfers: AccontoTransfer[] = [];
   for (let k = 0; k < MONTHS; k++) {
-    for (const t of settlementTransfers(net.map((row) => row[k] as bigint))) transfers.push({ month: k + 1, ...t });
+    const moves = lines.map((l) => ({ payer: l.payer, payee: l.payee, amount: l.months[k] as bigint }));
+    for (const t of nettedTransfers(tariff.netting, n, moves, net.map((row) => row[k] as bigint))) transfers.push({ month: k + 1, ...t });
   }
   const plan: AccontoPlan = {
     year: tariff.year,
@@ -114,6 +127,8 @@ export function accontoPlan(tariff: CompiledTariff, key: DistributionKey, option
     tariff,
     key,
     variable,
+    netting: tariff.netting,
+    unit: tariff.accontoUnit,
     lines,
     net,
     annualNet: net.map((row) => row.reduce((a, b) => a + b, 0n)),
@@ -131,16 +146,19 @@ export function checkAcconto(plan: AccontoPlan, n: number): AccontoPlan["checks"
   const checks: AccontoPlan["checks"] = [];
   const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
   for (const l of plan.lines) {
-    const twelfth = l.annual >= 0n ? l.annual / 12n : -(-l.annual / 12n);
-    const bounded = l.months.every((m) => m === twelfth || m === twelfth + (l.annual >= 0n ? 1n : -1n));
-    checks.push({ id: "months_sum_to_annual", holds: l.months.length === MONTHS && sum(l.months) === l.annual && bounded, figures: { annual: formatOre(l.annual), months: formatOre(sum(l.months)) } });
+    // January–November equal, whole multiples of the unit, the largest such not above a twelfth; December the rest
+    const first = l.months[0] ?? 0n;
+    const abs = l.annual < 0n ? -l.annual : l.annual;
+    const p = first < 0n ? -first : first;
+    const equal = l.months.slice(0, MONTHS - 1).every((m) => m === first) && p % plan.unit === 0n && 12n * p <= abs && 12n * (p + plan.unit) > abs;
+    checks.push({ id: "months_sum_to_annual", holds: l.months.length === MONTHS && sum(l.months) === l.annual && equal, figures: { annual: formatOre(l.annual), months: formatOre(sum(l.months)), part: formatOre(first) } });
   }
   for (let k = 0; k < MONTHS; k++) {
     const month = plan.net.map((row) => row[k] as bigint);
     checks.push({ id: "net_sums_to_zero", holds: sum(month) === 0n, figures: { month: String(k + 1), sum: formatOre(sum(month)) } });
     const ts = plan.transfers.filter((t) => t.month === k + 1);
     const after = balancesAfter(month, ts);
-    checks.push({ id: "transfers_settle", holds: after.every((x) => x === 0n) && ts.length <= Math.max(0, n - 1) && ts.every((t) => t.amount > 0n), figures: { month: String(k + 1), transfers: String(ts.length) } });
+    checks.push({ id: "transfers_settle", holds: after.every((x) => x === 0n) && ts.length <= maxTransfers(plan.netting, n) && ts.every((t) => t.amount > 0n), figures: { month: String(k + 1), transfers: String(ts.length), netting: plan.netting } });
   }
   return checks;
 }

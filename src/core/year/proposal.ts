@@ -9,6 +9,10 @@
  * - Point prices in force at the end of Y−1, solidarity budgets and fixed-only amounts:
  *   × (1 + index(Y)/100), rounded to the öre; prices valid from Y-01-01.
  * - Population from a population file when given (its date becomes the key date), else kept.
+ * - What is carried into next year (the books, v3): state grants are decided per year and are not
+ *   carried (PROPOSE_GRANT_DROPPED names each); a value copied unchanged keeps its source prefixed
+ *   "Oförändrad från överenskommelse Y−1: "; the key's source is written anew; the decision is not
+ *   carried (a proposal is not decided).
  * Everything else is copied; the new tariff has `"status": "proposal"` and every derived value's
  * `source` says how it was derived. All arithmetic is exact (rationals), rounding only as stated.
  */
@@ -36,6 +40,22 @@ export interface ProposalInput {
   population?: { file: string; values: bigint[]; date?: string };
   /** the unit references are rounded to, öre (default 1 = 0,01 kr) */
   roundTo?: bigint;
+  /** the language of the sources the proposal writes for copied values (default Swedish) */
+  lang?: "sv" | "en";
+}
+
+/** Prefixes every `source` text in a copied part of a tariff (objects and arrays, recursively). */
+function markUnchanged(value: unknown, prefix: string): void {
+  if (Array.isArray(value)) {
+    for (const v of value) markUnchanged(v, prefix);
+    return;
+  }
+  if (typeof value !== "object" || value === null) return;
+  const o = value as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) {
+    if (k === "source" && typeof v === "string") o[k] = `${prefix}${v}`.slice(0, 4000);
+    else markUnchanged(v, prefix);
+  }
 }
 
 /** How one pair's reference amount was derived (the workbook shows it as formulas). */
@@ -113,6 +133,8 @@ export function proposeTariff(input: ProposalInput, bag: DiagnosticBag): Proposa
     }
     return f;
   };
+  // An uprating by −100 % or less makes every amount zero or negative: bad input, never a crash.
+  for (const [year, p] of input.index) if (p.units <= -100n * 10n ** BigInt(p.scale)) bag.error("PROPOSE_INDEX_RANGE", { year, percent: formatScaled(p.units, p.scale) }, { file: "--index", line: 1, column: 1 });
   const factors = new Map<number, Rational>();
   for (const r of input.results) {
     if (r.year >= Y) bag.error("PROPOSE_BASE_YEAR", { year: r.year, next: Y }, { file: r.file, line: 1, column: 1 });
@@ -152,8 +174,18 @@ export function proposeTariff(input: ProposalInput, bag: DiagnosticBag): Proposa
     if (r.previous === undefined) bag.warning("PROPOSE_REFERENCE_NEW", { seller: id(r.seller), buyer: id(r.buyer), amount: { ore: r.reference } }, at);
   }
 
-  // The new tariff: a copy with the derived values replaced.
+  // The new tariff: a copy with the derived values replaced. What is copied unchanged says so.
   const file = JSON.parse(JSON.stringify(t.file)) as TariffFile;
+  const unchanged = input.lang === "en" ? `Unchanged from the ${Y - 1} agreement: ` : `Oförändrad från överenskommelse ${Y - 1}: `;
+  const copied = file as unknown as Record<string, unknown>;
+  for (const k of Object.keys(copied)) {
+    if (!["source", "references", "pointPrices", "solidarity", "fixedOnly", "grants", "key", "population", "decision", "title"].includes(k)) markUnchanged(copied[k], unchanged);
+  }
+  // State grants are decided each year: none is carried, each is named.
+  for (const g of t.grants) bag.warning("PROPOSE_GRANT_DROPPED", { name: g.name, amount: { ore: g.amount } }, at);
+  delete (copied as { grants?: unknown }).grants;
+  // A proposal is not decided.
+  delete (copied as { decision?: unknown }).decision;
   const idx = input.index.get(Y) as ScaledDecimal;
   const basesText = input.results.map((r) => r.year).join(", ");
   const indexText = [...new Set(input.results.flatMap((r) => Array.from({ length: Y - r.year }, (_, k) => r.year + 1 + k)))]
@@ -193,12 +225,17 @@ export function proposeTariff(input: ProposalInput, bag: DiagnosticBag): Proposa
     return { ...entry, amounts };
   });
   // Population and key.
+  const en = input.lang === "en";
   if (input.population) {
+    const popFile = input.population.file.split(/[\\/]/).pop() ?? input.population.file;
+    const when = input.population.date ? (en ? ` as of ${input.population.date}` : ` per ${input.population.date}`) : "";
     file.population = Object.fromEntries(t.parties.map((p, i) => [p.id, Number(input.population?.values[i] ?? 0n)]));
-    (file.population as Record<string, unknown>).source = `Befolkning ur ${input.population.file}${input.population.date ? ` per ${input.population.date}` : ""}`;
-    if (input.population.date) file.key = { ...file.key, date: input.population.date };
+    (file.population as Record<string, unknown>).source = en ? `Population from ${popFile}${when}` : `Befolkning ur ${popFile}${when}`;
+    file.key = { ...file.key, ...(input.population.date ? { date: input.population.date } : {}), source: en ? `Proposal ${Y}: key by the population in ${popFile}${when}` : `Förslag ${Y}: nyckeln efter befolkningen i ${popFile}${when}` } as TariffFile["key"];
   } else {
     bag.warning("PROPOSE_KEY_KEPT", { year: Y - 1 }, at);
+    file.key = { ...file.key, source: en ? `Proposal ${Y}: the key of the ${Y - 1} agreement is kept (no population file)` : `Förslag ${Y}: nyckeln från överenskommelse ${Y - 1} behålls (ingen befolkningsfil)` } as TariffFile["key"];
+    if (file.population) markUnchanged({ population: file.population }, unchanged);
   }
   return { year: Y, tariff: file as TariffFile & { status: "proposal" }, factors, yearFactor, references, roundTo: unit };
 }

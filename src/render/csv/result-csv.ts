@@ -14,7 +14,7 @@ import type { CalculationResult } from "../../core/model/calculate.js";
 import { areaCells } from "../../core/model/consumption.js";
 import { VALUE_UNITS_PER_ORE, formatRational, roundHalfAwayFromZero } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
-import { componentName, t } from "../../text/i18n.js";
+import { componentName, nettingWords, t } from "../../text/i18n.js";
 import { csvText } from "./csv-safe.js";
 import { decimalComma, excelCsv, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
 import { reportAreaOrder } from "../labels.js";
@@ -53,7 +53,7 @@ export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): P
   });
   files.push({
     path: joinPath(dir, "transfers.csv"),
-    data: excelCsv([t(lang, "payer"), t(lang, "payee"), t(lang, "amount")], r.transfers.map((x) => [id(x.payer), id(x.payee), oreForExcelCsv(x.amount)])),
+    data: excelCsv([t(lang, "payer"), t(lang, "payee"), t(lang, "amount"), t(lang, "netting_column")], r.transfers.map((x) => [id(x.payer), id(x.payee), oreForExcelCsv(x.amount), csvText(nettingWords(r.netting, lang, true))])),
   });
   files.push({
     path: joinPath(dir, "key.csv"),

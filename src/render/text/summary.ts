@@ -4,7 +4,7 @@ import { formatRational, groupedInteger } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
 import { scenarioLines } from "../../text/scenario-lines.js";
 import { formatSek, textTable } from "../format.js";
-import { componentName, t } from "../../text/i18n.js";
+import { componentName, nettingWords, t } from "../../text/i18n.js";
 import { type ScenarioRecord } from "../../core/analysis/scenario-record.js";
 import { messageText } from "../../text/diagnostics.js";
 
@@ -40,6 +40,7 @@ export function summaryText(r: CalculationResult, lang: Lang, scenario?: Scenari
   out.push(textTable([head, ...rows], head.map((_, i) => i > 0)));
   out.push("");
   out.push(t(lang, "transfers") + ":");
+  out.push("  " + nettingWords(r.netting, lang));
   if (r.transfers.length === 0) out.push("  " + t(lang, "no_transfers"));
   for (const tr of r.transfers) {
     out.push("  " + t(lang, "transfer_line", { payer: r.parties[tr.payer]?.id ?? "", payee: r.parties[tr.payee]?.id ?? "", amount: formatSek(tr.amount, lang) }));

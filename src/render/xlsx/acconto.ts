@@ -14,7 +14,8 @@ import { MONTHS, type AccontoPlan } from "../../core/year/acconto.js";
 import { roundHalfAwayFromZero } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
-import { componentName, t as cliText } from "../../text/i18n.js";
+import { componentName, nettingWords, t as cliText } from "../../text/i18n.js";
+import { accontoUnitWords } from "../format.js";
 import { keySharesText, monthName, runTimeText, statusBanner, titleWithYear, yesNo } from "../labels.js";
 import { FORMATS, ParameterTable, boldRow, colLetter, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, addBanner, shareCellNumber, sumExact, title, workbookBuffer, type CellRef, type Sheet } from "./kit.js";
 
@@ -40,7 +41,7 @@ const T = {
   unitPrice: ["Styckpris", "Unit price"],
   unitPriceNote: ["ingen a conto: faktureras när vården sker", "no a conto: billed as care happens"],
   monthly: ["Månadsbelopp", "Monthly amounts"],
-  monthlyNote: ["årsbeloppet i tolv delar; öresresten läggs på årets första månader", "the annual amount in twelve parts; the remaining öre go to the year's first months"],
+  monthlyNote: ["januari–november lika delar i {unit} (årsbeloppet / 12 avrundat nedåt), december resten", "January–November equal parts in {unit} (the annual amount / 12 rounded down), December the rest"],
   amounts: ["Belopp", "Amounts"],
   amountsNote: ["kronor; negativt belopp = återbetalning till betalaren", "SEK; a negative amount is a refund to the payer"],
   runAt: ["Körd", "Run at"],
@@ -51,7 +52,7 @@ const T = {
   name: ["Namn", "Name"],
   netTitle: ["Nettoposition per part och månad (får − betalar)", "Net position per party and month (receives − pays)"],
   netYear: ["År (= årets nettoposition)", "Year (= the year's net position)"],
-  paymentsTitle: ["Betalningar per månad (som nollställer månadens nettopositioner)", "Payments per month (settling the month's net positions)"],
+  paymentsTitle: ["Betalningar per månad (som nollställer månadens nettopositioner). {netting}", "Payments per month (settling the month's net positions). {netting}"],
   month: ["Månad", "Month"],
   afterTitle: ["Kontroll: nettoposition efter månadens betalningar (ska vara 0)", "Check: net position after the month's payments (must be 0)"],
   status: ["Status", "Status"],
@@ -158,6 +159,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   const F = wb.addWorksheet(uniqueSheetName(w("inputs"), taken));
 
   const variableNote = plan.variable ? w("variableIn") : w("variableOut");
+  const unitText = accontoUnitWords(plan.unit, lang);
 
   // ---------------------------------------------------------------- one sheet per paying region
   // Columns: payee, component, label, annual, then the twelve months.
@@ -173,7 +175,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
     title(S, 1, `${heading}: ${w("payerPays", { payer: id(payer) })}${name ? ` (${name})` : ""}`, 14, lastCol);
     note(S, 2, w("tariff"), plan.title, lastCol);
     note(S, 3, w("variable"), variableNote, lastCol);
-    note(S, 4, w("monthly"), `${w("monthlyNote")}; ${w("amounts").toLowerCase()}: ${w("amountsNote")}`, lastCol);
+    note(S, 4, w("monthly"), `${w("monthlyNote", { unit: unitText })}; ${w("amounts").toLowerCase()}: ${w("amountsNote")}`, lastCol);
     const headRow = 6;
     header(S, headRow, [cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), w("annual"), ...months]);
     alignRight(S, headRow, col.annual, lastCol);
@@ -236,7 +238,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   title(O, 1, titleWithYear(`${w("heading")}: ${plan.title}`, plan.year), 16, 2 + MONTHS);
   note(O, 2, w("variable"), variableNote, 2 + MONTHS);
   note(O, 3, w("unitPrice"), w("unitPriceNote"), 2 + MONTHS);
-  note(O, 4, w("monthly"), w("monthlyNote"), 2 + MONTHS);
+  note(O, 4, w("monthly"), w("monthlyNote", { unit: unitText }), 2 + MONTHS);
   note(O, 5, w("runAt"), `${runAt} (vardavtal ${options.version})`, 2 + MONTHS);
   const oc = { party: 1, annual: 2, month: (k: number) => 3 + k };
   const oLast = oc.month(MONTHS - 1);
@@ -275,7 +277,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   r += 2;
 
   // Each month's payments.
-  title(O, r, w("paymentsTitle"), 12, oLast);
+  title(O, r, w("paymentsTitle", { netting: nettingWords(plan.netting, lang) }), 12, oLast);
   r++;
   header(O, r, [w("month"), cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount")]);
   alignRight(O, r, 4, 4);

@@ -12,7 +12,7 @@ import type { InputFileInfo } from "../../contracts/result-json.js";
 import { explainAll } from "../../core/analysis/explain.js";
 import { explanationWords } from "../../text/explain.js";
 import type { CareModel } from "../../core/model/tariff-schema.js";
-import { componentName, t as cliText } from "../../text/i18n.js";
+import { componentName, nettingWords, t as cliText } from "../../text/i18n.js";
 import { checkFigures, checkName, reportAreaOrder, runTimeText, shareDecimalExact, shareFraction, statusBanner, titleWithYear } from "../labels.js";
 import { FORMATS, ParameterTable, boldRow, colLetter, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, reportTime, addBanner, putRef, constantLiteral, sumExact, rangeRef, ref, shareCellNumber, title, workbookBuffer, type CellRef, type Sheet } from "./kit.js";
 import { formatValueSek } from "../../core/model/decimal.js";
@@ -509,6 +509,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   let mr = mt + 2;
   title(M, mr, w("transfers"), 12, 6);
   mr++;
+  put(M, mr++, 1, nettingWords(r.netting, lang));
   header(M, mr, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount")]);
   mr++;
   const firstTransferRow = mr;

@@ -1,9 +1,10 @@
 /**
- * The workbook of `settle --xlsx`, "Slutreglering": a view of the checked final settlement
- * (src/core/year/settlement.ts), never a second calculation. A summary per party (net from the
- * result, paid net recomputed from the payments list, remaining, the final payments and checks),
- * the pairs (due, paid, difference), the payments that count as paid with a check that each
- * pair's paid recomputes from them, and the input files.
+ * The workbook of `settle --xlsx`, "Slutreglering": a view of the checked settlement
+ * (src/core/year/settlement.ts), never a second calculation. The first sheet is per counterparty,
+ * one block per region as its own ledger sees it ("RKL mot RJL: att få / att betala"), with the
+ * parties' figures, the final payments under the netting and the checks; then the lines per
+ * payer→payee and component, the payments that count as paid (with date, text and source) with a
+ * check that each line's paid recomputes from them, and the input files.
  *
  * Formulas carry the settlement's exact figure as cached result and round with ROUND to the öre;
  * no input text (ids, notes, file names) is part of a formula: formulas refer to the cells that
@@ -12,7 +13,8 @@
 import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import type { Payment, Settlement } from "../../core/year/settlement.js";
-import { t as cliText } from "../../text/i18n.js";
+import { paymentSourceText } from "../../contracts/settlement.js";
+import { componentName, nettingWords, t as cliText } from "../../text/i18n.js";
 import { checkFigures, checkName, runTimeText, statusBanner, type TariffStatus } from "../labels.js";
 import { addBanner, boldRow, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, sumExact, title, workbookBuffer, type CellRef, type Sheet } from "./kit.js";
 
@@ -26,10 +28,6 @@ export interface SettlementWorkbookOptions {
   lang: Lang;
   inputs: InputFileInfo[];
   version: string;
-  /** the payments the settlement counted as paid, in the order they were read */
-  payments: readonly ListedPayment[];
-  /** where the payments came from: the a-conto plan ("paid as planned") or a payments file */
-  paidFrom: { kind: "plan" | "payments"; file: string };
   /** the result file */
   resultFile: string;
   /** ISO timestamp of the run; defaults to SOURCE_DATE_EPOCH when set, else now (see runTime) */
@@ -39,22 +37,44 @@ export interface SettlementWorkbookOptions {
 }
 
 const T = {
-  summary: ["Slutreglering", "Settlement"],
-  pairs: ["Par", "Pairs"],
+  summary: ["Per motpart", "Per counterparty"],
+  lines: ["Rader", "Lines"],
   payments: ["Betalningar", "Payments"],
   inputs: ["Indata", "Inputs"],
-  heading: ["Slutreglering {year}: årets resultat mot det som betalats", "Final settlement {year}: the year's result against what was paid"],
+  heading: ["Slutreglering {year} per motpart: årets resultat mot det som betalats", "Final settlement {year} per counterparty: the year's result against what was paid"],
+  headingForecast: ["PROGNOS för slutregleringen {year} (resultat t.o.m. {through}, uppräknat till helår)", "FORECAST of the final settlement {year} (result through {through}, scaled to the whole year)"],
   result: ["Resultat", "Result"],
-  paidFrom: ["Betalt", "Paid"],
-  fromPlan: ["a conto-planen, betalt enligt plan ({file})", "the a-conto plan, paid as planned ({file})"],
-  fromFile: ["betalningar enligt {file}", "payments as in {file}"],
+  bannerForecast: ["PROGNOS – resultatet är en prognos t.o.m. {through}, inte årets utfall", "FORECAST – the result is a forecast through {through}, not the year's outcome"],
+  paidFrom: ["Betalt enligt", "Paid as in"],
+  netting: ["Avräkning", "Netting"],
+  unitPrice: ["Styckpris", "Unit price"],
+  unitInvoiced: ["fakturerat löpande: räknas som betalt (= att betala)", "invoiced as given: counts as paid (= due)"],
+  unitUnpaid: ["betalt enligt källorna", "paid as the sources say"],
+  kind_acconto: ["a conto-plan, betalt enligt plan", "a-conto plan, paid as planned"],
+  kind_payments: ["betalningar", "payments"],
+  kind_settlement: ["tidigare slutreglering (efterreglering)", "earlier settlement (correction)"],
   runAt: ["Körd", "Run at"],
   tool: ["Verktyg", "Tool"],
+  ledgerOf: ["{party}s reskontra: {party} mot varje motpart", "{party}'s ledger: {party} against each counterparty"],
+  counterparty: ["Motpart", "Counterparty"],
+  toGet: ["Att få (resultat)", "To receive (result)"],
+  toPay: ["Att betala (resultat)", "To pay (result)"],
+  netDue: ["Netto (resultat)", "Net (result)"],
+  paidNetCol: ["Netto betalt", "Paid net"],
+  left: ["Kvar", "Remaining"],
+  leftWhat: ["Kvar: att få / att betala", "Remaining: to receive / to pay"],
+  wordGet: ["att få", "to receive"],
+  wordPay: ["att betala", "to pay"],
+  wordSquare: ["kvitt", "square"],
+  paidToDate: ["Betalt hittills (plan)", "Paid to date (plan)"],
+  planRemaining: ["Kvar av planen", "Plan remaining"],
+  invoicedNote: ["Styckpris fakturerat löpande: {pairs}", "Unit price invoiced as given: {pairs}"],
+  partiesTitle: ["Per part", "Per party"],
   netResult: ["Nettoposition (resultat)", "Net position (result)"],
   paidNet: ["Netto betalt", "Paid net"],
   remaining: ["Kvar att reglera", "Remaining"],
   total: ["Summa", "Total"],
-  finalTitle: ["Slutliga betalningar (som nollställer det som är kvar)", "Final payments (settling what remains)"],
+  finalTitle: ["Slutliga betalningar ({netting})", "Final payments ({netting})"],
   checks: ["Kontroller i arbetsboken (formler)", "Checks in the workbook (formulas)"],
   check: ["Kontroll", "Check"],
   detail: ["Detalj", "Detail"],
@@ -63,22 +83,24 @@ const T = {
   status: ["Status", "Status"],
   netZero: ["Nettopositionerna summerar till 0", "The net positions sum to 0"],
   remainingZero: ["Det som är kvar summerar till 0", "What remains sums to 0"],
+  blockIsParty: ["Reskontrans kvar = partens kvar att reglera", "The ledger's remaining = the party's remaining"],
   settles: ["Slutbetalningarna nollställer det som är kvar", "The final payments settle what remains"],
-  pairsRecompute: ["Betalt per par = betalningslistan (Σ |avvikelse|)", "Paid per pair = the payments list (Σ |deviation|)"],
+  linesRecompute: ["Betalt per rad = betalningslistan (Σ |avvikelse|)", "Paid per line = the payments list (Σ |deviation|)"],
   programChecks: ["Kontroller som programmet gjorde innan slutregleringen skrevs", "Checks the program made before the settlement was written"],
-  pairsTitle: ["Per par: att betala enligt resultatet, betalt och skillnad", "Per pair: due by the result, paid and difference"],
+  linesTitle: ["Per betalare, mottagare och komponent: att betala enligt resultatet, betalt och skillnad", "Per payer, payee and component: due by the result, paid and difference"],
+  code: ["Kod", "Code"],
   due: ["Att betala", "Due"],
   paid: ["Betalt", "Paid"],
   difference: ["Skillnad", "Difference"],
-  remark: ["Anmärkning", "Remark"],
-  withoutFlow: ["inget flöde mellan parterna i resultatet: bara betalningar", "no flow between the parties in the result: payments only"],
-  paidNote: ["Betalt = betalningar betalare → mottagare − betalningar mottagare → betalare; skillnad = att betala − betalt", "Paid = payments payer → payee − payments payee → payer; difference = due − paid"],
-  paymentsTitle: ["Betalningar som räknas som betalda", "Payments counted as paid"],
-  source: ["Avser / källa", "Note / source"],
-  recheckTitle: ["Kontroll: betalt per par räknat om från listan", "Check: paid per pair recomputed from the list"],
-  paidPairs: ["Betalt (Par)", "Paid (Pairs)"],
-  recomputed: ["Räknat från listan", "From the list"],
+  invoiced: ["Varav fakturerat löpande", "Of which invoiced as given"],
+  fromList: ["Betalt enligt listan", "Paid by the list"],
   deviation: ["Avvikelse", "Deviation"],
+  unassigned: ["(ej fördelad)", "(unassigned)"],
+  paidNote: ["Betalt = betalningar i just den riktningen för just den komponenten; skillnad = att betala − betalt", "Paid = payments in that direction for that component; difference = due − paid"],
+  paymentsTitle: ["Betalningar som räknas som betalda", "Payments counted as paid"],
+  date: ["Datum", "Date"],
+  note: ["Avser", "Note"],
+  source: ["Källa", "Source"],
   none: ["Inga betalningar.", "No payments."],
   ok: ["OK", "OK"],
   fail: ["FEL", "FAIL"],
@@ -108,119 +130,173 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
   const sumOre = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
-  const payments = options.payments;
+  const forecastCols = s.counterparties.some((c) => c.paidToDate !== undefined);
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
-  addBanner(wb, statusBanner(options.tariffStatus, lang));
+  addBanner(wb, [...statusBanner(options.tariffStatus, lang), ...(s.forecast ? [w("bannerForecast", { through: s.forecast.through })] : [])]);
   const S = wb.addWorksheet(w("summary"));
-  const Q = wb.addWorksheet(w("pairs"));
+  const R = wb.addWorksheet(w("lines"));
   const B = wb.addWorksheet(w("payments"));
   const F = wb.addWorksheet(w("inputs"));
 
   // ---------------------------------------------------------------- Betalningar (the list)
-  // Columns A–D: payer, payee, amount, note; beside them, from column F, the check per pair.
-  const cc = { payer: 6, payee: 7, paid: 8, recomputed: 9, deviation: 10, status: 11 };
-  title(B, 1, `${w("paymentsTitle")} (${s.year}): ${options.paidFrom.kind === "plan" ? w("fromPlan", { file: options.paidFrom.file }) : w("fromFile", { file: options.paidFrom.file })}`, 14, cc.status);
-  put(B, 3, 1, w("payments"), undefined, true);
-  B.getCell(3, 1).font = { bold: true, size: 12 };
-  put(B, 3, cc.payer, w("recheckTitle"));
-  B.getCell(3, cc.payer).font = { bold: true, size: 12 };
-  B.mergeCells(3, cc.payer, 3, cc.status);
-  header(B, 4, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount"), w("source")]);
-  alignRight(B, 4, [3]);
-  apart(B, 4, 4, "indent");
-  const payFirst = 5;
+  const payments = s.payments;
+  title(B, 1, `${w("paymentsTitle")} (${s.year})`, 14, 8);
+  header(B, 3, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount"), w("date"), w("code"), cliText(lang, "component"), w("note"), w("source")]);
+  alignRight(B, 3, [3]);
+  apart(B, 3, 4, "indent");
+  const payFirst = 4;
   payments.forEach((p, k) => {
     const row = payFirst + k;
     put(B, row, 1, id(p.payer));
     put(B, row, 2, id(p.payee));
     money(B, row, 3, p.amount);
-    put(B, row, 4, p.note ?? "");
+    put(B, row, 4, p.date ?? "");
     apart(B, row, 4, "indent");
+    put(B, row, 5, p.component ?? "");
+    put(B, row, 6, p.component === null ? w("unassigned") : componentName(p.component, lang));
+    put(B, row, 7, p.note ?? p.label ?? "");
+    put(B, row, 8, `${paymentSourceText(s, p)} (${w(`kind_${s.sources[p.source]?.kind ?? "payments"}` as Word)})`);
   });
-  if (payments.length === 0) put(B, payFirst, 4, w("none"));
+  if (payments.length === 0) put(B, payFirst, 1, w("none"));
   const payLast = payFirst + Math.max(payments.length, 1) - 1;
-  const payTotalRow = payLast + 1;
-  put(B, payTotalRow, 1, w("total"));
-  moneyFormula(B, payTotalRow, 3, `ROUND(SUM(C${payFirst}:C${payLast}),2)`, sumOre(payments.map((p) => p.amount)), true);
-  boldRow(B, payTotalRow, 1, 4);
-  const payRange = (col: number, from = B): string => rangeRef(B, payFirst, col, payLast, col, from);
+  put(B, payLast + 1, 1, w("total"));
+  moneyFormula(B, payLast + 1, 3, `ROUND(SUM(C${payFirst}:C${payLast}),2)`, sumOre(payments.map((p) => p.amount)), true);
+  boldRow(B, payLast + 1, 1, 8);
+  finishSheet(B, { freezeRows: 3 });
+  B.getColumn(4).width = 12;
+  B.getColumn(8).width = 48;
+  const payRange = (col: number, from: Sheet): string => rangeRef(B, payFirst, col, payLast, col, from);
 
-  // ---------------------------------------------------------------- Par
-  title(Q, 1, `${w("pairsTitle")} (${s.year})`, 14, 6);
-  put(Q, 2, 1, w("paidNote"));
-  Q.mergeCells(2, 1, 2, 6);
-  header(Q, 4, [cliText(lang, "payer"), cliText(lang, "payee"), w("due"), w("paid"), w("difference"), w("remark")]);
-  alignRight(Q, 4, [3, 4, 5]);
-  apart(Q, 4, 6, "indent");
-  const pairFirst = 5;
-  const paidCells: CellRef[] = [];
-  s.pairs.forEach((p, k) => {
-    const row = pairFirst + k;
-    put(Q, row, 1, id(p.payer));
-    put(Q, row, 2, id(p.payee));
-    money(Q, row, 3, p.due);
-    paidCells.push(money(Q, row, 4, p.paid));
-    moneyFormula(Q, row, 5, `ROUND(C${row}-D${row},2)`, p.difference, true);
-    put(Q, row, 6, p.withoutFlow ? w("withoutFlow") : "");
-    apart(Q, row, 6, "indent");
+  // ---------------------------------------------------------------- Rader (lines)
+  title(R, 1, `${w("linesTitle")} (${s.year})`, 14, 10);
+  put(R, 2, 1, w("paidNote"));
+  R.mergeCells(2, 1, 2, 10);
+  header(R, 4, [cliText(lang, "payer"), cliText(lang, "payee"), w("code"), cliText(lang, "component"), w("due"), w("paid"), w("difference"), w("invoiced"), w("fromList"), w("deviation")]);
+  alignRight(R, 4, [5, 6, 7, 8, 9, 10]);
+  const lineFirst = 5;
+  s.lines.forEach((l, k) => {
+    const row = lineFirst + k;
+    put(R, row, 1, id(l.payer));
+    put(R, row, 2, id(l.payee));
+    put(R, row, 3, l.component ?? "");
+    put(R, row, 4, l.component === null ? w("unassigned") : componentName(l.component, lang));
+    money(R, row, 5, l.due);
+    money(R, row, 6, l.paid);
+    moneyFormula(R, row, 7, `ROUND(E${row}-F${row},2)`, l.difference, true);
+    money(R, row, 8, l.invoiced);
+    const fromList = sumOre(payments.filter((p) => p.payer === l.payer && p.payee === l.payee && p.component === l.component).map((p) => p.amount));
+    moneyFormula(R, row, 9, `ROUND(${sumExact(payRange(3, R), [[payRange(1, R), `$A${row}`], [payRange(2, R), `$B${row}`], [payRange(5, R), `$C${row}`]])},2)`, fromList);
+    moneyFormula(R, row, 10, `ROUND(F${row}-H${row}-I${row},2)`, l.paid - l.invoiced - fromList);
   });
-  finishSheet(Q, { freezeRows: 4 });
+  const lineLast = lineFirst + Math.max(s.lines.length, 1) - 1;
+  put(R, lineLast + 1, 1, w("total"));
+  for (const [c, v] of [[5, sumOre(s.lines.map((l) => l.due))], [6, sumOre(s.lines.map((l) => l.paid))], [7, sumOre(s.lines.map((l) => l.difference))], [8, sumOre(s.lines.map((l) => l.invoiced))]] as [number, bigint][]) {
+    const col = String.fromCharCode(64 + c);
+    moneyFormula(R, lineLast + 1, c, `ROUND(SUM(${col}${lineFirst}:${col}${lineLast}),2)`, v, true);
+  }
+  boldRow(R, lineLast + 1, 1, 10);
+  finishSheet(R, { freezeRows: 4 });
+  for (const c of [8, 9]) R.getColumn(c).width = 24;
+  const lineRange = (col: number): string => rangeRef(R, lineFirst, col, lineLast, col, S);
 
-  // ---------------------------------------------------------------- Betalningar: the check per pair
-  header(B, 4, [cliText(lang, "payer"), cliText(lang, "payee"), w("paidPairs"), w("recomputed"), w("deviation"), w("status")], cc.payer);
-  alignRight(B, 4, [cc.paid, cc.recomputed, cc.deviation]);
-  apart(B, 4, cc.status, "center");
-  const deviationFirst = payFirst;
-  s.pairs.forEach((p, k) => {
-    const row = payFirst + k;
-    put(B, row, cc.payer, id(p.payer));
-    put(B, row, cc.payee, id(p.payee));
-    moneyFormula(B, row, cc.paid, ref(paidCells[k] as CellRef, B), p.paid);
-    // paid = payments payer→payee − payments payee→payer, by exact comparison of the ids
-    const forward = sumExact(payRange(3), [[payRange(1), `$F${row}`], [payRange(2), `$G${row}`]]);
-    const back = sumExact(payRange(3), [[payRange(1), `$G${row}`], [payRange(2), `$F${row}`]]);
-    moneyFormula(B, row, cc.recomputed, `ROUND(${forward}-${back},2)`, p.paid);
-    moneyFormula(B, row, cc.deviation, `ROUND(I${row}-H${row},2)`, 0n);
-    formula(B, row, cc.status, status(`J${row}=0`), ok, undefined, true);
-    apart(B, row, cc.status, "center");
+  // ---------------------------------------------------------------- Per motpart (first sheet)
+  const lastCol = forecastCols ? 10 : 8;
+  title(S, 1, s.forecast ? w("headingForecast", { year: s.year, through: s.forecast.through }) : w("heading", { year: s.year }), 16, lastCol);
+  const facts: [string, string][] = [
+    [w("result"), options.resultFile],
+    [w("paidFrom"), s.sources.map((x) => `${x.file.split(/[\\/]/).pop() ?? x.file} (${w(`kind_${x.kind}` as Word)})`).join("; ")],
+    [w("netting"), nettingWords(s.netting, lang)],
+    [w("unitPrice"), s.unitPrice === "invoiced" ? w("unitInvoiced") : w("unitUnpaid")],
+    [w("runAt"), `${runAt} (vardavtal ${options.version})`],
+  ];
+  facts.forEach(([k, v], i) => {
+    put(S, 2 + i, 1, k);
+    put(S, 2 + i, 2, v);
+    S.mergeCells(2 + i, 2, 2 + i, lastCol);
   });
-  const deviationLast = Math.max(deviationFirst, payFirst + s.pairs.length - 1);
-  finishSheet(B, { freezeRows: 4 });
-  B.getColumn(5).width = 3; // a gap between the list and the check
+  let r = 2 + facts.length + 1;
+  const invoicedPairs = s.counterparties.filter((c) => c.unitPriceInvoiced !== 0n);
+  if (invoicedPairs.length > 0) {
+    put(S, r, 1, w("invoicedNote", { pairs: invoicedPairs.map((c) => `${id(c.a)}–${id(c.b)}`).join(", ") }));
+    S.mergeCells(r, 1, r, lastCol);
+    r += 2;
+  }
+  // One block per party: its ledger against each counterparty (positive = the party is to receive).
+  const blockTotals: CellRef[] = [];
+  const blockHead = [cliText(lang, "party"), w("counterparty"), w("toGet"), w("toPay"), w("netDue"), w("paidNetCol"), w("left"), w("leftWhat"), ...(forecastCols ? [w("paidToDate"), w("planRemaining")] : [])];
+  for (let p = 0; p < n; p++) {
+    title(S, r, w("ledgerOf", { party: id(p) }), 12, lastCol);
+    r++;
+    header(S, r, blockHead);
+    alignRight(S, r, [3, 4, 5, 6, 7, ...(forecastCols ? [9, 10] : [])]);
+    apart(S, r, 8, "indent");
+    r++;
+    const first = r;
+    for (const c of s.counterparties) {
+      if (c.a !== p && c.b !== p) continue;
+      const q = c.a === p ? c.b : c.a;
+      const sign = c.a === p ? -1n : 1n; // counterparty figures run a → b: for b that is to receive
+      const get = sumOre(s.lines.filter((l) => l.payer === q && l.payee === p).map((l) => l.due));
+      const pay = sumOre(s.lines.filter((l) => l.payer === p && l.payee === q).map((l) => l.due));
+      const paidNet = sumOre(s.lines.filter((l) => l.payer === q && l.payee === p).map((l) => l.paid)) - sumOre(s.lines.filter((l) => l.payer === p && l.payee === q).map((l) => l.paid));
+      put(S, r, 1, id(p));
+      put(S, r, 2, id(q));
+      const dueFrom = (x: string, y: string): string => sumExact(lineRange(5), [[lineRange(1), x], [lineRange(2), y]]);
+      const paidFrom = (x: string, y: string): string => sumExact(lineRange(6), [[lineRange(1), x], [lineRange(2), y]]);
+      moneyFormula(S, r, 3, `ROUND(${dueFrom(`$B${r}`, `$A${r}`)},2)`, get);
+      moneyFormula(S, r, 4, `ROUND(${dueFrom(`$A${r}`, `$B${r}`)},2)`, pay);
+      moneyFormula(S, r, 5, `ROUND(C${r}-D${r},2)`, get - pay);
+      moneyFormula(S, r, 6, `ROUND(${paidFrom(`$B${r}`, `$A${r}`)}-${paidFrom(`$A${r}`, `$B${r}`)},2)`, paidNet);
+      const left = sign * c.remaining;
+      moneyFormula(S, r, 7, `ROUND(E${r}-F${r},2)`, left, true);
+      formula(S, r, 8, `IF(G${r}>0,${constantLiteral(w("wordGet"))},IF(G${r}<0,${constantLiteral(w("wordPay"))},${constantLiteral(w("wordSquare"))}))`, left > 0n ? w("wordGet") : left < 0n ? w("wordPay") : w("wordSquare"));
+      apart(S, r, 8, "indent");
+      if (forecastCols) {
+        money(S, r, 9, sign * (c.paidToDate ?? 0n));
+        money(S, r, 10, sign * (c.planRemaining ?? 0n));
+      }
+      r++;
+    }
+    put(S, r, 1, w("total"));
+    const last = Math.max(first, r - 1);
+    // the totals, with their exact figures as cached values
+    const rows = s.counterparties.filter((c) => c.a === p || c.b === p);
+    const get = sumOre(s.lines.filter((l) => l.payee === p).map((l) => l.due));
+    const pay = sumOre(s.lines.filter((l) => l.payer === p).map((l) => l.due));
+    const paidNet = s.totals[p]?.paidNet ?? 0n;
+    moneyFormula(S, r, 3, `ROUND(SUM(C${first}:C${last}),2)`, get, true);
+    moneyFormula(S, r, 4, `ROUND(SUM(D${first}:D${last}),2)`, pay, true);
+    moneyFormula(S, r, 5, `ROUND(SUM(E${first}:E${last}),2)`, get - pay, true);
+    moneyFormula(S, r, 6, `ROUND(SUM(F${first}:F${last}),2)`, paidNet, true);
+    blockTotals.push(moneyFormula(S, r, 7, `ROUND(SUM(G${first}:G${last}),2)`, rows.reduce((a, c) => a + (c.a === p ? -c.remaining : c.remaining), 0n), true));
+    boldRow(S, r, 1, lastCol);
+    r += 2;
+  }
 
-  // ---------------------------------------------------------------- Slutreglering (summary)
-  title(S, 1, w("heading", { year: s.year }), 16, 6);
-  put(S, 2, 1, w("result"));
-  put(S, 2, 2, options.resultFile);
-  put(S, 3, 1, w("paidFrom"));
-  put(S, 3, 2, options.paidFrom.kind === "plan" ? w("fromPlan", { file: options.paidFrom.file }) : w("fromFile", { file: options.paidFrom.file }));
-  put(S, 4, 1, w("runAt"));
-  put(S, 4, 2, `${runAt} (vardavtal ${options.version})`);
-  for (const r of [2, 3, 4]) S.mergeCells(r, 2, r, 6);
-  header(S, 6, [cliText(lang, "party"), w("netResult"), w("paidNet"), w("remaining")]);
-  alignRight(S, 6, [2, 3, 4]);
-  const partyFirst = 7;
+  // Per party.
+  title(S, r, w("partiesTitle"), 12, lastCol);
+  r++;
+  header(S, r, [cliText(lang, "party"), w("netResult"), w("paidNet"), w("remaining")]);
+  alignRight(S, r, [2, 3, 4]);
+  r++;
+  const partyFirst = r;
   const remainingCells: CellRef[] = [];
   s.totals.forEach((x, i) => {
-    const row = partyFirst + i;
-    put(S, row, 1, id(i));
-    money(S, row, 2, x.net);
-    // paid net = received − paid in the payments list
-    const got = sumExact(payRange(3, S), [[payRange(2, S), `$A${row}`]]);
-    const gave = sumExact(payRange(3, S), [[payRange(1, S), `$A${row}`]]);
-    moneyFormula(S, row, 3, `ROUND(${got}-${gave},2)`, x.paidNet);
-    remainingCells.push(moneyFormula(S, row, 4, `ROUND(B${row}-C${row},2)`, x.remaining, true));
+    put(S, r, 1, id(i));
+    money(S, r, 2, x.net);
+    money(S, r, 3, x.paidNet);
+    remainingCells.push(moneyFormula(S, r, 4, `ROUND(B${r}-C${r},2)`, x.remaining, true));
+    r++;
   });
-  const partyTotal = partyFirst + n;
-  put(S, partyTotal, 1, w("total"));
-  const netSum = moneyFormula(S, partyTotal, 2, `ROUND(SUM(B${partyFirst}:B${partyTotal - 1}),2)`, sumOre(s.totals.map((x) => x.net)), true);
-  moneyFormula(S, partyTotal, 3, `ROUND(SUM(C${partyFirst}:C${partyTotal - 1}),2)`, sumOre(s.totals.map((x) => x.paidNet)), true);
-  const remainingSum = moneyFormula(S, partyTotal, 4, `ROUND(SUM(D${partyFirst}:D${partyTotal - 1}),2)`, sumOre(s.totals.map((x) => x.remaining)), true);
-  boldRow(S, partyTotal, 1, 4);
+  put(S, r, 1, w("total"));
+  const netSum = moneyFormula(S, r, 2, `ROUND(SUM(B${partyFirst}:B${r - 1}),2)`, sumOre(s.totals.map((x) => x.net)), true);
+  moneyFormula(S, r, 3, `ROUND(SUM(C${partyFirst}:C${r - 1}),2)`, sumOre(s.totals.map((x) => x.paidNet)), true);
+  const remainingSum = moneyFormula(S, r, 4, `ROUND(SUM(D${partyFirst}:D${r - 1}),2)`, sumOre(s.totals.map((x) => x.remaining)), true);
+  boldRow(S, r, 1, 4);
+  r += 2;
 
-  let r = partyTotal + 2;
-  title(S, r, w("finalTitle"), 12, 6);
+  title(S, r, w("finalTitle", { netting: nettingWords(s.netting, lang, true) }), 12, lastCol);
   r++;
   header(S, r, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount")]);
   alignRight(S, r, [3]);
@@ -236,7 +312,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const trLast = Math.max(trFirst, r - 1);
   r++;
 
-  title(S, r, w("checks"), 12, 6);
+  title(S, r, w("checks"), 12, lastCol);
   r++;
   header(S, r, [w("check"), w("detail"), w("value"), w("expected"), w("status")]);
   alignRight(S, r, [3, 4]);
@@ -253,15 +329,19 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   };
   checkRow(w("netZero"), "", ref(netSum, S), sumOre(s.totals.map((x) => x.net)));
   checkRow(w("remainingZero"), "", ref(remainingSum, S), sumOre(s.totals.map((x) => x.remaining)));
+  s.totals.forEach((x, i) => {
+    const block = blockTotals[i] as CellRef;
+    checkRow(w("blockIsParty"), id(i), `ROUND(${ref(block, S)}-${ref(remainingCells[i] as CellRef, S)},2)`, 0n);
+  });
   const tr = (col: number): string => rangeRef(S, trFirst, col, trLast, col, S);
   s.totals.forEach((x, i) => {
     const paid = sumOre(s.transfers.filter((t) => t.payer === i).map((t) => t.amount));
     const got = sumOre(s.transfers.filter((t) => t.payee === i).map((t) => t.amount));
     checkRow(w("settles"), id(i), `ROUND(${ref(remainingCells[i] as CellRef, S)}+${sumExact(tr(3), [[tr(1), `$B${r}`]])}-${sumExact(tr(3), [[tr(2), `$B${r}`]])},2)`, x.remaining + paid - got); // B: the party's id
   });
-  if (s.pairs.length > 0) checkRow(w("pairsRecompute"), w("payments"), `ROUND(SUMPRODUCT(ABS(${rangeRef(B, deviationFirst, cc.deviation, deviationLast, cc.deviation, S)})),2)`, 0n);
+  if (s.lines.length > 0) checkRow(w("linesRecompute"), w("payments"), `ROUND(SUMPRODUCT(ABS(${lineRange(10)})),2)`, 0n);
   r++;
-  title(S, r, w("programChecks"), 12, 6);
+  title(S, r, w("programChecks"), 12, lastCol);
   r++;
   header(S, r, [w("check"), w("detail"), w("status")]);
   r++;
@@ -272,6 +352,9 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     r++;
   }
   finishSheet(S, { freezeRows: 0 });
+  // Widths for the blocks (the facts above are merged across, so they do not widen column B).
+  const widths = [44, 30, 20, 20, 20, 20, 20, 26, 20, 20];
+  widths.slice(0, lastCol).forEach((wd, i) => (S.getColumn(i + 1).width = wd));
 
   // ---------------------------------------------------------------- Indata
   inputsSheet(F, lang, options.inputs, [
@@ -280,4 +363,3 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   ]);
   return workbookBuffer(wb);
 }
-
