@@ -12,7 +12,7 @@ import { MAX_PARTIES } from "../core/model/limits.js";
 import { COMPONENTS, type Component } from "../core/model/calculate.js";
 import type { BaseResult } from "../core/year/proposal.js";
 import type { Payment, SettlementResult } from "../core/year/settlement.js";
-import { formatPath } from "../core/model/tariff.js";
+import { formatPath, type Decision } from "../core/model/tariff.js";
 import { issueReason, jsonErrorReason, reasonOf } from "../core/model/tariff-reasons.js";
 
 const money = z.string().regex(/^-?\d{1,16}\.\d{2}$/, { message: 'expected an amount as a string with two decimals, e.g. "1234.50"' });
@@ -26,6 +26,7 @@ const resultFile = z.object({
   net: z.array(z.object({ party, amount: money })),
   forecast: z.object({ through: z.string() }).optional(),
   tariffStatus: z.enum(["decided", "proposal", "illustrative"]).optional(),
+  decision: z.object({ body: z.string().max(4000), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), paragraph: z.string().max(4000), reference: z.string().max(4000).optional() }).nullable().optional(),
   pairs: z.array(z.object({ seller: party, buyer: party, value: z.object({ fixed_variable: z.string().regex(/^-?\d{1,20}\.\d{2,8}$/, { message: "expected an exact value with 2 to 8 decimals" }) }) })).optional(),
 });
 
@@ -72,6 +73,8 @@ export interface ReadResult extends SettlementResult {
   forecastThrough?: string;
   /** the status of the tariff the result was computed from, when it was not decided */
   tariffStatus?: "decided" | "proposal" | "illustrative";
+  /** the decision of the tariff (null: it names none; absent: a file of an earlier version) */
+  decision?: Decision | null;
 }
 
 /** Where an offset of a text is, as file:line:column. */
@@ -166,7 +169,12 @@ function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, ba
       }, { file, line: 1, column: 1 });
     return undefined;
   }
-  return { year: r.year, parties: r.parties, flows, net, ...(r.forecast ? { forecastThrough: r.forecast.through } : {}), ...(r.tariffStatus ? { tariffStatus: r.tariffStatus } : {}) };
+  return { year: r.year, parties: r.parties, flows, net, ...(r.forecast ? { forecastThrough: r.forecast.through } : {}), ...(r.tariffStatus ? { tariffStatus: r.tariffStatus } : {}), ...(r.decision !== undefined ? { decision: decisionOf(r.decision) } : {}) };
+}
+
+/** A decision as read (zod leaves an absent reference out of the type's optionality). */
+function decisionOf(d: { body: string; date: string; paragraph: string; reference?: string | undefined } | null): Decision | null {
+  return d ? { body: d.body, date: d.date, paragraph: d.paragraph, ...(d.reference !== undefined ? { reference: d.reference } : {}) } : null;
 }
 
 /**

@@ -1,6 +1,8 @@
 /** `vardavtal-settlement/1`: the final settlement as JSON (docs/filformat.md). */
 import type { Settlement } from "../core/year/settlement.js";
 import { formatOre } from "../core/model/decimal.js";
+import type { Decision } from "../core/model/tariff.js";
+import { decisionJson } from "./result-json.js";
 
 /**
  * The settlement as `vardavtal-settlement/1`, the contract `settle --json` writes: money as
@@ -12,7 +14,7 @@ import { formatOre } from "../core/model/decimal.js";
  * settlementToJson(settlement).parties; // [{ party: "RJL", net: "…", paidNet: "…", remaining: "…" }, …]
  * ```
  */
-export function settlementToJson(s: Settlement, meta: { tool?: { name: string; version: string } } = {}) {
+export function settlementToJson(s: Settlement, meta: { tool?: { name: string; version: string }; decision?: Decision | null } = {}) {
   const id = (i: number): string => s.parties[i] ?? String(i);
   return {
     format: "vardavtal-settlement/1",
@@ -20,6 +22,8 @@ export function settlementToJson(s: Settlement, meta: { tool?: { name: string; v
     pairs: s.pairs.map((p) => ({ payer: id(p.payer), payee: id(p.payee), due: formatOre(p.due), paid: formatOre(p.paid), difference: formatOre(p.difference), ...(p.withoutFlow ? { withoutFlow: true } : {}) })),
     parties: s.totals.map((t, i) => ({ party: id(i), net: formatOre(t.net), paidNet: formatOre(t.paidNet), remaining: formatOre(t.remaining) })),
     transfers: s.transfers.map((t) => ({ payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
+    // the decision of the result's tariff, as its file names it (null: none)
+    ...(meta.decision !== undefined ? { decision: decisionJson(meta.decision ?? undefined) } : {}),
     ...(meta.tool ? { tool: meta.tool } : {}),
   };
 }
