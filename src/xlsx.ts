@@ -20,12 +20,14 @@ import type { KeyCheckResult } from "./core/year/keycheck.js";
 import type { Proposal } from "./core/year/proposal.js";
 import type { Settlement } from "./core/year/settlement.js";
 import type { Comparison } from "./core/analysis/compare.js";
+import type { Overview } from "./core/year/overview.js";
 import * as acconto from "./render/xlsx/acconto.js";
 import * as compare from "./render/xlsx/compare.js";
 import * as keycheck from "./render/xlsx/keycheck.js";
 import * as proposal from "./render/xlsx/proposal.js";
 import * as report from "./render/xlsx/report.js";
 import * as settlement from "./render/xlsx/settlement.js";
+import * as overview from "./render/xlsx/overview.js";
 
 /**
  * What every workbook records on its parameter sheet: `lang` ("sv" or "en") for the sheet names,
@@ -153,4 +155,18 @@ export type ComparisonWorkbookOptions = compare.ComparisonWorkbookOptions;
  */
 export function comparisonWorkbook(c: Comparison, options: ComparisonWorkbookOptions): Promise<Buffer> {
   return compare.comparisonWorkbook(c, options);
+}
+
+/** The options of {@link overviewWorkbook}: `lang`, `version` and `runAt` as for every workbook. */
+export type OverviewWorkbookOptions = overview.OverviewWorkbookOptions;
+
+/**
+ * The year on one page as the workbook `overview --xlsx` writes ("Översikt", one A4 page in
+ * landscape): per region the a-conto plan's net, each forecast's, the outcome's and what remains
+ * to settle in Mkr with a bar drawn in cells, and the exact kronor on the sheet "Kronor".
+ * The overview is what `vardavtal overview` computes from the year's files (the plan, the
+ * forecasts, the result and the settlement).
+ */
+export function overviewWorkbook(o: Overview, options: OverviewWorkbookOptions): Promise<Buffer> {
+  return overview.overviewWorkbook(o, options);
 }

@@ -118,7 +118,7 @@ function schemaErrors(error: z.ZodError, value: unknown, file: string, what: str
 }
 
 /** A file vardavtal wrote: JSON of the given schema, or its problems reported. */
-function readFile<T>(text: string, file: string, what: string, schema: z.ZodType<T>, bag: DiagnosticBag): T | undefined {
+export function readFile<T>(text: string, file: string, what: string, schema: z.ZodType<T>, bag: DiagnosticBag): T | undefined {
   const value = parseJson(text, file, what, bag);
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);

@@ -4,6 +4,7 @@
  */
 import type { Code, Lang } from "../core/model/codes.js";
 import { COMPARE_MESSAGES } from "./messages-compare.js";
+import { DECIDED_MESSAGES } from "./messages-decided.js";
 import type { MessageEntry as Entry } from "./message-entry.js";
 
 export type { Code, Lang } from "../core/model/codes.js";
@@ -458,4 +459,4 @@ const BASE_MESSAGES = {
 } satisfies Record<string, Entry>;
 
 /** The table of every code: the base codes and those of the comparison commands (own module). */
-export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...COMPARE_MESSAGES };
+export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...COMPARE_MESSAGES, ...DECIDED_MESSAGES };
