@@ -105,7 +105,7 @@ export function buildOverview(input: { plan: OverviewSource; forecasts?: readonl
     if (decided && s !== decided && s.decision !== undefined && !sameDecision(s.decision, decided.decision ?? null)) {
       const mine = decisionWords(s.decision);
       const theirs = decisionWords(decided.decision ?? null);
-      bag.error("OVERVIEW_TARIFF", { first: decided.file, reason: { sv: `beslutet är ${mine.sv}, inte ${theirs.sv}`, en: `the decision is ${mine.en}, not ${theirs.en}` } }, at(s.file));
+      bag.error("OVERVIEW_TARIFF", { first: decided.file, reason: { sv: `beslutet här är ${mine.sv}, där ${theirs.sv}`, en: `the decision here is ${mine.en}, there ${theirs.en}` } }, at(s.file));
     }
   }
   for (const f of forecasts) {
