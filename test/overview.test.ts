@@ -86,7 +86,7 @@ describe("the overview model", () => {
         if (fault === "kind") bad.through = `${y.year}-08-31`;
         const bag = new DiagnosticBag();
         expect(buildOverview(input, bag)).toBeUndefined();
-        const code = { year: "OVERVIEW_YEAR", parties: "OVERVIEW_PARTIES", title: "OVERVIEW_TARIFF", decision: "OVERVIEW_TARIFF", kind: "OVERVIEW_KIND" }[fault];
+        const code = { year: "OVERVIEW_YEAR", parties: "OVERVIEW_PARTIES", title: "OVERVIEW_TARIFF", decision: "OVERVIEW_DECISION", kind: "OVERVIEW_FORECAST_RESULT" }[fault];
         expect(bag.errors.map((d) => [d.code, d.file])).toEqual([[code, "resultat.json"]]);
       }),
     );

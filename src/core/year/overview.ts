@@ -3,10 +3,11 @@
  * forecast's net with its date, the outcome's net and what remains to settle, side by side. The
  * figures are the input files' own, to the öre: nothing is recomputed, only checked. Inputs of
  * different years, parties or tariffs are refused, each with its reason; a forecast given as the
- * outcome (or a full year given as a forecast) too; a settlement must be of the outcome given.
+ * outcome (or a full year given as a forecast, or two forecasts of one date) too; a settlement
+ * must be of the outcome given. Core: codes and parameters; the words are in text/.
  */
 import { formatOre } from "../model/decimal.js";
-import type { DiagnosticBag, Localized } from "../model/diagnostics.js";
+import type { DiagnosticBag } from "../model/diagnostics.js";
 import type { Decision } from "../model/tariff.js";
 
 /** What the overview reads of one input file (the readers in contracts/ fill it in). */
@@ -60,7 +61,7 @@ export interface Overview {
 
 export class OverviewInvariantError extends Error {
   constructor(readonly failed: OverviewCheck[]) {
-    super(`overview invariant broken: ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
+    super(failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; "));
     this.name = "OverviewInvariantError";
   }
 }
@@ -70,9 +71,9 @@ const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 const sameDecision = (a: Decision | null, b: Decision | null): boolean =>
   a === null || b === null ? a === b : a.body === b.body && a.date === b.date && a.paragraph === b.paragraph && (a.reference ?? "") === (b.reference ?? "");
 
-/** A decision in a reason: "Samverkansnämnden 2025-12-08 § 12", or none. */
-function decisionWords(d: Decision | null): Localized {
-  return d ? { sv: `${d.body} ${d.date} ${d.paragraph}`, en: `${d.body} ${d.date} ${d.paragraph}` } : { sv: "inget beslut", en: "no decision" };
+/** A decision as data in a message: "Samverkansnämnden 2025-12-08 § 12", or null (the tariff names none). */
+function decisionData(d: Decision | null): string {
+  return d ? `${d.body} ${d.date} ${d.paragraph}${d.reference !== undefined ? ` (${d.reference})` : ""}` : "null";
 }
 
 /**
@@ -99,24 +100,22 @@ export function buildOverview(input: { plan: OverviewSource; forecasts?: readonl
       continue;
     }
     if (titled && s !== titled && s.title !== undefined && s.title !== titled.title) {
-      bag.error("OVERVIEW_TARIFF", { first: titled.file, reason: { sv: `tariffen heter "${s.title}", inte "${titled.title}"`, en: `the tariff is "${s.title}", not "${titled.title}"` } }, at(s.file));
+      bag.error("OVERVIEW_TARIFF", { first: titled.file, title: s.title, expected: titled.title ?? "" }, at(s.file));
       continue;
     }
     if (decided && s !== decided && s.decision !== undefined && !sameDecision(s.decision, decided.decision ?? null)) {
-      const mine = decisionWords(s.decision);
-      const theirs = decisionWords(decided.decision ?? null);
-      bag.error("OVERVIEW_TARIFF", { first: decided.file, reason: { sv: `beslutet här är ${mine.sv}, där ${theirs.sv}`, en: `the decision here is ${mine.en}, there ${theirs.en}` } }, at(s.file));
+      bag.error("OVERVIEW_DECISION", { first: decided.file, decision: decisionData(s.decision), expected: decisionData(decided.decision ?? null) }, at(s.file));
     }
   }
   for (const f of forecasts) {
-    if (f.through === undefined) bag.error("OVERVIEW_KIND", { reason: { sv: "--forecast är ett helårsresultat, inte en prognos (calculate --through)", en: "--forecast is a full-year result, not a forecast (calculate --through)" } }, at(f.file));
+    if (f.through === undefined) bag.error("OVERVIEW_NOT_FORECAST", {}, at(f.file));
   }
-  if (input.result?.through !== undefined) bag.error("OVERVIEW_KIND", { reason: { sv: `--result är en prognos t.o.m. ${input.result.through}, inte årets utfall; ge den med --forecast`, en: `--result is a forecast through ${input.result.through}, not the year's outcome; give it with --forecast` } }, at(input.result.file));
+  if (input.result?.through !== undefined) bag.error("OVERVIEW_FORECAST_RESULT", { through: input.result.through }, at(input.result.file));
   const seen = new Map<string, string>();
   for (const f of forecasts) {
     if (f.through === undefined) continue;
     const other = seen.get(f.through);
-    if (other !== undefined) bag.error("OVERVIEW_KIND", { reason: { sv: `två prognoser t.o.m. ${f.through} (även ${other})`, en: `two forecasts through ${f.through} (also ${other})` } }, at(f.file));
+    if (other !== undefined) bag.error("OVERVIEW_FORECAST_TWICE", { through: f.through, other }, at(f.file));
     seen.set(f.through, f.file);
   }
   const { result, settlement } = input;
