@@ -79,9 +79,13 @@ beforeAll(() => {
   // The bundled tariff is marked illustrative; a copy marked decided has no banner.
   const tariff = JSON.parse(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8")) as Record<string, unknown>;
   expect(tariff.status).toBe("illustrative");
-  illustrative = join(ROOT, "tariffs", "2025.json");
+  // A decided tariff names its decision and has no source that still says "illustrativ": both
+  // copies get the same sources, so that their workbooks differ only by the banner.
+  const sources = (_k: string, v: unknown): unknown => (typeof v === "string" && /illustrativ/i.test(v) && v !== "illustrative" ? "Samverkansnämnden 2024-12-09 § 12" : v);
+  illustrative = join(dir, "illustrativ-2025.json");
+  writeFileSync(illustrative, JSON.stringify({ ...tariff, $schema: undefined }, sources, 2));
   const decided = join(dir, "beslutad-2025.json");
-  writeFileSync(decided, JSON.stringify({ ...tariff, $schema: undefined, status: "decided" }, null, 2));
+  writeFileSync(decided, JSON.stringify({ ...tariff, $schema: undefined, status: "decided", decision: { body: "Samverkansnämnden", date: "2024-12-09", paragraph: "§ 12" } }, sources, 2));
   for (const [tag, t] of [
     ["ill", illustrative],
     ["dec", decided],

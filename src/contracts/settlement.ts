@@ -1,7 +1,6 @@
 /** `vardavtal-settlement/1`: the final settlement as JSON (docs/filformat.md). */
 import type { Settlement } from "../core/year/settlement.js";
 import { formatOre } from "../core/model/decimal.js";
-import type { Decision } from "../core/model/tariff.js";
 import { decisionJson } from "./result-json.js";
 
 /**
@@ -14,7 +13,7 @@ import { decisionJson } from "./result-json.js";
  * settlementToJson(settlement).parties; // [{ party: "RJL", net: "…", paidNet: "…", remaining: "…" }, …]
  * ```
  */
-export function settlementToJson(s: Settlement, meta: { tool?: { name: string; version: string }; decision?: Decision | null } = {}) {
+export function settlementToJson(s: Settlement, meta: { tool?: { name: string; version: string } } = {}) {
   const id = (i: number): string => s.parties[i] ?? String(i);
   return {
     format: "vardavtal-settlement/1",
@@ -23,7 +22,7 @@ export function settlementToJson(s: Settlement, meta: { tool?: { name: string; v
     parties: s.totals.map((t, i) => ({ party: id(i), net: formatOre(t.net), paidNet: formatOre(t.paidNet), remaining: formatOre(t.remaining) })),
     transfers: s.transfers.map((t) => ({ payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
     // the decision of the result's tariff, as its file names it (null: none)
-    ...(meta.decision !== undefined ? { decision: decisionJson(meta.decision ?? undefined) } : {}),
+    decision: decisionJson(s.decision ?? undefined),
     ...(meta.tool ? { tool: meta.tool } : {}),
   };
 }

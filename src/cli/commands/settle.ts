@@ -79,7 +79,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   if (args.strict) failOnWarnings(warnings);
 
   const files: PendingFile[] = [];
-  if (args.json) files.push({ path: args.json, option: "--json", data: JSON.stringify(settlementToJson(settlement, { tool: { name: "vardavtal", version: packageVersion() }, decision: result.decision ?? null }), null, 2) + "\n" });
+  if (args.json) files.push({ path: args.json, option: "--json", data: JSON.stringify(settlementToJson(settlement, { tool: { name: "vardavtal", version: packageVersion() } }), null, 2) + "\n" });
   if (args.csvDir) files.push(...settlementCsvFiles(settlement, args.csvDir, lang).map((f) => ({ ...f, option: "--csv-dir" })));
   if (args.xlsx) {
     const { settlementWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for

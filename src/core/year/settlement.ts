@@ -11,6 +11,7 @@ import { formatOre } from "../model/decimal.js";
 import { InputError } from "../model/diagnostics.js";
 import { MAX_RESULT_ORE } from "../model/limits.js";
 import { balancesAfter, settlementTransfers, type Transfer } from "../model/transfers.js";
+import type { Decision } from "../model/tariff.js";
 
 /** What the settlement needs of a year's result: parties by index, flows and net positions. */
 export interface SettlementResult {
@@ -19,6 +20,8 @@ export interface SettlementResult {
   flows: { payer: number; payee: number; amount: bigint }[];
   /** per party index, öre */
   net: bigint[];
+  /** the decision of the result's tariff, when its file names one (null: none) */
+  decision?: Decision | null;
 }
 
 /** One payment made (or planned): `payer` paid `payee` `amount` öre; parties are indexes into the result's parties. */
@@ -63,6 +66,8 @@ export interface Settlement {
   totals: SettlementParty[];
   transfers: Transfer[];
   checks: { id: string; holds: boolean; figures: Record<string, string> }[];
+  /** the decision of the result's tariff, as the result names it (null: none) */
+  decision?: Decision | null;
 }
 
 export class SettlementInvariantError extends Error {
@@ -113,7 +118,7 @@ export function finalSettlement(result: SettlementResult, payments: readonly Pay
     return { net, paidNet: paidNet[i] as bigint, remaining: net - (paidNet[i] as bigint) };
   });
   const transfers = settlementTransfers(totals.map((t) => t.remaining));
-  const settlement: Settlement = { year: result.year, parties: result.parties, pairs, totals, transfers, checks: [] };
+  const settlement: Settlement = { year: result.year, parties: result.parties, pairs, totals, transfers, checks: [], ...(result.decision !== undefined ? { decision: result.decision } : {}) };
   const sum = (xs: bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
   const remaining = totals.map((t) => t.remaining);
   const after = balancesAfter(remaining, transfers);
