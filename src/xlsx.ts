@@ -27,14 +27,16 @@ import type { Comparison } from "./core/analysis/compare.js";
 import type { ScenarioRecord } from "./core/analysis/scenario-record.js";
 import type { Lang } from "./core/model/codes.js";
 import type { ScaledDecimal } from "./core/model/decimal.js";
-import type { CompiledTariff } from "./core/model/tariff.js";
+import type { CompiledTariff, Decision } from "./core/model/tariff.js";
 import type { InputFileInfo } from "./contracts/result-json.js";
+import type { Overview } from "./core/year/overview.js";
 import * as acconto from "./render/xlsx/acconto.js";
 import * as compare from "./render/xlsx/compare.js";
 import * as keycheck from "./render/xlsx/keycheck.js";
 import * as proposal from "./render/xlsx/proposal.js";
 import * as report from "./render/xlsx/report.js";
 import * as settlement from "./render/xlsx/settlement.js";
+import * as overview from "./render/xlsx/overview.js";
 
 /**
  * What every workbook records on its parameter sheet: `lang` ("sv" or "en") for the sheet names,
@@ -102,6 +104,8 @@ export interface SettlementWorkbookOptions extends WorkbookOptions {
   resultFile: string;
   /** the status of the tariff the result was calculated with (absent: decided); an illustrative or proposed one puts a banner on every sheet */
   tariffStatus?: "decided" | "proposal" | "illustrative";
+  /** the decision of the tariff, as the result file names it (null or absent: none) */
+  decision?: Decision | null;
 }
 
 /**
@@ -187,4 +191,18 @@ export type ComparisonWorkbookOptions = WorkbookOptions;
  */
 export function comparisonWorkbook(c: Comparison, options: ComparisonWorkbookOptions): Promise<Uint8Array> {
   return compare.comparisonWorkbook(c, options);
+}
+
+/** The options of {@link overviewWorkbook}: `lang`, `version` and `runAt` as for every workbook. */
+export type OverviewWorkbookOptions = overview.OverviewWorkbookOptions;
+
+/**
+ * The year on one page as the workbook `overview --xlsx` writes ("Översikt", one A4 page in
+ * landscape): per region the a-conto plan's net, each forecast's, the outcome's and what remains
+ * to settle in Mkr with a bar drawn in cells, and the exact kronor on the sheet "Kronor".
+ * The overview is what `vardavtal overview` computes from the year's files (the plan, the
+ * forecasts, the result and the settlement).
+ */
+export function overviewWorkbook(o: Overview, options: OverviewWorkbookOptions): Promise<Buffer> {
+  return overview.overviewWorkbook(o, options);
 }

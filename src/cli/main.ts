@@ -34,6 +34,7 @@ const commands = {
   explain: () => import("./commands/explain.js"),
   propose: () => import("./commands/propose.js"),
   key: () => import("./commands/key.js"),
+  overview: () => import("./commands/overview.js"),
 };
 
 export const EXIT = { ok: 0, deviations: 1, input: 2, internal: 3 } as const;
@@ -402,6 +403,23 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       },
     )
     .command(
+      "overview",
+      tr(lang, "året på en sida för ekonomidirektören: a conto-planens netto, varje prognos, utfallet och det som är kvar att reglera, per region i Mkr", "the year on one page for the finance director: the a-conto plan's net, each forecast, the outcome and what remains to settle, per region in SEK m"),
+      (y) =>
+        y
+          .option("plan", { type: "string", demandOption: true, describe: tr(lang, "a conto-planen (acconto --json)", "the a-conto plan (acconto --json)") })
+          .option("forecast", { type: "string", array: true, describe: tr(lang, "en prognos (calculate --through … --json); kan upprepas, en per tertial", "a forecast (calculate --through … --json); may be repeated, one per tertial") })
+          .option("result", { type: "string", describe: tr(lang, "årets utfall (calculate --json, utan --through)", "the year's outcome (calculate --json, without --through)") })
+          .option("settlement", { type: "string", describe: tr(lang, "slutregleringen (settle --json): det som är kvar att reglera", "the settlement (settle --json): what remains to settle") })
+          .option("json", { type: "string", describe: tr(lang, "skriv översikten som JSON (vardavtal-overview/1)", "write the overview as JSON (vardavtal-overview/1)") })
+          .option("xlsx", { type: "string", describe: tr(lang, "skriv översikten som Excelarbetsbok: en A4-sida liggande i Mkr med stapeldiagram, exakta kronor på blad två", "write the overview as an Excel workbook: one A4 page in landscape in SEK m with bar charts, exact kronor on sheet two") })
+          .example("$0 overview --plan acconto-2025.json --forecast prognos-2025-04.json --forecast prognos-2025-08.json --result resultat-2025.json --settlement slutreglering-2025.json --xlsx oversikt-2025.xlsx", tr(lang, "hela året: plan, två tertialprognoser, utfall och slutreglering", "the whole year: plan, two tertial forecasts, outcome and settlement"))
+          .example("$0 overview --plan acconto-2025.json --forecast prognos-2025-04.json --json oversikt.json", tr(lang, "mitt i året: planen mot första tertialets prognos", "mid-year: the plan against the first tertial's forecast")),
+      async (a) => {
+        exitCode = await (await commands.overview()).overviewCommand({ plan: a.plan, forecast: (a.forecast as string[] | undefined)?.map(String), result: a.result, settlement: a.settlement, json: a.json, xlsx: a.xlsx }, io, lang);
+      },
+    )
+    .command(
       "explain <flow>",
       tr(lang, "visa varifrån ett belopp kommer: raderna, poängpriserna, regeln, andelen, det exakta värdet och avrundningen, med tariffens källor", "show where a figure comes from: the rows, point prices, rule, share, exact value and rounding, with the tariff's sources"),
       (y) =>
@@ -503,6 +521,9 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
         // The ledger lines (one CSV per party) of the a-conto months and of the settlement, each in its own folder.
         await (await commands.acconto()).accontoCommand({ tariff: "2025", variable: true, json: join(out, "acconto-2025.json"), xlsx: join(out, "acconto-2025.xlsx"), ledgerDir: join(out, "bokforing", "acconto"), strict: a.strict as boolean }, quiet, lang);
         await (await commands.settle()).settleCommand({ result: join(out, "resultat-2025.json"), paid: [join(out, "acconto-2025.json")], tariff: "2025", json: join(out, "slutreglering-2025.json"), xlsx: join(out, "slutreglering-2025.xlsx"), ledgerDir: join(out, "bokforing", "slutreglering"), strict: a.strict as boolean }, quiet, lang);
+        // the year on one page: the plan, the forecast after the second tertial, the outcome, the settlement
+        await runCalculate({ tariff: "2025", consumption: join(out, "konsumtion-2025.csv"), through: "2025-08-31", json: join(out, "prognos-2025-08.json"), strict: a.strict as boolean, labels: { json: "--out" }, dirs: [{ option: "--out", path: out }] }, quiet, lang);
+        await (await commands.overview()).overviewCommand({ plan: join(out, "acconto-2025.json"), forecast: [join(out, "prognos-2025-08.json")], result: join(out, "resultat-2025.json"), settlement: join(out, "slutreglering-2025.json"), json: join(out, "oversikt-2025.json"), xlsx: join(out, "oversikt-2025.xlsx") }, quiet, lang);
         await (await commands.propose()).proposeCommand(
           {
             tariff: "2025",

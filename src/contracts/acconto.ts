@@ -1,6 +1,7 @@
 /** `vardavtal-acconto/1`: the a-conto plan as JSON (docs/filformat.md). */
 import type { AccontoPlan } from "../core/year/acconto.js";
 import { formatOre } from "../core/model/decimal.js";
+import { decisionJson } from "./result-json.js";
 
 export const ACCONTO_FORMAT = "vardavtal-acconto/1";
 
@@ -19,6 +20,7 @@ export function accontoToJson(plan: AccontoPlan, meta: { tool?: { name: string; 
     net: plan.net.map((months, i) => ({ party: id(i), annual: formatOre(plan.annualNet[i] ?? 0n), months: months.map(formatOre) })),
     transfers: plan.transfers.map((t) => ({ month: t.month, payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
     checks: plan.checks.filter((c) => !c.holds).length === 0 ? { holds: true, count: plan.checks.length } : { holds: false, failed: plan.checks.filter((c) => !c.holds) },
+    decision: decisionJson(plan.tariff.decision),
     ...(meta.tool ? { tool: meta.tool } : {}),
   };
 }

@@ -13,7 +13,7 @@ import { MAX_PARTIES } from "../core/model/limits.js";
 import { COMPONENTS, type Component } from "../core/model/calculate.js";
 import type { BaseResult } from "../core/year/proposal.js";
 import type { PaidItem, PartyNames, SettlementResult } from "../core/year/settlement.js";
-import { formatPath } from "../core/model/tariff.js";
+import { formatPath, type Decision } from "../core/model/tariff.js";
 import { issueReason, jsonErrorReason, reasonOf } from "../core/model/tariff-reasons.js";
 
 const money = z.string().regex(/^-?\d{1,16}\.\d{2}$/, { message: 'expected an amount as a string with two decimals, e.g. "1234.50"' });
@@ -29,6 +29,7 @@ const resultFile = z.object({
   netting: z.enum(["bilateral", "multilateral"]).optional(),
   partyNames: z.array(z.object({ id: party, name: z.string().max(4000).optional(), aliases: z.array(z.string().max(4000)).max(100).optional() })).optional(),
   tariffStatus: z.enum(["decided", "proposal", "illustrative"]).optional(),
+  decision: z.object({ body: z.string().max(4000), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), paragraph: z.string().max(4000), reference: z.string().max(4000).optional() }).nullable().optional(),
   pairs: z.array(z.object({ seller: party, buyer: party, value: z.object({ fixed_variable: z.string().regex(/^-?\d{1,20}\.\d{2,8}$/, { message: "expected an exact value with 2 to 8 decimals" }) }) })).optional(),
 });
 
@@ -77,6 +78,8 @@ export interface ReadResult extends SettlementResult {
   partyNames?: PartyNames[];
   /** the status of the tariff the result was computed from, when it was not decided */
   tariffStatus?: "decided" | "proposal" | "illustrative";
+  /** the decision of the tariff (null: it names none; absent: a file of an earlier version) */
+  decision?: Decision | null;
 }
 
 /** Where an offset of a text is, as file:line:column. */
@@ -121,7 +124,7 @@ function schemaErrors(error: z.ZodError, value: unknown, file: string, what: str
 }
 
 /** A file vardavtal wrote: JSON of the given schema, or its problems reported. */
-function readFile<T>(text: string, file: string, what: string, schema: z.ZodType<T>, bag: DiagnosticBag): T | undefined {
+export function readFile<T>(text: string, file: string, what: string, schema: z.ZodType<T>, bag: DiagnosticBag): T | undefined {
   const value = parseJson(text, file, what, bag);
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);
@@ -182,7 +185,13 @@ function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, ba
     partyNames: r.parties.map((id) => ({ id, ...(names.get(id)?.name !== undefined ? { name: names.get(id)?.name } : {}), aliases: names.get(id)?.aliases ?? [] })),
     ...(r.forecast ? { forecastThrough: r.forecast.through, forecast: { through: r.forecast.through, ...(r.forecast.factor ? { factor: r.forecast.factor } : {}) } } : {}),
     ...(r.tariffStatus ? { tariffStatus: r.tariffStatus } : {}),
+    ...(r.decision !== undefined ? { decision: decisionOf(r.decision) } : {}),
   };
+}
+
+/** A decision as read (zod leaves an absent reference out of the type's optionality). */
+function decisionOf(d: { body: string; date: string; paragraph: string; reference?: string | undefined } | null): Decision | null {
+  return d ? { body: d.body, date: d.date, paragraph: d.paragraph, ...(d.reference !== undefined ? { reference: d.reference } : {}) } : null;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { VALUE_UNITS_PER_ORE, formatOre, formatRational, formatValueSek, roundHalfAwayFromZero, shareText } from "../core/model/decimal.js";
 import { type Diagnostic } from "../core/model/diagnostics.js";
 import type { CalculationResult } from "../core/model/calculate.js";
+import type { Decision } from "../core/model/tariff.js";
 import { areaCells } from "../core/model/consumption.js";
 import { type ScenarioRecord } from "../core/analysis/scenario-record.js";
 import { hintText, messageText } from "../text/diagnostics.js";
@@ -51,6 +52,11 @@ export function warningJson(d: Diagnostic) {
   };
 }
 
+/** A tariff's decision as the JSON files carry it (`decision`): the tariff's four fields, or null. */
+export function decisionJson(d: Decision | undefined): { body: string; date: string; paragraph: string; reference?: string } | null {
+  return d ? { body: d.body, date: d.date, paragraph: d.paragraph, ...(d.reference !== undefined ? { reference: d.reference } : {}) } : null;
+}
+
 export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
   // A forecast's consumption values are written as full-year values, scaled like its flows (the
@@ -81,6 +87,8 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
     transfers: r.transfers.map((t) => ({ payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
     skipped: { otherYear: r.skipped.otherYear, ownRegion: r.skipped.ownRegion, ...(r.forecast ? { afterThrough: r.skipped.afterThrough } : {}) },
     ...(r.forecast ? { forecast: { through: r.forecast.through, factor: `${r.forecast.factor.num}/${r.forecast.factor.den}`, daysInYear: r.forecast.daysInYear, daysThrough: r.forecast.daysThrough } } : {}),
+    // who decided the tariff, when and under which paragraph; null when it names no decision
+    decision: decisionJson(r.tariff.decision),
     rows: { read: r.consumption.rowsRead, counted: r.consumption.rowsCounted },
     componentTotals: Object.fromEntries(Object.entries(r.componentTotals).map(([k, v]) => [k, formatOre(v)])),
     pairs: r.pairs.map((p) => ({

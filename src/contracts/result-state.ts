@@ -29,6 +29,7 @@ export function comparableFromFile(result: ReadResult, detail: ResultDetail): Co
     year: result.year,
     ...(detail.title !== undefined ? { title: detail.title } : {}),
     ...(result.tariffStatus ? { tariffStatus: result.tariffStatus } : {}),
+    ...(result.decision !== undefined ? { decision: result.decision } : {}),
     ...(result.forecastThrough !== undefined ? { forecastThrough: result.forecastThrough } : {}),
     ...(scenarioLines && detail.scenario ? { scenario: scenarioLines, scenarioRecord: detail.scenario } : {}),
     parties: result.parties,

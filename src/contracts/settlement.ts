@@ -1,6 +1,7 @@
 /** `vardavtal-settlement/1`: the settlement against what was paid, as JSON (docs/filformat.md, docs/avrakning.md). */
 import type { Settlement } from "../core/year/settlement.js";
 import { formatOre } from "../core/model/decimal.js";
+import { decisionJson } from "./result-json.js";
 
 /** Where a payment came from, as the settlement shows it: "betalningar.csv:4", or the source's file. */
 export function paymentSourceText(s: Settlement, p: Settlement["payments"][number]): string {
@@ -66,6 +67,8 @@ export function settlementToJson(s: Settlement, meta: { tool?: { name: string; v
     })),
     transfers: s.transfers.map((t) => ({ payer: id(t.payer), payee: id(t.payee), amount: formatOre(t.amount) })),
     checks: s.checks.every((c) => c.holds) ? { holds: true, count: s.checks.length } : { holds: false, failed: s.checks.filter((c) => !c.holds) },
+    // the decision of the result's tariff, as its file names it (null: none)
+    decision: decisionJson(s.decision ?? undefined),
     ...(meta.tool ? { tool: meta.tool } : {}),
   };
 }

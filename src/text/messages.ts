@@ -8,6 +8,7 @@ import { en } from "./en.js";
 import { BOOKS_MESSAGES } from "./messages-books.js";
 import { DOCS_MESSAGES } from "./messages-docs.js";
 import { HOSTILE_MESSAGES } from "./messages-hostile.js";
+import { DECIDED_MESSAGES } from "./messages-decided.js";
 import type { MessageEntry as Entry } from "./message-entry.js";
 import { sv } from "./sv.js";
 
@@ -54,4 +55,4 @@ const BASE_MESSAGES = Object.fromEntries(
 ) as Record<keyof typeof sv.messages, Entry>;
 
 /** The table of every code: the catalogues' codes (a branch's own module of new codes is spread in here too). */
-export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...BOOKS_MESSAGES, ...DOCS_MESSAGES, ...HOSTILE_MESSAGES };
+export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...BOOKS_MESSAGES, ...DECIDED_MESSAGES, ...DOCS_MESSAGES, ...HOSTILE_MESSAGES };

@@ -20,6 +20,7 @@ import type { Io } from "../io.js";
 import { formatCount } from "../../render/text/summary.js";
 import { shareText } from "../../core/model/decimal.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
+import { decisionText } from "../../text/decided-words.js";
 
 export interface CheckTariffArgs {
   tariff: string;
@@ -69,6 +70,8 @@ export function describeTariff(tr: CompiledTariff, lang: Lang): string {
   // a draft is named by its banner, as on every workbook; a decided tariff by its status
   const status = f.status ? (statusBanner(f.status, lang)[0] ?? statusName(f.status, lang)) : sv ? "inte angiven (räknas som beslutad)" : "not given (taken as decided)";
   out.push(`${sv ? "Status" : "Status"}: ${status}`);
+  // who decided it, when and under which paragraph (required for "decided")
+  out.push(`${sv ? "Beslut" : "Decision"}: ${decisionText(tr.decision, lang)}`);
   if (tr.source) out.push(`${sv ? "Källa" : "Source"}: ${tr.source}`);
 
   section(sv ? `Parter (${tr.parties.length})` : `Parties (${tr.parties.length})`);

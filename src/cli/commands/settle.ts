@@ -96,7 +96,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   if (args.csvDir) files.push(...settlementCsvFiles(settlement, args.csvDir, lang).map((f) => ({ ...f, option: "--csv-dir" })));
   if (args.xlsx) {
     const { settlementWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
-    const data = await settlementWorkbook(settlement, { lang, inputs: infos, version: packageVersion(), resultFile: args.result, tariffStatus: result.tariffStatus });
+    const data = await settlementWorkbook(settlement, { lang, inputs: infos, version: packageVersion(), resultFile: args.result, tariffStatus: result.tariffStatus, decision: result.decision });
     files.push({ path: args.xlsx, option: "--xlsx", data });
   }
   if (args.ledgerDir && ledger) for (const party of ledger.parties) files.push({ path: join(args.ledgerDir, ledgerFileName(party.id, settlement.year)), option: "--ledger-dir", data: ledgerCsv(party.lines, lang) });

@@ -14,6 +14,7 @@ import { areaKey } from "../model/names.js";
 import type { CareModel } from "../model/tariff-schema.js";
 import type { Effects } from "./effects.js";
 import type { TariffFile } from "../model/tariff-schema.js";
+import type { Decision } from "../model/tariff.js";
 import { formatValueSek } from "../model/decimal.js";
 import { type ScenarioRecord } from "./scenario-record.js";
 
@@ -23,6 +24,8 @@ export interface ComparableResult {
   title?: string;
   /** the status of the tariff the result was computed from, when it was set */
   tariffStatus?: TariffFile["status"];
+  /** the decision of the tariff (null: it names none) */
+  decision?: Decision | null;
   /** present for a forecast: its cut-off date */
   forecastThrough?: string;
   /** present for a scenario: what was set, as text lines ("fixedShare = 0.60") */
@@ -50,6 +53,7 @@ export interface ComparisonSide {
   year: number;
   title?: string;
   tariffStatus?: TariffFile["status"];
+  decision?: Decision | null;
   forecastThrough?: string;
   scenario?: string[];
   scenarioRecord?: ScenarioRecord;
@@ -96,6 +100,7 @@ export function comparableFromCalculation(r: CalculationResult, scenario?: Scena
     year: r.year,
     title: r.title,
     ...(r.tariff.file.status ? { tariffStatus: r.tariff.file.status } : {}),
+    decision: r.tariff.decision ?? null,
     ...(r.forecast ? { forecastThrough: r.forecast.through } : {}),
     ...(scenario ? { scenario: scenarioTexts(scenario), scenarioRecord: scenario } : {}),
     parties: r.parties.map((p) => p.id),
@@ -202,8 +207,8 @@ export function compareResults(a: ComparableResult, b: ComparableResult, options
   }
 
   const comparison: Comparison = {
-    a: { year: a.year, title: a.title, tariffStatus: a.tariffStatus, forecastThrough: a.forecastThrough, scenario: a.scenario, scenarioRecord: a.scenarioRecord, file: options.fileA },
-    b: { year: b.year, title: b.title, tariffStatus: b.tariffStatus, forecastThrough: b.forecastThrough, scenario: b.scenario, scenarioRecord: b.scenarioRecord, file: options.fileB },
+    a: { year: a.year, title: a.title, tariffStatus: a.tariffStatus, decision: a.decision, forecastThrough: a.forecastThrough, scenario: a.scenario, scenarioRecord: a.scenarioRecord, file: options.fileA },
+    b: { year: b.year, title: b.title, tariffStatus: b.tariffStatus, decision: b.decision, forecastThrough: b.forecastThrough, scenario: b.scenario, scenarioRecord: b.scenarioRecord, file: options.fileB },
     parties,
     net,
     components,

@@ -26,6 +26,7 @@ import { formatOre } from "../model/decimal.js";
 import { InputError } from "../model/diagnostics.js";
 import { MAX_RESULT_ORE } from "../model/limits.js";
 import { balancesAfter, maxTransfers, pairTransfers, settlementTransfers, type NettingKind, type PairBalance, type Transfer } from "../model/transfers.js";
+import type { Decision } from "../model/tariff.js";
 
 /** What the settlement needs of a year's result: parties by index, flows and net positions. */
 export interface SettlementResult {
@@ -39,6 +40,8 @@ export interface SettlementResult {
   netting?: NettingKind;
   /** present when the result is a forecast */
   forecast?: { through: string; factor?: string };
+  /** the decision of the result's tariff, when its file names one (null: none) */
+  decision?: Decision | null;
 }
 
 /** A party as a payments file may name it: its id, its name or one of its aliases (case-insensitive). */
@@ -161,6 +164,8 @@ export interface Settlement {
   /** the final payments under the netting */
   transfers: Transfer[];
   checks: { id: string; holds: boolean; figures: Record<string, string> }[];
+  /** the decision of the result's tariff, as the result names it (null: none) */
+  decision?: Decision | null;
 }
 
 export class SettlementInvariantError extends Error {
@@ -310,6 +315,7 @@ export function finalSettlement(result: SettlementResult, paid: readonly (Paymen
     payments: items,
     transfers,
     checks: [],
+    ...(result.decision !== undefined ? { decision: result.decision } : {}),
   };
   settlement.checks = checkSettlement(settlement, result);
   const failed = settlement.checks.filter((c) => !c.holds);

@@ -17,7 +17,7 @@ import type { InputFileInfo } from "../../contracts/result-json.js";
 import { componentName, nettingWords, t as cliText } from "../../text/i18n.js";
 import { accontoUnitWords } from "../format.js";
 import { keySharesText, monthName, runTimeText, statusBanner, titleWithYear, yesNo } from "../labels.js";
-import { FORMATS, ParameterTable, boldRow, colLetter, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, addBanner, shareCellNumber, sumExact, title, workbookBuffer, type CellRef, type Sheet } from "./kit.js";
+import { FORMATS, ParameterTable, boldRow, colLetter, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, addBanner, shareCellNumber, sumExact, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
 
 export interface AccontoWorkbookOptions {
   lang: Lang;
@@ -333,6 +333,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   narrowMargins(O);
   // the notes' labels, the party ids and the months' names share column A: a fitting width
   O.getColumn(1).width = Math.max(O.getColumn(1).width ?? 0, 14);
+  signatureBlock(O, lang, plan.tariff.decision);
 
   // ---------------------------------------------------------------- Parametrar
   parametersSheets(P, Rf, plan, w, lang);

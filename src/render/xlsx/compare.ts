@@ -22,7 +22,7 @@ import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { componentName, t as cliText, type TextKey } from "../../text/i18n.js";
 import { runTimeText, statusBanner } from "../labels.js";
-import { FORMATS, addBanner, boldRow, colLetter, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, reportTime, sumExact, title, workbookBuffer, type Sheet } from "./kit.js";
+import { FORMATS, addBanner, boldRow, colLetter, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, reportTime, sumExact, title, workbookBuffer, type Sheet, signatureBlock } from "./kit.js";
 import { messageText } from "../../text/diagnostics.js";
 
 export interface ComparisonWorkbookOptions {
@@ -265,6 +265,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   }
   finishSheet(S, { freezeRows: 0 });
   fitMergedRows(S);
+  signatureBlock(S, lang, [{ label: "A", decision: c.a.decision }, { label: "B", decision: c.b.decision }]);
 
   inputsSheet(I, lang, options.inputs, [
     [cw(lang, "tool"), `vardavtal ${options.version}`],

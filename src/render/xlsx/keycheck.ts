@@ -9,7 +9,7 @@ import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { t as cliText } from "../../text/i18n.js";
 import { keySharesText, runTimeText, statusBanner, titleWithYear } from "../labels.js";
-import { FORMATS, addBanner, boldRow, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, reportTime, shareCellNumber, title, workbookBuffer, type CellRef } from "./kit.js";
+import { FORMATS, addBanner, boldRow, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, reportTime, shareCellNumber, title, workbookBuffer, type CellRef, signatureBlock } from "./kit.js";
 
 const T = {
   summary: ["Sammanfattning", "Summary"],
@@ -158,6 +158,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
     sr++;
   }
   finishSheet(S, { freezeRows: 0 });
+  signatureBlock(S, lang, r.tariff.decision);
 
   // Inputs.
   inputsSheet(F, lang, options.inputs, [

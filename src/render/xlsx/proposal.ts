@@ -31,7 +31,7 @@ import type { InputFileInfo } from "../../contracts/result-json.js";
 import { loadTariff, type CompiledTariff } from "../../core/model/tariff.js";
 import { componentName, t as cliText } from "../../text/i18n.js";
 import { keySharesText, runTimeText, statusBanner, statusName } from "../labels.js";
-import { FORMATS, ParameterTable, boldRow, colLetter, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, addBanner, shareCellNumber, sumExact, title, workbookBuffer, type CellRef, type Sheet } from "./kit.js";
+import { FORMATS, ParameterTable, boldRow, colLetter, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, addBanner, shareCellNumber, sumExact, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
 import { formatValueSek } from "../../core/model/decimal.js";
 
 export interface ProposalWorkbookOptions {
@@ -321,6 +321,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   const nextFactorCell = formula(X, xr, 3, ref(factorCell.get(Y) as CellRef, X), decimalCellNumber(formatRational(proposal.yearFactor, 2, 40)), FACTOR, true);
   finishSheet(X, { freezeRows: 0 });
   X.getColumn(1).width = Math.max(X.getColumn(1).width ?? 0, 12);
+  signatureBlock(X, lang, null); // a proposal is not decided
 
   // ---------------------------------------------------------------- Referensbelopp
   const nb = options.results.length;

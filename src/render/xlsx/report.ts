@@ -14,7 +14,7 @@ import { explanationWords } from "../../text/explain.js";
 import type { CareModel } from "../../core/model/tariff-schema.js";
 import { componentName, nettingWords, t as cliText } from "../../text/i18n.js";
 import { checkFigures, checkName, reportAreaOrder, runTimeText, shareDecimalExact, shareFraction, statusBanner, titleWithYear } from "../labels.js";
-import { FORMATS, ParameterTable, boldRow, colLetter, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, reportTime, addBanner, putRef, constantLiteral, sumExact, rangeRef, ref, shareCellNumber, title, workbookBuffer, type CellRef, type Sheet } from "./kit.js";
+import { FORMATS, ParameterTable, boldRow, colLetter, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, reportTime, addBanner, putRef, constantLiteral, sumExact, rangeRef, ref, shareCellNumber, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
 import { formatValueSek } from "../../core/model/decimal.js";
 import { type ScenarioRecord } from "../../core/analysis/scenario-record.js";
 import { messageText } from "../../text/diagnostics.js";
@@ -547,6 +547,7 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   M.mergeCells(2, 2, 2, 6);
   M.getRow(2).height = 15 * Math.min(6, Math.ceil((r.source ?? "").length / 110) || 1);
   finishSheet(M, { freezeRows: 0 });
+  signatureBlock(M, lang, r.tariff.decision);
 
   // ---------------------------------------------------------------- Kontroller
   const K2 = S.checks;

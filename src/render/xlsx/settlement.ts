@@ -16,7 +16,8 @@ import type { Payment, Settlement } from "../../core/year/settlement.js";
 import { paymentSourceText } from "../../contracts/settlement.js";
 import { componentName, nettingWords, t as cliText } from "../../text/i18n.js";
 import { checkFigures, checkName, runTimeText, statusBanner, type TariffStatus } from "../labels.js";
-import { addBanner, boldRow, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, sumExact, title, workbookBuffer, type CellRef, type Sheet } from "./kit.js";
+import type { Decision } from "../../core/model/tariff.js";
+import { addBanner, boldRow, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, sumExact, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
 
 /** A payment as it is listed: with where it came from (a CSV line, a plan line), for the reader. */
 export interface ListedPayment extends Payment {
@@ -34,6 +35,8 @@ export interface SettlementWorkbookOptions {
   runAt?: string;
   /** the status of the tariff the result was calculated with (absent: decided); an illustrative or proposed one puts a banner on every sheet */
   tariffStatus?: TariffStatus;
+  /** the decision of the tariff, as the result file names it (null or absent: none) */
+  decision?: Decision | null;
 }
 
 const T = {
@@ -355,6 +358,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   // Widths for the blocks (the facts above are merged across, so they do not widen column B).
   const widths = [44, 30, 20, 20, 20, 20, 20, 26, 20, 20];
   widths.slice(0, lastCol).forEach((wd, i) => (S.getColumn(i + 1).width = wd));
+  signatureBlock(S, lang, options.decision);
 
   // ---------------------------------------------------------------- Indata
   inputsSheet(F, lang, options.inputs, [
