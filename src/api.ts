@@ -29,6 +29,7 @@ import { bytesSource } from "./read/csv.js";
 import { readPayments } from "./read/inputs.js";
 import { calculateCsv as csvCalculate, checkKeyCsv, type CalculateCsvInput, type CheckKeyInput, type CsvInput } from "./read/runs.js";
 import { t } from "./text/i18n.js";
+import { proposalNotes } from "./text/proposal-notes.js";
 
 /**
  * What every call resolves to: the checked value (öre as `bigint`, parties by index) and the
@@ -293,6 +294,7 @@ export async function settle(input: SettleInput): Promise<SettleOutcome> {
   const resultText = jsonText(input.result, resultFile, "vardavtal-result/1", bag);
   const result = resultText === undefined ? undefined : readResultJson(resultText, resultFile, bag);
   if (result?.forecastThrough !== undefined && !input.forecast) bag.error("SETTLE_FORECAST", { through: result.forecastThrough }, { file: resultFile, line: 1, column: 1 });
+  if (result?.scenario) bag.error("SETTLE_SCENARIO", {}, { file: resultFile, line: 1, column: 1 });
   if (input.plan === undefined && input.payments === undefined && input.earlier === undefined) {
     bag.error("USAGE", { message: "settle: give plan, payments or earlier (one or more)" }, { file: "<settle>", line: 1, column: 1 });
   }
@@ -433,7 +435,7 @@ export async function propose(input: ProposeInput): Promise<ProposeOutcome> {
     if (key?.population) population = { file: "<population>", values: key.population };
   }
   bag.throwIfErrors();
-  const proposal = proposeTariff({ tariff, results, index, population, roundTo: input.roundTo ?? 1n }, bag);
+  const proposal = proposeTariff({ tariff, results, index, population, roundTo: input.roundTo ?? 1n, notes: proposalNotes("sv") }, bag);
   bag.throwIfErrors();
   if (!proposal) throw new InputError(bag.items);
   // The proposal must be a valid tariff: a failure here is a bug, never bad input.

@@ -11,6 +11,7 @@ import { loadTariff } from "../src/core/model/tariff.js";
 import { calculateFiles } from "../src/node/run.js";
 import { FIXTURES } from "./helpers.js";
 import { parseIndex } from "../src/cli/commands/propose.js";
+import { proposalNotes } from "../src/text/proposal-notes.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const tariff = loadTariff(readFileSync(join(MINI, "tariff.json"), "utf8"), "tariff.json");
@@ -40,7 +41,7 @@ describe("the proposal's arithmetic", () => {
         const values = new Map<number, bigint>();
         for (const [s, b, v] of cells) if (s !== b) values.set(s * n + b, v * 1_000_000n); // whole öre
         const bag = new DiagnosticBag();
-        const p = proposeTariff({ tariff, results: [{ file: "r.json", year: 2024, values }], index: new Map([[2025, { units: 0n, scale: 0 }], [2026, { units: 0n, scale: 0 }]]) }, bag);
+        const p = proposeTariff({ notes: proposalNotes("sv"), tariff, results: [{ file: "r.json", year: 2024, values }], index: new Map([[2025, { units: 0n, scale: 0 }], [2026, { units: 0n, scale: 0 }]]) }, bag);
         expect(bag.errors).toEqual([]);
         const got = new Map(p!.references.map((r) => [r.seller * n + r.buyer, r.reference]));
         const expected = new Map([...values].filter(([, v]) => v !== 0n).map(([c, v]) => [c, v / 1_000_000n]));
@@ -63,7 +64,7 @@ describe("the proposal's arithmetic", () => {
       [2026, { units: 28n, scale: 1 }],
     ]);
     const bag = new DiagnosticBag();
-    const p = proposeTariff({ tariff, results, index }, bag)!;
+    const p = proposeTariff({ notes: proposalNotes("sv"), tariff, results, index }, bag)!;
     // (100 000 × 1,029 × 1,031 × 1,028 + 110 000,005 × 1,031 × 1,028) / 2, exactly, then to the öre
     const r = p.references.find((x) => x.seller === 2 && x.buyer === 0)!;
     expect(r.reference).toBe(11_282_295n); // 112 822,95 kr (exactly 112 822,95124967 kr before rounding)
@@ -81,7 +82,7 @@ describe("the proposal's arithmetic", () => {
 
   it("a missing index is an error naming the year", () => {
     const bag = new DiagnosticBag();
-    proposeTariff({ tariff, results: [{ file: "a.json", year: 2023, values: new Map() }], index: new Map([[2026, { units: 1n, scale: 0 }]]) }, bag);
+    proposeTariff({ notes: proposalNotes("sv"), tariff, results: [{ file: "a.json", year: 2023, values: new Map() }], index: new Map([[2026, { units: 1n, scale: 0 }]]) }, bag);
     expect(bag.errors.map((e) => [e.code, e.params.year])).toEqual([
       ["PROPOSE_NO_INDEX", 2024],
       ["PROPOSE_NO_INDEX", 2025],

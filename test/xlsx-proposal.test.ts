@@ -16,6 +16,7 @@ import { loadTariff } from "../src/core/model/tariff.js";
 import { doubleToRational, proposalWorkbook, roundingDecidable } from "../src/render/xlsx/proposal.js";
 import { Rng } from "./fuzz/prng.js";
 import { ROOT, bannerRows, cellOre, cellText as text, compareRecalculated, findRow, formulaOf, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
+import { proposalNotes } from "../src/text/proposal-notes.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -378,7 +379,7 @@ describe("rounding in floating point", () => {
       }
     for (const unit of [1n, 100_000n]) {
       const bag = new DiagnosticBag();
-      const p = proposeTariff({ tariff, results, index, roundTo: unit }, bag);
+      const p = proposeTariff({ notes: proposalNotes("sv"), tariff, results, index, roundTo: unit }, bag);
       expect(bag.errors).toEqual([]);
       const d = tempDir("vardavtal-propose-many-");
       const file = join(d, `many-${unit}.xlsx`);

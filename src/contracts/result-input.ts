@@ -9,12 +9,13 @@ import { formatOre, parseMoney } from "../core/model/decimal.js";
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { DiagnosticBag, type Localized, type Location } from "../core/model/diagnostics.js";
 import { phrase, type Phrase } from "../core/model/phrases.js";
-import { MAX_PARTIES } from "../core/model/limits.js";
+import { MAX_JSON_DEPTH, MAX_PARTIES } from "../core/model/limits.js";
 import { COMPONENTS, type Component } from "../core/model/calculate.js";
 import type { BaseResult } from "../core/year/proposal.js";
 import type { PaidItem, PartyNames, SettlementResult } from "../core/year/settlement.js";
 import { formatPath, type Decision } from "../core/model/tariff.js";
 import { issueReason, jsonErrorReason, reasonOf } from "../core/model/tariff-reasons.js";
+import { jsonTooDeep } from "../core/model/json-depth.js";
 
 const money = z.string().regex(/^-?\d{1,16}\.\d{2}$/, { message: 'expected an amount as a string with two decimals, e.g. "1234.50"' });
 const party = z.string().min(1).max(64);
@@ -26,6 +27,8 @@ const resultFile = z.object({
   flows: z.array(z.object({ payer: party, payee: party, amount: money, component: z.enum(COMPONENTS).optional(), label: z.string().nullable().optional() })),
   net: z.array(z.object({ party, amount: money })),
   forecast: z.object({ through: z.string(), factor: z.string().optional() }).optional(),
+  // a what-if scenario (calculate --set/--scenario): read only to refuse it where the decided year is needed
+  scenario: z.unknown().optional(),
   netting: z.enum(["bilateral", "multilateral"]).optional(),
   partyNames: z.array(z.object({ id: party, name: z.string().max(4000).optional(), aliases: z.array(z.string().max(4000)).max(100).optional() })).optional(),
   tariffStatus: z.enum(["decided", "proposal", "illustrative"]).optional(),
@@ -80,6 +83,8 @@ export interface ReadResult extends SettlementResult {
   tariffStatus?: "decided" | "proposal" | "illustrative";
   /** the decision of the tariff (null: it names none; absent: a file of an earlier version) */
   decision?: Decision | null;
+  /** present when the result is a what-if scenario (calculate --set/--scenario), never the decided year */
+  scenario?: true;
 }
 
 /** Where an offset of a text is, as file:line:column. */
@@ -92,6 +97,11 @@ function locationOf(text: string, offset: number, file: string): Location {
 function parseJson(text: string, file: string, what: string, bag: DiagnosticBag): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // the syntax error's place and kind from the same JSON parser the tariff is read with, in both languages
+  const deep = jsonTooDeep(body);
+  if (deep !== undefined) {
+    bag.error("RESULT_FILE", { what, reason: phrase("too_deep", { max: MAX_JSON_DEPTH }) }, locationOf(body, deep, file));
+    return undefined;
+  }
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
@@ -186,6 +196,7 @@ function checkResult(r: z.infer<typeof resultFile> | undefined, file: string, ba
     ...(r.forecast ? { forecastThrough: r.forecast.through, forecast: { through: r.forecast.through, ...(r.forecast.factor ? { factor: r.forecast.factor } : {}) } } : {}),
     ...(r.tariffStatus ? { tariffStatus: r.tariffStatus } : {}),
     ...(r.decision !== undefined ? { decision: decisionOf(r.decision) } : {}),
+    ...(r.scenario !== undefined && r.scenario !== null ? { scenario: true as const } : {}),
   };
 }
 

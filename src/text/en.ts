@@ -287,6 +287,7 @@ export const en: Catalogue = {
     reserved_party_id: "reserved word: a party id may not be {words}",
     reserved_alias: "reserved word: an alias may not be {words}",
     too_deep: "nested more than {max} levels deep",
+    flows_and_payments: "Σ |flows and payments|",
     acconto_unit_format: "expected an amount in SEK as a string, e.g. \"1\" or \"0.01\"",
     more_than_zero: "must be more than zero",
     expected_whole_number: "expected a whole number",

@@ -29,4 +29,12 @@ export const HOSTILE_MESSAGES = {
       en: "choose the population file of the key date (usually 31 December of the year before)",
     },
   },
+  SETTLE_SCENARIO: {
+    sv: "resultatet är ett scenario (räknat med --set eller --scenario), inte årets beslutade utfall: det kan inte slutregleras",
+    en: "the result is a scenario (calculated with --set or --scenario), not the year's decided outcome: it cannot be settled",
+    hint: {
+      sv: "slutreglera mot resultatet som calculate --json gav utan --set och --scenario; jämför scenariot med compare",
+      en: "settle against the result calculate --json gave without --set and --scenario; compare the scenario with compare",
+    },
+  },
 } satisfies Record<string, MessageEntry>;

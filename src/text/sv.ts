@@ -288,6 +288,7 @@ export const sv = {
     reserved_party_id: "reserverat ord: ett part-id får inte vara {words}",
     reserved_alias: "reserverat ord: ett alias får inte vara {words}",
     too_deep: "nästlad djupare än {max} nivåer",
+    flows_and_payments: "Σ |flöden och betalningar|",
     acconto_unit_format: "expected an amount in SEK as a string, e.g. \"1\" or \"0.01\"",
     more_than_zero: "must be more than zero",
     expected_whole_number: "väntade ett heltal",

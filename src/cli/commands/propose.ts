@@ -21,6 +21,7 @@ import type { Io } from "../io.js";
 import { moneyOption } from "../../read/options.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
+import { proposalNotes } from "../../text/proposal-notes.js";
 
 export interface ProposeArgs {
   tariff: string;
@@ -83,7 +84,7 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
     const date = pop.population.date ?? key?.date;
     if (key?.population) population = { file: pop.population.file, values: key.population, ...(date ? { date } : {}) };
   }
-  const proposal = proposeTariff({ tariff: loaded.tariff, results, index, population, roundTo: unit ?? 1n, lang }, bag);
+  const proposal = proposeTariff({ tariff: loaded.tariff, results, index, population, roundTo: unit ?? 1n, notes: proposalNotes(lang) }, bag);
   bag.throwIfErrors();
   if (!proposal) return;
   const text = JSON.stringify(proposal.tariff, null, 2) + "\n";

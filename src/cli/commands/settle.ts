@@ -65,6 +65,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   const resultText = readTextFile(args.result, "result", bag);
   const result = resultText ? readResultJson(resultText.text, args.result, bag) : undefined;
   if (result?.forecastThrough !== undefined && !args.forecast) bag.error("SETTLE_FORECAST", { through: result.forecastThrough }, { file: args.result, line: 1, column: 1 });
+  if (result?.scenario) bag.error("SETTLE_SCENARIO", {}, { file: args.result, line: 1, column: 1 });
   const infos: InputFileInfo[] = resultText ? [resultText.info] : [];
   const bytes: PaidSourceBytes[] = [];
   for (const file of paidFiles) {

@@ -23,6 +23,8 @@ import { comparableFromCalculation, compareResults, type Comparison } from "./co
 import { decomposeEffects, type EffectState } from "./effects.js";
 import { jsonErrorReason } from "../model/tariff-reasons.js";
 import type { ScenarioRecord } from "./scenario-record.js";
+import { jsonTooDeep } from "../model/json-depth.js";
+import { MAX_JSON_DEPTH } from "../model/limits.js";
 
 export type { ScenarioRecord } from "./scenario-record.js";
 
@@ -193,6 +195,12 @@ function pathAt(text: string, line: number, column: number): Path {
 /** RFC 7386 merge patch from a file; its changed leaves are recorded with their positions. Returns the patch as JSON, when it is an object. */
 function applyPatch(target: Record<string, Json>, file: string, text: string, bag: DiagnosticBag, changes: Change[]): Json | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deep = jsonTooDeep(body);
+  if (deep !== undefined) {
+    const before = body.slice(0, deep);
+    bag.error("TARIFF_JSON", { reason: phrase("too_deep", { max: MAX_JSON_DEPTH }) }, { file, line: before.split("\n").length, column: deep - (before.lastIndexOf("\n") + 1) + 1 });
+    return undefined;
+  }
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
   const lineStarts = [0];
@@ -349,6 +357,8 @@ function entryName(list: string, e: Record<string, Json>): string {
 function parseValue(text: string, current: Json, path: Path): { value: Json } | { error: Phrase; offset: number } {
   if (text === "null") return { value: null };
   if (/^[[{"]/.test(text)) {
+    const deep = jsonTooDeep(text);
+    if (deep !== undefined) return { error: phrase("too_deep", { max: MAX_JSON_DEPTH }), offset: deep };
     const errors: ParseError[] = [];
     parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];

@@ -30,6 +30,7 @@ export const PHRASES = [
   "reserved_party_id",
   "reserved_alias",
   "too_deep",
+  "flows_and_payments",
   "acconto_unit_format",
   "more_than_zero",
   "expected_whole_number",

@@ -6,6 +6,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import type * as z from "zod";
 import { issueReason, jsonErrorReason } from "./tariff-reasons.js";
 import { MAX_JSON_DEPTH, MAX_TARIFF_BYTES } from "./limits.js";
+import { jsonTooDeep } from "./json-depth.js";
 import { formatScaled, parseCanonicalDecimal, parseMoney, pow10, rational, rescale, type Rational } from "./decimal.js";
 import { DiagnosticBag, InputError, type Diagnostic, type Location } from "./diagnostics.js";
 import { phrase, type Phrase } from "./phrases.js";
@@ -221,7 +222,7 @@ export function loadTariff(input: string | unknown, file = "<tariff>"): Compiled
       bag.error("TARIFF_TOO_LARGE", { bytes: text.length, max: MAX_TARIFF_BYTES }, { file, line: 1, column: 1 });
       bag.throwIfErrors();
     }
-    const deep = tooDeep(text);
+    const deep = jsonTooDeep(text);
     if (deep !== undefined) {
       bag.error("TARIFF_JSON", { reason: phrase("too_deep", { max: MAX_JSON_DEPTH }) }, new PositionMap(file, text, undefined).offsetToLocation(deep));
       bag.throwIfErrors();
@@ -303,22 +304,6 @@ function protoKeys(value: unknown, path: Path, depth = 0): Path[] {
   return out;
 }
 
-/** The offset where the JSON text nests deeper than MAX_JSON_DEPTH (outside strings), if it does. */
-function tooDeep(text: string): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH) return i;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return undefined;
-}
 
 function reportIssue(bag: DiagnosticBag, positions: PositionMap, issue: z.core.$ZodIssue, value: unknown): void {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");

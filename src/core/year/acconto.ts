@@ -70,7 +70,7 @@ export interface AccontoPlan {
 /** An a-conto plan broke one of its own invariants: a bug, never bad input; nothing is written. */
 export class AccontoInvariantError extends Error {
   constructor(readonly failed: AccontoPlan["checks"]) {
-    super(`a-conto invariant broken: ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
+    super(`invariant broken (a-conto): ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
     this.name = "AccontoInvariantError";
   }
 }
@@ -82,7 +82,7 @@ export class AccontoInvariantError extends Error {
  * its absolute value with every part negated, so that the months still sum to it.
  */
 export function monthlyParts(annual: bigint, unit = 100n): bigint[] {
-  if (unit <= 0n) throw new RangeError(`a-conto unit must be > 0 öre, got ${unit}`);
+  if (unit <= 0n) throw new RangeError(`accontoUnit ${unit} <= 0`);
   if (annual < 0n) return monthlyParts(-annual, unit).map((m) => -m);
   const part = (annual / (12n * unit)) * unit;
   return [...new Array<bigint>(MONTHS - 1).fill(part), annual - 11n * part];

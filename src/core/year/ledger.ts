@@ -55,7 +55,7 @@ export interface Ledger {
 /** A ledger broke one of its own invariants: a bug, never bad input; nothing is written. */
 export class LedgerInvariantError extends Error {
   constructor(readonly failed: Ledger["checks"]) {
-    super(`ledger invariant broken: ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
+    super(`invariant broken (ledger): ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
     this.name = "LedgerInvariantError";
   }
 }

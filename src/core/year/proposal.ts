@@ -40,8 +40,33 @@ export interface ProposalInput {
   population?: { file: string; values: bigint[]; date?: string };
   /** the unit references are rounded to, öre (default 1 = 0,01 kr) */
   roundTo?: bigint;
-  /** the language of the sources the proposal writes for copied values (default Swedish) */
-  lang?: "sv" | "en";
+  /** the words of the sources the proposal writes (src/text/proposal-notes.ts: `proposalNotes(lang)`) */
+  notes: ProposalNotes;
+}
+
+/**
+ * The texts a proposal writes into the new tariff's `source` fields, in the reader's language:
+ * core computes the figures (already formatted as numbers) and asks for the words here.
+ */
+export interface ProposalNotes {
+  /** the prefix of a value copied unchanged from the agreement of `previousYear` */
+  unchanged(previousYear: number): string;
+  /** a value uprated by the index: `was` (kr) of `previousYear` × (1 + pct %), and its earlier source */
+  uprated(year: number, was: string, previousYear: number, pct: string, old: string | undefined): string;
+  /** amounts per buyer uprated by the index */
+  upratedAmounts(year: number, pct: string, old: string | undefined): string;
+  /** the new tariff's title from this year's */
+  title(previousTitle: string): string;
+  /** the new tariff's source: from which tariff and results, with which index */
+  fileSource(year: number, previousTitle: string, bases: string, index: string): string;
+  /** a reference amount's source: the mean of the bases' values, uprated and rounded to `unit` (öre or "N kr") */
+  reference(year: number, seller: string, buyer: string, bases: string, index: string, unit: { ore: true } | { kr: string }): string;
+  /** the population's source: a file, at a date */
+  population(file: string, date: string | undefined): string;
+  /** the key's source: by the population in a file, at a date */
+  keyFromPopulation(year: number, file: string, date: string | undefined): string;
+  /** the key's source: the previous agreement's key is kept */
+  keyKept(year: number, previousYear: number): string;
 }
 
 /** Prefixes every `source` text in a copied part of a tariff (objects and arrays, recursively). */
@@ -176,7 +201,8 @@ export function proposeTariff(input: ProposalInput, bag: DiagnosticBag): Proposa
 
   // The new tariff: a copy with the derived values replaced. What is copied unchanged says so.
   const file = JSON.parse(JSON.stringify(t.file)) as TariffFile;
-  const unchanged = input.lang === "en" ? `Unchanged from the ${Y - 1} agreement: ` : `Oförändrad från överenskommelse ${Y - 1}: `;
+  const notes = input.notes;
+  const unchanged = notes.unchanged(Y - 1);
   const copied = file as unknown as Record<string, unknown>;
   for (const k of Object.keys(copied)) {
     if (!["source", "references", "pointPrices", "solidarity", "fixedOnly", "grants", "key", "population", "decision", "title"].includes(k)) markUnchanged(copied[k], unchanged);
@@ -192,20 +218,19 @@ export function proposeTariff(input: ProposalInput, bag: DiagnosticBag): Proposa
     .sort()
     .map((k) => `${k} ${percentText(input.index.get(k) as ScaledDecimal)} %`)
     .join(", ");
-  const unitText = unit === 1n ? "öre" : `${sek(unit)} kr`;
+  const unitText: { ore: true } | { kr: string } = unit === 1n ? { ore: true } : { kr: sek(unit) };
   const uprate = (ore: bigint): bigint => roundHalfAwayFromZero(ore * yearFactor.num, yearFactor.den);
-  const upratedNote = (old: string | undefined, was: bigint): string =>
-    `Förslag ${Y}: ${sek(was)} kr (${Y - 1}) × (1 + ${percentText(idx)} %), avrundat till öre${old ? `. Tidigare källa: ${old}` : ""}`.slice(0, 4000);
+  const upratedNote = (old: string | undefined, was: bigint): string => notes.uprated(Y, sek(was), Y - 1, percentText(idx), old).slice(0, 4000);
 
   file.year = Y;
-  file.title = `Förslag: ${t.title.replace(String(Y - 1), String(Y))}`.slice(0, 4000);
-  file.source = `Förslag till överenskommelse ${Y}, framräknat av vardavtal ur ${t.title} och resultaten för ${basesText}. Index: ${indexText}.`.slice(0, 4000);
+  file.title = notes.title(t.title.replace(String(Y - 1), String(Y))).slice(0, 4000);
+  file.source = notes.fileSource(Y, t.title, basesText, indexText).slice(0, 4000);
   (file as TariffFile & { status: string }).status = "proposal";
   file.references = references.map((r) => ({
     seller: id(r.seller),
     buyer: id(r.buyer),
     amount: formatOre(r.reference),
-    source: `Förslag ${Y}: medelvärdet av värdet med fast och rörlig ersättning ${id(r.seller)}→${id(r.buyer)} för ${basesText}, uppräknat med index till ${Y} (${indexText}), avrundat till ${unitText}`,
+    source: notes.reference(Y, id(r.seller), id(r.buyer), basesText, indexText, unitText),
   }));
   // Point prices: the price in force at the end of Y−1, uprated, valid from Y-01-01.
   const yearEnd = `${Y - 1}-12-31`;
@@ -216,7 +241,7 @@ export function proposeTariff(input: ProposalInput, bag: DiagnosticBag): Proposa
   });
   file.solidarity = t.solidarity.map((u, i) => ({ ...file.solidarity[i], unit: u.unit, host: id(u.host), amount: formatOre(uprate(u.amount)), source: upratedNote(u.source, u.amount) }));
   file.fixedOnly = t.fixedOnly.map((f, i) => {
-    const entry = { ...file.fixedOnly[i], area: f.area, host: id(f.host), source: f.total !== undefined ? upratedNote(f.source, f.total) : `Förslag ${Y}: beloppen × (1 + ${percentText(idx)} %), avrundade till öre${f.source ? `. Tidigare källa: ${f.source}` : ""}`.slice(0, 4000) };
+    const entry = { ...file.fixedOnly[i], area: f.area, host: id(f.host), source: f.total !== undefined ? upratedNote(f.source, f.total) : notes.upratedAmounts(Y, percentText(idx), f.source).slice(0, 4000) };
     if (f.total !== undefined) return { ...entry, total: formatOre(uprate(f.total)) };
     const amounts: Record<string, string> = {};
     f.amounts?.forEach((a, b) => {
@@ -225,16 +250,14 @@ export function proposeTariff(input: ProposalInput, bag: DiagnosticBag): Proposa
     return { ...entry, amounts };
   });
   // Population and key.
-  const en = input.lang === "en";
   if (input.population) {
     const popFile = input.population.file.split(/[\\/]/).pop() ?? input.population.file;
-    const when = input.population.date ? (en ? ` as of ${input.population.date}` : ` per ${input.population.date}`) : "";
     file.population = Object.fromEntries(t.parties.map((p, i) => [p.id, Number(input.population?.values[i] ?? 0n)]));
-    (file.population as Record<string, unknown>).source = en ? `Population from ${popFile}${when}` : `Befolkning ur ${popFile}${when}`;
-    file.key = { ...file.key, ...(input.population.date ? { date: input.population.date } : {}), source: en ? `Proposal ${Y}: key by the population in ${popFile}${when}` : `Förslag ${Y}: nyckeln efter befolkningen i ${popFile}${when}` } as TariffFile["key"];
+    (file.population as Record<string, unknown>).source = notes.population(popFile, input.population.date);
+    file.key = { ...file.key, ...(input.population.date ? { date: input.population.date } : {}), source: notes.keyFromPopulation(Y, popFile, input.population.date) } as TariffFile["key"];
   } else {
     bag.warning("PROPOSE_KEY_KEPT", { year: Y - 1 }, at);
-    file.key = { ...file.key, source: en ? `Proposal ${Y}: the key of the ${Y - 1} agreement is kept (no population file)` : `Förslag ${Y}: nyckeln från överenskommelse ${Y - 1} behålls (ingen befolkningsfil)` } as TariffFile["key"];
+    file.key = { ...file.key, source: notes.keyKept(Y, Y - 1) } as TariffFile["key"];
     if (file.population) markUnchanged({ population: file.population }, unchanged);
   }
   return { year: Y, tariff: file as TariffFile & { status: "proposal" }, factors, yearFactor, references, roundTo: unit };

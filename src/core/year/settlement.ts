@@ -27,6 +27,7 @@ import { InputError } from "../model/diagnostics.js";
 import { MAX_RESULT_ORE } from "../model/limits.js";
 import { balancesAfter, maxTransfers, pairTransfers, settlementTransfers, type NettingKind, type PairBalance, type Transfer } from "../model/transfers.js";
 import type { Decision } from "../model/tariff.js";
+import { phrase } from "../model/phrases.js";
 
 /** What the settlement needs of a year's result: parties by index, flows and net positions. */
 export interface SettlementResult {
@@ -170,7 +171,7 @@ export interface Settlement {
 
 export class SettlementInvariantError extends Error {
   constructor(readonly failed: Settlement["checks"]) {
-    super(`settlement invariant broken: ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
+    super(`invariant broken (settlement): ${failed.map((c) => `${c.id} ${JSON.stringify(c.figures)}`).join("; ")}`);
     this.name = "SettlementInvariantError";
   }
 }
@@ -208,7 +209,7 @@ export function finalSettlement(result: SettlementResult, paid: readonly (Paymen
   const abs = (x: bigint): bigint => (x < 0n ? -x : x);
   const gross = [...result.flows, ...items].reduce((a, f) => a + abs(f.amount), 0n) + result.flows.reduce((a, f) => a + (f.component === "unit_price" ? abs(f.amount) : 0n), 0n);
   if (gross > MAX_RESULT_ORE) {
-    throw new InputError([{ severity: "error", code: "TOTAL_TOO_LARGE", params: { what: "Σ |flöden och betalningar / flows and payments|", amount: { ore: gross }, max: { ore: MAX_RESULT_ORE } }, file, line: 1, column: 1 }]);
+    throw new InputError([{ severity: "error", code: "TOTAL_TOO_LARGE", params: { what: phrase("flows_and_payments"), amount: { ore: gross }, max: { ore: MAX_RESULT_ORE } }, file, line: 1, column: 1 }]);
   }
 
   // Lines per payer→payee and component.
