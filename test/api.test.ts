@@ -52,7 +52,7 @@ describe("the year's commands for embedders", () => {
 
   it("settle: the same settlement as `vardavtal settle`, from the plan and from payments", async () => {
     const { acconto, accontoToJson, settle, settlementToJson } = await import("vardavtal");
-    const { runCli, tempDir } = await import("./helpers.js");
+    const { runMain, tempDir } = await import("./helpers.js");
     const { writeFileSync } = await import("node:fs");
     const dir = tempDir();
     const result = await miniResult();
@@ -62,7 +62,7 @@ describe("the year's commands for embedders", () => {
     const payments = "betalare;mottagare;belopp\nRJL;RÖ;100 000,00\nRKL;RJL;2 500,50\n";
     writeFileSync(join(dir, "paid.csv"), payments);
     for (const [paid, input] of [["plan.json", { plan }], ["paid.csv", { payments: { name: "paid.csv", data: payments } }]] as const) {
-      const cli = runCli(["settle", "--result", join(dir, "r.json"), "--paid", join(dir, paid), "--json", join(dir, `s-${paid}.json`)]);
+      const cli = await runMain(["settle", "--result", join(dir, "r.json"), "--paid", join(dir, paid), "--json", join(dir, `s-${paid}.json`)]);
       expect(cli.code, cli.stderr).toBe(0);
       const { tool: _tool, ...expected } = JSON.parse(readFileSync(join(dir, `s-${paid}.json`), "utf8"));
       const run = await settle({ result: JSON.stringify(result), ...input });
@@ -88,12 +88,12 @@ describe("the year's commands for embedders", () => {
 
   it("propose: the same tariff as `vardavtal propose`, and a bad index named", async () => {
     const { propose, InputError } = await import("vardavtal");
-    const { runCli, tempDir } = await import("./helpers.js");
+    const { runMain, tempDir } = await import("./helpers.js");
     const { writeFileSync } = await import("node:fs");
     const dir = tempDir();
     const result = await miniResult();
     writeFileSync(join(dir, "r.json"), JSON.stringify(result));
-    const cli = runCli(["propose", "--tariff", join(MINI, "tariff.json"), "--results", join(dir, "r.json"), "--index", "2026=2,8", "--round-to", "1000", "--out", join(dir, "t26.json")]);
+    const cli = await runMain(["propose", "--tariff", join(MINI, "tariff.json"), "--results", join(dir, "r.json"), "--index", "2026=2,8", "--round-to", "1000", "--out", join(dir, "t26.json")]);
     expect(cli.code, cli.stderr).toBe(0);
     const run = propose({ tariff: tariffText, results: [result], index: { 2026: "2,8" }, roundTo: 100_000n });
     expect(JSON.stringify(run.proposal.tariff, null, 2) + "\n").toBe(readFileSync(join(dir, "t26.json"), "utf8"));
@@ -115,12 +115,12 @@ describe("compare for embedders", () => {
     const { readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
     const { compare, comparisonToJson, InputError } = await import("../src/index.js");
-    const { ROOT, runCli, tempDir } = await import("./helpers.js");
+    const { ROOT, runMain, tempDir } = await import("./helpers.js");
     const dir = tempDir();
     const mini = join(ROOT, "test", "fixtures", "spec", "mini-2025");
-    expect(runCli(["calculate", "--tariff", join(mini, "tariff.json"), "--consumption", join(mini, "consumption.csv"), "--json", join(dir, "a.json")]).code).toBe(0);
-    expect(runCli(["calculate", "--tariff", join(mini, "tariff.json"), "--consumption", join(mini, "consumption.csv"), "--set", "fixedShare=0.60", "--json", join(dir, "b.json")]).code).toBe(0);
-    const cli = runCli(["compare", join(dir, "a.json"), join(dir, "b.json"), "--json", join(dir, "c.json")]);
+    expect((await runMain(["calculate", "--tariff", join(mini, "tariff.json"), "--consumption", join(mini, "consumption.csv"), "--json", join(dir, "a.json")])).code).toBe(0);
+    expect((await runMain(["calculate", "--tariff", join(mini, "tariff.json"), "--consumption", join(mini, "consumption.csv"), "--set", "fixedShare=0.60", "--json", join(dir, "b.json")])).code).toBe(0);
+    const cli = await runMain(["compare", join(dir, "a.json"), join(dir, "b.json"), "--json", join(dir, "c.json")]);
     expect(cli.code, cli.stderr).toBe(0);
     const expected = JSON.parse(readFileSync(join(dir, "c.json"), "utf8"));
     const got = comparisonToJson(compare(readFileSync(join(dir, "a.json"), "utf8"), JSON.parse(readFileSync(join(dir, "b.json"), "utf8"))).comparison);

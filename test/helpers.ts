@@ -29,6 +29,60 @@ export function runCli(args: string[], cwd = ROOT, env: Record<string, string> =
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Runs `vardavtal` in this process: `main(argv, io)` from src/cli/main.ts, with stdout and stderr
+ * captured, a non-TTY stderr, and what the bin adds around main (an uncaught error is an internal
+ * error, exit 3). The same arguments as runCli, and the same result, about 50 times faster.
+ *
+ * The command reads its working directory and environment where it needs them (relative paths in
+ * every file read, SOURCE_DATE_EPOCH in each workbook writer, VARDAVTAL_LANG), so a run sets both
+ * for its duration and restores them after, one run at a time (the test pools are processes, one
+ * test file each: nothing else sees the change). Not for the fast reader's worker threads (they
+ * load from dist/) nor for what only the bin does (EPIPE, exit codes of the process): runCli.
+ */
+export async function runMain(args: string[], cwd = ROOT, env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  const previous = mainQueue;
+  let release = (): void => undefined;
+  mainQueue = new Promise<void>((r) => (release = r));
+  await previous;
+  const { main } = await import("../src/cli/main.js");
+  let stdout = "";
+  let stderr = "";
+  const io = { stdout: (s: string) => void (stdout += s), stderr: (s: string) => void (stderr += s), stderrIsTty: false };
+  const savedCwd = process.cwd();
+  const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  // yargs prints --help and --version with console.log, as the bin's process would to stdout
+  const savedConsole = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  const line = (xs: unknown[]): string => xs.map(String).join(" ") + "\n";
+  try {
+    setEnv(env);
+    process.chdir(cwd);
+    console.log = console.info = (...xs: unknown[]) => void (stdout += line(xs));
+    console.warn = console.error = (...xs: unknown[]) => void (stderr += line(xs));
+    let code: number;
+    try {
+      code = await main(args, io);
+    } catch (e) {
+      stderr += `vardavtal: internal error: ${e instanceof Error && e.stack ? e.stack : String(e)}\n`;
+      code = 3;
+    }
+    return { code, stdout, stderr };
+  } finally {
+    Object.assign(console, savedConsole);
+    process.chdir(savedCwd);
+    setEnv(savedEnv);
+    release();
+  }
+}
+let mainQueue: Promise<void> = Promise.resolve();
+
+function setEnv(env: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
+
 export function tempDir(prefix = "vardavtal-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }

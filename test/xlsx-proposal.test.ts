@@ -15,7 +15,7 @@ import { proposeTariff, type BaseResult } from "../src/core/year/proposal.js";
 import { loadTariff } from "../src/core/model/tariff.js";
 import { doubleToRational, proposalWorkbook, roundingDecidable } from "../src/render/xlsx/proposal.js";
 import { Rng } from "./fuzz/prng.js";
-import { ROOT, bannerRows, cellOre, cellText as text, compareRecalculated, findRow, formulaOf, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runCli, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
+import { ROOT, bannerRows, cellOre, cellText as text, compareRecalculated, findRow, formulaOf, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runMain, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
 const EPOCH = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -56,8 +56,8 @@ function referencesOf(t: TariffJson): Map<string, bigint> {
 let dir = "";
 let proposal: TariffJson;
 
-function run(args: string[], env: Record<string, string> = EPOCH): void {
-  const r = runCli(args, ROOT, env);
+async function run(args: string[], env: Record<string, string> = EPOCH): Promise<void> {
+  const r = await runMain(args, ROOT, env);
   expect(r.code, `${args.join(" ")}\n${r.stderr}`).toBe(0);
 }
 const PROPOSE = (d: string, extra: string[] = []): string[] => [
@@ -76,16 +76,16 @@ const PROPOSE = (d: string, extra: string[] = []): string[] => [
   ...extra,
 ];
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir("vardavtal-propose-xlsx-");
-  run(["calculate", "--tariff", "2025", "--consumption", CONSUMPTION, "--json", join(dir, "r25.json")]);
+  await run(["calculate", "--tariff", "2025", "--consumption", CONSUMPTION, "--json", join(dir, "r25.json")]);
   const r = JSON.parse(readFileSync(join(dir, "r25.json"), "utf8")) as { year: number };
   r.year = 2024;
   writeFileSync(join(dir, "r24.json"), JSON.stringify(r, null, 2));
-  run([...PROPOSE(dir), "--out", join(dir, "t.json"), "--xlsx", join(dir, "p.xlsx")]);
-  run([...PROPOSE(dir), "--out", join(dir, "t2.json"), "--xlsx", join(dir, "p2.xlsx")]);
-  run([...PROPOSE(dir), "--out", join(dir, "t-en.json"), "--xlsx", join(dir, "p-en.xlsx"), "--lang", "en"]);
-  run(["acconto", "--tariff", join(dir, "t.json"), "--json", join(dir, "plan.json")]);
+  await run([...PROPOSE(dir), "--out", join(dir, "t.json"), "--xlsx", join(dir, "p.xlsx")]);
+  await run([...PROPOSE(dir), "--out", join(dir, "t2.json"), "--xlsx", join(dir, "p2.xlsx")]);
+  await run([...PROPOSE(dir), "--out", join(dir, "t-en.json"), "--xlsx", join(dir, "p-en.xlsx"), "--lang", "en"]);
+  await run(["acconto", "--tariff", join(dir, "t.json"), "--json", join(dir, "plan.json")]);
   proposal = JSON.parse(readFileSync(join(dir, "t.json"), "utf8")) as TariffJson;
 }, 240_000);
 
@@ -207,12 +207,12 @@ describe("propose --xlsx on the demo data", () => {
     expect(text(B.getCell(findRow(B, "The net positions sum to 0"), 4))).toBe("OK");
   });
 
-  it("refuses an output onto an input (exit 2) and writes nothing", () => {
-    const r = runCli([...PROPOSE(dir), "--out", join(dir, "t3.json"), "--xlsx", join(dir, "r25.json")], ROOT, EPOCH);
+  it("refuses an output onto an input (exit 2) and writes nothing", async () => {
+    const r = await runMain([...PROPOSE(dir), "--out", join(dir, "t3.json"), "--xlsx", join(dir, "r25.json")], ROOT, EPOCH);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--xlsx/);
     expect(existsSync(join(dir, "t3.json"))).toBe(false);
-    const same = runCli([...PROPOSE(dir), "--out", join(dir, "t3.json"), "--xlsx", join(dir, "t3.json")], ROOT, EPOCH);
+    const same = await runMain([...PROPOSE(dir), "--out", join(dir, "t3.json"), "--xlsx", join(dir, "t3.json")], ROOT, EPOCH);
     expect(same.code).toBe(2);
     expect(existsSync(join(dir, "t3.json"))).toBe(false);
   });
@@ -273,7 +273,7 @@ describe("rounding in floating point", () => {
     const parties = ["RJL", "RKL", "RÖ"];
     // 2025 only, index 0: 1 500,00 kr → 2 000 (round-to 1 000): every step exact in doubles, a formula
     writeFileSync(join(d, "a25.json"), resultFile(2025, parties, new Map([["RÖ→RJL", 1500n * 10n ** 8n], ["RÖ→RKL", -2500n * 10n ** 8n], ["RJL→RKL", 499_999_999_999n]])));
-    run(["propose", "--tariff", "2025", "--results", join(d, "a25.json"), "--index", "2026=0", "--round-to", "1000", "--out", join(d, "a.json"), "--xlsx", join(d, "a.xlsx")]);
+    await run(["propose", "--tariff", "2025", "--results", join(d, "a25.json"), "--index", "2026=0", "--round-to", "1000", "--out", join(d, "a.json"), "--xlsx", join(d, "a.xlsx")]);
     const a = JSON.parse(readFileSync(join(d, "a.json"), "utf8")) as TariffJson;
     expect(referencesOf(a).get("RÖ→RJL")).toBe(200_000n);
     expect(referencesOf(a).get("RÖ→RKL")).toBe(-300_000n);
@@ -289,7 +289,7 @@ describe("rounding in floating point", () => {
     // 12,50 × 1,028 is not exact in doubles and LibreOffice's ROUND(x;0) does not snap: the exact value with a note
     writeFileSync(join(d, "b24.json"), resultFile(2024, parties, new Map()));
     writeFileSync(join(d, "b25.json"), resultFile(2025, parties, new Map([["RÖ→RJL", 1250n * 10n ** 6n], ["RÖ→RKL", 1251n * 10n ** 6n]])));
-    run(["propose", "--tariff", "2025", "--results", join(d, "b24.json"), join(d, "b25.json"), "--index", "2025=3,1", "--index", "2026=2,8", "--out", join(d, "b.json"), "--xlsx", join(d, "b.xlsx")]);
+    await run(["propose", "--tariff", "2025", "--results", join(d, "b24.json"), join(d, "b25.json"), "--index", "2025=3,1", "--index", "2026=2,8", "--out", join(d, "b.json"), "--xlsx", join(d, "b.xlsx")]);
     const b = JSON.parse(readFileSync(join(d, "b.json"), "utf8")) as TariffJson;
     expect(referencesOf(b).get("RÖ→RJL")).toBe(643n);
     const wbk = await load(join(d, "b.xlsx"));
@@ -323,7 +323,7 @@ describe("rounding in floating point", () => {
       const unit = pick(rnd, ["0,01", "0,05", "1", "100", "500", "1000"]);
       const out = join(d, `s${seed}.json`);
       const xlsx = join(d, `s${seed}.xlsx`);
-      run(["propose", "--tariff", "2025", "--results", ...files, ...index.flatMap((i) => ["--index", i]), "--round-to", unit, "--out", out, "--xlsx", xlsx]);
+      await run(["propose", "--tariff", "2025", "--results", ...files, ...index.flatMap((i) => ["--index", i]), "--round-to", unit, "--out", out, "--xlsx", xlsx]);
       const t = JSON.parse(readFileSync(out, "utf8")) as TariffJson;
       expect(proposedIn(await load(xlsx)), `seed ${seed}`).toEqual(referencesOf(t));
       const { diffs, formulas: count } = await compareRecalculated(xlsx);
