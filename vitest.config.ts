@@ -1,9 +1,35 @@
+/**
+ * Two projects, chosen file by file by what a test file does:
+ *
+ * - `integration`: every test file that starts a process — it calls runCli (the built bin),
+ *   recalculate/compareRecalculated (LibreOffice), a node:child_process function (spawn, exec,
+ *   fork …) or Chromium — and every file named `*.int.test.ts`. These need `npm run build` first.
+ * - `unit`: all other test files: in-process and pure, the inner loop (`npm run test:unit`, under
+ *   30 s). CLI checks run the command in process with runMain (test/helpers.ts).
+ *
+ * A new test file lands in the right project without a list to keep: the rule reads it. Moving
+ * a CLI check from runCli to runMain moves it (when nothing else in the file starts a process)
+ * to the unit project.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+const STARTS_A_PROCESS = /(?<![.\w])(runCli|recalculate|recalculateAll|compareRecalculated|compareRecalculatedAll|spawnSync|spawn|execFileSync|execFile|execSync|exec|fork)\s*\(|\bchromium\b/;
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? testFiles(join(dir, e.name)) : e.name.endsWith(".test.ts") ? [join(dir, e.name)] : []));
+}
+
+const integration = testFiles("test").filter((f) => f.endsWith(".int.test.ts") || STARTS_A_PROCESS.test(readFileSync(f, "utf8")));
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: integration } },
+      { extends: true, test: { name: "integration", include: integration } },
+    ],
   },
 });

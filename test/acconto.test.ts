@@ -70,10 +70,10 @@ describe("the a-conto plan of a tariff", () => {
 
 describe("vardavtal acconto", () => {
   it("writes the plan as JSON and CSV for Excel and prints it, exactly as the core computes it", async () => {
-    const { runCli, tempDir } = await import("./helpers.js");
+    const { runMain, tempDir } = await import("./helpers.js");
     const { readFileSync: read } = await import("node:fs");
     const out = tempDir();
-    const r = runCli(["acconto", "--tariff", join(MINI, "tariff.json"), "--json", join(out, "a.json"), "--csv-dir", join(out, "csv")]);
+    const r = await runMain(["acconto", "--tariff", join(MINI, "tariff.json"), "--json", join(out, "a.json"), "--csv-dir", join(out, "csv")]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("A conto-plan 2025");
     expect(r.stdout).toMatch(/januari: RJL betalar RÖ [\d ]+,\d\d kr/);
@@ -83,18 +83,18 @@ describe("vardavtal acconto", () => {
     expect(json.lines).toEqual(accontoToJson(accontoPlan(tariff, key)).lines);
     const csv = read(join(out, "csv", "acconto-lines.csv"), "utf8");
     expect(csv.split("\r\n")[0]).toBe("\ufeffBetalare;Mottagare;Komponent;Kod;Avser;Årsbelopp;januari;februari;mars;april;maj;juni;juli;augusti;september;oktober;november;december");
-    const noVar = runCli(["acconto", "--tariff", join(MINI, "tariff.json"), "--no-variable", "--json", join(out, "b.json")]);
+    const noVar = await runMain(["acconto", "--tariff", join(MINI, "tariff.json"), "--no-variable", "--json", join(out, "b.json")]);
     expect(noVar.code, noVar.stderr).toBe(0);
     expect(JSON.parse(read(join(out, "b.json"), "utf8")).lines.some((l: { component: string }) => l.component === "variable")).toBe(false);
   });
 
   it("refuses to write over its tariff", async () => {
-    const { runCli, tempDir } = await import("./helpers.js");
+    const { runMain, tempDir } = await import("./helpers.js");
     const { copyFileSync, readFileSync: read } = await import("node:fs");
     const out = tempDir();
     copyFileSync(join(MINI, "tariff.json"), join(out, "t.json"));
     const before = read(join(out, "t.json"));
-    const r = runCli(["acconto", "--tariff", join(out, "t.json"), "--json", join(out, "t.json")]);
+    const r = await runMain(["acconto", "--tariff", join(out, "t.json"), "--json", join(out, "t.json")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("error[OUTPUT_IS_INPUT]");
     expect(read(join(out, "t.json"))).toEqual(before);

@@ -7,15 +7,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTariff } from "../src/core/model/tariff.js";
 import { InputError } from "../src/core/model/diagnostics.js";
-import { ROOT, runCli, tempDir } from "./helpers.js";
+import { ROOT, runMain, tempDir } from "./helpers.js";
 import { messageText } from "../src/text/diagnostics.js";
 import { asDecided } from "./decided.js";
 
 const BUNDLED = join(ROOT, "tariffs", "2025.json");
 
 describe("check-tariff", () => {
-  it("prints what a valid tariff holds and exits 0, warning that the bundled amounts are illustrative", () => {
-    const r = runCli(["check-tariff", "--tariff", "2025"]);
+  it("prints what a valid tariff holds and exits 0, warning that the bundled amounts are illustrative", async () => {
+    const r = await runMain(["check-tariff", "--tariff", "2025"]);
     expect(r.code, r.stderr).toBe(0);
     for (const heading of ["Status: UTKAST – illustrativa belopp", "Parter (3)", "Fördelningsnyckel", "Fast andel av referensbeloppet", "0,65 (65 %)", "Poängpriser (4)", "Vårdregler (6)", "Referensbelopp (6)", "Solidariskt finansierade enheter: budgetar (4)", "Statsbidrag som förs vidare (2)", "Tariffen är giltig (1 varning)."]) {
       expect(r.stdout).toContain(heading);
@@ -23,14 +23,14 @@ describe("check-tariff", () => {
     expect(r.stdout).toMatch(/RCC\s+RÖ\s+18 000 000,00/);
     expect(r.stdout).toMatch(/Summa\s+1 183 900 000,00/);
     expect(r.stderr).toContain("warning[TARIFF_ILLUSTRATIVE]");
-    const en = runCli(["check-tariff", "--tariff", "2025", "--lang", "en"]);
+    const en = await runMain(["check-tariff", "--tariff", "2025", "--lang", "en"]);
     expect(en.stdout).toContain("Status: DRAFT – illustrative amounts");
     expect(en.stdout).toContain("The tariff is valid (1 warning).");
     // --strict refuses a draft
-    expect(runCli(["check-tariff", "--tariff", "2025", "--strict"]).code).toBe(2);
+    expect((await runMain(["check-tariff", "--tariff", "2025", "--strict"])).code).toBe(2);
   });
 
-  it("lists every error of a bad tariff with line and column, in Swedish, and exits 2", () => {
+  it("lists every error of a bad tariff with line and column, in Swedish, and exits 2", async () => {
     const dir = tempDir();
     const file = join(dir, "tariff.json");
     const t = asDecided(readFileSync(BUNDLED, "utf8"));
@@ -39,7 +39,7 @@ describe("check-tariff", () => {
     t.key = { basis: "befolkning" };
     t.careRules[0].modell = "unit_price";
     writeFileSync(file, JSON.stringify(t, null, 2));
-    const r = runCli(["check-tariff", "--tariff", file]);
+    const r = await runMain(["check-tariff", "--tariff", file]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     const lines = r.stderr.split("\n").filter((l) => l.includes("error["));
@@ -50,25 +50,25 @@ describe("check-tariff", () => {
     expect(r.stderr).toContain("$.careRules[0].modell: okänd nyckel");
     // nothing English in the Swedish messages
     expect(r.stderr).not.toMatch(/expected|received|Invalid input|unknown key/);
-    const en = runCli(["check-tariff", "--tariff", file, "--lang", "en"]);
+    const en = await runMain(["check-tariff", "--tariff", file, "--lang", "en"]);
     expect(en.stderr).toContain("$.parties[1].name: expected a string, received a number");
     expect(en.stderr).toContain("$.careRules[0].modell: unknown key");
   });
 
-  it("says a JSON syntax error in words", () => {
+  it("says a JSON syntax error in words", async () => {
     const dir = tempDir();
     const file = join(dir, "tariff.json");
     writeFileSync(file, '{ "format": "vardavtal-tariff/1"\n  "year": 2025 }');
-    const r = runCli(["check-tariff", "--tariff", file]);
+    const r = await runMain(["check-tariff", "--tariff", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("tariff.json:2:3: error[TARIFF_JSON]: ogiltig JSON: ett kommatecken , väntades");
   });
 
-  it("--write-schema puts the JSON Schema beside a copied tariff, so that its $schema resolves", () => {
+  it("--write-schema puts the JSON Schema beside a copied tariff, so that its $schema resolves", async () => {
     const dir = tempDir();
     const copy = join(dir, "min-tariff.json");
     copyFileSync(BUNDLED, copy);
-    const r = runCli(["check-tariff", "--tariff", copy, "--write-schema", dir]);
+    const r = await runMain(["check-tariff", "--tariff", copy, "--write-schema", dir]);
     expect(r.code, r.stderr).toBe(0);
     const schemaName = JSON.parse(readFileSync(copy, "utf8")).$schema as string;
     expect(existsSync(join(dir, schemaName))).toBe(true);
@@ -79,12 +79,12 @@ describe("check-tariff", () => {
 });
 
 describe("an illustrative tariff in the terminal", () => {
-  it("the summary says UTKAST under its title, and the warning says why", () => {
-    const r = runCli(["calculate", "--tariff", "2025", "--consumption", join(ROOT, "test", "fixtures", "spec", "mini-2025", "consumption.csv")]);
+  it("the summary says UTKAST under its title, and the warning says why", async () => {
+    const r = await runMain(["calculate", "--tariff", "2025", "--consumption", join(ROOT, "test", "fixtures", "spec", "mini-2025", "consumption.csv")]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split("\n")[1]).toBe('UTKAST – illustrativa belopp: tariffen är inte beslutad (status "illustrative")');
     expect(r.stderr).toContain("warning[TARIFF_ILLUSTRATIVE]");
-    const en = runCli(["calculate", "--tariff", "2025", "--consumption", join(ROOT, "test", "fixtures", "spec", "mini-2025", "consumption.csv"), "--lang", "en"]);
+    const en = await runMain(["calculate", "--tariff", "2025", "--consumption", join(ROOT, "test", "fixtures", "spec", "mini-2025", "consumption.csv"), "--lang", "en"]);
     expect(en.stdout.split("\n")[1]).toBe('DRAFT – illustrative amounts: the tariff is not decided (status "illustrative")');
   });
 });

@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../src/text/messages.js";
-import { FIXTURES, flowSums, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, flowSums, runMain, tempDir } from "./helpers.js";
 import { CODES } from "../src/core/model/codes.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
@@ -18,9 +18,9 @@ interface BadCase {
 }
 
 describe("vardavtal calculate", () => {
-  it("computes the worked example, writes JSON and CSV for Excel, prints a summary", () => {
+  it("computes the worked example, writes JSON and CSV for Excel, prints a summary", async () => {
     const out = tempDir();
-    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--json", join(out, "r.json"), "--csv-dir", join(out, "csv")]);
+    const r = await runMain(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--json", join(out, "r.json"), "--csv-dir", join(out, "csv")]);
     expect(r.stderr).not.toContain("error[");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("RJL betalar RÖ 822 724,87 kr");
@@ -38,43 +38,63 @@ describe("vardavtal calculate", () => {
     for (const f of ["key.csv", "areas.csv", "transfers.csv"]) expect(existsSync(join(out, "csv", f))).toBe(true);
   });
 
-  it("speaks English with --lang en", () => {
-    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--lang", "en"]);
+  it("speaks English with --lang en", async () => {
+    const r = await runMain(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--lang", "en"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("RJL pays RÖ SEK 822,724.87");
-    const bad = runCli(["calculate", "--tariff", join(BAD, "BAD_NUMBER", "tariff.json"), "--consumption", join(BAD, "BAD_NUMBER", "consumption.csv"), "--lang", "en"]);
+    const bad = await runMain(["calculate", "--tariff", join(BAD, "BAD_NUMBER", "tariff.json"), "--consumption", join(BAD, "BAD_NUMBER", "consumption.csv"), "--lang", "en"]);
     expect(bad.stderr).toContain('is not a valid number');
     expect(bad.stderr).toContain("nothing was written");
   });
 
-  it("takes a year for a bundled tariff", () => {
-    const r = runCli(["calculate", "--tariff", "2025", "--consumption", join(MINI, "consumption.csv")]);
+  it("takes a year for a bundled tariff", async () => {
+    const r = await runMain(["calculate", "--tariff", "2025", "--consumption", join(MINI, "consumption.csv")]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Överenskommelse 2025, Sydöstra sjukvårdsregionen");
   });
 });
 
+/**
+ * Each fixture pins the whole stderr, in Swedish (stderr.txt) and English (stderr.en.txt), and
+ * the exit code (exit-code.txt), as hledger's error tests do: a changed message is a visible diff.
+ * `npm run test:golden` (UPDATE_GOLDEN=1) rewrites them from what the command prints now. In the
+ * files the run's temporary folder reads $OUT and the repository $ROOT.
+ */
+const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === "1";
+
+function golden(dir: string, name: string, actual: string): void {
+  const file = join(dir, name);
+  if (UPDATE_GOLDEN) writeFileSync(file, actual);
+  expect(existsSync(file), `${file} is missing: npm run test:golden writes it`).toBe(true);
+  expect(actual, `${file} (npm run test:golden rewrites it)`).toBe(readFileSync(file, "utf8"));
+}
+
 describe("bad input: exit 2, every error at its position, nothing written", () => {
   const cases = readdirSync(BAD).filter((d) => existsSync(join(BAD, d, "case.json")));
   for (const name of cases) {
-    it(name, () => {
+    it(name, async () => {
       const dir = join(BAD, name);
       const c = JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) as BadCase;
-      const out = tempDir();
-      const json = join(out, "out.json");
-      const extra = c.args[0] === "calculate" ? ["--csv-dir", join(out, "csv")] : [];
-      // propose writes its one output with --out (given in the case); every other command takes --json
-      const jsonArg = c.args[0] === "propose" ? [] : ["--json", json];
-      // --all-errors: every error at its own position (without it, errors of one kind are grouped)
-      const r = runCli([...c.args, ...jsonArg, ...extra, "--all-errors"], dir);
-      expect(r.code, r.stderr).toBe(2);
-      for (const e of c.expected) expect(r.stderr, `expected «${e}» in:\n${r.stderr}`).toContain(e);
-      const reported = r.stderr.split("\n").filter((l) => /^\S+:\d+:\d+: error\[[A-Z_]+\]: /.test(l));
-      expect(reported.length, r.stderr).toBe(c.expected.length);
-      expect(r.stderr).toMatch(/\d+ fel i indata; inget skrevs\./);
-      expect(existsSync(json)).toBe(false);
-      expect(existsSync(join(out, "csv"))).toBe(false);
-      expect(readdirSync(out)).toEqual([]);
+      for (const lang of ["sv", "en"] as const) {
+        const out = tempDir();
+        const json = join(out, "out.json");
+        const extra = c.args[0] === "calculate" ? ["--csv-dir", join(out, "csv")] : [];
+        // propose writes its one output with --out (given in the case); every other command takes --json
+        const jsonArg = c.args[0] === "propose" ? [] : ["--json", json];
+        const r = await runMain([...c.args, ...jsonArg, ...extra, ...(lang === "en" ? ["--lang", "en"] : []), "--all-errors"], dir, { VARDAVTAL_LANG: undefined });
+        const stderr = r.stderr.split(out).join("$OUT").split(ROOT).join("$ROOT");
+        golden(dir, lang === "sv" ? "stderr.txt" : "stderr.en.txt", stderr);
+        golden(dir, "exit-code.txt", `${r.code}\n`);
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stdout).toBe("");
+        for (const e of c.expected) expect(r.stderr, `expected «${e}» in:\n${r.stderr}`).toContain(e);
+        const reported = r.stderr.split("\n").filter((l) => /^\S+:\d+:\d+: error\[[A-Z_]+\]: /.test(l));
+        expect(reported.length, r.stderr).toBe(c.expected.length);
+        expect(r.stderr).toMatch(lang === "sv" ? /\d+ fel i indata; inget skrevs\./ : /nothing was written/);
+        expect(existsSync(json)).toBe(false);
+        expect(existsSync(join(out, "csv"))).toBe(false);
+        expect(readdirSync(out)).toEqual([]);
+      }
     });
   }
 
@@ -95,28 +115,28 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
     expect(CODES.filter((code) => !doc.includes(`### ${code}`))).toEqual([]);
   });
 
-  it("leaves an older output file untouched", () => {
+  it("leaves an older output file untouched", async () => {
     const out = tempDir();
     const json = join(out, "resultat.json");
     writeFileSync(json, "older result\n");
     copyFileSync(join(BAD, "BAD_NUMBER", "consumption.csv"), join(out, "consumption.csv"));
-    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(out, "consumption.csv"), "--json", json]);
+    const r = await runMain(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(out, "consumption.csv"), "--json", json]);
     expect(r.code).toBe(2);
     expect(readFileSync(json, "utf8")).toBe("older result\n");
     expect(readdirSync(out).sort()).toEqual(["consumption.csv", "resultat.json"]);
   });
 
-  it("gives usage errors exit code 2", () => {
-    expect(runCli(["calculate", "--tariff", "2025"]).code).toBe(2);
-    expect(runCli(["frobnicate"]).code).toBe(2);
-    expect(runCli([]).code).toBe(2);
+  it("gives usage errors exit code 2", async () => {
+    expect((await runMain(["calculate", "--tariff", "2025"])).code).toBe(2);
+    expect((await runMain(["frobnicate"])).code).toBe(2);
+    expect((await runMain([])).code).toBe(2);
   });
 });
 
 describe("vardavtal demo, key, --help", () => {
-  it("runs the bundled example year end to end", () => {
+  it("runs the bundled example year end to end", async () => {
     const out = tempDir();
-    const r = runCli(["demo", "--out", out]);
+    const r = await runMain(["demo", "--out", out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Överenskommelse 2025");
     expect(r.stdout).toMatch(/RJL betalar RÖ [\d ]+,\d\d kr/);
@@ -136,8 +156,8 @@ describe("vardavtal demo, key, --help", () => {
     for (const f of ["rapport-2025.xlsx", "acconto-2025.xlsx", "slutreglering-2025.xlsx"]) expect(existsSync(join(out, f)), f).toBe(true);
   });
 
-  it("shows the key of a bundled tariff and how 1 000 000 kr is split", () => {
-    const r = runCli(["key", "--tariff", "2025"]);
+  it("shows the key of a bundled tariff and how 1 000 000 kr is split", async () => {
+    const r = await runMain(["key", "--tariff", "2025"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("0,339077844608626");
     expect(r.stdout).toContain("33,91 %");
@@ -145,12 +165,12 @@ describe("vardavtal demo, key, --help", () => {
     expect(r.stdout).toContain("339 077,84");
   });
 
-  it("has helpful --help in Swedish and English", () => {
-    const sv = runCli(["--help"]);
+  it("has helpful --help in Swedish and English", async () => {
+    const sv = await runMain(["--help"]);
     expect(sv.code).toBe(0);
     expect(sv.stdout).toContain("Kommandon:");
     expect(sv.stdout).toContain("calculate");
-    const en = runCli(["calculate", "--help", "--lang", "en"]);
+    const en = await runMain(["calculate", "--help", "--lang", "en"]);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain("--consumption");
     expect(en.stdout).toContain("consumption (CSV)");

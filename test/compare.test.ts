@@ -7,8 +7,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { FIXTURES, cellOre, compareRecalculated, findRow, flowSums, formulaOf, haveLibreOffice, loadWorkbook, ore, runCli, sheetNamed, tempDir } from "./helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES, cellOre, compareRecalculated, findRow, flowSums, formulaOf, haveLibreOffice, loadWorkbook, ore, runMain, sheetNamed, tempDir, type CliRun } from "./helpers.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const base = ["--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv")];
@@ -29,8 +29,11 @@ describe("vardavtal compare", () => {
   const out = tempDir();
   const a = join(out, "a.json");
   const s = join(out, "s.json");
-  expect(runCli(["calculate", ...base, "--json", a]).code).toBe(0);
-  const scenario = runCli(["calculate", ...base, "--set", "fixedShare=0.60", "--set", "solidarity.RCC.amount=150000", "--set", "references.RÖ>RKL.amount=900000", "--baseline", "--json", s, "--xlsx", join(out, "s.xlsx"), "--csv-dir", join(out, "csv")]);
+  let scenario: CliRun;
+  beforeAll(async () => {
+    expect((await runMain(["calculate", ...base, "--json", a])).code).toBe(0);
+    scenario = await runMain(["calculate", ...base, "--set", "fixedShare=0.60", "--set", "solidarity.RCC.amount=150000", "--set", "references.RÖ>RKL.amount=900000", "--baseline", "--json", s, "--xlsx", join(out, "s.xlsx"), "--csv-dir", join(out, "csv")]);
+  });
 
   it("a scenario says so, lists what was set, and writes the comparison with its baseline next to it", () => {
     expect(scenario.code, scenario.stderr).toBe(0);
@@ -57,9 +60,9 @@ describe("vardavtal compare", () => {
     for (const f of ["comparison-net.csv", "comparison-flows.csv", "comparison-effects.csv", "flows.csv"]) expect(readFileSync(join(out, "csv", f)).length).toBeGreaterThan(0);
   });
 
-  it("compare A.json B.json: every change is B − A of the two files, independently recomputed; the same as the baseline's comparison", () => {
+  it("compare A.json B.json: every change is B − A of the two files, independently recomputed; the same as the baseline's comparison", async () => {
     const c = join(out, "c.json");
-    const r = runCli(["compare", a, s, "--json", c]);
+    const r = await runMain(["compare", a, s, "--json", c]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/RJL\s+-811 459,43\s+-/);
     const cmp = read(c);
@@ -87,26 +90,26 @@ describe("vardavtal compare", () => {
     expect(cmp.checks.every((x: { holds: boolean }) => x.holds)).toBe(true);
   });
 
-  it("says clearly when the effects cannot be split (a file without its areas), and still compares", () => {
+  it("says clearly when the effects cannot be split (a file without its areas), and still compares", async () => {
     const bare = read(s);
     delete bare.areas;
     const f = join(out, "bare.json");
     writeFileSync(f, JSON.stringify(bare));
-    const r = runCli(["compare", a, f, "--json", join(out, "bare-c.json"), "--lang", "en"]);
+    const r = await runMain(["compare", a, f, "--json", join(out, "bare-c.json"), "--lang", "en"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("warning[EFFECTS_INCOMPLETE]");
     expect(r.stdout).toMatch(/The change cannot be split into effects: \S*bare.json lacks areas/);
     expect(r.stdout).not.toMatch(/cannot be split.*cannot be split/);
     expect(read(join(out, "bare-c.json")).effects.available).toBe(false);
-    expect(runCli(["compare", a, f, "--strict"]).code).toBe(2);
+    expect((await runMain(["compare", a, f, "--strict"])).code).toBe(2);
   });
 
   it("writes a reproducible workbook: differences as formulas, largest change first; LibreOffice recalculates every formula to the öre", async () => {
     const x1 = join(out, "c1.xlsx");
     const x2 = join(out, "c2.xlsx");
     const env = { SOURCE_DATE_EPOCH: "1735689600" };
-    expect(runCli(["compare", a, s, "--xlsx", x1], undefined, env).code).toBe(0);
-    expect(runCli(["compare", a, s, "--xlsx", x2], undefined, env).code).toBe(0);
+    expect((await runMain(["compare", a, s, "--xlsx", x1], undefined, env)).code).toBe(0);
+    expect((await runMain(["compare", a, s, "--xlsx", x2], undefined, env)).code).toBe(0);
     expect(readFileSync(x1).equals(readFileSync(x2))).toBe(true);
     const wb = await loadWorkbook(x1);
     const flows = sheetNamed(wb, "Flöden");
@@ -129,18 +132,18 @@ describe("vardavtal compare", () => {
     }
   });
 
-  it("a scenario file (JSON merge patch) gives the same result as the same values set with --set", () => {
+  it("a scenario file (JSON merge patch) gives the same result as the same values set with --set", async () => {
     const patch = join(out, "patch.json");
     writeFileSync(patch, JSON.stringify({ fixedShare: "0.60", solidarity: [{ unit: "RCC", host: "RÖ", amount: "150000" }], references: [{ seller: "RÖ", buyer: "RJL", amount: "1000000.00" }, { seller: "RÖ", buyer: "RKL", amount: "900000" }] }));
     const p = join(out, "p.json");
-    const r = runCli(["calculate", ...base, "--scenario", patch, "--json", p]);
+    const r = await runMain(["calculate", ...base, "--scenario", patch, "--json", p]);
     expect(r.code, r.stderr).toBe(0);
     expect(read(p).flows).toEqual(read(s).flows);
     expect(read(p).scenario.patch.file).toBe(patch);
   });
 
-  it("--baseline without a scenario is a usage error", () => {
-    const r = runCli(["calculate", ...base, "--baseline"]);
+  it("--baseline without a scenario is a usage error", async () => {
+    const r = await runMain(["calculate", ...base, "--baseline"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--baseline kräver --set eller --scenario");
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { explainAll, explainFlow } from "../src/core/analysis/explain.js";
 import { explanationText, explanationWords } from "../src/text/explain.js";
 import { calculateFiles } from "../src/node/run.js";
-import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, runMain, tempDir } from "./helpers.js";
 import { moneyText } from "../src/text/diagnostics.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
@@ -60,9 +60,9 @@ describe("explain", () => {
     expect("code" in bad && bad.code).toBe("EXPLAIN_FLOW");
   });
 
-  it("prints the chain and writes it as JSON", () => {
+  it("prints the chain and writes it as JSON", async () => {
     const out = join(tempDir(), "e.json");
-    const r = runCli(["explain", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "RKL>RÖ fixed_only klinisk genetik", "--json", out]);
+    const r = await runMain(["explain", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "RKL>RÖ fixed_only klinisk genetik", "--json", out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("RKL betalar RÖ: endast fast ersättning klinisk genetik");
     const json = JSON.parse(readFileSync(out, "utf8"));

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { forecastFactor } from "../src/core/model/calculate.js";
 import { resultToJson } from "../src/contracts/result-json.js";
 import { calculateFiles } from "../src/node/run.js";
-import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, runMain, tempDir } from "./helpers.js";
 import { asDecided } from "./decided.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
@@ -80,9 +80,9 @@ describe("forecast", () => {
     );
   });
 
-  it("through the command: PROGNOS on stdout, forecast and afterThrough in the JSON", () => {
+  it("through the command: PROGNOS on stdout, forecast and afterThrough in the JSON", async () => {
     const out = tempDir();
-    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--through", "2025-04-30", "--json", join(out, "p.json")]);
+    const r = await runMain(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--through", "2025-04-30", "--json", join(out, "p.json")]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("PROGNOS för helåret 2025");
     const json = JSON.parse(readFileSync(join(out, "p.json"), "utf8"));
@@ -101,7 +101,7 @@ describe("the forecast's workbook", () => {
     // a decided copy of the bundled tariff: no draft banner above the title
     const decided = join(out, "tariff-2025.json");
     writeFileSync(decided, JSON.stringify(asDecided(readFileSync(join(FIXTURES, "..", "..", "tariffs", "2025.json"), "utf8"))));
-    const r = runCli(["calculate", "--tariff", decided, "--consumption", join(FIXTURES, "..", "..", "examples", "2025", "konsumtion-2025.csv"), "--through", "2025-08-31", "--xlsx", file, "--json", join(out, "p.json")]);
+    const r = await runMain(["calculate", "--tariff", decided, "--consumption", join(FIXTURES, "..", "..", "examples", "2025", "konsumtion-2025.csv"), "--through", "2025-08-31", "--xlsx", file, "--json", join(out, "p.json")]);
     expect(r.code, r.stderr).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

@@ -7,7 +7,7 @@ import { accontoPlan } from "../src/core/year/acconto.js";
 import { calculate, type CalculationResult } from "../src/core/model/calculate.js";
 import { InputError } from "../src/core/model/diagnostics.js";
 import { loadTariff } from "../src/core/model/tariff.js";
-import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, runMain, tempDir } from "./helpers.js";
 import { renderDiagnostic } from "../src/text/diagnostics.js";
 
 const PARTIES = ["RJL", "RKL", "RÖ"];
@@ -121,8 +121,8 @@ describe("state grants passed on", () => {
     const out = tempDir();
     const file = join(out, "t.json");
     (await import("node:fs")).writeFileSync(file, tariffWith([368_856, 246_667, 472_298], [{ recipient: 2, amount: 250_000_000n }]));
-    const full = runCli(["calculate", "--tariff", file, "--consumption", join(MINI, "consumption.csv"), "--json", join(out, "a.json")]);
-    const fc2 = runCli(["calculate", "--tariff", file, "--consumption", join(MINI, "consumption.csv"), "--through", "2025-06-30", "--json", join(out, "b.json")]);
+    const full = await runMain(["calculate", "--tariff", file, "--consumption", join(MINI, "consumption.csv"), "--json", join(out, "a.json")]);
+    const fc2 = await runMain(["calculate", "--tariff", file, "--consumption", join(MINI, "consumption.csv"), "--through", "2025-06-30", "--json", join(out, "b.json")]);
     expect([full.code, fc2.code], full.stderr + fc2.stderr).toEqual([0, 0]);
     const grantsOf = (f: string) => JSON.parse(readFileSync(join(out, f), "utf8")).flows.filter((x: { component: string }) => x.component === "grant");
     expect(grantsOf("b.json")).toEqual(grantsOf("a.json"));
@@ -159,7 +159,7 @@ describe("state grants passed on", () => {
 
   it("the bundled tariff's grants reach the summary, the JSON and the workbook", async () => {
     const out = tempDir();
-    const r = runCli(["demo", "--out", out]);
+    const r = await runMain(["demo", "--out", out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Statsbidrag vidarebefordrat +3 714 577,86/);
     const json = JSON.parse(readFileSync(join(out, "resultat-2025.json"), "utf8"));

@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csvText } from "../src/render/csv/csv-safe.js";
-import { FIXTURES, compareRecalculated, haveLibreOffice, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, compareRecalculated, haveLibreOffice, runMain, tempDir } from "./helpers.js";
 
 const HYPERLINK = '=HYPERLINK("http://x","y")';
 const PLUS = "+1+1";
@@ -107,9 +107,9 @@ describe("csvText", () => {
 
 describe("calculate with names that look like formulas", () => {
   let out = "";
-  beforeAll(() => {
+  beforeAll(async () => {
     out = tempDir("vardavtal-injection-out-");
-    const r = runCli(["calculate", "--tariff", join(dir, "tariff.json"), "--consumption", join(dir, "consumption.csv"), "--xlsx", join(out, "r.xlsx"), "--csv-dir", join(out, "csv"), "--json", join(out, "r.json")]);
+    const r = await runMain(["calculate", "--tariff", join(dir, "tariff.json"), "--consumption", join(dir, "consumption.csv"), "--xlsx", join(out, "r.xlsx"), "--csv-dir", join(out, "csv"), "--json", join(out, "r.json")]);
     expect(r.code, r.stderr + r.stdout).toBe(0);
   });
 
@@ -174,9 +174,9 @@ describe("calculate with names that look like formulas", () => {
 
 describe("check-key with items that look like formulas", () => {
   let out = "";
-  beforeAll(() => {
+  beforeAll(async () => {
     out = tempDir("vardavtal-injection-kc-");
-    const r = runCli(["check-key", "--tariff", join(dir, "tariff.json"), "--costs", join(dir, "costs.csv"), "--xlsx", join(out, "kc.xlsx"), "--json", join(out, "kc.json")]);
+    const r = await runMain(["check-key", "--tariff", join(dir, "tariff.json"), "--costs", join(dir, "costs.csv"), "--xlsx", join(out, "kc.xlsx"), "--json", join(out, "kc.json")]);
     expect([0, 1], r.stderr + r.stdout).toContain(r.code);
   });
 

@@ -9,7 +9,7 @@ import { checkKey, type CostInput } from "../src/core/year/keycheck.js";
 import { resolveKey } from "../src/core/model/key.js";
 import { loadTariff } from "../src/core/model/tariff.js";
 import ExcelJS from "exceljs";
-import { FIXTURES, ROOT, compareRecalculated, haveLibreOffice, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, compareRecalculated, haveLibreOffice, runMain, tempDir } from "./helpers.js";
 import { keyCheckToJson } from "../src/contracts/keycheck.js";
 
 const tariff = loadTariff(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8"));
@@ -89,9 +89,9 @@ describe("check-key properties", () => {
 describe("vardavtal check-key", () => {
   const dir = join(FIXTURES, "keycheck");
 
-  it("matches the independent recomputation of the example to the öre, and exits 1 on deviations", () => {
+  it("matches the independent recomputation of the example to the öre, and exits 1 on deviations", async () => {
     const out = tempDir();
-    const r = runCli(["check-key", "--tariff", join(dir, "tariff.json"), "--costs", join(dir, "costs.csv"), "--json", join(out, "kc.json")]);
+    const r = await runMain(["check-key", "--tariff", join(dir, "tariff.json"), "--costs", join(dir, "costs.csv"), "--json", join(out, "kc.json")]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain("RKL betalar RÖ 173 702,68 kr");
     const json = JSON.parse(readFileSync(join(out, "kc.json"), "utf8"));
@@ -107,11 +107,11 @@ describe("vardavtal check-key", () => {
     ]);
   });
 
-  it("compares what was paid for each solidarity unit with its budget, and says why the example does not pass", () => {
+  it("compares what was paid for each solidarity unit with its budget, and says why the example does not pass", async () => {
     const out = tempDir();
     const costs = join(out, "k.csv");
     writeFileSync(costs, "post;part;belopp\nRCC 2025;RJL;6 103 401,20\nRCC 2025;RKL;4 081 559,38\nRCC 2025;RÖ;7 733 480,04\nRCC: extra;RÖ;-100,00\nRCSO-projekt;RJL;100,00\n");
-    const r = runCli(["check-key", "--tariff", "2025", "--costs", costs, "--json", join(out, "kc.json")]);
+    const r = await runMain(["check-key", "--tariff", "2025", "--costs", costs, "--json", join(out, "kc.json")]);
     expect(r.stdout).toContain("RCC: betalt 17 918 340,62 av budget 18 000 000,00 (skillnad -81 659,38; RCC 2025, RCC: extra)");
     expect(r.stdout).toContain("CSD: ingen post i kostnadsfilen börjar med enhetens namn (budget 4 500 000,00)");
     // "RCSO-projekt" is named after RCSO (a non-letter follows); "RCC" is not a prefix of "RCSO"
@@ -119,18 +119,18 @@ describe("vardavtal check-key", () => {
     const json = JSON.parse(readFileSync(join(out, "kc.json"), "utf8"));
     expect(json.budgets[0]).toEqual({ unit: "RCC", budget: "18000000.00", items: ["RCC 2025", "RCC: extra"], paid: "17918340.62", difference: "-81659.38" });
     // the bundled example: its rounding öre pass the default tolerance; the two items that were not carried by the key are named
-    const ex = runCli(["check-key", "--tariff", "2025", "--costs", join(ROOT, "examples", "2025", "gemensamma-kostnader-2025.csv")]);
+    const ex = await runMain(["check-key", "--tariff", "2025", "--costs", join(ROOT, "examples", "2025", "gemensamma-kostnader-2025.csv")]);
     expect(ex.code).toBe(1);
     expect(ex.stdout).toContain('avvikelser över toleransen 1,00 kr (markerade med !) i "SKR stödfunktion (50 % resurs)", "Designstudio (projekt)"');
     expect(ex.stdout).toMatch(/RCSO 2025\s+RJL\s+2 204 006,00\s+2 204 005,99\s+0,01\s*\n/); // within the tolerance: no "!"
     expect(ex.stdout).toContain("RCC: betalt 18 000 000,00 av budget 18 000 000,00 (stämmer; RCC 2025)");
   });
 
-  it("exits 0 when every deviation is within the tolerance", () => {
+  it("exits 0 when every deviation is within the tolerance", async () => {
     const costs = tempDir();
     const file = join(costs, "k.csv");
     writeFileSync(file, "item,party,amount\nRCC,RJL,339077.85\nRCC,RKL,226753.29\nRCC,RÖ,434168.86\n");
-    const r = runCli(["check-key", "--tariff", "2025", "--costs", file, "--tolerance", "0,01", "--lang", "en"]);
+    const r = await runMain(["check-key", "--tariff", "2025", "--costs", file, "--tolerance", "0,01", "--lang", "en"]);
     expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(r.stdout).toContain("every party carried its share within the tolerance");
   });
@@ -140,7 +140,7 @@ describe("check-key --xlsx", () => {
   it("writes a workbook whose totals match the JSON result, and that recalculates to the same öre", async () => {
     const dir = join(FIXTURES, "keycheck");
     const out = tempDir();
-    const r = runCli(["check-key", "--tariff", join(dir, "tariff.json"), "--costs", join(dir, "costs.csv"), "--json", join(out, "kc.json"), "--xlsx", join(out, "kc.xlsx")]);
+    const r = await runMain(["check-key", "--tariff", join(dir, "tariff.json"), "--costs", join(dir, "costs.csv"), "--json", join(out, "kc.json"), "--xlsx", join(out, "kc.xlsx")]);
     expect(r.code, r.stderr).toBe(1);
     const json = JSON.parse(readFileSync(join(out, "kc.json"), "utf8"));
     const wb = new ExcelJS.Workbook();
@@ -160,12 +160,12 @@ describe("check-key --xlsx", () => {
 });
 
 describe("vardavtal key", () => {
-  it("shows a fixed key beside the population key, with the difference in percentage points", () => {
+  it("shows a fixed key beside the population key, with the difference in percentage points", async () => {
     const out = tempDir();
     const t = JSON.parse(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8"));
     t.key = { basis: "fixed", shares: { RJL: "0.34", RKL: "0.22", RÖ: "0.44" } };
     writeFileSync(join(out, "fixed.json"), JSON.stringify(t));
-    const r = runCli(["key", "--tariff", join(out, "fixed.json")]);
+    const r = await runMain(["key", "--tariff", join(out, "fixed.json")]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("fasta andelar");
     expect(r.stdout).toContain("Befolkningsnyckel");

@@ -101,13 +101,13 @@ describe("the proposal's arithmetic", () => {
 
 describe("vardavtal propose", () => {
   it("writes next year's tariff, valid, with status proposal and every derived value's source", async () => {
-    const { runCli, tempDir } = await import("./helpers.js");
+    const { runMain, tempDir } = await import("./helpers.js");
     const out = tempDir();
     const r25 = join(out, "r25.json");
-    expect(runCli(["calculate", "--tariff", "2025", "--consumption", join(FIXTURES, "..", "..", "examples", "2025", "konsumtion-2025.csv"), "--json", r25]).code).toBe(0);
+    expect((await runMain(["calculate", "--tariff", "2025", "--consumption", join(FIXTURES, "..", "..", "examples", "2025", "konsumtion-2025.csv"), "--json", r25])).code).toBe(0);
     const pop = join(out, "pop.csv");
     (await import("node:fs")).writeFileSync(pop, "part;befolkning;datum\nRJL;370009;2024-12-31\nRKL;246352;2024-12-31\nRÖ;472446;2024-12-31\n");
-    const r = runCli(["propose", "--tariff", "2025", "--results", r25, "--index", "2026=2,8", "--round-to", "1000", "--population", pop, "--out", join(out, "t26.json")]);
+    const r = await runMain(["propose", "--tariff", "2025", "--results", r25, "--index", "2026=2,8", "--round-to", "1000", "--population", pop, "--out", join(out, "t26.json")]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Förslag: Överenskommelse 2026");
     const t = JSON.parse(readFileSync(join(out, "t26.json"), "utf8"));
@@ -118,7 +118,7 @@ describe("vardavtal propose", () => {
     }
     for (const u of t.solidarity) expect(u.source).toMatch(/^Förslag 2026: [\d ,]+ kr \(2025\) × \(1 \+ 2,8 %\), avrundat till öre/);
     // it is a tariff like any other: the key command reads it
-    const key = runCli(["key", "--tariff", join(out, "t26.json")]);
+    const key = await runMain(["key", "--tariff", join(out, "t26.json")]);
     expect(key.code, key.stderr).toBe(0);
     expect(key.stdout).toContain("2024-12-31");
   });

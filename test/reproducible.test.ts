@@ -8,7 +8,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, runMain, tempDir } from "./helpers.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const KC = join(FIXTURES, "keycheck");
@@ -51,16 +51,16 @@ function illustrativeTariff(): string {
   return file;
 }
 
-function calculateRun(env: Record<string, string>, tariff = join(MINI, "tariff.json")): string {
+async function calculateRun(env: Record<string, string>, tariff = join(MINI, "tariff.json")): Promise<string> {
   const out = tempDir("vardavtal-repro-");
-  const r = runCli(["calculate", "--tariff", tariff, "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "r.xlsx"), "--json", join(out, "r.json"), "--csv-dir", join(out, "csv")], undefined, env);
+  const r = await runMain(["calculate", "--tariff", tariff, "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "r.xlsx"), "--json", join(out, "r.json"), "--csv-dir", join(out, "csv")], undefined, env);
   expect(r.code, r.stderr).toBe(0);
   return out;
 }
 
-function checkKeyRun(env: Record<string, string>): string {
+async function checkKeyRun(env: Record<string, string>): Promise<string> {
   const out = tempDir("vardavtal-repro-kc-");
-  const r = runCli(["check-key", "--tariff", join(KC, "tariff.json"), "--costs", join(KC, "costs.csv"), "--xlsx", join(out, "kc.xlsx"), "--json", join(out, "kc.json")], undefined, env);
+  const r = await runMain(["check-key", "--tariff", join(KC, "tariff.json"), "--costs", join(KC, "costs.csv"), "--xlsx", join(out, "kc.xlsx"), "--json", join(out, "kc.json")], undefined, env);
   expect(r.code, r.stderr).toBe(1); // the example has deviations
   return out;
 }
@@ -93,14 +93,14 @@ describe("with SOURCE_DATE_EPOCH", () => {
   beforeAll(async () => {
     const env = { SOURCE_DATE_EPOCH: EPOCH, TZ };
     const illustrative = illustrativeTariff();
-    a = calculateRun(env);
-    kcA = checkKeyRun(env);
-    illA = calculateRun(env, illustrative);
+    a = await calculateRun(env);
+    kcA = await checkKeyRun(env);
+    illA = await calculateRun(env, illustrative);
     await new Promise((resolve) => setTimeout(resolve, 2100)); // past the 2-second step of ZIP times
     const elsewhere = { SOURCE_DATE_EPOCH: EPOCH, TZ: "Asia/Tokyo" }; // and on a machine in another time zone
-    b = calculateRun(elsewhere);
-    kcB = checkKeyRun(elsewhere);
-    illB = calculateRun(elsewhere, illustrative);
+    b = await calculateRun(elsewhere);
+    kcB = await checkKeyRun(elsewhere);
+    illB = await calculateRun(elsewhere, illustrative);
   }, 90_000);
 
   it("calculate writes byte-identical workbook, JSON and CSV files", () => {
@@ -134,7 +134,7 @@ describe("with SOURCE_DATE_EPOCH", () => {
 describe("without SOURCE_DATE_EPOCH", () => {
   it("shows the time of the run", async () => {
     const before = Date.now();
-    const out = calculateRun({ SOURCE_DATE_EPOCH: "" });
+    const out = await calculateRun({ SOURCE_DATE_EPOCH: "" });
     const [summary, fact] = await shownRunTimes(join(out, "r.xlsx"));
     expect(fact).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
     const shown = new Date(`${(fact ?? "").replace(" ", "T")}:00`).getTime(); // local time, to the minute
@@ -145,9 +145,9 @@ describe("without SOURCE_DATE_EPOCH", () => {
     expect(Math.abs(zipTime - shown)).toBeLessThan(63_000);
   });
 
-  it("refuses a malformed SOURCE_DATE_EPOCH instead of ignoring it, and writes nothing", () => {
+  it("refuses a malformed SOURCE_DATE_EPOCH instead of ignoring it, and writes nothing", async () => {
     const out = tempDir("vardavtal-repro-bad-");
-    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "r.xlsx")], undefined, { SOURCE_DATE_EPOCH: "yesterday" });
+    const r = await runMain(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "r.xlsx")], undefined, { SOURCE_DATE_EPOCH: "yesterday" });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain("SOURCE_DATE_EPOCH");
     expect(existsSync(join(out, "r.xlsx"))).toBe(false);

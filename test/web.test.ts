@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, ROOT, loadWorkbook, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, loadWorkbook, runMain, tempDir } from "./helpers.js";
 
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const PAGE = join(ROOT, "web", "dist", "vardavtal.html");
@@ -53,7 +53,7 @@ describe.skipIf(!CHROMIUM)("the offline page (web/dist/vardavtal.html)", () => {
   it("gives the CLI's result JSON for the same files, and the workbook opens", async () => {
     const dir = tempDir();
     for (const f of ["tariff.json", "consumption.csv", "population.csv"]) copyFileSync(join(FIXTURES, "spec", "generated", "case001", f), join(dir, f));
-    const cli = runCli(["calculate", "--tariff", "tariff.json", "--consumption", "consumption.csv", "--population", "population.csv", "--json", "out.json"], dir);
+    const cli = await runMain(["calculate", "--tariff", "tariff.json", "--consumption", "consumption.csv", "--population", "population.csv", "--json", "out.json"], dir);
     expect(cli.code, cli.stderr).toBe(0);
 
     const page = await open();
@@ -82,7 +82,7 @@ describe.skipIf(!CHROMIUM)("the offline page (web/dist/vardavtal.html)", () => {
   it("lists bad input as the terminal does, with file, line and column", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "consumption.csv"), "år;säljare;köpare;verksamhet;poäng\n2025;RÖ;RJL;neurokirurgi;2,5x\n2025;RÖ;Skåne;neurokirurgi;1\n");
-    const cli = runCli(["calculate", "--tariff", "2025", "--consumption", "consumption.csv"], dir);
+    const cli = await runMain(["calculate", "--tariff", "2025", "--consumption", "consumption.csv"], dir);
     expect(cli.code).toBe(2);
     const page = await open();
     await page.setInputFiles("input[name=consumption]", join(dir, "consumption.csv"));
@@ -98,7 +98,7 @@ describe.skipIf(!CHROMIUM)("the offline page (web/dist/vardavtal.html)", () => {
   it("checks a key as check-key does", async () => {
     const dir = tempDir();
     for (const f of ["tariff.json", "costs.csv"]) copyFileSync(join(FIXTURES, "keycheck", f), join(dir, f));
-    const cli = runCli(["check-key", "--tariff", "tariff.json", "--costs", "costs.csv", "--json", "out.json"], dir);
+    const cli = await runMain(["check-key", "--tariff", "tariff.json", "--costs", "costs.csv", "--json", "out.json"], dir);
     expect([0, 1], cli.stderr).toContain(cli.code); // 1: deviations above the tolerance
     const page = await open();
     await page.setInputFiles("input[name=tariff]", join(dir, "tariff.json"));
@@ -117,7 +117,7 @@ describe.skipIf(!CHROMIUM)("the offline page (web/dist/vardavtal.html)", () => {
       ["0", 1, "Nyckelkontroll: avvikelser över toleransen"],
       ["100000000", 0, "Nyckelkontroll: inom toleransen"],
     ] as const) {
-      const cli = runCli(["check-key", "--tariff", "tariff.json", "--costs", "costs.csv", "--tolerance", tolerance], dir);
+      const cli = await runMain(["check-key", "--tariff", "tariff.json", "--costs", "costs.csv", "--tolerance", tolerance], dir);
       expect(cli.code, cli.stderr).toBe(cliCode);
       const page = await open();
       await page.setInputFiles("input[name=tariff]", join(dir, "tariff.json"));

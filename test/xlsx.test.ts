@@ -16,7 +16,7 @@ import { loadTariff } from "../src/core/model/tariff.js";
 import { keyCheckWorkbook } from "../src/render/xlsx/keycheck.js";
 import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, exactCellNumber, formula, header, newWorkbook, put, title } from "../src/render/xlsx/kit.js";
 import { resultWorkbook } from "../src/render/xlsx/report.js";
-import { FIXTURES, bannerRows, compareRecalculated, uncachedFormulas, haveLibreOffice, recalculate, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, bannerRows, compareRecalculated, uncachedFormulas, haveLibreOffice, recalculate, runMain, tempDir } from "./helpers.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 
@@ -69,7 +69,7 @@ let json: {
 
 beforeAll(async () => {
   dir = tempDir();
-  const r = runCli(["demo", "--out", dir]);
+  const r = await runMain(["demo", "--out", dir]);
   expect(r.code, r.stderr).toBe(0);
   wb = await load(join(dir, "rapport-2025.xlsx"));
   json = JSON.parse(readFileSync(join(dir, "resultat-2025.json"), "utf8"));
@@ -217,19 +217,19 @@ describe("the Excel report (vardavtal demo)", () => {
 describe("the report in English, and its size", () => {
   it("is English with --lang en", async () => {
     const out = tempDir();
-    const r = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "r.xlsx"), "--lang", "en"]);
+    const r = await runMain(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "r.xlsx"), "--lang", "en"]);
     expect(r.code, r.stderr).toBe(0);
     const en = await load(join(out, "r.xlsx"));
     expect(en.worksheets.map((w) => w.name)).toEqual(["Summary", "Settlement", "Flows", "Care agreement", "Per area of care", "Distribution key", "Checks", "Parameters", "Explanations", "Inputs"]);
   });
 
-  it("holds aggregates only: 1 000 times the rows make no bigger workbook", () => {
+  it("holds aggregates only: 1 000 times the rows make no bigger workbook", async () => {
     const out = tempDir();
     const lines = readFileSync(join(MINI, "consumption.csv"), "utf8").trimEnd().split("\n");
     const big = [lines[0], ...Array.from({ length: 1000 }, () => lines.slice(1)).flat()].join("\n") + "\n";
     writeFileSync(join(out, "big.csv"), big);
-    const small = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "small.xlsx")]);
-    const large = runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(out, "big.csv"), "--xlsx", join(out, "large.xlsx")]);
+    const small = await runMain(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--xlsx", join(out, "small.xlsx")]);
+    const large = await runMain(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(out, "big.csv"), "--xlsx", join(out, "large.xlsx")]);
     expect([small.code, large.code]).toEqual([0, 0]);
     const a = statSync(join(out, "small.xlsx")).size;
     const b = statSync(join(out, "large.xlsx")).size;

@@ -130,7 +130,7 @@ function firstDifference(a: string, b: string): string {
 function report(failures: CaseFailure[]): string {
   const byClass = new Map<string, CaseFailure[]>();
   for (const f of failures) byClass.set(f.cls, [...(byClass.get(f.cls) ?? []), f]);
-  const out = [`${failures.length} contract violations in ${byClass.size} classes (seed ${SEED}). Replay a case: VARDAVTAL_FUZZ_SEED=${SEED} VARDAVTAL_FUZZ_CASE=<n> VARDAVTAL_FUZZ_KEEP=1 npx vitest run test/fuzz.test.ts`];
+  const out = [`${failures.length} contract violations in ${byClass.size} classes (seed ${SEED}). Replay a case: VARDAVTAL_FUZZ_SEED=${SEED} VARDAVTAL_FUZZ_CASE=<n> VARDAVTAL_FUZZ_KEEP=1 npx vitest run test/fuzz.int.test.ts`];
   for (const [cls, list] of byClass) {
     out.push(`\n=== ${cls} — ${list.length}× (cases ${[...new Set(list.map((f) => f.index))].slice(0, 12).join(", ")})`);
     for (const f of list.slice(0, 2)) {
