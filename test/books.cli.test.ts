@@ -159,7 +159,7 @@ describe("settle against several paid sources", () => {
   it("bad paid sources: every error with its position, nothing written", () => {
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, "betalare;mottagare;belopp;datum;år\nRKL;RÖ;1,00;2024-12-31;\nRKL;RÖ;2,00;2027-01-01;2025\nRKL;RÖ;2,00;2025-05-05;\nRKL;RÖ;2,00;2025-05-05;\nRKL;RÖ;3,00;;20x5\n");
-    const r = runCli(["settle", "--result", join(dir, "result.json"), "--paid", join(dir, "plan.json"), "--paid", bad, "--json", join(dir, "bad.json")], ROOT, EPOCH);
+    const r = runCli(["settle", "--result", join(dir, "result.json"), "--paid", join(dir, "plan.json"), "--paid", bad, "--json", join(dir, "bad.json"), "--all-errors"], ROOT, EPOCH);
     expect(r.code).toBe(2);
     const errors = r.stderr.split("\n").filter((l) => / error\[/.test(l)).map((l) => l.replace(/: error\[([A-Z_]+)\].*/, " $1").replace(/^.*bad\.csv/, "bad.csv"));
     expect(errors).toEqual(["bad.csv:2:13 PAYMENT_DATE_OUTSIDE", "bad.csv:3:13 PAYMENT_DATE_OUTSIDE", "bad.csv:5:1 PAYMENT_DUPLICATE", "bad.csv:6:14 BAD_YEAR"]);

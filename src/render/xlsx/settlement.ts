@@ -91,7 +91,6 @@ const T = {
   linesRecompute: ["Betalt per rad = betalningslistan (Σ |avvikelse|)", "Paid per line = the payments list (Σ |deviation|)"],
   programChecks: ["Kontroller som programmet gjorde innan slutregleringen skrevs", "Checks the program made before the settlement was written"],
   linesTitle: ["Per betalare, mottagare och komponent: att betala enligt resultatet, betalt och skillnad", "Per payer, payee and component: due by the result, paid and difference"],
-  code: ["Kod", "Code"],
   due: ["Att betala", "Due"],
   paid: ["Betalt", "Paid"],
   difference: ["Skillnad", "Difference"],
@@ -144,8 +143,8 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
 
   // ---------------------------------------------------------------- Betalningar (the list)
   const payments = s.payments;
-  title(B, 1, `${w("paymentsTitle")} (${s.year})`, 14, 8);
-  header(B, 3, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount"), w("date"), w("code"), cliText(lang, "component"), w("note"), w("source")]);
+  title(B, 1, `${w("paymentsTitle")} (${s.year})`, 14, 7);
+  header(B, 3, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount"), w("date"), cliText(lang, "component"), w("note"), w("source")]);
   alignRight(B, 3, [3]);
   apart(B, 3, 4, "indent");
   const payFirst = 4;
@@ -156,51 +155,50 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     money(B, row, 3, p.amount);
     put(B, row, 4, p.date ?? "");
     apart(B, row, 4, "indent");
-    put(B, row, 5, p.component ?? "");
-    put(B, row, 6, p.component === null ? w("unassigned") : componentName(p.component, lang));
-    put(B, row, 7, p.note ?? p.label ?? "");
-    put(B, row, 8, `${paymentSourceText(s, p)} (${w(`kind_${s.sources[p.source]?.kind ?? "payments"}` as Word)})`);
+    // the component by its name (the name is what the lines' sheet matches on; no internal code is shown)
+    put(B, row, 5, p.component === null ? w("unassigned") : componentName(p.component, lang));
+    put(B, row, 6, p.note ?? p.label ?? "");
+    put(B, row, 7, `${paymentSourceText(s, p)} (${w(`kind_${s.sources[p.source]?.kind ?? "payments"}` as Word)})`);
   });
   if (payments.length === 0) put(B, payFirst, 1, w("none"));
   const payLast = payFirst + Math.max(payments.length, 1) - 1;
   put(B, payLast + 1, 1, w("total"));
   moneyFormula(B, payLast + 1, 3, `ROUND(SUM(C${payFirst}:C${payLast}),2)`, sumOre(payments.map((p) => p.amount)), true);
-  boldRow(B, payLast + 1, 1, 8);
+  boldRow(B, payLast + 1, 1, 7);
   finishSheet(B, { freezeRows: 3 });
   B.getColumn(4).width = 12;
-  B.getColumn(8).width = 48;
+  B.getColumn(7).width = 48;
   const payRange = (col: number, from: Sheet): string => rangeRef(B, payFirst, col, payLast, col, from);
 
   // ---------------------------------------------------------------- Rader (lines)
-  title(R, 1, `${w("linesTitle")} (${s.year})`, 14, 10);
+  title(R, 1, `${w("linesTitle")} (${s.year})`, 14, 9);
   put(R, 2, 1, w("paidNote"));
-  R.mergeCells(2, 1, 2, 10);
-  header(R, 4, [cliText(lang, "payer"), cliText(lang, "payee"), w("code"), cliText(lang, "component"), w("due"), w("paid"), w("difference"), w("invoiced"), w("fromList"), w("deviation")]);
-  alignRight(R, 4, [5, 6, 7, 8, 9, 10]);
+  R.mergeCells(2, 1, 2, 9);
+  header(R, 4, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), w("due"), w("paid"), w("difference"), w("invoiced"), w("fromList"), w("deviation")]);
+  alignRight(R, 4, [4, 5, 6, 7, 8, 9]);
   const lineFirst = 5;
   s.lines.forEach((l, k) => {
     const row = lineFirst + k;
     put(R, row, 1, id(l.payer));
     put(R, row, 2, id(l.payee));
-    put(R, row, 3, l.component ?? "");
-    put(R, row, 4, l.component === null ? w("unassigned") : componentName(l.component, lang));
-    money(R, row, 5, l.due);
-    money(R, row, 6, l.paid);
-    moneyFormula(R, row, 7, `ROUND(E${row}-F${row},2)`, l.difference, true);
-    money(R, row, 8, l.invoiced);
+    put(R, row, 3, l.component === null ? w("unassigned") : componentName(l.component, lang));
+    money(R, row, 4, l.due);
+    money(R, row, 5, l.paid);
+    moneyFormula(R, row, 6, `ROUND(D${row}-E${row},2)`, l.difference, true);
+    money(R, row, 7, l.invoiced);
     const fromList = sumOre(payments.filter((p) => p.payer === l.payer && p.payee === l.payee && p.component === l.component).map((p) => p.amount));
-    moneyFormula(R, row, 9, `ROUND(${sumExact(payRange(3, R), [[payRange(1, R), `$A${row}`], [payRange(2, R), `$B${row}`], [payRange(5, R), `$C${row}`]])},2)`, fromList);
-    moneyFormula(R, row, 10, `ROUND(F${row}-H${row}-I${row},2)`, l.paid - l.invoiced - fromList);
+    moneyFormula(R, row, 8, `ROUND(${sumExact(payRange(3, R), [[payRange(1, R), `$A${row}`], [payRange(2, R), `$B${row}`], [payRange(5, R), `$C${row}`]])},2)`, fromList);
+    moneyFormula(R, row, 9, `ROUND(E${row}-G${row}-H${row},2)`, l.paid - l.invoiced - fromList);
   });
   const lineLast = lineFirst + Math.max(s.lines.length, 1) - 1;
   put(R, lineLast + 1, 1, w("total"));
-  for (const [c, v] of [[5, sumOre(s.lines.map((l) => l.due))], [6, sumOre(s.lines.map((l) => l.paid))], [7, sumOre(s.lines.map((l) => l.difference))], [8, sumOre(s.lines.map((l) => l.invoiced))]] as [number, bigint][]) {
+  for (const [c, v] of [[4, sumOre(s.lines.map((l) => l.due))], [5, sumOre(s.lines.map((l) => l.paid))], [6, sumOre(s.lines.map((l) => l.difference))], [7, sumOre(s.lines.map((l) => l.invoiced))]] as [number, bigint][]) {
     const col = String.fromCharCode(64 + c);
     moneyFormula(R, lineLast + 1, c, `ROUND(SUM(${col}${lineFirst}:${col}${lineLast}),2)`, v, true);
   }
-  boldRow(R, lineLast + 1, 1, 10);
+  boldRow(R, lineLast + 1, 1, 9);
   finishSheet(R, { freezeRows: 4 });
-  for (const c of [8, 9]) R.getColumn(c).width = 24;
+  for (const c of [7, 8]) R.getColumn(c).width = 24;
   const lineRange = (col: number): string => rangeRef(R, lineFirst, col, lineLast, col, S);
 
   // ---------------------------------------------------------------- Per motpart (first sheet)
@@ -245,8 +243,8 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
       const paidNet = sumOre(s.lines.filter((l) => l.payer === q && l.payee === p).map((l) => l.paid)) - sumOre(s.lines.filter((l) => l.payer === p && l.payee === q).map((l) => l.paid));
       put(S, r, 1, id(p));
       put(S, r, 2, id(q));
-      const dueFrom = (x: string, y: string): string => sumExact(lineRange(5), [[lineRange(1), x], [lineRange(2), y]]);
-      const paidFrom = (x: string, y: string): string => sumExact(lineRange(6), [[lineRange(1), x], [lineRange(2), y]]);
+      const dueFrom = (x: string, y: string): string => sumExact(lineRange(4), [[lineRange(1), x], [lineRange(2), y]]);
+      const paidFrom = (x: string, y: string): string => sumExact(lineRange(5), [[lineRange(1), x], [lineRange(2), y]]);
       moneyFormula(S, r, 3, `ROUND(${dueFrom(`$B${r}`, `$A${r}`)},2)`, get);
       moneyFormula(S, r, 4, `ROUND(${dueFrom(`$A${r}`, `$B${r}`)},2)`, pay);
       moneyFormula(S, r, 5, `ROUND(C${r}-D${r},2)`, get - pay);
@@ -342,7 +340,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     const got = sumOre(s.transfers.filter((t) => t.payee === i).map((t) => t.amount));
     checkRow(w("settles"), id(i), `ROUND(${ref(remainingCells[i] as CellRef, S)}+${sumExact(tr(3), [[tr(1), `$B${r}`]])}-${sumExact(tr(3), [[tr(2), `$B${r}`]])},2)`, x.remaining + paid - got); // B: the party's id
   });
-  if (s.lines.length > 0) checkRow(w("linesRecompute"), w("payments"), `ROUND(SUMPRODUCT(ABS(${lineRange(10)})),2)`, 0n);
+  if (s.lines.length > 0) checkRow(w("linesRecompute"), w("payments"), `ROUND(SUMPRODUCT(ABS(${lineRange(9)})),2)`, 0n);
   r++;
   title(S, r, w("programChecks"), 12, lastCol);
   r++;
