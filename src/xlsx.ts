@@ -203,6 +203,6 @@ export type OverviewWorkbookOptions = overview.OverviewWorkbookOptions;
  * The overview is what `vardavtal overview` computes from the year's files (the plan, the
  * forecasts, the result and the settlement).
  */
-export function overviewWorkbook(o: Overview, options: OverviewWorkbookOptions): Promise<Buffer> {
+export function overviewWorkbook(o: Overview, options: OverviewWorkbookOptions): Promise<Uint8Array> {
   return overview.overviewWorkbook(o, options);
 }

@@ -70,7 +70,7 @@ describe("the packed package in a consumer project", () => {
         "const checked = await safe(calculate({ tariff, consumption: rows }));",
         "const count: number = checked.ok ? checked.value.flows.length : checked.diagnostics.length;",
         'const bytes: Uint8Array = await resultWorkbook(result.value, { lang: "sv", inputs: [], version: "1" });',
-        'const more: Uint8Array = await settlementWorkbook(settled.value, { lang: "en", inputs: [], version: "1", payments: settled.payments, paidFrom: { kind: "plan", file: "a.json" }, resultFile: "r.json" });',
+        'const more: Uint8Array = await settlementWorkbook(settled.value, { lang: "en", inputs: [], version: "1", resultFile: "r.json" });',
         "const amount: string = resultToJson(result).net[0]!.amount;",
         "export const all = [change, chain, count, bytes, more, amount];",
         "",
@@ -114,7 +114,7 @@ describe("the packed package in a consumer project", () => {
     expect(calc.stderr).toContain("error[XLSX_UNAVAILABLE]: the Excel workbook needs the package exceljs, which is not installed");
   });
 
-  it("bundles calculate + resultToJson for a browser in at most 60 kB gzipped, with no node: import", async () => {
+  it("bundles calculate + resultToJson for a browser in at most 75 kB gzipped, with no node: import", async () => {
     const out = await build({
       stdin: { contents: 'export { calculate, resultToJson } from "vardavtal";', resolveDir: project },
       bundle: true,
@@ -126,7 +126,8 @@ describe("the packed package in a consumer project", () => {
     });
     const text = out.outputFiles[0]?.text ?? "";
     expect(text).not.toMatch(/["']node:/);
-    expect(gzipSync(text, { level: 9 }).length).toBeLessThanOrEqual(60 * 1024);
+    // 75 kB: the words of both languages (the catalogues every message and its hint come from) are in it
+    expect(gzipSync(text, { level: 9 }).length).toBeLessThanOrEqual(75 * 1024);
   });
 });
 

@@ -139,7 +139,7 @@ describe("text with control or format characters, or only whitespace, is an erro
     const dir = tempDir();
     const rows = ["2025;RÖ;RJL;\u3000;1,00", "2025;RÖ;RJL;\u000b;1,00", "2025;RÖ;RJL;neuro\u202ekirurgi;1,00", "2025;RÖ;RJL;neurokirurgi\u00ad;1,00", "2025;RÖ;RJL;\tneurokirurgi\t;1,00"];
     const csv = file(dir, "c.csv", HEAD + rows.join("\n") + "\n");
-    const r = await runMain(["calculate", "--tariff", MINI_TARIFF, "--consumption", csv]);
+    const r = await runMain(["calculate", "--tariff", MINI_TARIFF, "--consumption", csv, "--all-errors"]);
     expect(r.code).toBe(2);
     expect(errorLines(r.stderr)).toEqual([
       expect.stringContaining("c.csv:2:13: error[MISSING_VALUE]"),

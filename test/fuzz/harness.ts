@@ -382,6 +382,7 @@ interface ResultJson {
   flows: { payer: string; payee: string; component: string; label: string | null; amount: string }[];
   net: { party: string; amount: string }[];
   transfers: { payer: string; payee: string; amount: string }[];
+  netting?: "bilateral" | "multilateral";
   skipped: Record<string, number>;
   inputs?: { reader?: string }[];
 }
@@ -419,7 +420,11 @@ export function resultInvariants(r: ResultJson): string[] {
       byTransfers.set(t.payee, (byTransfers.get(t.payee) ?? 0n) + a);
     }
     for (const p of parties) if ((byTransfers.get(p) ?? 0n) !== (net.get(p) ?? 0n)) bad.push(`transfers of ${p} sum to ${byTransfers.get(p)} öre, net is ${net.get(p)}`);
-    if (r.transfers.length > Math.max(0, parties.length - 1)) bad.push(`${r.transfers.length} transfers for ${parties.length} parties`);
+    // multilateral: at most one fewer than the parties; bilateral (the default): at most one per pair, each pair once
+    const pairs = new Set(r.transfers.map((t) => [t.payer, t.payee].sort().join("|")));
+    if (pairs.size !== r.transfers.length) bad.push(`two transfers between one pair of parties`);
+    const most = r.netting === "multilateral" ? Math.max(0, parties.length - 1) : (parties.length * (parties.length - 1)) / 2;
+    if (r.transfers.length > most) bad.push(`${r.transfers.length} transfers for ${parties.length} parties (${r.netting ?? "bilateral"})`);
     for (const [k, v] of Object.entries(r.skipped ?? {})) if (!Number.isSafeInteger(v) || v < 0) bad.push(`skipped.${k} = ${v}`);
     for (const k of r.key ?? []) if (typeof k.share !== "string" || !/^(0|1)\.\d{12,}$/.test(k.share)) bad.push(`key share ${JSON.stringify(k.share)} of ${k.party}`);
   } catch (e) {

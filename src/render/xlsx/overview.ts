@@ -48,7 +48,7 @@ function stepText(step: bigint, lang: Lang): string {
   return dec === 0n ? int : `${int}${lang === "sv" ? "," : "."}${dec}`;
 }
 
-export async function overviewWorkbook(o: Overview, options: OverviewWorkbookOptions): Promise<Buffer> {
+export async function overviewWorkbook(o: Overview, options: OverviewWorkbookOptions): Promise<Uint8Array> {
   const lang = options.lang;
   const at = reportTime(options.runAt);
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
