@@ -10,7 +10,7 @@
 import { compareResultTexts } from "./contracts/compare-files.js";
 import type { Comparison } from "./core/analysis/compare.js";
 import { explainFlow } from "./core/analysis/explain.js";
-import { explanationWords, type ExplanationText } from "./text/explain.js";
+import { componentNames, explanationWords, type ExplanationText } from "./text/explain.js";
 import { calculate as coreCalculate, compileTariffInput, populationInput, type CalculateInput as CoreCalculateInput, type CalculationResult } from "./core/model/calculate.js";
 import { accontoPlan, type AccontoPlan } from "./core/year/acconto.js";
 import type { ScaledDecimal } from "./core/model/decimal.js";
@@ -475,9 +475,9 @@ export interface ExplainInput {
 export async function explain(input: ExplainInput): Promise<Outcome<ExplanationText>> {
   const result = unwrap(input.result) as CalculationResult;
   const lang = input.lang ?? "sv";
-  const found = explainFlow(result, input.flow);
+  const found = explainFlow(result, input.flow, { componentNames: componentNames() });
   if ("code" in found) throw new InputError([found]);
-  const e = explanationWords(found, lang, { modelName: (m) => t(lang, `model_${m}`).toLowerCase() });
+  const e = explanationWords(found, lang);
   return { value: e, warnings: sortDiagnostics(result.warnings) };
 }
 

@@ -42,10 +42,13 @@ describe("vardavtal compare", () => {
     expect(scenario.stdout).toContain("Förändringen uppdelad i effekter");
     const json = read(s);
     expect(json.scenario.set).toEqual([
-      { path: "fixedShare", value: "0.60", target: "$.fixedShare" },
-      { path: "solidarity.RCC.amount", value: "150000", target: "$.solidarity[0].amount" },
-      { path: "references.RÖ>RKL.amount", value: "900000", target: "$.references[1].amount" },
+      { path: "fixedShare", value: "0.60", target: "$.fixedShare", was: '"0.65"' },
+      { path: "solidarity.RCC.amount", value: "150000", target: "$.solidarity[0].amount", was: '"100000.00"' },
+      { path: "references.RÖ>RKL.amount", value: "900000", target: "$.references[1].amount", was: '"800000.00"' },
     ]);
+    // the summary says each change in words, old value and new
+    expect(scenario.stdout).toContain("Fast andel ändrad från 65 % till 60 % (--set fixedShare=0.60)");
+    expect(scenario.stdout).toContain("references.RÖ>RKL.amount ändrad från 800 000,00 till 900 000 (--set references.RÖ>RKL.amount=900000)");
     expect(json.fixedShare).toBe("0.60");
     const cmp = read(join(out, "s-jamforelse.json"));
     expect(cmp.format).toBe("vardavtal-comparison/1");

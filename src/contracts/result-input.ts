@@ -57,7 +57,7 @@ const resultDetail = z.object({
   grants: z.array(z.object({ name: z.string(), recipient: party, amount: money, basis: z.enum(["key", "amounts"]) })).optional(),
   scenario: z
     .object({
-      set: z.array(z.object({ path: z.string(), value: z.string(), target: z.string().optional() })),
+      set: z.array(z.object({ path: z.string(), value: z.string(), target: z.string().optional(), was: z.string().optional() })),
       // a file of an earlier version named only the scenario file
       patch: z.union([z.string().transform((file) => ({ file, content: null as unknown, changed: [] as string[] })), z.object({ file: z.string(), sha256: z.string().optional(), content: z.unknown(), changed: z.array(z.string()) })]).optional(),
       changed: z.array(z.string()).default([]),

@@ -9,6 +9,7 @@ import type { PopulationInput } from "../core/model/key.js";
 import { MAX_INPUT_ORE, MAX_POPULATION } from "../core/model/limits.js";
 import { badNumberParams, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/model/numbers.js";
 import { checkName } from "../core/model/text-values.js";
+import { phrase, type Phrase } from "../core/model/phrases.js";
 import { nearestName, partyKey } from "../core/model/names.js";
 import type { PartyNames, Payment } from "../core/year/settlement.js";
 export type { PartyNames } from "../core/year/settlement.js";
@@ -62,7 +63,8 @@ function requireColumns<F extends string>(map: Map<F, number>, groups: F[][], sp
   for (const group of groups) {
     if (group.some((f) => map.has(f))) continue;
     ok = false;
-    const column = group.map((f) => names(specs, f).split(" / ")[0]).join(" eller/or ");
+    const first = group.map((f) => names(specs, f).split(" / ")[0] ?? f);
+    const column = first.length === 2 ? phrase("columns_either", { first: first[0] ?? "", second: first[1] ?? "" }) : first.join(", ");
     const accepted = group.map((f) => names(specs, f)).join("; ");
     const found = header.map((h) => h.trim()).filter((h) => h !== "").map((h) => `"${h}"`).join(", ") || "-";
     bag.error("MISSING_COLUMN", { column, accepted, found }, { file, line: 1, column: 1 });
@@ -124,7 +126,7 @@ export interface TableRecord<F extends string> {
   /** the position of a field's value (after leading blanks), plus an offset into it */
   at(field: F, offset?: number): Location;
   /** the field as a checked name (trimmed, spaces folded), or undefined when it is reported as unusable */
-  name(field: F, what: string): string | undefined;
+  name(field: F, what: Phrase): string | undefined;
 }
 
 /**
@@ -302,7 +304,7 @@ export async function readPopulation(source: ByteSource, bag: DiagnosticBag): Pr
     bag,
     ({ record, get, at, name }) => {
       if (!usable) return;
-      const party = name("party", "part/party");
+      const party = name("party", phrase("field_party"));
       if (population.years) {
         // One value per year column; a value is checked only if its year is the one the key takes.
         if (party === undefined) return;
@@ -356,17 +358,17 @@ export interface CostRow {
 export async function readCosts(source: ByteSource, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
   const rows: CostRow[] = [];
   const info = await readTable(source, COST_COLUMNS, [["item"], ["party"], ["amount"]], bag, ({ get, at, name }) => {
-    const item = name("item", "post/item");
-    const party = name("party", "part/party");
+    const item = name("item", phrase("field_item"));
+    const party = name("party", phrase("field_party"));
     const text = get("amount");
     let ok = item !== undefined && party !== undefined;
     const n = parseLocaleNumber(text, 2);
     if (!n.ok) {
-      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
+      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: phrase("field_amount") }, at("amount", n.offset));
       else bag.error("BAD_NUMBER", badNumberParams(text), at("amount", n.offset));
       ok = false;
     } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
-      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
+      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: phrase("field_amount"), max: { ore: MAX_INPUT_ORE } }, at("amount"));
       ok = false;
     }
     if (ok && n.ok && item !== undefined && party !== undefined) rows.push({ item, party, amount: n.units, at: { item: at("item"), party: at("party"), amount: at("amount") } });
@@ -453,7 +455,7 @@ export async function readPayments(source: ByteSource, parties: readonly (string
   const otherYears = { count: 0, sum: 0n, years: [] as number[] };
   const seen = new Map<string, number>();
   const info = await readTable(source, PAYMENT_COLUMNS, [["payer"], ["payee"], ["amount"]], bag, ({ get, at, name, record }) => {
-    const resolve = (field: "payer" | "payee", what: string): number | undefined => {
+    const resolve = (field: "payer" | "payee", what: Phrase): number | undefined => {
       const text = name(field, what);
       if (text === undefined) return undefined;
       const i = index.get(partyKey(text));
@@ -467,10 +469,10 @@ export async function readPayments(source: ByteSource, parties: readonly (string
     const n = parseLocaleNumber(text, 2);
     let amount: bigint | undefined;
     if (!n.ok) {
-      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
+      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: phrase("field_amount") }, at("amount", n.offset));
       else bag.error("BAD_NUMBER", badNumberParams(text), at("amount", n.offset));
     } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
-      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
+      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: phrase("field_amount"), max: { ore: MAX_INPUT_ORE } }, at("amount"));
     } else amount = n.units;
     // The agreement year the row belongs to: another year's row is skipped before any other check of it.
     const yearText = get("year").trim();
@@ -487,8 +489,8 @@ export async function readPayments(source: ByteSource, parties: readonly (string
         return;
       }
     }
-    const payer = resolve("payer", "betalare/payer");
-    const payee = resolve("payee", "mottagare/payee");
+    const payer = resolve("payer", phrase("field_payer"));
+    const payee = resolve("payee", phrase("field_payee"));
     const date = get("date").trim();
     let dateOk = true;
     if (date !== "") {

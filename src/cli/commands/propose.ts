@@ -8,7 +8,7 @@ import { resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
 import { proposeTariff, type BaseResult } from "../../core/year/proposal.js";
 import { readBaseResult } from "../../contracts/result-input.js";
-import type { ScaledDecimal } from "../../core/model/decimal.js";
+import { formatRational, formatScaled, groupedDecimal, type ScaledDecimal } from "../../core/model/decimal.js";
 import { loadTariff } from "../../core/model/tariff.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { readTextFile } from "../../node/files.js";
@@ -116,7 +116,10 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   const rows = proposal.references.map((r) => [id(r.seller), id(r.buyer), r.previous === undefined ? "–" : formatSek(r.previous, lang), formatSek(r.reference, lang), r.previous === undefined ? "" : formatSek(r.reference - r.previous, lang)]);
   out.push(textTable([head, ...rows], [false, false, true, true, true]));
   out.push("");
-  out.push(`${sv ? "Poängpriser, budgetar och fasta belopp" : "Point prices, budgets and fixed amounts"} × ${proposal.yearFactor.num}/${proposal.yearFactor.den}`);
+  const pct = index.get(proposal.year);
+  const factorText = groupedDecimal(formatRational(proposal.yearFactor, 0, 15), lang);
+  const indexText = pct ? ` (index ${proposal.year}: ${groupedDecimal(formatScaled(pct.units, pct.scale), lang)} %)` : "";
+  out.push(`${sv ? "Poängpriser, budgetar och fasta belopp" : "Point prices, budgets and fixed amounts"} × ${factorText}${indexText}`);
   io.stdout(out.join("\n") + "\n");
   for (const f of files) io.stderr(t(lang, "written", { file: f.path }) + "\n");
 }

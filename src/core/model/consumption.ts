@@ -11,7 +11,7 @@ import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RESULT_ORE } from "./lim
 import { badNumberParams, isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "./numbers.js";
 import { checkName } from "./text-values.js";
 import { areaKey, type CompiledTariff } from "./tariff.js";
-import { phrase } from "./phrases.js";
+import { phrase, type Phrase } from "./phrases.js";
 import type { CareModel } from "./tariff-schema.js";
 
 export const CONSUMPTION_FIELDS = ["year", "date", "seller", "buyer", "area", "points", "amount"] as const;
@@ -122,7 +122,7 @@ export class ConsumptionAccumulator {
   }
 
   /** Checks a text field (party, area); reports what is wrong and returns false. */
-  private textOk(row: ConsumptionRow, field: "seller" | "buyer" | "area", what: string): boolean {
+  private textOk(row: ConsumptionRow, field: "seller" | "buyer" | "area", what: Phrase): boolean {
     const text = row[field];
     // Positions count from the field's start (the value's leading blanks included).
     return checkName(this.bag, text, what, (offset) => this.loc(row, field, undefined, offset));
@@ -132,7 +132,7 @@ export class ConsumptionAccumulator {
     const text = row[field];
     let i = this.partyByRaw.get(text);
     if (i === undefined) {
-      if (!this.textOk(row, field, field === "seller" ? "säljare/seller" : "köpare/buyer")) return undefined;
+      if (!this.textOk(row, field, phrase(field === "seller" ? "field_seller" : "field_buyer"))) return undefined;
       i = this.tariff.resolveParty(text);
       if (i === undefined) {
         this.bag.error("UNKNOWN_PARTY", unknownPartyParams(this.tariff, text.trim()), this.loc(row, field, text));
@@ -152,7 +152,7 @@ export class ConsumptionAccumulator {
     }
     if (isBlank(text)) return undefined;
     const r = parseLocaleNumber(text, decimals);
-    const what = field === "amount" ? "belopp/amount" : "poäng/points";
+    const what = phrase(field === "amount" ? "field_amount" : "field_points");
     if (r.ok) {
       const max = field === "amount" ? MAX_INPUT_ORE : MAX_POINT_UNITS;
       if (r.units <= max && r.units >= -max) return r.units;
@@ -250,7 +250,7 @@ export class ConsumptionAccumulator {
     }
     const seller = this.party(row, "seller");
     const buyer = this.party(row, "buyer");
-    if (!this.areasByRaw.has(row.area)) this.textOk(row, "area", "verksamhet/area");
+    if (!this.areasByRaw.has(row.area)) this.textOk(row, "area", phrase("field_area"));
     const amount = this.number(row, "amount", MONEY_DECIMALS);
     const points = this.number(row, "points", POINT_DECIMALS);
     if (amount === undefined && points === undefined) bag.error("NO_VALUE", {}, this.loc(row, row.at?.columns?.amount !== undefined ? "amount" : "points"));

@@ -107,6 +107,20 @@ export const PHRASES = [
   "json_InvalidUnicode",
   "json_InvalidEscapeCharacter",
   "json_InvalidCharacter",
+  "model_fixed_variable",
+  "model_unit_price",
+  "model_excluded",
+  "model_fixed_only",
+  "field_seller",
+  "field_buyer",
+  "field_area",
+  "field_amount",
+  "field_points",
+  "field_party",
+  "field_item",
+  "field_payer",
+  "field_payee",
+  "columns_either",
 ] as const;
 
 /** A phrase's code, e.g. `"unknown_key"`. */
