@@ -63,6 +63,31 @@ export function textTable(rows: string[][], rightAlign: boolean[] = []): string 
     .join("\n");
 }
 
+/** A text cut into lines of at most `width` characters at spaces (a longer word stays whole). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * Table rows whose column `col` is wrapped at `width`: a row's further lines repeat nothing but
+ * the wrapped text, so that a terminal table keeps within its width.
+ */
+export function wrapColumn(rows: string[][], col: number, width: number): string[][] {
+  return rows.flatMap((r) => {
+    const [first = "", ...rest] = wrapText(r[col] ?? "", width);
+    return [r.map((c, i) => (i === col ? first : c)), ...rest.map((t) => r.map((_, i) => (i === col ? t : "")))];
+  });
+}
+
 /**
  * A file's path in an output folder, without `node:path` (views run in a browser too): the name
  * alone for no folder, else the folder and the name with one separator between them.

@@ -210,6 +210,7 @@ export const en: Catalogue = {
     total: "Total",
     transfers: "Settlement (payments that settle the net positions)",
     transfer_line: "{payer} pays {payee} SEK {amount}",
+    transfer_pair: "{payer} pays {payee}",
     no_transfers: "No payments are needed.",
     components: "Per component",
     key_basis_population: "population",

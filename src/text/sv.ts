@@ -211,6 +211,7 @@ export const sv = {
     total: "Summa",
     transfers: "Reglering (betalningar som nollställer nettopositionerna)",
     transfer_line: "{payer} betalar {payee} {amount} kr",
+    transfer_pair: "{payer} betalar {payee}",
     no_transfers: "Inga betalningar behövs.",
     components: "Per komponent",
     key_basis_population: "befolkning",

@@ -6,6 +6,7 @@ import type { Lang } from "../../text/messages.js";
 import { csvInfoToInput } from "../../read/inputs.js";
 import { readCostsFile } from "../../node/files.js";
 import { formatSek, textTable, type PendingFile } from "../../render/format.js";
+import { draftLines, titleWithYear } from "../../render/labels.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { packageVersion } from "../../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../../node/run.js";
@@ -71,7 +72,8 @@ export function keyCheckText(r: KeyCheckResult, lang: Lang): string {
   const sv = lang === "sv";
   const id = (i: number): string => r.tariff.parties[i]?.id ?? String(i);
   const out: string[] = [];
-  out.push(`${sv ? "Kontroll av fördelningsnyckel" : "Key compliance check"}: ${r.tariff.title} (${r.tariff.year})`);
+  out.push(`${sv ? "Kontroll av fördelningsnyckel" : "Key compliance check"}: ${titleWithYear(r.tariff.title, r.tariff.year)}`);
+  out.push(...draftLines(r.tariff.file.status, lang));
   out.push(
     `${sv ? "Nyckel" : "Key"}: ${r.tariff.parties.map((p, i) => `${p.id} ${percent(r.key.weights[i] ?? 0n, r.key.totalWeight, 4, lang)}`).join(", ")}; ${sv ? "tolerans" : "tolerance"} ${formatSek(r.tolerance, lang)} ${sv ? "kr" : "SEK"}`,
   );

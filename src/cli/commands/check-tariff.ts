@@ -11,7 +11,7 @@ import type { Lang } from "../../text/messages.js";
 import { areaKey, type CompiledTariff } from "../../core/model/tariff.js";
 import { TARIFF_SCHEMA_FILE, tariffJsonSchema } from "../../contracts/tariff-json-schema.js";
 import { formatSek, textTable } from "../../render/format.js";
-import { statusBanner, statusName } from "../../render/labels.js";
+import { statusBanner, statusName, titleWithYear } from "../../render/labels.js";
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs } from "../../node/outputs.js";
 import { loadTariffArg } from "../../node/run.js";
@@ -66,7 +66,7 @@ export function describeTariff(tr: CompiledTariff, lang: Lang): string {
   const section = (title: string): void => {
     out.push("", title);
   };
-  out.push(`${tr.title} (${tr.year})`);
+  out.push(titleWithYear(tr.title, tr.year));
   // a draft is named by its banner, as on every workbook; a decided tariff by its status
   const status = f.status ? (statusBanner(f.status, lang)[0] ?? statusName(f.status, lang)) : sv ? "inte angiven (räknas som beslutad)" : "not given (taken as decided)";
   out.push(`${sv ? "Status" : "Status"}: ${status}`);

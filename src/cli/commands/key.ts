@@ -4,6 +4,7 @@ import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { populationKeyOf, resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
 import { formatSek, textTable } from "../../render/format.js";
+import { draftLines, titleWithYear } from "../../render/labels.js";
 import { loadPopulationArg, loadTariffArg } from "../../node/run.js";
 import type { Io } from "../io.js";
 import { failOnWarnings } from "../../node/outputs.js";
@@ -68,7 +69,7 @@ export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<voi
     return row;
   });
   const source = key.populationSource?.kind === "file" ? key.populationSource.file : t(lang, "key_source_tariff");
-  io.stdout(`${tariff.title} (${tariff.year})\n`);
+  io.stdout([titleWithYear(tariff.title, tariff.year), ...draftLines(tariff.file.status, lang)].join("\n") + "\n");
   io.stdout(t(lang, "key_line", { basis: t(lang, key.basis === "population" ? "key_basis_population" : "key_basis_fixed"), source: key.date ? `${source}, ${key.date}` : source }) + "\n\n");
   io.stdout(textTable([head, ...rows], head.map((_, i) => i > 0)) + "\n");
   io.stdout(`${sv ? "Fördelat med största-restmetoden (Hamilton); summa" : "Split by the largest-remainder (Hamilton) method; total"} ${formatSek(split.reduce((a, p) => a + p.amount, 0n), lang)}\n`);

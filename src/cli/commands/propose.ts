@@ -13,6 +13,7 @@ import { loadTariff } from "../../core/model/tariff.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { readTextFile } from "../../node/files.js";
 import { formatSek, textTable, type PendingFile } from "../../render/format.js";
+import { draftLines, titleWithYear } from "../../render/labels.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { packageVersion } from "../../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../../node/run.js";
@@ -109,7 +110,8 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   const sv = lang === "sv";
   const id = (i: number): string => loaded.tariff.parties[i]?.id ?? String(i);
   const out: string[] = [];
-  out.push(`${proposal.tariff.title} (${proposal.year})`);
+  out.push(titleWithYear(proposal.tariff.title, proposal.year));
+  out.push(...draftLines("proposal", lang));
   out.push(`${sv ? "Basår" : "Base years"}: ${results.map((r) => r.year).join(", ")}; ${sv ? "avrundning" : "rounding"}: ${formatSek(proposal.roundTo, lang)} kr`);
   out.push("");
   const head = [t(lang, "seller"), t(lang, "buyer"), `${sv ? "Referensbelopp" : "Reference"} ${proposal.year - 1}`, `${sv ? "Förslag" : "Proposed"} ${proposal.year}`, sv ? "Förändring" : "Change"];

@@ -4,6 +4,7 @@ import { formatRational, groupedInteger } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
 import { scenarioLines } from "../../text/scenario-lines.js";
 import { formatSek, textTable } from "../format.js";
+import { draftLines, titleWithYear } from "../labels.js";
 import { componentName, nettingWords, t } from "../../text/i18n.js";
 import { type ScenarioRecord } from "../../core/analysis/scenario-record.js";
 import { messageText } from "../../text/diagnostics.js";
@@ -19,9 +20,8 @@ export function formatCount(n: number | bigint, lang: Lang): string {
 
 export function summaryText(r: CalculationResult, lang: Lang, scenario?: ScenarioRecord): string {
   const out: string[] = [];
-  out.push(`${r.title} (${r.year})`);
-  const status = r.tariff.file.status;
-  if (status === "illustrative" || status === "proposal") out.push(t(lang, status === "illustrative" ? "draft_illustrative" : "draft_proposal"));
+  out.push(titleWithYear(r.title, r.year));
+  out.push(...draftLines(r.tariff.file.status, lang));
   out.push(...scenarioLines(scenario, lang));
   if (r.forecast) {
     const f = r.forecast;
