@@ -416,6 +416,7 @@ export const en: Catalogue = {
     model_unit_price: "unit price",
     model_excluded: "outside the agreement",
     model_fixed_only: "fixed payment only",
+    all_sellers: "all",
     field_seller: "the seller",
     field_buyer: "the buyer",
     field_area: "the area",

@@ -417,6 +417,7 @@ export const sv = {
     model_unit_price: "styckpris",
     model_excluded: "utanför avtalet",
     model_fixed_only: "endast fast ersättning",
+    all_sellers: "alla",
     field_seller: "säljaren",
     field_buyer: "köparen",
     field_area: "verksamheten",

@@ -111,6 +111,7 @@ export const PHRASES = [
   "model_unit_price",
   "model_excluded",
   "model_fixed_only",
+  "all_sellers",
   "field_seller",
   "field_buyer",
   "field_area",

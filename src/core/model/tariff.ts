@@ -316,7 +316,21 @@ function reportIssue(bag: DiagnosticBag, positions: PositionMap, issue: z.core.$
   bag.error("TARIFF_SCHEMA", { path: formatPath(path), reason: issueReason(issue, valueAt(value, path)) }, positions.at(path));
 }
 
-function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledTariff {
+/** What every part of the compilation shares: the file, where problems go, and the parties. */
+interface Ctx {
+  t: TariffFile;
+  bag: DiagnosticBag;
+  pos: PositionMap;
+  parties: Party[];
+  resolveParty: (text: string) => number | undefined;
+  /** a party named at `path`: its index, or −1 (reported) */
+  party: (text: string, path: Path) => number;
+  /** a { party: value } record (with an optional "source") → index-aligned array */
+  partyRecord: <V>(rec: Record<string, unknown>, basePath: Path, convert: (v: unknown) => V) => (V | undefined)[];
+}
+
+/** The parties and how a name (id or alias, compared as party keys) finds one; a name used twice is an error. */
+function partiesOf(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): Ctx {
   const parties: Party[] = t.parties.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases ?? [] }));
   const lookup = new Map<string, number>();
   const lookupPath = new Map<string, Path>();
@@ -339,7 +353,6 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     if (i === undefined) bag.error("TARIFF_UNKNOWN_PARTY", { path: formatPath(path), party: text }, pos.at(path));
     return i ?? -1;
   };
-  /** A { party: value } record (with an optional "source") → index-aligned array. */
   const partyRecord = <V>(rec: Record<string, unknown>, basePath: Path, convert: (v: unknown) => V): (V | undefined)[] => {
     const out: (V | undefined)[] = parties.map(() => undefined);
     for (const [k, v] of Object.entries(rec)) {
@@ -353,56 +366,55 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     }
     return out;
   };
+  return { t, bag, pos, parties, resolveParty, party, partyRecord };
+}
 
-  // fixed share
-  const fs = parseCanonicalDecimal(t.fixedShare);
-  const fixedShare = fs ? rational(fs.units, pow10(fs.scale)) : rational(0n, 1n);
+/** The key: fixed shares (summing to exactly 1) or the population's. */
+function compileKey({ t, bag, pos, parties, partyRecord }: Ctx): KeySpec {
+  if (t.key.basis !== "fixed") return { basis: "population", date: t.key.date, source: t.key.source };
+  const raw = partyRecord(t.key.shares, ["key", "shares"], (v) => String(v));
+  const scale = Math.max(0, ...raw.map((s) => (s ? (parseCanonicalDecimal(s)?.scale ?? 0) : 0)));
+  const weights = raw.map((s) => (s ? (rescale(parseCanonicalDecimal(s) ?? { units: 0n, scale: 0 }, scale) ?? 0n) : 0n));
+  raw.forEach((s, i) => {
+    if (s === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["key", "shares", parties[i]?.id ?? ""]), reason: phrase("required_share") }, pos.at(["key", "shares"]));
+  });
+  const sum = weights.reduce((a, b) => a + b, 0n);
+  if (sum !== pow10(scale)) bag.error("TARIFF_KEY_SUM", { sum: formatScaled(sum, scale) }, pos.at(["key", "shares"]));
+  return { basis: "fixed", weights, scale, shares: raw.map((s) => s ?? "0"), date: t.key.date, source: t.key.source };
+}
 
-  // key
-  let key: KeySpec;
-  if (t.key.basis === "fixed") {
-    const raw = partyRecord(t.key.shares, ["key", "shares"], (v) => String(v));
-    const scale = Math.max(0, ...raw.map((s) => (s ? (parseCanonicalDecimal(s)?.scale ?? 0) : 0)));
-    const weights = raw.map((s) => (s ? (rescale(parseCanonicalDecimal(s) ?? { units: 0n, scale: 0 }, scale) ?? 0n) : 0n));
-    raw.forEach((s, i) => {
-      if (s === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["key", "shares", parties[i]?.id ?? ""]), reason: phrase("required_share") }, pos.at(["key", "shares"]));
-    });
-    const sum = weights.reduce((a, b) => a + b, 0n);
-    if (sum !== pow10(scale)) {
-      bag.error("TARIFF_KEY_SUM", { sum: formatScaled(sum, scale) }, pos.at(["key", "shares"]));
-    }
-    key = { basis: "fixed", weights, scale, shares: raw.map((s) => s ?? "0"), date: t.key.date, source: t.key.source };
-  } else {
-    key = { basis: "population", date: t.key.date, source: t.key.source };
-  }
+/** The tariff's population, one per party (every party needs one). */
+function compilePopulation({ t, bag, pos, parties, partyRecord }: Ctx): bigint[] | undefined {
+  if (!t.population) return undefined;
+  const raw = partyRecord(t.population, ["population"], (v) => BigInt(v as number));
+  raw.forEach((v, i) => {
+    if (v === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["population", parties[i]?.id ?? ""]), reason: phrase("required_population") }, pos.at(["population"]));
+  });
+  return raw.map((v) => v ?? 0n);
+}
 
-  let population: bigint[] | undefined;
-  if (t.population) {
-    const raw = partyRecord(t.population, ["population"], (v) => BigInt(v as number));
-    raw.forEach((v, i) => {
-      if (v === undefined) bag.error("TARIFF_SCHEMA", { path: formatPath(["population", parties[i]?.id ?? ""]), reason: phrase("required_population") }, pos.at(["population"]));
-    });
-    population = raw.map((v) => v ?? 0n);
-  }
-
-  // point prices
+/** The point prices per seller, by date; one price per seller and date. */
+function compilePointPrices({ t, bag, pos, parties, party }: Ctx): PointPrice[][] {
   const pointPrices: PointPrice[][] = parties.map(() => []);
-  const seenPrice = new Map<string, number>();
+  const seen = new Map<string, number>();
   t.pointPrices.forEach((p, i) => {
     const s = party(p.seller, ["pointPrices", i, "seller"]);
     if (s < 0) return;
     const k = `${s}|${p.validFrom}`;
-    const prev = seenPrice.get(k);
+    const prev = seen.get(k);
     if (prev !== undefined) {
       bag.error("TARIFF_DUPLICATE", { path: formatPath(["pointPrices", i]), what: `${parties[s]?.id} ${p.validFrom}`, other: formatPath(["pointPrices", prev]) }, pos.at(["pointPrices", i]));
       return;
     }
-    seenPrice.set(k, i);
+    seen.set(k, i);
     pointPrices[s]?.push({ validFrom: p.validFrom, price: parseMoney(p.price) ?? 0n, source: p.source });
   });
   for (const list of pointPrices) list.sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+  return pointPrices;
+}
 
-  // care rules
+/** The care rules; two rules for one area that can match the same seller are an error. */
+function compileCareRules({ t, bag, pos, parties, party }: Ctx): CareRule[] {
   const careRules: CareRule[] = t.careRules.map((r, i) => ({
     area: r.area,
     areaKey: areaKey(r.area),
@@ -417,16 +429,19 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
       const overlap = !r.sellers || !o.sellers ? (r.sellers ?? o.sellers ?? parties.map((_, k) => k)) : r.sellers.filter((s) => o.sellers?.includes(s));
       const all = !r.sellers && !o.sellers;
       if (all || overlap.length > 0) {
-        const names = all ? "alla" : overlap.map((s) => parties[s]?.id).join(", ");
-        bag.error("TARIFF_RULE_OVERLAP", { area: r.area, sellers: names, other: formatPath(["careRules", j]) }, pos.at(["careRules", i]));
+        const sellers = all ? phrase("all_sellers") : overlap.map((s) => parties[s]?.id).join(", ");
+        bag.error("TARIFF_RULE_OVERLAP", { area: r.area, sellers, other: formatPath(["careRules", j]) }, pos.at(["careRules", i]));
         break;
       }
     }
   });
+  return careRules;
+}
 
-  // reference amounts
+/** The reference amounts, one per seller→buyer pair of two different parties. */
+function compileReferences({ t, bag, pos, parties, party }: Ctx): Reference[] {
   const references: Reference[] = [];
-  const seenRef = new Map<string, number>();
+  const seen = new Map<string, number>();
   t.references.forEach((r, i) => {
     const s = party(r.seller, ["references", i, "seller"]);
     const b = party(r.buyer, ["references", i, "buyer"]);
@@ -436,30 +451,32 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
       return;
     }
     const k = `${s}|${b}`;
-    const prev = seenRef.get(k);
+    const prev = seen.get(k);
     if (prev !== undefined) {
       bag.error("TARIFF_DUPLICATE", { path: formatPath(["references", i]), what: `${parties[s]?.id}→${parties[b]?.id}`, other: formatPath(["references", prev]) }, pos.at(["references", i]));
       return;
     }
-    seenRef.set(k, i);
+    seen.set(k, i);
     references.push({ seller: s, buyer: b, amount: parseMoney(r.amount) ?? 0n, source: r.source });
   });
+  return references;
+}
 
-  /** Each entry of a list names its area, unit or grant once (compared as areas are). */
-  const uniqueNames = (list: "fixedOnly" | "solidarity" | "grants", field: string, names: string[]): void => {
-    const seen = new Map<string, number>();
-    names.forEach((name, i) => {
-      const k = areaKey(name);
-      const prev = seen.get(k);
-      if (prev !== undefined) bag.error("TARIFF_DUPLICATE", { path: formatPath([list, i, field]), what: `"${name}"`, other: formatPath([list, prev]) }, pos.at([list, i, field]));
-      seen.set(k, i);
-    });
-  };
-  uniqueNames("fixedOnly", "area", t.fixedOnly.map((f) => f.area));
-  uniqueNames("solidarity", "unit", t.solidarity.map((u) => u.unit));
-  uniqueNames("grants", "name", t.grants.map((g) => g.name));
+/** Each entry of a list names its area, unit or grant once (compared as areas are). */
+function uniqueNames({ bag, pos }: Ctx, list: "fixedOnly" | "solidarity" | "grants", field: string, names: string[]): void {
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    const k = areaKey(name);
+    const prev = seen.get(k);
+    if (prev !== undefined) bag.error("TARIFF_DUPLICATE", { path: formatPath([list, i, field]), what: `"${name}"`, other: formatPath([list, prev]) }, pos.at([list, i, field]));
+    seen.set(k, i);
+  });
+}
 
-  // fixed-only entries
+/** The fixed-only areas: a host, a total or fixed amounts per party, and a care rule that sends their rows there. */
+function compileFixedOnly(ctx: Ctx, careRules: CareRule[]): FixedOnlyEntry[] {
+  const { t, bag, pos, parties, party, partyRecord } = ctx;
+  uniqueNames(ctx, "fixedOnly", "area", t.fixedOnly.map((f) => f.area));
   const fixedOnly: FixedOnlyEntry[] = [];
   t.fixedOnly.forEach((f, i) => {
     const host = party(f.host, ["fixedOnly", i, "host"]);
@@ -472,59 +489,66 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     }
     fixedOnly.push({ area: f.area, host, total: f.total !== undefined ? (parseMoney(f.total) ?? 0n) : undefined, amounts, source: f.source });
   });
-
   fixedOnly.forEach((f, i) => {
     const k = areaKey(f.area);
     if (!careRules.some((r) => r.areaKey === k && r.model === "fixed_only")) {
       bag.warning("TARIFF_FIXED_ONLY_NO_RULE", { path: formatPath(["fixedOnly", i, "area"]), area: f.area }, pos.at(["fixedOnly", i, "area"]));
     }
   });
+  return fixedOnly;
+}
 
-  // solidarity units
-  const solidarity: SolidarityEntry[] = [];
-  t.solidarity.forEach((u, i) => {
-    const host = party(u.host, ["solidarity", i, "host"]);
-    solidarity.push({ unit: u.unit, host, amount: parseMoney(u.amount) ?? 0n, source: u.source });
-  });
+/** The solidarity units: a host and a budget each. */
+function compileSolidarity(ctx: Ctx): SolidarityEntry[] {
+  const { t, party } = ctx;
+  uniqueNames(ctx, "solidarity", "unit", t.solidarity.map((u) => u.unit));
+  return t.solidarity.map((u, i) => ({ unit: u.unit, host: party(u.host, ["solidarity", i, "host"]), amount: parseMoney(u.amount) ?? 0n, source: u.source }));
+}
 
-  // state grants passed on
-  const grants: GrantEntry[] = [];
-  t.grants.forEach((g, i) => {
+/** The state grants passed on: a recipient, an amount, and fixed amounts per party that do not exceed it. */
+function compileGrants(ctx: Ctx): GrantEntry[] {
+  const { t, bag, pos, party, partyRecord } = ctx;
+  uniqueNames(ctx, "grants", "name", t.grants.map((g) => g.name));
+  return t.grants.map((g, i) => {
     const recipient = party(g.recipient, ["grants", i, "recipient"]);
     const amount = parseMoney(g.amount) ?? 0n;
     let amounts: (bigint | undefined)[] | undefined;
     if (g.amounts) {
       amounts = partyRecord(g.amounts, ["grants", i, "amounts"], (v) => parseMoney(String(v)) ?? 0n);
       const sum = amounts.reduce<bigint>((a, b) => a + (b ?? 0n), 0n);
-      if (sum > amount) {
-        bag.error("TARIFF_GRANT_EXCEEDS", { path: formatPath(["grants", i, "amounts"]), sum: { ore: sum }, amount: { ore: amount } }, pos.at(["grants", i, "amounts"]));
-      }
+      if (sum > amount) bag.error("TARIFF_GRANT_EXCEEDS", { path: formatPath(["grants", i, "amounts"]), sum: { ore: sum }, amount: { ore: amount } }, pos.at(["grants", i, "amounts"]));
     }
-    grants.push({ name: g.name, recipient, amount, amounts, source: g.source });
+    return { name: g.name, recipient, amount, amounts, source: g.source };
   });
+}
 
-  // the books (model v3): netting, the a-conto unit, the decision, the accounts
-  const accontoUnit = t.acconto?.unit !== undefined ? (parseMoney(t.acconto.unit) ?? 100n) : 100n;
+/** Each party's own accounts, cost centre and counterparty codes (model v3, ledger lines). */
+function compileAccounting({ t, parties, partyRecord }: Ctx): (PartyAccounting | undefined)[] | undefined {
+  if (!t.accounting) return undefined;
+  return partyRecord(t.accounting, ["accounting"], (v) => v as NonNullable<TariffFile["accounting"]>[string]).map((a, i) => {
+    if (!a) return undefined;
+    const id = parties[i]?.id ?? "";
+    const codes = a.counterpartyCodes ? partyRecord(a.counterpartyCodes, ["accounting", id, "counterpartyCodes"], (v) => String(v)) : parties.map(() => undefined);
+    const accounts: PartyAccounting["accounts"] = {};
+    for (const [c, pair] of Object.entries(a.accounts ?? {})) if (pair) accounts[c as keyof PartyAccounting["accounts"]] = { income: pair.income, cost: pair.cost };
+    return { accounts, ...(a.costCentre !== undefined ? { costCentre: a.costCentre } : {}), counterpartyCodes: codes };
+  });
+}
+
+/** The decision: required of a decided tariff, which may then not keep a source that says it is illustrative. */
+function compileDecision({ t, bag, pos }: Ctx): Decision | undefined {
   const decision: Decision | undefined = t.decision
     ? { body: t.decision.body, date: t.decision.date, paragraph: t.decision.paragraph, ...(t.decision.reference !== undefined ? { reference: t.decision.reference } : {}) }
     : undefined;
-  let accounting: (PartyAccounting | undefined)[] | undefined;
-  if (t.accounting) {
-    accounting = partyRecord(t.accounting, ["accounting"], (v) => v as NonNullable<TariffFile["accounting"]>[string]).map((a, i) => {
-      if (!a) return undefined;
-      const id = parties[i]?.id ?? "";
-      const codes = a.counterpartyCodes ? partyRecord(a.counterpartyCodes, ["accounting", id, "counterpartyCodes"], (v) => String(v)) : parties.map(() => undefined);
-      const accounts: PartyAccounting["accounts"] = {};
-      for (const [c, pair] of Object.entries(a.accounts ?? {})) if (pair) accounts[c as keyof PartyAccounting["accounts"]] = { income: pair.income, cost: pair.cost };
-      return { accounts, ...(a.costCentre !== undefined ? { costCentre: a.costCentre } : {}), counterpartyCodes: codes };
-    });
-  }
   if (t.status === "decided") {
     if (!decision) bag.error("TARIFF_DECISION_MISSING", { path: "$.decision" }, pos.at(["status"]));
     for (const path of illustrativeSources(t, [])) bag.error("TARIFF_DECIDED_ILLUSTRATIVE_SOURCE", { path: formatPath(path) }, pos.at(path));
   }
+  return decision;
+}
 
-  // what is not decided, or dated as if copied from an earlier year
+/** Warnings of what is not decided, or dated as if copied from an earlier year. */
+function statusAndDateWarnings({ t, bag, pos }: Ctx): void {
   if (t.status === "illustrative" || t.status === "proposal") {
     bag.warning("TARIFF_ILLUSTRATIVE", { status: STATUS_PHRASES[t.status] }, pos.at(["status"]));
   }
@@ -534,7 +558,25 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
   t.pointPrices.forEach((p, i) => {
     if (!p.validFrom.startsWith(`${t.year}-`)) bag.warning("TARIFF_VALID_FROM_OUTSIDE_YEAR", { path: formatPath(["pointPrices", i, "validFrom"]), date: p.validFrom, year: t.year }, pos.at(["pointPrices", i, "validFrom"]));
   });
+}
 
+/** A validated tariff file as the calculation uses it, each part checked in turn (every problem reported). */
+function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledTariff {
+  const ctx = partiesOf(t, bag, pos);
+  const fs = parseCanonicalDecimal(t.fixedShare);
+  const key = compileKey(ctx);
+  const population = compilePopulation(ctx);
+  const pointPrices = compilePointPrices(ctx);
+  const careRules = compileCareRules(ctx);
+  const references = compileReferences(ctx);
+  const fixedOnly = compileFixedOnly(ctx, careRules);
+  const solidarity = compileSolidarity(ctx);
+  const grants = compileGrants(ctx);
+  // the books (model v3): netting, the a-conto unit, the decision, the accounts
+  const accontoUnit = t.acconto?.unit !== undefined ? (parseMoney(t.acconto.unit) ?? 100n) : 100n;
+  const accounting = compileAccounting(ctx);
+  const decision = compileDecision(ctx);
+  statusAndDateWarnings(ctx);
   return {
     fileName: pos.file,
     warnings: bag.warnings,
@@ -542,10 +584,10 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     year: t.year,
     title: t.title,
     source: t.source,
-    parties,
+    parties: ctx.parties,
     key,
     population,
-    fixedShare,
+    fixedShare: fs ? rational(fs.units, pow10(fs.scale)) : rational(0n, 1n),
     fixedShareText: t.fixedShare,
     pointPrices,
     careRules,
@@ -558,7 +600,7 @@ function compile(t: TariffFile, bag: DiagnosticBag, pos: PositionMap): CompiledT
     accontoUnit,
     ...(decision ? { decision } : {}),
     ...(accounting ? { accounting } : {}),
-    resolveParty,
+    resolveParty: ctx.resolveParty,
   };
 }
 
