@@ -3,6 +3,7 @@
  * `resultFromSummary` turns summed consumption into the checked result model; `calculate` is the
  * whole pipeline for embedders: tariff + rows (+ population) in, result out.
  */
+import { phrase, type Phrase } from "./phrases.js";
 import { allocate, type AllocationPart } from "./allocate.js";
 import { VALUE_UNITS_PER_ORE, formatOre, rational, roundHalfAwayFromZero, type Rational } from "./decimal.js";
 import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
@@ -355,19 +356,19 @@ export function resultFromSummary(tariff: CompiledTariff, key: DistributionKey, 
 function magnitudeErrors(r: CalculationResult): Diagnostic[] {
   const bag = new DiagnosticBag();
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
-  const check = (what: string, ore: bigint): void => {
+  const check = (what: string | Phrase, ore: bigint): void => {
     if (ore > MAX_RESULT_ORE || ore < -MAX_RESULT_ORE) bag.error("TOTAL_TOO_LARGE", { what, amount: { ore }, max: { ore: MAX_RESULT_ORE } }, { file: r.tariff.fileName, line: 1, column: 1 });
   };
   const abs = (x: bigint): bigint => (x < 0n ? -x : x);
-  for (const p of r.pairs) check(`${id(p.seller)}→${id(p.buyer)}`, p.total + roundHalfAwayFromZero(p.value.excluded + p.value.fixed_only, VALUE_UNITS_PER_ORE));
-  for (const c of COMPONENTS) check(c, r.componentTotals[c]);
+  for (const p of r.pairs) check(phrase("seller_buyer", { seller: id(p.seller), buyer: id(p.buyer) }), p.total + roundHalfAwayFromZero(p.value.excluded + p.value.fixed_only, VALUE_UNITS_PER_ORE));
+  for (const c of COMPONENTS) check(phrase(`component_${c}`), r.componentTotals[c]);
   r.net.forEach((v, i) => check(id(i), v));
   // Every sum a report shows is bounded by one of these: all flows, all references, all consumption.
-  check("Σ |flöden/flows|", r.flows.reduce((a, f) => a + abs(f.amount), 0n));
-  check("Σ |referensbelopp/references|", r.pairs.reduce((a, p) => a + abs(p.reference ?? 0n), 0n));
+  check(phrase("sum_of_flows"), r.flows.reduce((a, f) => a + abs(f.amount), 0n));
+  check(phrase("sum_of_references"), r.pairs.reduce((a, p) => a + abs(p.reference ?? 0n), 0n));
   let consumption = 0n;
   for (const p of r.pairs) for (const m of MODELS) consumption += abs(p.value[m]);
-  check("Σ |konsumtion/consumption|", roundHalfAwayFromZero(consumption, VALUE_UNITS_PER_ORE));
+  check(phrase("sum_of_consumption"), roundHalfAwayFromZero(consumption, VALUE_UNITS_PER_ORE));
   return bag.items;
 }
 

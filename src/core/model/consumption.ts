@@ -369,8 +369,8 @@ export function checkConsumption(tariff: CompiledTariff, summary: ConsumptionSum
       value += c.value;
       const ore = c.value / VALUE_UNITS_PER_ORE;
       if (ore > MAX_RESULT_ORE || ore < -MAX_RESULT_ORE) {
-        const pair = `${tariff.parties[Math.floor(cell / n)]?.id}→${tariff.parties[cell % n]?.id}`;
-        bag.error("TOTAL_TOO_LARGE", { what: `${pair}, ${a.area}`, amount: { ore }, max: { ore: MAX_RESULT_ORE } }, a.firstAt ?? at);
+        const what = phrase("seller_buyer_area", { seller: tariff.parties[Math.floor(cell / n)]?.id ?? "", buyer: tariff.parties[cell % n]?.id ?? "", area: a.area });
+        bag.error("TOTAL_TOO_LARGE", { what, amount: { ore }, max: { ore: MAX_RESULT_ORE } }, a.firstAt ?? at);
       }
     }
     if (a.known || rows === 0) continue;

@@ -453,7 +453,7 @@ function compileReferences({ t, bag, pos, parties, party }: Ctx): Reference[] {
     const k = `${s}|${b}`;
     const prev = seen.get(k);
     if (prev !== undefined) {
-      bag.error("TARIFF_DUPLICATE", { path: formatPath(["references", i]), what: `${parties[s]?.id}→${parties[b]?.id}`, other: formatPath(["references", prev]) }, pos.at(["references", i]));
+      bag.error("TARIFF_DUPLICATE", { path: formatPath(["references", i]), what: phrase("seller_buyer", { seller: parties[s]?.id ?? "", buyer: parties[b]?.id ?? "" }), other: formatPath(["references", prev]) }, pos.at(["references", i]));
       return;
     }
     seen.set(k, i);
