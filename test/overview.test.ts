@@ -14,7 +14,7 @@ import { DiagnosticBag } from "../src/core/model/diagnostics.js";
 import type { Decision } from "../src/core/model/tariff.js";
 import { buildOverview, OverviewInvariantError, type OverviewSource } from "../src/core/year/overview.js";
 import { overviewFromJson, overviewToJson } from "../src/contracts/overview.js";
-import { mkrTenths, mkrText } from "../src/render/text/overview.js";
+import { mkrTenths, mkrText, overviewText } from "../src/render/text/overview.js";
 import { barLength, barStep } from "../src/render/xlsx/overview.js";
 import { FIXTURES, runCli, tempDir } from "./helpers.js";
 
@@ -34,10 +34,11 @@ const year = fc.integer({ min: 2, max: 5 }).chain((n) =>
     result: fc.option(zeroSum(n), { nil: undefined }),
     remaining: fc.option(zeroSum(n), { nil: undefined }),
     decided: fc.boolean(),
+    status: fc.constantFrom(undefined, "decided", "proposal", "illustrative"),
   }),
 );
 
-type Year = { n: number; year: number; plan: bigint[]; forecasts: { month: number; net: bigint[] }[]; result: bigint[] | undefined; remaining: bigint[] | undefined; decided: boolean };
+type Year = { n: number; year: number; plan: bigint[]; forecasts: { month: number; net: bigint[] }[]; result: bigint[] | undefined; remaining: bigint[] | undefined; decided: boolean; status?: "decided" | "proposal" | "illustrative" };
 
 function sources(y: Year): { plan: OverviewSource; forecasts: OverviewSource[]; result?: OverviewSource; settlement?: OverviewSource } {
   const parties = ["RJL", "RKL", "RÖ", "RS", "RH"].slice(0, y.n);
@@ -45,13 +46,29 @@ function sources(y: Year): { plan: OverviewSource; forecasts: OverviewSource[]; 
   const end = (m: number): string => new Date(Date.UTC(y.year, m, 0)).toISOString().slice(0, 10);
   return {
     plan: { kind: "plan", file: "plan.json", ...common, amounts: y.plan },
-    forecasts: y.forecasts.map((f, k) => ({ kind: "forecast", file: `prognos-${k}.json`, ...common, through: end(f.month), amounts: f.net })),
-    ...(y.result ? { result: { kind: "result" as const, file: "resultat.json", ...common, amounts: y.result } } : {}),
+    forecasts: y.forecasts.map((f, k) => ({ kind: "forecast", file: `prognos-${k}.json`, ...common, through: end(f.month), ...(y.status ? { tariffStatus: y.status } : {}), amounts: f.net })),
+    ...(y.result ? { result: { kind: "result" as const, file: "resultat.json", ...common, tariffStatus: "decided", amounts: y.result } } : {}),
     ...(y.result && y.remaining ? { settlement: { kind: "settlement" as const, file: "slutreglering.json", ...common, title: undefined, amounts: y.remaining, net: y.result } } : {}),
   } as ReturnType<typeof sources>;
 }
 
 describe("the overview model", () => {
+  it("is a draft when any input is one: the least decided status of the inputs, in the summary's UTKAST line", () => {
+    fc.assert(
+      fc.property(year, (y) => {
+        const o = buildOverview(sources(y), new DiagnosticBag());
+        if (!o) throw new Error("no overview");
+        const named = [...(y.forecasts.length > 0 && y.status ? [y.status] : []), ...(y.result ? ["decided" as const] : [])];
+        const expected = (["illustrative", "proposal", "decided"] as const).find((s) => named.includes(s));
+        expect(o.tariffStatus).toBe(expected);
+        const text = overviewText(o, "sv");
+        expect(text.includes("UTKAST – illustrativa belopp")).toBe(expected === "illustrative");
+        expect(text.includes("FÖRSLAG – ej beslutade belopp")).toBe(expected === "proposal");
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it("equals its inputs to the öre: the plan, every forecast (by date), the outcome, the remaining (property)", () => {
     fc.assert(
       fc.property(year, (y) => {

@@ -37,6 +37,7 @@ export function overviewToJson(o: Overview, meta: { tool?: { name: string; versi
     ...(o.title !== undefined ? { title: o.title } : {}),
     decision: o.decision === undefined ? null : decisionJson(o.decision ?? undefined),
     ...(o.decision === undefined ? { decisionKnown: false } : {}),
+    ...(o.tariffStatus !== undefined ? { tariffStatus: o.tariffStatus } : {}),
     parties: o.parties.map((p, i) => ({
       party: p,
       plan: formatOre(o.plan[i] ?? 0n),
@@ -57,6 +58,7 @@ const overviewFile = z.object({
   title: z.string().max(4000).optional(),
   decision: decision.nullable(),
   decisionKnown: z.literal(false).optional(),
+  tariffStatus: z.enum(["decided", "proposal", "illustrative"]).optional(),
   parties: z
     .array(z.object({ party, plan: money, forecasts: z.array(z.object({ through: isoDate, net: money })), outcome: money.nullable(), remaining: money.nullable() }))
     .min(1)
@@ -77,6 +79,7 @@ export function overviewFromJson(text: string, file: string, bag: DiagnosticBag)
     parties: data.parties.map((p) => p.party),
     ...(data.title !== undefined ? { title: data.title } : {}),
     ...(data.decisionKnown === false ? {} : { decision: decisionOf(data.decision) }),
+    ...(data.tariffStatus !== undefined ? { tariffStatus: data.tariffStatus } : {}),
     plan: col((p) => p.plan),
     forecasts: data.forecasts.map((f, k) => ({ through: f.through, file: f.file, net: col((p) => p.forecasts[k]?.net ?? "0.00") })),
     ...(hasOutcome ? { outcome: col((p) => p.outcome) } : {}),
@@ -126,6 +129,7 @@ export function readResultSource(text: string, file: string, kind: "forecast" | 
     ...(detail.title !== undefined ? { title: detail.title } : {}),
     ...(result.decision !== undefined ? { decision: result.decision } : {}),
     ...(result.forecastThrough !== undefined ? { through: result.forecastThrough } : {}),
+    ...(result.tariffStatus !== undefined ? { tariffStatus: result.tariffStatus } : {}),
     amounts: result.net,
   };
 }

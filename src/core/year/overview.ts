@@ -10,6 +10,9 @@ import { formatOre } from "../model/decimal.js";
 import type { DiagnosticBag } from "../model/diagnostics.js";
 import type { Decision } from "../model/tariff.js";
 
+export type TariffStatus = "decided" | "proposal" | "illustrative";
+const DRAFTNESS: readonly TariffStatus[] = ["illustrative", "proposal", "decided"];
+
 /** What the overview reads of one input file (the readers in contracts/ fill it in). */
 export interface OverviewSource {
   kind: "plan" | "forecast" | "result" | "settlement";
@@ -24,6 +27,8 @@ export interface OverviewSource {
   decision?: Decision | null;
   /** a forecast's cut-off date (YYYY-MM-DD), for a result computed with --through */
   through?: string;
+  /** the status of the tariff, when the file says (a result does) */
+  tariffStatus?: TariffStatus;
   /**
    * per party (index of `parties`), öre: the plan's annual net, a forecast's or the outcome's net
    * position, a settlement's remaining
@@ -50,6 +55,8 @@ export interface Overview {
   title?: string;
   /** the decision the inputs name (null: not decided; absent: no input says) */
   decision?: Decision | null;
+  /** the least decided status an input names (illustrative before proposal before decided); absent: none says */
+  tariffStatus?: TariffStatus;
   plan: bigint[];
   forecasts: { through: string; file: string; net: bigint[] }[];
   outcome?: bigint[];
@@ -131,6 +138,7 @@ export function buildOverview(input: { plan: OverviewSource; forecasts?: readonl
     parties: [...plan.parties],
     ...(titled?.title !== undefined ? { title: titled.title } : {}),
     ...(decided ? { decision: decided.decision ?? null } : {}),
+    ...statusOf(all),
     plan: [...plan.amounts],
     forecasts: sorted.map((f) => ({ through: f.through as string, file: f.file, net: [...f.amounts] })),
     ...(result ? { outcome: [...result.amounts] } : {}),
@@ -142,6 +150,12 @@ export function buildOverview(input: { plan: OverviewSource; forecasts?: readonl
   const failed = overview.checks.filter((c) => !c.holds);
   if (failed.length > 0) throw new OverviewInvariantError(failed);
   return overview;
+}
+
+/** The least decided status the inputs name: one draft input makes the whole overview a draft. */
+function statusOf(sources: readonly OverviewSource[]): { tariffStatus?: TariffStatus } {
+  const status = DRAFTNESS.find((s) => sources.some((x) => x.tariffStatus === s));
+  return status ? { tariffStatus: status } : {};
 }
 
 /**

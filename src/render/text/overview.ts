@@ -7,6 +7,7 @@ import type { Overview } from "../../core/year/overview.js";
 import type { Lang } from "../../text/messages.js";
 import { decisionText, dw } from "../../text/decided-words.js";
 import { textTable } from "../format.js";
+import { draftLines } from "../labels.js";
 
 /** Öre per tenth of a million kronor. */
 const ORE_PER_TENTH_MKR = 10_000_000n;
@@ -46,6 +47,7 @@ export function overviewText(o: Overview, lang: Lang): string {
   const rows = overviewRows(o, lang);
   const out: string[] = [dw(lang, "textTitle", { year: o.year })];
   if (o.title !== undefined) out.push(o.title);
+  out.push(...draftLines(o.tariffStatus, lang));
   out.push(decisionText(o.decision, lang), "");
   out.push(
     textTable(
