@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { CODES } from "../src/core/model/codes.js";
 import { PHRASES, phrase, type Phrase, type PhraseCode } from "../src/core/model/phrases.js";
 import { EXPLAIN_STEPS } from "../src/core/analysis/explain.js";
+import { COMPONENTS } from "../src/core/model/calculate.js";
 import { groupedDecimal } from "../src/core/model/decimal.js";
 import { tariffSchema } from "../src/core/model/tariff-schema.js";
 import { CATALOGUES, phraseText, t, type TextKey } from "../src/text/catalogue.js";
@@ -38,13 +39,17 @@ describe("the catalogues", () => {
   });
 
   it("word every code, hint, phrase and explanation step of the core, and nothing else", () => {
-    // every code has words in both languages (a branch's new codes may still sit in its own messages-<branch>.ts)
+    // every code has words in both languages, in the catalogues
     for (const code of CODES) for (const lang of ["sv", "en"] as const) expect(MESSAGES[code]?.[lang]?.trim(), `${lang} ${code}`).toBeTruthy();
     for (const code of Object.keys(CATALOGUES.sv.messages)) expect(CODES as readonly string[], code).toContain(code);
     for (const code of Object.keys(CATALOGUES.sv.messages) as (keyof typeof CATALOGUES.sv.messages)[]) expect(MESSAGES[code].en, code).toBe(CATALOGUES.en.messages[code]);
     for (const code of [...Object.keys(CATALOGUES.sv.hints), ...Object.keys(CATALOGUES.sv.suggestionHints)]) expect(CODES as readonly string[], code).toContain(code);
     expect(Object.keys(CATALOGUES.sv.phrases).sort()).toEqual([...PHRASES].sort());
     expect(Object.keys(CATALOGUES.sv.explain).sort()).toEqual([...EXPLAIN_STEPS].sort());
+    // every component has its names (the reports', the short one a reader may type) and nothing else
+    const short = Object.keys(CATALOGUES.sv.words).filter((k) => k.startsWith("componentShort_")).map((k) => k.slice("componentShort_".length));
+    expect(short.sort()).toEqual([...COMPONENTS].sort());
+    for (const c of COMPONENTS) expect([CATALOGUES.sv.words[`component_${c}`], CATALOGUES.en.words[`component_${c}`]].every((w) => w.trim() !== "")).toBe(true);
   });
 
   it("word every description key of the tariff schema, Swedish then English", () => {

@@ -4,6 +4,8 @@
  * writer. Pure: no `node:` import.
  */
 import { stringify } from "csv-stringify/sync";
+import { moneyText } from "../text/diagnostics.js";
+import { t } from "../text/i18n.js";
 
 /** A file to write: its path and contents (text is written as UTF-8). Written by `writeFilesAtomically`. */
 export interface PendingFile {
@@ -32,18 +34,15 @@ export function excelCsv(header: string[], rows: (string | number)[][]): string 
 
 /** Öre for people: "1 234 567,89" (space as thousands separator). */
 export function formatSek(ore: bigint, lang: "sv" | "en" = "sv"): string {
-  const neg = ore < 0n;
-  const a = (neg ? -ore : ore).toString().padStart(3, "0");
-  const int = a.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
-  // An ASCII minus: U+2212 pastes into Excel as text, not as a number.
-  return `${neg ? "-" : ""}${int}${lang === "sv" ? "," : "."}${a.slice(-2)}`;
+  // as a message writes money: an ASCII minus (U+2212 pastes into Excel as text, not as a number)
+  return moneyText(ore, lang);
 }
 
 /** The a-conto unit in words: "hela kronor" for 1 kr, "hela öre" for 0,01 kr, else "multiplar av 1 000,00 kr". */
 export function accontoUnitWords(unit: bigint, lang: "sv" | "en" = "sv"): string {
-  if (unit === 100n) return lang === "sv" ? "hela kronor" : "whole kronor";
-  if (unit === 1n) return lang === "sv" ? "hela öre" : "whole öre";
-  return lang === "sv" ? `multiplar av ${formatSek(unit, lang)} kr` : `multiples of SEK ${formatSek(unit, lang)}`;
+  if (unit === 100n) return t(lang, "acconto_unit_kronor");
+  if (unit === 1n) return t(lang, "acconto_unit_ore");
+  return t(lang, "acconto_unit_multiple", { amount: formatSek(unit, lang) });
 }
 
 /** A plain text table, columns padded; numbers right-aligned. */

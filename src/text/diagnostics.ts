@@ -94,7 +94,8 @@ export function hintText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): st
 /** One diagnostic as text, with its hint on the next line where there is one. */
 export function renderDiagnostic(d: Diagnostic, lang: Lang = "sv"): string {
   const where = `${escapeForMessage(d.file || "-")}:${d.line ?? 1}:${d.column ?? 1}`;
-  const severity = d.severity === "error" ? (lang === "sv" ? "error" : "error") : "warning";
+  // the severity stays in English in both languages, as compilers write it (tools match on it)
+  const severity = d.severity === "error" ? "error" : "warning";
   let text = `${where}: ${severity}[${d.code}]: ${messageText(d, lang)}`;
   const hint = hintText(d, lang);
   if (hint) text += `\n  ${t(lang, "labels.hint")}: ${hint}`;

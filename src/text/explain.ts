@@ -5,7 +5,7 @@
 import type { Explanation, ExplainStep, StepParam } from "../core/analysis/explain.js";
 import type { Lang } from "../core/model/codes.js";
 import type { CareModel } from "../core/model/tariff-schema.js";
-import { COMPONENTS, type Component } from "../core/model/calculate.js";
+import type { Component } from "../core/model/calculate.js";
 import { CATALOGUES, fillText } from "./catalogue.js";
 import { decimalText, moneyText } from "./diagnostics.js";
 
@@ -46,7 +46,9 @@ export function listText(items: readonly string[], lang: Lang): string {
  */
 export function componentNames(): ReadonlyMap<string, Component> {
   const names = new Map<string, Component>();
-  for (const c of COMPONENTS) {
+  // the components are the catalogue's (test/text-catalogue.test.ts: every component has its words)
+  const components = Object.keys(CATALOGUES.sv.words).filter((k) => k.startsWith("componentShort_")).map((k) => k.slice("componentShort_".length) as Component);
+  for (const c of components) {
     for (const cat of Object.values(CATALOGUES)) {
       for (const w of [cat.words[`component_${c}`], cat.phrases[`component_${c}`], cat.words[`componentShort_${c}`]]) names.set(w.toLowerCase(), c);
     }

@@ -1,7 +1,7 @@
 /** The lines every report of a scenario shows: that it is one, and what was set. */
 import type { Lang } from "../core/model/codes.js";
 import type { ScenarioRecord } from "../core/analysis/scenario-record.js";
-import { groupedDecimal } from "../core/model/decimal.js";
+import { decimalText } from "./diagnostics.js";
 import { t } from "./catalogue.js";
 
 /** Tariff values that are shares, shown as percentages ("0.65" → "65 %"). */
@@ -21,7 +21,7 @@ function percentOf(text: string): string {
 /** A tariff value as a report shows it: numbers grouped, shares in per cent, text as it is. */
 function valueText(value: unknown, share: boolean, lang: Lang): string {
   const s = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim().replace(",", ".") : JSON.stringify(value);
-  if (typeof value !== "object" && /^-?\d+(\.\d+)?$/.test(s)) return share ? `${groupedDecimal(percentOf(s), lang)} %` : groupedDecimal(s, lang);
+  if (typeof value !== "object" && /^-?\d+(\.\d+)?$/.test(s)) return share ? `${decimalText(percentOf(s), lang)} %` : decimalText(s, lang);
   return typeof value === "string" ? value : s;
 }
 

@@ -20,12 +20,6 @@ import { decimalComma, excelCsv, joinPath, oreForExcelCsv, type PendingFile } fr
 import { reportAreaOrder } from "../labels.js";
 import { shareText, formatValueSek } from "../../core/model/decimal.js";
 
-const ADDED = {
-  componentName: ["Komponentnamn", "Component name"],
-  modelName: ["Modellnamn", "Model name"],
-  percent: ["Andel (procent)", "Share (percent)"],
-} as const;
-
 /**
  * The result as the CSV files `--csv-dir` writes (flows, net positions, transfers, pairs, …) for
  * Swedish Excel: semicolons, decimal comma, UTF-8 with BOM, headers in `lang`. Returns the files
@@ -38,7 +32,7 @@ const ADDED = {
  */
 export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): PendingFile[] {
   const id = (i: number): string => csvText(r.parties[i]?.id ?? String(i));
-  const added = (k: keyof typeof ADDED): string => ADDED[k][lang === "sv" ? 0 : 1];
+  const added = (k: "componentName" | "modelName" | "percent"): string => t(lang, `column_${k}`);
   const files: PendingFile[] = [];
   files.push({
     path: joinPath(dir, "flows.csv"),
@@ -81,7 +75,7 @@ export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): P
   ]);
   files.push({
     path: joinPath(dir, "areas.csv"),
-    data: excelCsv([t(lang, "area"), t(lang, "seller"), t(lang, "buyer"), t(lang, "model"), t(lang, "rows"), t(lang, "value"), `${t(lang, "value")} (${lang === "sv" ? "avrundat" : "rounded"})`, added("modelName")], areaRows),
+    data: excelCsv([t(lang, "area"), t(lang, "seller"), t(lang, "buyer"), t(lang, "model"), t(lang, "rows"), t(lang, "value"), t(lang, "value_rounded"), added("modelName")], areaRows),
   });
   return files;
 }
