@@ -8,7 +8,7 @@ import { lstatSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { DiagnosticBag, InputError, diagnosticKey, sortDiagnostics, type Diagnostic } from "../core/model/diagnostics.js";
 import type { Lang } from "../text/messages.js";
-import { isSpecialPath, outputKindText, outputTarget, statKind, writeFilesAtomically, type PendingFile } from "./atomic-write.js";
+import { isSpecialPath, outputKindPhrase, outputTarget, statKind, writeFilesAtomically, type PendingFile } from "./atomic-write.js";
 import { resolveTariffArg } from "./paths.js";
 
 export interface PathArg {
@@ -90,7 +90,7 @@ function fileOnTheWay(path: string): boolean {
 export function checkOutputPaths(plan: OutputPlan, lang: Lang): Diagnostic[] {
   const bag = new DiagnosticBag();
   const at = (p: PathArg) => ({ file: p.path, line: 1, column: 1 });
-  const notFile = (p: PathArg, kind: Parameters<typeof outputKindText>[0]) => bag.error("OUTPUT_NOT_FILE", { option: p.option, kind: outputKindText(kind, lang) }, at(p));
+  const notFile = (p: PathArg, kind: Parameters<typeof outputKindPhrase>[0]) => bag.error("OUTPUT_NOT_FILE", { option: p.option, kind: outputKindPhrase(kind) }, at(p));
 
   // A folder that cannot be one is reported once; the files and folders inside it are not looked at.
   const badDirs: string[] = [];

@@ -70,7 +70,7 @@ export function fill(template: string, params: Params, lang: Lang = "sv"): strin
     if (v === undefined) return whole;
     if (typeof v === "object") {
       if ("ore" in v) return moneyText(v.ore, lang);
-      if ("errno" in v) return escapeForMessage(fileProblemText(v.errno, lang));
+      if ("errno" in v) return escapeForMessage(knownFileProblem(v.errno) ? fileProblemText(v.errno, lang) : shorten(v.detail ?? v.errno));
       if (isPhrase(v)) return escapeForMessage(shorten(phraseText(v, lang)));
       return escapeForMessage(shorten(v[lang]));
     }
