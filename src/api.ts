@@ -23,6 +23,9 @@ import { accontoToJson } from "./contracts/acconto.js";
 import { readAccontoJson, readBaseResult, readResultJson } from "./contracts/result-input.js";
 import { resultToJson as coreResultToJson, type InputFileInfo, type ResultMeta } from "./contracts/result-json.js";
 import { finalSettlement, type Payment, type Settlement, type UnitPriceMode } from "./core/year/settlement.js";
+import { buildOverview, type Overview, type OverviewSource } from "./core/year/overview.js";
+import { readPlanSource, readResultSource, readSettlementSource } from "./contracts/overview.js";
+import { settlementToJson } from "./contracts/settlement.js";
 import { readPaidSources, type PaidSourceBytes } from "./read/paid-sources.js";
 import { loadTariff, type CompiledTariff } from "./core/model/tariff.js";
 import { bytesSource } from "./read/csv.js";
@@ -481,7 +484,57 @@ export async function explain(input: ExplainInput): Promise<Outcome<ExplanationT
   return { value: e, warnings: sortDiagnostics(result.warnings) };
 }
 
-// overview: the year on one page (`vardavtal overview`: the plan, the forecasts, the outcome and
-// the settlement per party) goes here, as a thin wrapper over core/year/overview.ts once that is
-// in: `overview(input): Promise<Outcome<Overview>>`, taking the plan, results and settlement as
-// the calls above take them (a value, an outcome, or the JSON vardavtal wrote).
+/** What {@link overview} takes: the year's files as the calls above give them (a value, an outcome, or the JSON vardavtal wrote). */
+export interface OverviewInput {
+  /** the year's a-conto plan: {@link acconto}'s outcome or value, or the JSON `acconto --json` wrote */
+  plan: PlanInput;
+  /** forecasts of the year (results computed with a cut-off date), any number */
+  forecasts?: ResultInput[];
+  /** the year's result */
+  result?: ResultInput;
+  /** the settlement of that result: {@link settle}'s outcome or value, or the JSON `settle --json` wrote */
+  settlement?: Settlement | Outcome<Settlement> | WrittenJson | string | Uint8Array;
+}
+
+function isSettlement(v: unknown): v is Settlement {
+  return typeof v === "object" && v !== null && "counterparties" in v && "totals" in v && "sources" in v;
+}
+
+/**
+ * The year on one page (`vardavtal overview`): per party the a-conto plan's net for the year, each
+ * forecast's net with its date, the outcome's net and what remains to settle, the figures the
+ * inputs' own to the öre. Inputs of different years, parties, tariffs or decisions are refused,
+ * each with its reason; so is a forecast given as the outcome, a full year as a forecast, and a
+ * settlement of another outcome. Write it with `overviewToJson`.
+ *
+ * @throws InputError with every problem of every input.
+ * @example
+ * ```ts
+ * import { acconto, calculate, overview, settle, overviewToJson } from "vardavtal";
+ * const plan = await acconto({ tariff });
+ * const result = await calculate({ tariff, consumption });
+ * const { value } = await overview({ plan, result, settlement: await settle({ result, plan }) });
+ * overviewToJson(value).parties; // [{ party: "RJL", plan: "…", forecasts: [], outcome: "…", remaining: "…" }, …]
+ * ```
+ */
+export async function overview(input: OverviewInput): Promise<Outcome<Overview>> {
+  const bag = new DiagnosticBag();
+  const text = (v: unknown, file: string, what: string): string | undefined => {
+    const value = unwrap(v);
+    return isSettlement(value) ? JSON.stringify(settlementToJson(value)) : jsonText(value, file, what, bag);
+  };
+  const read = <T>(v: unknown, file: string, what: string, parse: (t: string) => T | undefined): T | undefined => {
+    const t = text(v, file, what);
+    return t === undefined ? undefined : parse(t);
+  };
+  const plan = read(input.plan, "<plan>", "vardavtal-acconto/1", (t) => readPlanSource(t, "<plan>", bag));
+  const forecasts = (input.forecasts ?? []).map((f, i) => read(f, `<forecast ${i + 1}>`, "vardavtal-result/1", (t) => readResultSource(t, `<forecast ${i + 1}>`, "forecast", bag)));
+  const result = input.result === undefined ? undefined : read(input.result, "<result>", "vardavtal-result/1", (t) => readResultSource(t, "<result>", "result", bag));
+  const settlement = input.settlement === undefined ? undefined : read(input.settlement, "<settlement>", "vardavtal-settlement/1", (t) => readSettlementSource(t, "<settlement>", bag));
+  bag.throwIfErrors();
+  if (!plan) throw new InputError(bag.items);
+  const value = buildOverview({ plan, forecasts: forecasts.filter((f): f is OverviewSource => f !== undefined), ...(result ? { result } : {}), ...(settlement ? { settlement } : {}) }, bag);
+  bag.throwIfErrors();
+  if (!value) throw new InputError(bag.items);
+  return { value, warnings: [] };
+}

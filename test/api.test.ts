@@ -157,6 +157,37 @@ describe("the year's calls for embedders", () => {
     }
   });
 
+  it("overview: the same year on one page as `vardavtal overview`, from the outcomes as they are; inputs of another year refused", async () => {
+    const { acconto, calculate, settle, overview, overviewToJson, resultToJson, accontoToJson, settlementToJson, InputError } = await import("vardavtal");
+    const { overviewFromJson } = await import("../src/contracts/overview.js");
+    const rows = [
+      { date: "2025-02-03", seller: "RÖ", buyer: "RJL", area: "neurokirurgi", points: "2,5" },
+      { date: "2025-09-01", seller: "RJL", buyer: "RKL", area: "psykiatri", amount: "12500.00" },
+    ];
+    const result = await calculate({ tariff: tariffText, consumption: rows });
+    const forecast = await calculate({ tariff: tariffText, consumption: rows, through: "2025-04-30" });
+    const plan = await acconto({ tariff: tariffText });
+    const settlement = await settle({ result, plan });
+    const { value } = await overview({ plan, forecasts: [forecast], result, settlement });
+    expect(value.outcome).toEqual(result.value.net);
+    expect(value.remaining).toEqual(settlement.value.totals.map((t) => t.remaining));
+    expect(value.forecasts.map((f) => f.through)).toEqual(["2025-04-30"]);
+    // the command line on the same files writes the same overview (but for the files' names)
+    const dir = tempDir();
+    const files = { plan: accontoToJson(plan.value), f: resultToJson(forecast), r: resultToJson(result), s: settlementToJson(settlement.value) };
+    for (const [name, json] of Object.entries(files)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(json));
+    const cli = runCli(["overview", "--plan", join(dir, "plan.json"), "--forecast", join(dir, "f.json"), "--result", join(dir, "r.json"), "--settlement", join(dir, "s.json"), "--json", join(dir, "o.json")]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const { tool: _tool, ...expected } = JSON.parse(readFileSync(join(dir, "o.json"), "utf8"));
+    const unnamed = (j: { sources: unknown; forecasts: unknown }) => ({ ...j, sources: undefined, forecasts: undefined });
+    expect(unnamed(overviewToJson(value))).toEqual(unnamed(expected));
+    const { DiagnosticBag } = await import("../src/core/model/diagnostics.js");
+    expect(overviewFromJson(JSON.stringify(overviewToJson(value)), "o.json", new DiagnosticBag())).toEqual(value);
+    // a plan of another year is refused, naming the file
+    const other = { ...files.plan, year: 2024 };
+    await expect(overview({ plan: other, result })).rejects.toBeInstanceOf(InputError);
+  });
+
   it("settle: every problem as InputError (a payment to an unknown party, neither plan nor payments, a forecast)", async () => {
     const { InputError, settle } = await import("vardavtal");
     const result = await miniResultJson();

@@ -4,6 +4,7 @@
  * whole pipeline for embedders: tariff + rows (+ population) in, result out.
  */
 import { phrase, type Phrase } from "./phrases.js";
+import { isoDateYear } from "./numbers.js";
 import { allocate, type AllocationPart } from "./allocate.js";
 import { VALUE_UNITS_PER_ORE, formatOre, rational, roundHalfAwayFromZero, type Rational } from "./decimal.js";
 import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
@@ -428,6 +429,8 @@ export interface CalculateInput {
   consumption: Iterable<ConsumptionRow> | AsyncIterable<ConsumptionRow>;
   /** overrides the tariff's population: per party id or alias, or a PopulationInput with positions */
   population?: PopulationInput | Record<string, number | bigint>;
+  /** a forecast: the rows up to and including this date (ISO, in the tariff's year), scaled to the whole year (`--through`) */
+  through?: string;
 }
 
 function isCompiled(t: unknown): t is CompiledTariff {
@@ -458,9 +461,12 @@ export async function calculate(input: CalculateInput): Promise<CalculationResul
   const tariff = compileTariffInput(input.tariff);
   const bag = new DiagnosticBag();
   const key = resolveKey(tariff, populationInput(input.population), bag);
-  const acc = new ConsumptionAccumulator(tariff, bag);
+  const through = input.through;
+  if (through !== undefined && isoDateYear(through) !== tariff.year) bag.error("BAD_THROUGH", { text: through, year: tariff.year }, { file: "--through", line: 1, column: 1 });
+  bag.throwIfErrors();
+  const acc = new ConsumptionAccumulator(tariff, bag, undefined, through !== undefined ? { through } : {});
   for await (const row of input.consumption) acc.add(row);
   if (!bag.hasErrors) checkConsumption(tariff, acc.summary, bag, "<consumption>");
   bag.throwIfErrors();
-  return resultFromSummary(tariff, key as DistributionKey, acc.summary, bag.warnings);
+  return resultFromSummary(tariff, key as DistributionKey, acc.summary, bag.warnings, through !== undefined ? { through } : {});
 }
