@@ -77,6 +77,12 @@ describe("netting and a-conto months", () => {
       const date = rows.filter((r) => r[9]?.startsWith(`AC-2025-${String(m).padStart(2, "0")}-`));
       expect(date.reduce((a, r) => a + ore((r[7] as string).replace(",", ".")), 0n), `month ${m}`).toBe(ore(net[m - 1] as string));
     }
+     // in English the texts are English, but the columns and the kind stay the books' codes (intäkt/kostnad)
+    const en = join(dir, "ledger-en");
+    ok(["acconto", "--tariff", "2025", "--ledger-dir", en, "--lang", "en"]);
+    const enRows = readFileSync(join(en, "bokforing-RKL-2025.csv"), "utf8").slice(1).trim().split("\r\n").slice(1).map((l) => l.split(";"));
+    expect(enRows[0]).toEqual(["2025-01-31", "RJL", "", "kostnad", "Fixed", "", "", "-910000,00", "A conto January 2025 – fixed, agreement 2025", "AC-2025-01-RKL-RJL-fixed"]);
+    expect(new Set(enRows.map((r) => r[3]))).toEqual(new Set(["intäkt", "kostnad"]));
   });
 });
 

@@ -213,8 +213,6 @@ export const en: Catalogue = {
     ledger_forecast: "Forecast of the final settlement {year} (through {through})",
     ledger_unassigned: "unassigned payment",
     ledger_text: "{what} – {component}, agreement {year}{decision}",
-    ledger_income: "income",
-    ledger_cost: "cost",
     acconto_unit_kronor: "whole kronor",
     acconto_unit_ore: "whole öre",
     acconto_unit_multiple: "multiples of SEK {amount}",

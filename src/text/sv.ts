@@ -214,8 +214,6 @@ export const sv = {
     ledger_forecast: "Prognos slutreglering {year} (t.o.m. {through})",
     ledger_unassigned: "ej fördelad betalning",
     ledger_text: "{what} – {component}, överenskommelse {year}{decision}",
-    ledger_income: "intäkt",
-    ledger_cost: "kostnad",
     acconto_unit_kronor: "hela kronor",
     acconto_unit_ore: "hela öre",
     acconto_unit_multiple: "multiplar av {amount} kr",

@@ -13,6 +13,9 @@ import { csvText } from "./csv-safe.js";
 
 export const LEDGER_COLUMNS = ["datum", "motpart", "motpartskod", "typ", "komponent", "konto", "kostnadsställe", "belopp", "text", "referens"] as const;
 
+/** The column `typ`: a code the books' import matches on, Swedish in either language like the column names. */
+export const LEDGER_KINDS = { income: "intäkt", cost: "kostnad" } as const;
+
 /** "A conto mars 2026 – fast ersättning, överenskommelse 2026, Samverkansnämnden 2025-12-08 § 12" */
 export function ledgerText(l: LedgerLine, lang: Lang): string {
   const what =
@@ -33,7 +36,7 @@ export function ledgerCsv(lines: readonly LedgerLine[], lang: Lang = "sv"): stri
       l.date,
       csvText(l.counterparty),
       csvText(l.counterpartyCode ?? ""),
-      t(lang, l.kind === "income" ? "ledger_income" : "ledger_cost"),
+      LEDGER_KINDS[l.kind],
       csvText(l.component === null ? "" : componentName(l.component, lang)),
       csvText(l.account ?? ""),
       csvText(l.costCentre ?? ""),
