@@ -303,7 +303,11 @@ function helpWidth(): number {
   return Math.min(110, process.stdout.columns || 100);
 }
 
-export async function main(argv: string[] = process.argv.slice(2), io: Io = defaultIo()): Promise<number> {
+/**
+ * Runs the command line. `options.viaYargs` sends every command line through yargs (no direct
+ * `key`/`check-tariff`, no help from the build): for the tests that hold both roads identical.
+ */
+export async function main(argv: string[] = process.argv.slice(2), io: Io = defaultIo(), options: { viaYargs?: boolean } = {}): Promise<number> {
   const lang = detectLang(argv);
   argv = joinNegativeValues(argv);
   try {
@@ -314,7 +318,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     return EXIT.input;
   }
   // `key` and `check-tariff` on a plain command line, and `--help`, without yargs
-  const plain = plainCommandLine(argv);
+  const plain = options.viaYargs ? undefined : plainCommandLine(argv);
   if (plain) {
     try {
       await (DIRECT[plain.command] as (typeof DIRECT)[string]).run(plain.values, plain.flags, argv, io, lang);
@@ -328,7 +332,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     }
     return EXIT.ok;
   }
-  const help = builtHelp(argv, lang);
+  const help = options.viaYargs ? undefined : builtHelp(argv, lang);
   if (help) {
     for (const call of help) console.log(...call);
     return EXIT.ok;
