@@ -17,7 +17,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const years = readdirSync(join(root, "tariffs"))
   .filter((f) => /^\d{4}\.json$/.test(f))
   .sort();
-const entries = years.map((f) => `  ${f.slice(0, 4)}: ${JSON.stringify(readFileSync(join(root, "tariffs", f), "utf8"))},`);
+// one read of each file: the text compiled in and the text validated below are the same
+const texts = new Map(years.map((f) => [f, readFileSync(join(root, "tariffs", f), "utf8")]));
+const entries = years.map((f) => `  ${f.slice(0, 4)}: ${JSON.stringify(texts.get(f))},`);
 const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
 const text = `/**
  * The package's version and its bundled tariffs (tariffs/YYYY.json) as text: their bytes and
@@ -52,7 +54,7 @@ const bundle = await build({
 const { loadTariff } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString("base64")}`);
 const validated = [];
 for (const f of years) {
-  const text = readFileSync(join(root, "tariffs", f), "utf8");
+  const text = texts.get(f);
   let compiled;
   try {
     compiled = loadTariff(text, join("tariffs", f));
