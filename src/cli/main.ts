@@ -5,15 +5,15 @@
  * warning; 3 internal error (a result failed its own checks; nothing written).
  * A closed stdout (`vardavtal key | head -1`) ends the printing quietly: see bin/vardavtal.js.
  */
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import yargs, { type Argv } from "yargs";
-import { hideBin } from "yargs/helpers";
+import type { Argv } from "yargs";
 import { InputError, sortDiagnostics } from "../core/model/diagnostics.js";
 import type { Lang } from "../text/messages.js";
 import type { PendingFile } from "../render/format.js";
 import { runTime } from "../render/run-time.js";
 import type { PathArg } from "../node/outputs.js";
-import { DEFAULT_TOLERANCE } from "../core/year/keycheck.js";
+import { DEFAULT_TOLERANCE } from "../core/year/tolerance.js";
 import { formatOre } from "../core/model/decimal.js";
 import { t } from "../text/i18n.js";
 import { joinNegativeValues, rawOptionValue } from "../read/options.js";
@@ -225,7 +225,89 @@ const COMMAND_WORDS = new Set(["calculate", "acconto", "settle", "propose", "com
 /** Options that take one value: given twice, yargs makes a list of them, and which one was meant is unclear. */
 const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "round-to", "ledger-dir", "unit-price", "costs", "tolerance", "amount", "out", "lang", "write-schema", "scenario"];
 
-export async function main(argv: string[] = hideBin(process.argv), io: Io = defaultIo()): Promise<number> {
+/** Boolean options every command takes: given bare, they are true. */
+const BOOLEAN_FLAGS = ["strict", "all-errors"];
+
+/**
+ * The commands `main` runs without yargs (which takes about as long to load as Node itself to
+ * start) when their command line is plain: the command word first, then only the options below,
+ * each once, as `--name value` or `--name=value` with a value yargs reads as it is, and the bare
+ * flags of BOOLEAN_FLAGS. Anything else (help, a typo, a missing or repeated option, a value that
+ * starts with "-") goes to yargs, so every usage error and its message is yargs's as before.
+ */
+const DIRECT: Record<string, { values: readonly string[]; run: (values: Record<string, string | undefined>, flags: ReadonlySet<string>, argv: string[], io: Io, lang: Lang) => Promise<void> }> = {
+  key: {
+    values: ["tariff", "population", "amount", "lang"],
+    run: async (v, f, argv, io, lang) => (await commands.key()).keyCommand({ tariff: v.tariff as string, population: v.population, amount: rawOptionValue(argv, "--amount") ?? "1000000", strict: f.has("strict") }, io, lang),
+  },
+  "check-tariff": {
+    values: ["tariff", "write-schema", "lang"],
+    run: async (v, f, _argv, io, lang) => (await commands.checkTariff()).checkTariffCommand({ tariff: v.tariff as string, writeSchema: v["write-schema"], strict: f.has("strict") }, io, lang),
+  },
+};
+
+/** The plain command line of a DIRECT command, or undefined when yargs must read it. */
+export function plainCommandLine(argv: readonly string[]): { command: string; values: Record<string, string | undefined>; flags: Set<string> } | undefined {
+  const [command, ...rest] = argv;
+  const spec = command !== undefined && Object.prototype.hasOwnProperty.call(DIRECT, command) ? DIRECT[command] : undefined;
+  if (!spec || command === undefined) return undefined;
+  const values: Record<string, string | undefined> = {};
+  const flags = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] as string;
+    if (!a.startsWith("--")) return undefined;
+    const eq = a.indexOf("=");
+    const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+    if (eq < 0 && BOOLEAN_FLAGS.includes(name)) {
+      if (flags.has(name)) return undefined;
+      flags.add(name);
+      continue;
+    }
+    if (!spec.values.includes(name) || values[name] !== undefined) return undefined;
+    const value = eq < 0 ? rest[++i] : a.slice(eq + 1);
+    // `--amount=-5` is how joinNegativeValues passes a negative amount; other values starting with "-" are yargs's to read
+    if (value === undefined || value === "" || (value.startsWith("-") && !(name === "amount" && eq >= 0))) return undefined;
+    values[name] = value;
+  }
+  if (values.tariff === undefined) return undefined;
+  if (values.lang !== undefined && values.lang !== "sv" && values.lang !== "en") return undefined;
+  return { command, values, flags };
+}
+
+/**
+ * `vardavtal --help` as yargs printed it when the package was built (scripts/help-texts.js writes
+ * dist/cli/help-texts.json: each console.log call's arguments, per language and width), so that
+ * the help answers without loading yargs. Undefined for any other command line, width or when
+ * the file is not there (running from src/): then yargs prints it.
+ */
+function builtHelp(argv: readonly string[], lang: Lang): unknown[][] | undefined {
+  let help = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--help" || a === "-h") help++;
+    else if (a === "--lang" && (argv[i + 1] === "sv" || argv[i + 1] === "en")) i++;
+    else if (a !== "--lang=sv" && a !== "--lang=en") return undefined;
+  }
+  if (help !== 1 || argv.filter((a) => a.startsWith("--lang")).length > 1) return undefined;
+  try {
+    const texts = JSON.parse(readFileSync(new URL("./help-texts.json", import.meta.url), "utf8")) as Record<string, unknown[][]>;
+    const calls = texts[`${lang}:${helpWidth()}`];
+    return Array.isArray(calls) ? calls : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The width yargs lays the help out in. */
+function helpWidth(): number {
+  return Math.min(110, process.stdout.columns || 100);
+}
+
+/**
+ * Runs the command line. `options.viaYargs` sends every command line through yargs (no direct
+ * `key`/`check-tariff`, no help from the build): for the tests that hold both roads identical.
+ */
+export async function main(argv: string[] = process.argv.slice(2), io: Io = defaultIo(), options: { viaYargs?: boolean } = {}): Promise<number> {
   const lang = detectLang(argv);
   argv = joinNegativeValues(argv);
   try {
@@ -235,9 +317,30 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
     printDiagnostics(e, io, lang);
     return EXIT.input;
   }
+  // `key` and `check-tariff` on a plain command line, and `--help`, without yargs
+  const plain = options.viaYargs ? undefined : plainCommandLine(argv);
+  if (plain) {
+    try {
+      await (DIRECT[plain.command] as (typeof DIRECT)[string]).run(plain.values, plain.flags, argv, io, lang);
+    } catch (e) {
+      if (e instanceof Exit) return e.code;
+      if (e instanceof InputError) {
+        printDiagnostics(e, io, lang, argv.includes("--all-errors"));
+        return EXIT.input;
+      }
+      throw e;
+    }
+    return EXIT.ok;
+  }
+  const help = options.viaYargs ? undefined : builtHelp(argv, lang);
+  if (help) {
+    for (const call of help) console.log(...call);
+    return EXIT.ok;
+  }
   let exitCode = 0;
   // a command's word (the first word that is not an option's) loads what the commands need
   if (argv.some((a) => COMMAND_WORDS.has(a))) heavy ??= await import("./heavy.js");
+  const { default: yargs } = await import("yargs");
   const cli: Argv = yargs(argv)
     .scriptName("vardavtal")
     .usage(tr(lang, "$0 <kommando> [flaggor]\n\nBeräknar vårdavtalets ersättningar mellan regionerna i en sjukvårdsregion.", "$0 <command> [options]\n\nComputes the money that moves between the regions of a Swedish healthcare region."))
@@ -545,7 +648,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
     .help()
     .alias("h", "help")
     .version(PACKAGE_VERSION)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth())
     .exitProcess(false)
     .fail((msg, err) => {
       if (err && typeof err !== "string") throw err; // a check that returned a message passes it as err

@@ -13,7 +13,7 @@ import { MAX_JSON_DEPTH, MAX_PARTIES } from "../core/model/limits.js";
 import { COMPONENTS, type Component } from "../core/model/calculate.js";
 import type { BaseResult } from "../core/year/proposal.js";
 import type { PaidItem, PartyNames, SettlementResult } from "../core/year/settlement.js";
-import { formatPath, type Decision } from "../core/model/tariff.js";
+import { formatPath, type Decision } from "../core/model/tariff-compile.js";
 import { issueReason, jsonErrorReason, reasonOf } from "../core/model/tariff-reasons.js";
 import { jsonTooDeep } from "../core/model/json-depth.js";
 

@@ -2,35 +2,19 @@
  * The input readers over files: a ByteSource for a path (streamed, hashed with `node:crypto`),
  * and the readers of `src/read/inputs.ts` taking a path, as the command line uses them.
  */
-import { createHash } from "node:crypto";
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { ConsumptionAccumulator } from "../core/model/consumption.js";
 import type { DiagnosticBag, Location } from "../core/model/diagnostics.js";
 import type { PopulationInput } from "../core/model/key.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import type { Payment } from "../core/year/settlement.js";
 import type { CompiledTariff } from "../core/model/tariff.js";
-import { readCsv, readFailure, type ByteSource, type CsvInfo, type CsvRecord, type ReadOptions } from "../read/csv.js";
-import { hashedText, readConsumption, readCosts, readPayments, readPopulation, tariffFromText, type CostRow, type HashedFile } from "../read/inputs.js";
-import type { Sha256Hasher } from "../read/sha256.js";
+import { readCsv, readFailure, type CsvInfo, type CsvRecord, type ReadOptions } from "../read/csv.js";
+import { hashedText, readConsumption, readCosts, readPayments, readPopulation, type CostRow, type HashedFile } from "../read/inputs.js";
+import { tariffFromText } from "../read/tariff-text.js";
+import { fileSource, nodeSha256 } from "./source.js";
 
-/** Node's native SHA-256 behind the readers' hasher interface. */
-export function nodeSha256(): Sha256Hasher {
-  const h = createHash("sha256");
-  return { update: (bytes) => void h.update(bytes), hex: () => h.digest("hex") };
-}
-
-/** A file as a ByteSource: its size from `stat`, its bytes streamed in chunks. */
-export function fileSource(file: string): ByteSource {
-  return {
-    name: file,
-    open: (chunkSize) => {
-      const size = statSync(file).size;
-      return { size, chunks: createReadStream(file, { highWaterMark: chunkSize }) as AsyncIterable<Buffer> };
-    },
-    sha256: nodeSha256,
-  };
-}
+export { fileSource, nodeSha256 } from "./source.js";
 
 /** Streams a CSV file as batches of records (header first); see `readCsv`. */
 export function readCsvFile(file: string, bag: DiagnosticBag, info: CsvInfo, options: ReadOptions = {}): AsyncGenerator<CsvRecord[]> {

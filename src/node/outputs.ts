@@ -162,19 +162,7 @@ export function assertOutputPaths(plan: OutputPlan, lang: Lang): void {
 /** The names `--csv-dir` writes (src/render/csv/result-csv.ts), checked before the run. */
 export const CSV_DIR_FILES = ["flows.csv", "net.csv", "transfers.csv", "key.csv", "areas.csv"] as const;
 
-/** `--strict`: every warning of the run becomes an error (exit 2, nothing written). */
-export function failOnWarnings(warnings: readonly Diagnostic[]): void {
-  if (warnings.length === 0) return;
-  const seen = new Set<string>();
-  const errors: Diagnostic[] = [];
-  for (const w of warnings) {
-    const k = diagnosticKey(w);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    errors.push({ ...w, severity: "error" });
-  }
-  throw new InputError(sortDiagnostics(errors));
-}
+export { failOnWarnings } from "./strict.js";
 
 /** The tariff argument as an input file: a path, or the bundled file a year stands for. */
 export function tariffInput(arg: string): PathArg[] {

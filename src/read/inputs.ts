@@ -14,7 +14,6 @@ import { nearestName, partyKey } from "../core/model/names.js";
 import type { PartyNames, Payment } from "../core/year/settlement.js";
 export type { PartyNames } from "../core/year/settlement.js";
 import type { Component } from "../core/model/calculate.js";
-import { loadTariff, type CompiledTariff } from "../core/model/tariff.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import { emptyInfo, isBlankRecord, mapHeader, readCsv, type ByteSource, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
 import { sha256, type Sha256Hasher } from "./sha256.js";
@@ -84,36 +83,7 @@ function checkFieldCount(r: CsvRecord, width: number, file: string, bag: Diagnos
   return false;
 }
 
-export interface HashedFile {
-  text: string;
-  info: InputFileInfo;
-}
-
-/**
- * A small file's bytes as text (a tariff, a result JSON), with its hash. Undecodable bytes become
- * U+FFFD and a BOM is kept, for the JSON reader to report.
- */
-export function hashedText(name: string, role: InputFileInfo["role"], bytes: Uint8Array, hasher: () => Sha256Hasher = sha256): HashedFile {
-  const h = hasher();
-  h.update(bytes);
-  return {
-    text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes),
-    info: { role, file: name, sha256: h.hex(), bytes: bytes.length, encoding: "utf-8" },
-  };
-}
-
-/** Compiles a tariff read as text; errors (with positions) go to the bag. */
-export function tariffFromText(f: HashedFile, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
-  try {
-    return { tariff: loadTariff(f.text, f.info.file), info: f.info };
-  } catch (e) {
-    if (e instanceof InputError) {
-      bag.absorb(e.diagnostics);
-      return undefined;
-    }
-    throw e;
-  }
-}
+export { hashedText, type HashedFile } from "./hashed-text.js";
 
 /** One data record of a table, with its header map and positions. */
 export interface TableRecord<F extends string> {

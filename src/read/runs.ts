@@ -14,7 +14,8 @@ import type { CompiledTariff } from "../core/model/tariff.js";
 import { bytesSource, type ByteSource } from "./csv.js";
 
 export { bytesSource };
-import { csvInfoToInput, hashedText, readConsumption, readCosts, readPopulation, tariffFromText } from "./inputs.js";
+import { csvInfoToInput, hashedText, readConsumption, readCosts, readPopulation } from "./inputs.js";
+import { tariffFromText } from "./tariff-text.js";
 
 /** A CSV input: a ByteSource, or a name with its text or bytes. */
 export type CsvInput = ByteSource | { name: string; data: string | Uint8Array };

@@ -3,7 +3,6 @@
  * ("-1234,56"), CSV that Swedish Excel opens, a text table, and the file a view hands to the
  * writer. Pure: no `node:` import.
  */
-import { stringify } from "csv-stringify/sync";
 import { moneyText } from "../text/diagnostics.js";
 import { t } from "../text/i18n.js";
 
@@ -27,10 +26,6 @@ export function decimalComma(text: string): string {
   return text.replace(".", ",");
 }
 
-/** CSV that Swedish Excel opens as numbers: semicolons, decimal comma, UTF-8 with BOM, CRLF. */
-export function excelCsv(header: string[], rows: (string | number)[][]): string {
-  return stringify([header, ...rows], { delimiter: ";", bom: true, record_delimiter: "windows" });
-}
 
 /** Öre for people: "1 234 567,89" (space as thousands separator). */
 export function formatSek(ore: bigint, lang: "sv" | "en" = "sv"): string {

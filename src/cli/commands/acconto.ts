@@ -9,7 +9,8 @@ import { accontoPlan, MONTHS, type AccontoPlan } from "../../core/year/acconto.j
 import { DiagnosticBag, sortDiagnostics } from "../../core/model/diagnostics.js";
 import { resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
-import { accontoUnitWords, excelCsv, formatSek, oreForExcelCsv, textTable, wrapColumn, type PendingFile } from "../../render/format.js";
+import { accontoUnitWords, formatSek, oreForExcelCsv, textTable, wrapColumn, type PendingFile } from "../../render/format.js";
+import { excelCsv } from "../../render/csv/excel-csv.js";
 import { csvText } from "../../render/csv/csv-safe.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { packageVersion } from "../../node/paths.js";

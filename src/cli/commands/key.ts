@@ -5,11 +5,11 @@ import { populationKeyOf, resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
 import { formatSek, textTable } from "../../render/format.js";
 import { draftLines, titleWithYear } from "../../render/labels.js";
-import { loadPopulationArg, loadTariffArg } from "../../node/run.js";
+import { loadPopulationArg, loadTariffArgLazily } from "../../node/tariff-arg.js";
 import type { Io } from "../io.js";
-import { failOnWarnings } from "../../node/outputs.js";
+import { failOnWarnings } from "../../node/strict.js";
 import { moneyOption } from "../../read/options.js";
-import { formatCount, percent } from "../../render/text/summary.js";
+import { formatCount, percent } from "../../render/text/numbers.js";
 import { t } from "../../text/i18n.js";
 import { shareText } from "../../core/model/decimal.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
@@ -24,7 +24,7 @@ export interface KeyArgs {
 
 export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<void> {
   const bag = new DiagnosticBag();
-  const loaded = loadTariffArg(args.tariff, bag);
+  const loaded = await loadTariffArgLazily(args.tariff, bag);
   const pop = await loadPopulationArg(args.population, bag);
   const amount = moneyOption(args.amount, "--amount", bag); // may be negative; at most MAX_INPUT_ORE
   bag.throwIfErrors();

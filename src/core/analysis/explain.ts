@@ -14,7 +14,7 @@ import { formatOre, formatRational, rational, type Rational } from "../model/dec
 import { type Diagnostic } from "../model/diagnostics.js";
 import { phrase } from "../model/phrases.js";
 import { areaKey } from "../model/names.js";
-import { formatPath } from "../model/tariff.js";
+import { formatPath } from "../model/tariff-compile.js";
 import type { CareModel } from "../model/tariff-schema.js";
 import { formatValueSek } from "../model/decimal.js";
 import { type ScenarioRecord } from "./scenario-record.js";

@@ -10,7 +10,8 @@ import { nearestName } from "./names.js";
 import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RESULT_ORE } from "./limits.js";
 import { badNumberParams, isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "./numbers.js";
 import { checkName } from "./text-values.js";
-import { areaKey, type CompiledTariff } from "./tariff.js";
+import { areaKey } from "./names.js";
+import type { CompiledTariff } from "./tariff-compile.js";
 import { phrase, type Phrase } from "./phrases.js";
 import type { CareModel } from "./tariff-schema.js";
 

@@ -18,7 +18,8 @@ import type { ConsumptionSummary, AreaTotals } from "../../core/model/consumptio
 import { addToCell, newAreaTotals } from "../../core/model/consumption.js";
 import { VALUE_UNITS_PER_ORE } from "../../core/model/decimal.js";
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
-import { areaKey, partyKey, type CompiledTariff } from "../../core/model/tariff.js";
+import { areaKey, partyKey } from "../../core/model/names.js";
+import type { CompiledTariff } from "../../core/model/tariff-compile.js";
 import { CsvTokenizer, SniffingDecoder, mapHeader, type CsvInfo, type CsvRecord, type Encoding } from "../../read/csv.js";
 import { CONSUMPTION_COLUMNS } from "../../read/inputs.js";
 import { MAX_AREAS, MAX_RECORD_LENGTH } from "../../core/model/limits.js";

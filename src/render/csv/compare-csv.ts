@@ -9,7 +9,8 @@ import { cw, effectName } from "../../text/compare-words.js";
 import { t as cliText } from "../../text/i18n.js";
 import type { Lang } from "../../text/messages.js";
 import { csvText } from "./csv-safe.js";
-import { decimalComma, excelCsv, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { decimalComma, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { excelCsv } from "./excel-csv.js";
 import { formatValueSek } from "../../core/model/decimal.js";
 
 /** Every name `--csv-dir` may write for a comparison (checked before the run). */

@@ -7,7 +7,8 @@
 import type { LedgerLine } from "../../core/year/ledger.js";
 import type { Lang } from "../../text/messages.js";
 import { componentName, t } from "../../text/i18n.js";
-import { excelCsv, oreForExcelCsv } from "../format.js";
+import { oreForExcelCsv } from "../format.js";
+import { excelCsv } from "./excel-csv.js";
 import { monthName } from "../labels.js";
 import { csvText } from "./csv-safe.js";
 

@@ -16,7 +16,8 @@ import { VALUE_UNITS_PER_ORE, formatRational, roundHalfAwayFromZero } from "../.
 import type { Lang } from "../../text/messages.js";
 import { componentName, nettingWords, t } from "../../text/i18n.js";
 import { csvText } from "./csv-safe.js";
-import { decimalComma, excelCsv, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { decimalComma, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { excelCsv } from "./excel-csv.js";
 import { reportAreaOrder } from "../labels.js";
 import { shareText, formatValueSek } from "../../core/model/decimal.js";
 

@@ -9,14 +9,9 @@ import { componentName, nettingWords, t } from "../../text/i18n.js";
 import { type ScenarioRecord } from "../../core/analysis/scenario-record.js";
 import { messageText } from "../../text/diagnostics.js";
 
-export function percent(num: bigint, den: bigint, decimals: number, lang: Lang): string {
-  const text = formatRational({ num: num * 100n, den }, decimals, decimals);
-  return `${lang === "sv" ? text.replace(".", ",") : text} %`;
-}
+import { formatCount, percent } from "./numbers.js";
 
-export function formatCount(n: number | bigint, lang: Lang): string {
-  return groupedInteger(String(n), lang);
-}
+export { formatCount, percent };
 
 export function summaryText(r: CalculationResult, lang: Lang, scenario?: ScenarioRecord): string {
   const out: string[] = [];
