@@ -527,7 +527,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       tr(lang, "visa varifrån ett belopp kommer: raderna, poängpriserna, regeln, andelen, det exakta värdet och avrundningen, med tariffens källor", "show where a figure comes from: the rows, point prices, rule, share, exact value and rounding, with the tariff's sources"),
       (y) =>
         y
-          .positional("flow", { type: "string", demandOption: true, describe: tr(lang, "beloppet: \"BETALARE>MOTTAGARE KOMPONENT [AVSER]\" eller \"net PART\", t.ex. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"", "the figure: \"PAYER>PAYEE COMPONENT [LABEL]\" or \"net PARTY\", e.g. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"") })
+          .positional("flow", { type: "string", demandOption: true, describe: tr(lang, "beloppet: \"BETALARE>MOTTAGARE KOMPONENT [AVSER]\" eller \"netto PART\", komponenten som rapporterna skriver den, t.ex. \"RJL>RÖ rörlig\", \"RKL>RÖ solidarisk finansiering RCC\", \"netto RKL\"", "the figure: \"PAYER>PAYEE COMPONENT [LABEL]\" or \"net PARTY\", e.g. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"") })
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
           .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV)", "consumption (CSV)") })
           .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
@@ -535,7 +535,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
           .option("set", { type: "string", describe: tr(lang, "scenario: SÖKVÄG=VÄRDE (kan upprepas), som för calculate", "scenario: PATH=VALUE, as for calculate") })
           .option("scenario", { type: "string", describe: tr(lang, "scenario: JSON merge patch, som för calculate", "scenario: JSON merge patch, as for calculate") })
           .option("json", { type: "string", describe: tr(lang, "skriv förklaringen som JSON (vardavtal-explanation/1)", "write the explanation as JSON (vardavtal-explanation/1)") })
-          .example("$0 explain --tariff 2025 --consumption konsumtion.csv \"RJL>RÖ variable\"", ""),
+          .example(tr(lang, "$0 explain --tariff 2025 --consumption konsumtion.csv \"RJL>RÖ rörlig\"", "$0 explain --tariff 2025 --consumption konsumtion.csv \"RJL>RÖ variable\""), ""),
       async (a) => {
         await (await commands.explain()).explainCommand({ tariff: a.tariff, consumption: a.consumption, population: a.population, through: a.through, set: setArgs(a.set), scenario: a.scenario, flow: String(a.flow), json: a.json, strict: a.strict as boolean }, io, lang);
       },
@@ -658,7 +658,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       const missingPositional = /^(Not enough non-option arguments|Ett kommando behövs)/.test(msg ?? "");
       const positionalNeeded: Record<string, string> = {
         compare: tr(lang, "compare behöver två resultatfiler, A och B: vardavtal compare A.json B.json", "compare needs two result files, A and B: vardavtal compare A.json B.json"),
-        explain: tr(lang, "explain behöver beloppet som ska förklaras, t.ex. \"RJL>RÖ variable\" eller \"net RKL\"", "explain needs the figure to explain, e.g. \"RJL>RÖ variable\" or \"net RKL\""),
+        explain: tr(lang, "explain behöver beloppet som ska förklaras, t.ex. \"RJL>RÖ rörlig\" eller \"netto RKL\"", "explain needs the figure to explain, e.g. \"RJL>RÖ variable\" or \"net RKL\""),
       };
       // An unknown flag first: `--tarif` is a typo, and "tariff is missing" would point elsewhere.
       const options = (cli as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]>; boolean: string[] } }).getOptions();
