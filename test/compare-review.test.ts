@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, findRow, loadWorkbook, runMain, sheetNamed, tempDir } from "./helpers.js";
+import { FIXTURES, resealed, findRow, loadWorkbook, runMain, sheetNamed, tempDir } from "./helpers.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const base = ["--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv")];
@@ -163,10 +163,12 @@ describe("Swedish messages say it in Swedish", () => {
     expect(bad.stderr).toContain("bad.json:2:13: error[RESULT_FILE]: inte en giltig vardavtal-result/1-fil: ogiltigt tecken (InvalidSymbol)");
     const typed = result();
     typed.flows[0].payer = 5;
-    expect((await runMain(["compare", a, write("typed.json", typed)])).stderr).toContain("$.flows[0].payer: väntade text, fick ett tal");
+    expect((await runMain(["compare", a, write("typed.json", typed)])).stderr).toContain("typed.json har ändrats för hand efter att vardavtal skrev den");
+    // behind the digest (recomputed by hand), the checks of the content still hold
+    expect((await runMain(["compare", a, write("typed.json", resealed(typed))])).stderr).toContain("$.flows[0].payer: väntade text, fick ett tal");
     const changed = result();
     changed.net[0].amount = "1.00";
-    const c = await runMain(["compare", a, write("changed.json", changed)]);
+    const c = await runMain(["compare", a, write("changed.json", resealed(changed))]);
     expect(c.stderr).toMatch(/nettopositionen för RJL \(1\.00\) är inte vad dess flöden ger \(-?\d+\.\d\d\): filen har ändrats efter att den skrevs/);
     expect((await runMain(["compare", a, join(out, "changed.json"), "--lang", "en"])).stderr).toContain("the net position of RJL (1.00) is not what its flows give");
     for (const r of [bad, c]) expect(r.stderr).not.toMatch(/Unexpected token|Invalid input|is not what/);
@@ -186,14 +188,18 @@ describe("Swedish messages say it in Swedish", () => {
     f.amount = cents(f.amount, 1);
     for (const n of tampered.net) if (n.party === f.payee) n.amount = cents(n.amount, 1);
     for (const n of tampered.net) if (n.party === f.payer) n.amount = cents(n.amount, -1);
-    const m = await runMain(["compare", a, write("m.json", tampered)]);
+    const edited = await runMain(["compare", a, write("m.json", tampered)]);
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toContain("error[RESULT_EDITED]");
+    // with the digest recomputed by hand, the effects still refuse to split what the inputs do not give
+    const m = await runMain(["compare", a, write("m.json", resealed(tampered))]);
     expect(m.code, m.stderr).toBe(0);
     expect(m.stderr).toContain(`warning[EFFECTS_MISMATCH]`);
     expect(m.stdout).toContain(`(${f.payer}→${f.payee} rörlig ersättning: `);
     expect(m.stdout).not.toContain("variable");
     const reordered = result();
     reordered.parties = [reordered.parties[1], reordered.parties[0], reordered.parties[2]];
-    const o = await runMain(["compare", a, write("o.json", reordered)]);
+    const o = await runMain(["compare", a, write("o.json", resealed(reordered))]);
     expect(o.code, o.stderr).toBe(0);
     expect(o.stdout).toContain("Förändringen kan inte delas upp i effekter: resultaten har samma parter men i olika ordning (RJL, RKL, RÖ mot RKL, RJL, RÖ)");
     expect(o.stdout).not.toMatch(/delas upp.*delas upp/);

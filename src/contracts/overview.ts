@@ -11,6 +11,7 @@ import type { Decision } from "../core/model/tariff.js";
 import { overviewChecks, type Overview, type OverviewSource } from "../core/year/overview.js";
 import { decisionJson } from "./result-json.js";
 import { readAccontoJson, readFile, readResultDetail } from "./result-input.js";
+import { withDigest } from "./digest.js";
 
 /** The `format` field of an overview JSON (`overview --json`). */
 export const OVERVIEW_FORMAT = "vardavtal-overview/1";
@@ -31,7 +32,7 @@ function decisionOf(d: z.infer<typeof decision> | null): Decision | null {
  * net with its date, the outcome's net and the remaining to settle (null when not given).
  */
 export function overviewToJson(o: Overview, meta: { tool?: { name: string; version: string } } = {}) {
-  return {
+  return withDigest({
     format: OVERVIEW_FORMAT,
     year: o.year,
     ...(o.title !== undefined ? { title: o.title } : {}),
@@ -48,7 +49,7 @@ export function overviewToJson(o: Overview, meta: { tool?: { name: string; versi
     sources: o.sources.map((s) => ({ kind: s.kind, file: s.file })),
     checks: o.checks.map((c) => ({ id: c.id, holds: c.holds, figures: c.figures })),
     ...(meta.tool ? { tool: meta.tool } : {}),
-  };
+  });
 }
 
 const overviewFile = z.object({
