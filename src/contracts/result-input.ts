@@ -17,6 +17,7 @@ import type { PaidItem, PartyNames, SettlementResult } from "../core/year/settle
 import { formatPath, type Decision } from "../core/model/tariff.js";
 import { issueReason, jsonErrorReason, reasonOf } from "../core/model/tariff-reasons.js";
 import { jsonTooDeep } from "../core/model/json-depth.js";
+import { scenarioTexts } from "../core/analysis/compare.js";
 
 const money = z.string().regex(/^-?\d{1,16}\.\d{2}$/, { message: 'expected an amount as a string with two decimals, e.g. "1234.50"' });
 const party = z.string().min(1).max(64);
@@ -333,7 +334,7 @@ export function readSettlementJson(text: string, file: string, result: ReadResul
  */
 export function readBaseResult(text: string, file: string, partyIds: readonly string[], bag: DiagnosticBag): BaseResult | undefined {
   const what = "vardavtal-result/1";
-  const data = readFile(text, file, what, resultFile, bag);
+  const data = readFile(text, file, what, resultFile.extend({ scenario: resultDetail.shape.scenario }), bag);
   const checked = checkResult(data, file, bag);
   if (!data || !checked) return undefined;
   if (!data.pairs) {
@@ -354,5 +355,5 @@ export function readBaseResult(text: string, file: string, partyIds: readonly st
     const units = BigInt(`${int}${frac.padEnd(8, "0")}`.replace(/^(-?)0+(?=\d)/, "$1"));
     values.set(s * n + b, units);
   });
-  return { file, year: checked.year, ...(checked.forecastThrough ? { forecastThrough: checked.forecastThrough } : {}), values };
+  return { file, year: checked.year, ...(checked.forecastThrough ? { forecastThrough: checked.forecastThrough } : {}), ...(data.scenario ? { scenario: scenarioTexts(data.scenario) } : {}), values };
 }

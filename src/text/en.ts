@@ -79,6 +79,7 @@ export const en: Catalogue = {
     UNKNOWN_AREA: "the area \"{area}\" is not named in the tariff and counts as fixed and variable reimbursement (rows: {rows}, value: SEK {value})",
     PAYMENT_WITHOUT_FLOW: "{payer} paid {payee} SEK {amount} but the result has no flow between them; the payment counts all the same",
     PROPOSE_FORECAST_BASE: "the base year {year} is a forecast (through {through}), not an outcome",
+    PROPOSE_SCENARIO_BASE: "the base year {year} is a scenario with tariff values replaced ({list}), not the decided outcome; the proposal says so in its sources",
     PROPOSE_REFERENCE_NEW: "{seller}→{buyer} gets a reference amount (SEK {amount}) but had none in this year's tariff",
     PROPOSE_REFERENCE_DROPPED: "{seller}→{buyer} has a reference amount of SEK {amount} this year but no value in any base year: no reference amount in the proposal",
     PROPOSE_KEY_KEPT: "no population file: the proposal keeps the population and the key of {year}",

@@ -80,6 +80,7 @@ export const sv = {
     UNKNOWN_AREA: "verksamheten \"{area}\" nämns inte i tariffen och räknas som fast och rörlig ersättning (rader: {rows}, värde: {value} kr)",
     PAYMENT_WITHOUT_FLOW: "{payer} har betalat {payee} {amount} kr men resultatet har inget flöde mellan dem; betalningen räknas ändå",
     PROPOSE_FORECAST_BASE: "basåret {year} är en prognos (till och med {through}), inte ett utfall",
+    PROPOSE_SCENARIO_BASE: "basåret {year} är ett scenario med ersatta tariffvärden ({list}), inte det beslutade utfallet; förslaget säger det i sina källor",
     PROPOSE_REFERENCE_NEW: "{seller}→{buyer} får ett referensbelopp ({amount} kr) men hade inget i årets tariff",
     PROPOSE_REFERENCE_DROPPED: "{seller}→{buyer} har referensbeloppet {amount} kr i årets tariff men inget värde i något basår: inget referensbelopp i förslaget",
     PROPOSE_KEY_KEPT: "ingen befolkningsfil: förslaget behåller befolkningen och nyckeln från {year}",
