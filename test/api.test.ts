@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { FIXTURES, ROOT, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, resealed, runCli, tempDir } from "./helpers.js";
 import type * as xlsxEntry from "../src/xlsx.js";
 import type * as report from "../src/render/xlsx/report.js";
 import type * as acconto from "../src/render/xlsx/acconto.js";
@@ -123,7 +123,7 @@ describe("the year's calls for embedders", () => {
       const cli = runCli(["settle", "--result", join(dir, "r.json"), "--paid", join(dir, paid), "--json", join(dir, `s-${paid}.json`)]);
       expect(cli.code, cli.stderr).toBe(0);
       // the same but for the sources' names: the embedder's are "<plan>" and the name it gives
-      const named = (j: { sources: unknown; payments: { source: string }[] }) => ({ ...j, sources: undefined, payments: j.payments.map((p) => ({ ...p, source: p.source.replace(/^[^:]*/, "") })) });
+      const named = (j: { sources: unknown; payments: { source: string }[] }) => ({ ...j, sources: undefined, digest: undefined, payments: j.payments.map((p) => ({ ...p, source: p.source.replace(/^[^:]*/, "") })) });
       const { tool: _tool, ...expected } = JSON.parse(readFileSync(join(dir, `s-${paid}.json`), "utf8"));
       const run = await settle({ result: JSON.stringify(result), ...input });
       expect(named(settlementToJson(run.value))).toEqual(named(expected));
@@ -196,7 +196,7 @@ describe("the year's calls for embedders", () => {
     const codes = (e: unknown) => (e as InstanceType<typeof InputError>).diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`);
     expect(codes(bad)).toEqual(["paid.csv:2 UNKNOWN_PARTY"]);
     expect(codes(await settle({ result }).catch((e: unknown) => e))).toEqual(["<settle>:1 USAGE"]);
-    const forecast = { ...result, forecast: { through: "2025-06-30" } } as { format: string };
+    const forecast = resealed({ ...result, forecast: { through: "2025-06-30" } }) as { format: string };
     expect(codes(await settle({ result: forecast, payments: { name: "p.csv", data: "betalare;mottagare;belopp\n" } }).catch((e: unknown) => e))).toContain("<result>:1 SETTLE_FORECAST");
   });
 

@@ -15,7 +15,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, sy
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, ROOT, runCli, tempDir } from "./helpers.js";
+import { BIN, ROOT, resealedText, runCli, tempDir } from "./helpers.js";
 
 const run = promisify(execFile);
 
@@ -171,9 +171,10 @@ function layOutFolder(dir: string): void {
   // the consumption under its short name, and the second tertial's file (rows through 31 August)
   writeFileSync(join(dir, "konsumtion.csv"), consumption);
   writeFileSync(join(dir, "konsumtion-2025-t2.csv"), [header, ...rows.filter((r) => r === "" || !/^2025;2025-(09|10|11|12)-/.test(r))].join("\n"));
-  // last year's result: a stand-in with the demo's figures under the year 2024
+  // last year's result: a stand-in with the demo's figures under the year 2024 (sealed again: a
+  // year changed by hand is otherwise refused, RESULT_EDITED)
   const result = readFileSync(join(dir, "resultat-2025.json"), "utf8");
-  writeFileSync(join(dir, "resultat-2024.json"), result.replace(/^ {2}"year": 2025,$/m, '  "year": 2024,'));
+  writeFileSync(join(dir, "resultat-2024.json"), resealedText(result.replace(/^ {2}"year": 2025,$/m, '  "year": 2024,')));
   // the bundled example inputs, by their own names and as the README's relative paths name them
   for (const f of ["befolkning-2024-12-31.csv", "gemensamma-kostnader-2025.csv"]) cpSync(join(ROOT, "examples", "2025", f), join(dir, f));
   symlinkSync(join(ROOT, "examples"), join(dir, "examples"));

@@ -16,7 +16,7 @@ import { buildOverview, OverviewInvariantError, type OverviewSource } from "../s
 import { overviewFromJson, overviewToJson } from "../src/contracts/overview.js";
 import { mkrTenths, mkrText, overviewText } from "../src/render/text/overview.js";
 import { barLength, barStep } from "../src/render/xlsx/overview.js";
-import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, resealedText, runCli, tempDir } from "./helpers.js";
 
 const DECISION: Decision = { body: "Samverkansnämnden", date: "2024-12-09", paragraph: "§ 12" };
 
@@ -147,8 +147,13 @@ describe("vardavtal-overview/1", () => {
   });
 
   it("refuses a hand-edited file at its path", () => {
+    const text = '{ "format": "vardavtal-overview/1", "year": 2025, "decision": null, "parties": [ { "party": "RJL", "plan": "12", "forecasts": [], "outcome": null, "remaining": null } ], "forecasts": [], "sources": [] }';
+    const unsealed = new DiagnosticBag();
+    expect(overviewFromJson(text, "o.json", unsealed)).toBeUndefined();
+    expect(unsealed.errors.map((d) => d.code)).toEqual(["RESULT_NO_DIGEST"]);
+    // with a digest that holds, the schema behind it names the field
     const bag = new DiagnosticBag();
-    expect(overviewFromJson('{ "format": "vardavtal-overview/1", "year": 2025, "decision": null, "parties": [ { "party": "RJL", "plan": "12", "forecasts": [], "outcome": null, "remaining": null } ], "forecasts": [], "sources": [] }', "o.json", bag)).toBeUndefined();
+    expect(overviewFromJson(resealedText(text), "o.json", bag)).toBeUndefined();
     expect(bag.errors.map((d) => d.code)).toEqual(["RESULT_FILE"]);
     expect(JSON.stringify(bag.errors[0]?.params)).toContain("$.parties[0].plan");
   });

@@ -178,7 +178,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   const files: PendingFile[] = [];
   const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs, ...(run.scenario ? { scenario: run.scenario } : {}) };
   if (args.json) files.push({ path: args.json, option: label.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
-  if (args.csvDir) files.push(...(await import("../render/csv/result-csv.js")).resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
+  if (args.csvDir) files.push(...(await import("../render/csv/result-csv.js")).resultCsvFiles(run.result, args.csvDir, lang, run.scenario ? { scenario: run.scenario } : {}).map((f) => ({ ...f, option: label.csvDir })));
   if (args.xlsx) {
     const { resultWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion(), banner: scenarioLines(run.scenario, lang).map((l) => l.trim()), scenario: run.scenario }) });

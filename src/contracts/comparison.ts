@@ -2,6 +2,7 @@
 import type { Change, Comparison, ComparisonSide } from "../core/analysis/compare.js";
 import { formatOre, formatValueSek } from "../core/model/decimal.js";
 import { warningJson } from "./result-json.js";
+import { withDigest } from "./digest.js";
 
 export const COMPARISON_FORMAT = "vardavtal-comparison/1";
 
@@ -18,7 +19,7 @@ export function comparisonToJson(c: Comparison, meta: { tool?: { name: string; v
   });
   const ch = (x: Change) => ({ a: formatOre(x.a), b: formatOre(x.b), change: formatOre(x.change) });
   const e = c.effects;
-  return {
+  return withDigest({
     format: COMPARISON_FORMAT,
     a: side(c.a),
     b: side(c.b),
@@ -37,5 +38,5 @@ export function comparisonToJson(c: Comparison, meta: { tool?: { name: string; v
       : {}),
     checks: c.checks,
     ...(meta.tool ? { tool: meta.tool } : {}),
-  };
+  });
 }

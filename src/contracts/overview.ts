@@ -10,7 +10,9 @@ import { MAX_PARTIES } from "../core/model/limits.js";
 import type { Decision } from "../core/model/tariff.js";
 import { overviewChecks, type Overview, type OverviewSource } from "../core/year/overview.js";
 import { decisionJson } from "./result-json.js";
+import { scenarioTexts } from "../core/analysis/compare.js";
 import { readAccontoJson, readFile, readResultDetail } from "./result-input.js";
+import { withDigest } from "./digest.js";
 
 /** The `format` field of an overview JSON (`overview --json`). */
 export const OVERVIEW_FORMAT = "vardavtal-overview/1";
@@ -31,7 +33,7 @@ function decisionOf(d: z.infer<typeof decision> | null): Decision | null {
  * net with its date, the outcome's net and the remaining to settle (null when not given).
  */
 export function overviewToJson(o: Overview, meta: { tool?: { name: string; version: string } } = {}) {
-  return {
+  return withDigest({
     format: OVERVIEW_FORMAT,
     year: o.year,
     ...(o.title !== undefined ? { title: o.title } : {}),
@@ -46,10 +48,11 @@ export function overviewToJson(o: Overview, meta: { tool?: { name: string; versi
       remaining: o.remaining ? formatOre(o.remaining[i] ?? 0n) : null,
     })),
     forecasts: o.forecasts.map((f) => ({ through: f.through, file: f.file })),
-    sources: o.sources.map((s) => ({ kind: s.kind, file: s.file })),
+    // a forecast or outcome computed as a what-if scenario says so, with what was set
+    sources: o.sources.map((s) => ({ kind: s.kind, file: s.file, ...(s.scenario ? { scenario: s.scenario } : {}) })),
     checks: o.checks.map((c) => ({ id: c.id, holds: c.holds, figures: c.figures })),
     ...(meta.tool ? { tool: meta.tool } : {}),
-  };
+  });
 }
 
 const overviewFile = z.object({
@@ -64,7 +67,7 @@ const overviewFile = z.object({
     .min(1)
     .max(MAX_PARTIES),
   forecasts: z.array(z.object({ through: isoDate, file: z.string() })),
-  sources: z.array(z.object({ kind: z.enum(["plan", "forecast", "result", "settlement"]), file: z.string() })),
+  sources: z.array(z.object({ kind: z.enum(["plan", "forecast", "result", "settlement"]), file: z.string(), scenario: z.array(z.string().max(4000)).max(1000).optional() })),
 });
 
 /** Reads an overview back (what overviewToJson wrote); its checks are made again on what was read. */
@@ -84,7 +87,7 @@ export function overviewFromJson(text: string, file: string, bag: DiagnosticBag)
     forecasts: data.forecasts.map((f, k) => ({ through: f.through, file: f.file, net: col((p) => p.forecasts[k]?.net ?? "0.00") })),
     ...(hasOutcome ? { outcome: col((p) => p.outcome) } : {}),
     ...(hasRemaining ? { remaining: col((p) => p.remaining) } : {}),
-    sources: data.sources,
+    sources: data.sources.map((s) => ({ kind: s.kind, file: s.file, ...(s.scenario ? { scenario: s.scenario } : {}) })),
     checks: [],
   };
   const source = (kind: OverviewSource["kind"], amounts: bigint[], through?: string, f = file): OverviewSource => ({ kind, file: f, year: o.year, parties: o.parties, amounts, ...(through !== undefined ? { through } : {}) });
@@ -122,6 +125,7 @@ export function readResultSource(text: string, file: string, kind: "forecast" | 
   if (!read) return undefined;
   const { result, detail } = read;
   return {
+    ...(detail.scenario ? { scenario: scenarioTexts(detail.scenario) } : {}),
     kind,
     file,
     year: result.year,

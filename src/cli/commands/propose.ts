@@ -112,7 +112,7 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   const out: string[] = [];
   out.push(titleWithYear(proposal.tariff.title, proposal.year));
   out.push(...draftLines("proposal", lang));
-  out.push(`${sv ? "Basår" : "Base years"}: ${results.map((r) => r.year).join(", ")}; ${sv ? "avrundning" : "rounding"}: ${formatSek(proposal.roundTo, lang)} kr`);
+  out.push(`${sv ? "Basår" : "Base years"}: ${results.map((r) => (r.scenario ? `${r.year} (SCENARIO: ${r.scenario.join("; ")})` : String(r.year))).join(", ")}; ${sv ? "avrundning" : "rounding"}: ${formatSek(proposal.roundTo, lang)} kr`);
   out.push("");
   const head = [t(lang, "seller"), t(lang, "buyer"), `${sv ? "Referensbelopp" : "Reference"} ${proposal.year - 1}`, `${sv ? "Förslag" : "Proposed"} ${proposal.year}`, sv ? "Förändring" : "Change"];
   const rows = proposal.references.map((r) => [id(r.seller), id(r.buyer), r.previous === undefined ? "–" : formatSek(r.previous, lang), formatSek(r.reference, lang), r.previous === undefined ? "" : formatSek(r.reference - r.previous, lang)]);

@@ -36,6 +36,8 @@ export interface OverviewSource {
   amounts: bigint[];
   /** a settlement only: the net positions of the result it settled, per party */
   net?: bigint[];
+  /** a forecast or outcome that is a what-if scenario (calculate --set/--scenario): what was set, as text lines */
+  scenario?: string[];
 }
 
 /** One check of the overview: what holds, with the figures that show it. */
@@ -62,7 +64,7 @@ export interface Overview {
   outcome?: bigint[];
   remaining?: bigint[];
   /** the files, in the order plan, forecasts (by date), result, settlement */
-  sources: { kind: OverviewSource["kind"]; file: string }[];
+  sources: { kind: OverviewSource["kind"]; file: string; scenario?: string[] }[];
   checks: OverviewCheck[];
 }
 
@@ -143,7 +145,7 @@ export function buildOverview(input: { plan: OverviewSource; forecasts?: readonl
     forecasts: sorted.map((f) => ({ through: f.through as string, file: f.file, net: [...f.amounts] })),
     ...(result ? { outcome: [...result.amounts] } : {}),
     ...(settlement ? { remaining: [...settlement.amounts] } : {}),
-    sources: [plan, ...sorted, ...(result ? [result] : []), ...(settlement ? [settlement] : [])].map((s) => ({ kind: s.kind, file: s.file })),
+    sources: [plan, ...sorted, ...(result ? [result] : []), ...(settlement ? [settlement] : [])].map((s) => ({ kind: s.kind, file: s.file, ...(s.scenario ? { scenario: [...s.scenario] } : {}) })),
     checks: [],
   };
   overview.checks = overviewChecks(overview, input);

@@ -10,7 +10,7 @@
 import type { Overview } from "../../core/year/overview.js";
 import type { Lang } from "../../text/messages.js";
 import { dw } from "../../text/decided-words.js";
-import { mkrNumber, mkrTenths, overviewRows } from "../text/overview.js";
+import { mkrNumber, mkrTenths, overviewRows, overviewScenarioLines } from "../text/overview.js";
 import { runTimeText } from "../labels.js";
 import { addBanner, boldRow, colLetter, finishSheet, formula, header, money, moneyFormula, newWorkbook, put, reportTime, signatureBlock, title, workbookBuffer, type Sheet } from "./kit.js";
 
@@ -53,6 +53,7 @@ export async function overviewWorkbook(o: Overview, options: OverviewWorkbookOpt
   const at = reportTime(options.runAt);
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   if (o.decision === null) addBanner(wb, [dw(lang, "notDecided").toUpperCase()]);
+  addBanner(wb, overviewScenarioLines(o, lang));
   const O = wb.addWorksheet(dw(lang, "sheetOverview"));
   const K = wb.addWorksheet(dw(lang, "sheetExact"));
   const rows = overviewRows(o, lang);
@@ -87,8 +88,9 @@ export async function overviewWorkbook(o: Overview, options: OverviewWorkbookOpt
   kr++;
   const kindWord = (kind: string, file: string): string =>
     kind === "plan" ? dw(lang, "plan") : kind === "forecast" ? dw(lang, "forecast", { through: o.forecasts.find((f) => f.file === file)?.through ?? "" }) : kind === "result" ? dw(lang, "outcome") : dw(lang, "remaining");
+  const scenarioWord = (kind: string, file: string): string => (o.sources.some((s) => s.kind === kind && s.file === file && s.scenario) ? dw(lang, "scenarioMark", { label: kindWord(kind, file) }) : kindWord(kind, file));
   for (const s of o.sources) {
-    put(K, kr, 1, kindWord(s.kind, s.file));
+    put(K, kr, 1, scenarioWord(s.kind, s.file));
     put(K, kr, 2, s.file);
     kr++;
   }

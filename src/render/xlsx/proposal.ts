@@ -30,6 +30,7 @@ import { indexFactor, type BaseResult, type Proposal } from "../../core/year/pro
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { loadTariff, type CompiledTariff } from "../../core/model/tariff.js";
 import { componentName, t as cliText } from "../../text/i18n.js";
+import { dw } from "../../text/decided-words.js";
 import { keySharesText, runTimeText, statusBanner, statusName } from "../labels.js";
 import { FORMATS, ParameterTable, boldRow, colLetter, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, addBanner, shareCellNumber, sumExact, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
 import { formatValueSek } from "../../core/model/decimal.js";
@@ -269,6 +270,8 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   // a proposal is not decided; made from an illustrative tariff, its amounts are illustrative too
   addBanner(wb, [...statusBanner(proposal.tariff.status, lang), ...(old.file.status === "illustrative" ? statusBanner("illustrative", lang) : [])]);
+  // a base year that is a what-if scenario: said on every sheet, with what was set
+  addBanner(wb, options.results.filter((r) => r.scenario !== undefined).map((r) => dw(lang, "scenarioBase", { year: r.year, file: r.file, list: (r.scenario ?? []).join("; ") })));
   const X = wb.addWorksheet(w("indexSheet"));
   const R = wb.addWorksheet(w("refSheet"));
   const Pr = wb.addWorksheet(w("pricesSheet"));
@@ -311,7 +314,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
     upratingCell.set(r.year, formula(X, xr, 2, `PRODUCT(${rangeRef(X, from.row, 3, to.row, 3, X)})`, decimalCellNumber(formatRational(f, 2, 60)), FACTOR));
     put(X, xr, 3, r.year + 1 === Y ? String(Y) : `${r.year + 1}–${Y}`);
     put(X, xr, 4, r.file);
-    put(X, xr, 5, r.forecastThrough ?? "");
+    put(X, xr, 5, [r.forecastThrough ?? "", r.scenario ? `SCENARIO: ${r.scenario.join("; ")}` : ""].filter((x) => x !== "").join("; "));
     xr++;
   }
   xr++;
