@@ -5,7 +5,7 @@
  * orders them; the workbook sorts by size of change).
  */
 import type { Comparison } from "../../core/analysis/compare.js";
-import { cw, effectName } from "../../text/compare-words.js";
+import { cw, effectName, sideLabels } from "../../text/compare-words.js";
 import { t as cliText } from "../../text/i18n.js";
 import type { Lang } from "../../text/messages.js";
 import { csvText } from "./csv-safe.js";
@@ -18,7 +18,8 @@ export const COMPARISON_CSV_FILES = ["comparison-net.csv", "comparison-component
 export function comparisonCsvFiles(c: Comparison, dir: string, lang: Lang): PendingFile[] {
   const id = (i: number): string => csvText(c.parties[i] ?? String(i));
   const m = oreForExcelCsv;
-  const abc = [cw(lang, "sideA"), cw(lang, "sideB"), cw(lang, "change")];
+  const side = sideLabels(lang, c);
+  const abc = [side.a, side.b, cw(lang, "change")];
   const files: PendingFile[] = [
     { path: joinPath(dir, "comparison-net.csv"), data: excelCsv([cliText(lang, "party"), ...abc], c.net.map((n, i) => [id(i), m(n.a), m(n.b), m(n.change)])) },
     { path: joinPath(dir, "comparison-components.csv"), data: excelCsv([cliText(lang, "party"), cliText(lang, "component"), ...abc], c.components.map((x) => [id(x.party), x.component, m(x.a), m(x.b), m(x.change)])) },
@@ -36,7 +37,7 @@ export function comparisonCsvFiles(c: Comparison, dir: string, lang: Lang): Pend
     const v = (x: bigint): string => decimalComma(formatValueSek(x));
     files.push({
       path: joinPath(dir, "comparison-areas.csv"),
-      data: excelCsv([cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rowsA"), cw(lang, "rowsB"), ...abc], c.areas.map((x) => [csvText(x.area), id(x.seller), id(x.buyer), x.model, x.rowsA, x.rowsB, v(x.a), v(x.b), v(x.change)])),
+      data: excelCsv([cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rows", { side: side.a }), cw(lang, "rows", { side: side.b }), ...abc], c.areas.map((x) => [csvText(x.area), id(x.seller), id(x.buyer), x.model, x.rowsA, x.rowsB, v(x.a), v(x.b), v(x.change)])),
     });
   }
   return files;
