@@ -14,7 +14,8 @@ import { DiagnosticBag } from "../src/core/model/diagnostics.js";
 import { MAX_INPUT_ORE } from "../src/core/model/limits.js";
 import { parseLocaleNumber } from "../src/core/model/numbers.js";
 import { tableArg, tableSource } from "../src/node/table-files.js";
-import { numberCellText, serialDate } from "../src/read/sheet.js";
+import { readPayments } from "../src/read/inputs.js";
+import { numberCellText, serialDate, type SheetTable, type SheetValue } from "../src/read/sheet.js";
 import { renderDiagnostic } from "../src/text/diagnostics.js";
 import { FIXTURES, ROOT, runMain, tempDir } from "./helpers.js";
 
@@ -68,6 +69,47 @@ describe("a number cell read exactly", () => {
     expect(serialDate(45747 - 1462, true)).toBe("2025-03-31");
     expect(serialDate(45747.5, false)).toBeUndefined(); // a time of day is no date
     expect(serialDate(0, false)).toBeUndefined();
+  });
+});
+
+describe("a sheet read as a payments table (cells as exceljs gives them)", () => {
+  const table = (rows: SheetValue[][], date1904 = false): { table: SheetTable } => ({
+    table: { name: "b.xlsx#Blad1", file: "b.xlsx", sheet: "Blad1", bytes: 1, sha256: "0".repeat(64), date1904, rows: rows.map((values, k) => ({ row: k + 1, values })) },
+  });
+  const header = ["betalare", "mottagare", "belopp", "datum", "avser", "moms (beräknad)"];
+  const read = async (rows: SheetValue[][], date1904 = false) => {
+    const bag = new DiagnosticBag();
+    const r = await readPayments(table([header, ...rows], date1904), ["RJL", "RKL", "RÖ"], bag, { year: 2025 });
+    return { r, errors: bag.errors.map((d) => renderDiagnostic(d, "sv").split("\n")[0]) };
+  };
+
+  it("a number in a column the table does not read is not looked at; one in the amount is refused at its cell", async () => {
+    const ok = await read([["RJL", "RÖ", 100.5, new Date(Date.UTC(2025, 2, 31)), "Fast mars", 0.1 + 0.2]]);
+    expect(ok.errors).toEqual([]);
+    expect(ok.r.payments).toMatchObject([{ payer: 0, payee: 2, amount: 100_50n, date: "2025-03-31", note: "Fast mars", component: "fixed" }]);
+    const bad = await read([["RJL", "RÖ", 0.1 + 0.2, null, null]]);
+    expect(bad.errors).toEqual(["b.xlsx#Blad1!C2: error[XLSX_NOT_EXACT]: cellens tal 0.30000000000000004 har fler än 15 värdesiffror: det är inte exakt det värde Excel visar (troligen resultatet av en formel) (belopp)"]);
+    expect(bad.r.payments).toEqual([]);
+  });
+
+  it("dates: a serial in the date column (1900 and 1904 systems), a date cell, text; a serial elsewhere is a number", async () => {
+    const { r, errors } = await read([
+      ["RJL", "RÖ", 1, 45747, "a"],
+      ["RJL", "RÖ", 2, "2026-02-20", "b"],
+      ["RJL", "RÖ", 3, new Date(Date.UTC(2025, 11, 31)), "c"],
+    ]);
+    expect(errors).toEqual([]);
+    expect(r.payments.map((p) => p.date)).toEqual(["2025-03-31", "2026-02-20", "2025-12-31"]);
+    const m = await read([["RJL", "RÖ", 1, 45747 - 1462, "a"]], true);
+    expect(m.r.payments[0]?.date).toBe("2025-03-31");
+    const late = await read([["RJL", "RÖ", 1, 45747.75, "a"]]);
+    expect(late.errors).toEqual(['b.xlsx#Blad1!D2: error[BAD_DATE]: "45747.75" är inget giltigt datum (ÅÅÅÅ-MM-DD) (datum)']);
+  });
+
+  it("short rows are padded, a filled cell beyond the header is a field too many, empty rows are skipped", async () => {
+    const { r, errors } = await read([["RJL", "RÖ", 5], [], [null, null, null], ["RKL", "RÖ", 6, null, null, null, "anteckning"]]);
+    expect(r.payments.map((p) => p.amount)).toEqual([5_00n]);
+    expect(errors).toEqual([expect.stringMatching(/^b\.xlsx#Blad1!G5: error\[CSV_FIELD_COUNT\]/)]);
   });
 });
 

@@ -214,7 +214,7 @@ async function readTable<F extends string>(
         continue;
       }
       info.records++;
-      if (sheet && isSheetRecord(record)) finishSheetRecord(record, { width, dateIndex: header.get("date" as F), date1904: sheet.date1904, file, header: headerRecord?.fields ?? [] }, bag);
+      if (sheet && isSheetRecord(record)) finishSheetRecord(record, { width, dateIndex: header.get("date" as F), date1904: sheet.date1904, file, header: headerRecord?.fields ?? [], used: new Set(header.values()) }, bag);
       if (!checkFieldCount(record, width, file, bag)) continue;
       const h = header;
       onRecord({

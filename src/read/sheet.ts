@@ -140,10 +140,10 @@ export function isSheetRecord(r: CsvRecord): r is SheetRecord {
 
 /**
  * A data record of a sheet made ready for the column checks: padded to the header's width; a
- * number in the date column read as a date serial; a number that is not exact refused
- * (XLSX_NOT_EXACT, the record is not read further).
+ * number in the date column read as a date serial; a number that is not exact in a column the
+ * table reads (`used`) refused (XLSX_NOT_EXACT, the record is not read further).
  */
-export function finishSheetRecord(r: SheetRecord, options: { width: number; dateIndex: number | undefined; date1904: boolean; file: string; header: readonly string[] }, bag: DiagnosticBag): void {
+export function finishSheetRecord(r: SheetRecord, options: { width: number; dateIndex: number | undefined; date1904: boolean; file: string; header: readonly string[]; used: ReadonlySet<number> }, bag: DiagnosticBag): void {
   // Cells beyond the header that hold something are kept (the field count check names them); empty ones were cut.
   while (r.fields.length < options.width) {
     r.fields.push("");
@@ -159,7 +159,7 @@ export function finishSheetRecord(r: SheetRecord, options: { width: number; date
       return;
     }
     const n = numberCellText(v);
-    if (n.exact) return;
+    if (n.exact || !options.used.has(k)) return; // a column the table does not read is not looked at
     bag.error("XLSX_NOT_EXACT", { text: n.text }, { file: options.file, line: r.line, column: k + 1, field: { index: k, name: (options.header[k] ?? "").trim() } });
     r.broken = true;
   });
