@@ -179,6 +179,6 @@ describe("vardavtal demo, key, --help", () => {
     const en = await runMain(["calculate", "--help", "--lang", "en"]);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain("--consumption");
-    expect(en.stdout).toContain("consumption (CSV)");
+    expect(en.stdout).toContain("consumption (CSV, or FILE.xlsx[#Sheet])");
   });
 });
