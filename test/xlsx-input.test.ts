@@ -113,6 +113,27 @@ describe("a sheet read as a payments table (cells as exceljs gives them)", () =>
   });
 });
 
+describe("the library: readSheetSource of vardavtal/xlsx feeds the same readers", () => {
+  it("calculateCsv with a consumption sheet gives the CSV's result; settle takes a payments sheet; a missing sheet is InputError", async () => {
+    const { calculateCsv, settle } = await import("../src/index.js");
+    const { readSheetSource } = await import("../src/xlsx.js");
+    const mini = join(FIXTURES, "spec", "mini-2025");
+    const tariff = { name: "tariff.json", data: readFileSync(join(mini, "tariff.json")) };
+    const csv = await calculateCsv({ tariff, consumption: { name: "consumption.csv", data: readFileSync(join(mini, "consumption.csv")) } });
+    const sheet = await readSheetSource("konsumtion.xlsx", readFileSync(join(X, "konsumtion-mini-2025.xlsx")));
+    expect(sheet.table.name).toBe("konsumtion.xlsx#Konsumtion");
+    const xlsx = await calculateCsv({ tariff, consumption: sheet });
+    expect(xlsx.value.net).toEqual(csv.value.net);
+    expect(xlsx.value.flows).toEqual(csv.value.flows);
+    expect(xlsx.inputs[1]).toMatchObject({ file: "konsumtion.xlsx#Konsumtion", encoding: "xlsx", rows: 10 });
+    const payments = await readSheetSource("b.xlsx", readFileSync(join(FIXTURES, "bad", "XLSX_SHEET_MISSING", "paid.xlsx")), "Betalningar");
+    const s = await settle({ result: csv.value, payments });
+    expect(s.value.payments).toMatchObject([{ amount: 100_00n, date: "2025-03-31", note: "A conto mars" }]);
+    const err = await readSheetSource("b.xlsx", readFileSync(join(FIXTURES, "bad", "XLSX_SHEET_MISSING", "paid.xlsx")), "Blad9").catch((e) => e);
+    expect(err.diagnostics.map((d: { code: string }) => d.code)).toEqual(["XLSX_SHEET_MISSING"]);
+  });
+});
+
 describe("the argument FILE.xlsx#Blad", () => {
   it("names the workbook and the sheet; a CSV is a CSV; an existing file with # in its name is taken whole", () => {
     expect(tableArg(join(X, "betalningar-2025.xlsx#Betalningar"))).toEqual({ file: join(X, "betalningar-2025.xlsx"), sheet: "Betalningar", workbook: true });
