@@ -322,7 +322,8 @@ export async function settle(input: SettleInput): Promise<SettleOutcome> {
         at += c.length;
       }
       sources.push({ name: p.name, bytes });
-    } else sources.push({ name: p.name, bytes: typeof p.data === "string" ? new TextEncoder().encode(p.data) : p.data });
+    } else if ("table" in p) sources.push({ name: p.table.name, bytes: new Uint8Array(0), table: p.table }); // a workbook's sheet (readSheetSource of vardavtal/xlsx)
+    else sources.push({ name: p.name, bytes: typeof p.data === "string" ? new TextEncoder().encode(p.data) : p.data });
   }
   const read = result ? await readPaidSources(result, sources, bag) : undefined;
   bag.throwIfErrors();

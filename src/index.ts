@@ -32,6 +32,7 @@ export type { Diagnostic, Location, Code, Lang } from "./core/model/diagnostics.
 export { formatOre } from "./core/model/decimal.js";
 export type { AccontoPlan, AccontoLine, AccontoTransfer } from "./core/year/acconto.js";
 export type { Settlement, SettlementPair, SettlementParty, Payment } from "./core/year/settlement.js";
+export type { SheetSource, SheetTable, SheetRow, SheetValue } from "./read/sheet.js";
 export type { Proposal, ReferenceDerivation, BaseResult } from "./core/year/proposal.js";
 export type { Rational, ScaledDecimal } from "./core/model/decimal.js";
 export type { KeyCheckResult, ItemCheck, PartyLine } from "./core/year/keycheck.js";

@@ -258,7 +258,7 @@ describe("the comparison workbook in Swedish", () => {
     expect(models.size).toBeGreaterThan(1);
     for (const m of models) expect(["Endast fast", "Fast och rörlig", "Styckpris", "Utanför avtalet"]).toContain(m);
     const p = sheetNamed(wb, "Par");
-    expect(p.getCell(1, 1).value).toBe("Per par (A → B)");
+    expect(p.getCell(1, 1).value).toBe("Per par: Tariff 2025 → Scenario"); // the sides by name, not A and B
     expect(p.getCell(2, 1).value).toBe("Säljare → köpare: fast + rörlig + styckpris");
     // the summary's long title gets the height of the lines it wraps to
     const s = sheetNamed(wb, "Jämförelse");

@@ -365,8 +365,8 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       (y) =>
         y
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil (JSON) eller ett år för en medföljande tariff, t.ex. 2025", "tariff file (JSON), or a year for a bundled tariff, e.g. 2025") })
-          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV)", "consumption (CSV)") })
-          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV, eller FIL.xlsx[#Blad])", "consumption (CSV, or FILE.xlsx[#Sheet])") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV eller FIL.xlsx[#Blad]); ersätter tariffens", "population (CSV or FILE.xlsx[#Sheet]); replaces the tariff's") })
           .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-result/1)", "write the result as JSON (vardavtal-result/1)") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv Excelrapporten (för controllers och RSL)", "write the Excel report (for controllers and RSL)") })
           .option("reader", {
@@ -426,7 +426,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       (y) =>
         y
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
-          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV eller FIL.xlsx[#Blad]); ersätter tariffens", "population (CSV or FILE.xlsx[#Sheet]); replaces the tariff's") })
           .option("variable", { type: "boolean", default: true, describe: tr(lang, "ta med rörlig ersättning a conto, (1 − fast andel) × referensbelopp; --no-variable utelämnar den", "include a variable a conto, (1 − fixed share) × reference amount; --no-variable leaves it out") })
           .option("json", { type: "string", describe: tr(lang, "skriv planen som JSON (vardavtal-acconto/1)", "write the plan as JSON (vardavtal-acconto/1)") })
           .option("csv-dir", { type: "string", describe: tr(lang, "skriv planen som CSV för Excel (rader, netto per månad, betalningar)", "write the plan as CSV for Excel (lines, net per month, payments)") })
@@ -450,8 +450,8 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
             demandOption: true,
             describe: tr(
               lang,
-              "betalat (kan upprepas): a conto-planen (acconto --json, \"betalt enligt plan\"), en CSV med betalare; mottagare; belopp [; datum; avser; år] eller en tidigare slutreglering av samma år (settle --json, efterreglering)",
-              "paid (repeatable): the a-conto plan (acconto --json, \"paid as planned\"), a CSV of payer; payee; amount [; date; note; year] or an earlier settlement of the same year (settle --json, a correction)",
+              "betalat (kan upprepas): a conto-planen (acconto --json, \"betalt enligt plan\"), en CSV eller FIL.xlsx[#Blad] med betalare; mottagare; belopp [; datum; avser; år] eller en tidigare slutreglering av samma år (settle --json, efterreglering)",
+              "paid (repeatable): the a-conto plan (acconto --json, \"paid as planned\"), a CSV or FILE.xlsx[#Sheet] of payer; payee; amount [; date; note; year] or an earlier settlement of the same year (settle --json, a correction)",
             ),
           })
           .option("forecast", { type: "boolean", default: false, describe: tr(lang, "resultatet är en prognos (calculate --through): gör en PROGNOS för slutregleringen", "the result is a forecast (calculate --through): make a FORECAST of the final settlement") })
@@ -481,7 +481,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "årets tariff (fil eller år); förslaget gäller året efter", "this year's tariff (file or year); the proposal is for the year after") })
           .option("results", { type: "string", array: true, demandOption: true, describe: tr(lang, "resultat för basåren (calculate --json), ett eller flera", "results of the base years (calculate --json), one or more") })
           .option("index", { type: "string", array: true, default: [], describe: tr(lang, "index per år, ÅR=PROCENT (t.ex. LPIK: --index 2025=3,1); ett för varje år efter basåren till och med nästa år", "an index per year, YEAR=PERCENT (e.g. LPIK: --index 2025=3.1); one for each year after the base years through next year") })
-          .option("population", { type: "string", describe: tr(lang, "nästa års befolkning (CSV); dess datum blir nyckelns datum", "next year's population (CSV); its date becomes the key's date") })
+          .option("population", { type: "string", describe: tr(lang, "nästa års befolkning (CSV eller FIL.xlsx[#Blad]); dess datum blir nyckelns datum", "next year's population (CSV or FILE.xlsx[#Sheet]); its date becomes the key's date") })
           .option("round-to", { type: "number", describe: tr(lang, "avrunda referensbeloppen till en multipel av detta belopp i kr (standard 0,01; 1000 är vanligt)", "round the reference amounts to a multiple of this amount in SEK (default 0.01; 1000 is common)") })
           .option("out", { type: "string", demandOption: true, describe: tr(lang, "den nya tariffilen (JSON, \"status\": \"proposal\")", "the new tariff file (JSON, \"status\": \"proposal\")") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv härledningen som Excelarbetsbok (index, referensbelopp, priser och budgetar, budgeterad avräkning)", "write the derivation as an Excel workbook (index, reference amounts, prices and budgets, budgeted settlement)") })
@@ -529,8 +529,8 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
         y
           .positional("flow", { type: "string", demandOption: true, describe: tr(lang, "beloppet: \"BETALARE>MOTTAGARE KOMPONENT [AVSER]\" eller \"netto PART\", komponenten som rapporterna skriver den, t.ex. \"RJL>RÖ rörlig\", \"RKL>RÖ solidarisk finansiering RCC\", \"netto RKL\"", "the figure: \"PAYER>PAYEE COMPONENT [LABEL]\" or \"net PARTY\", e.g. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"") })
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
-          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV)", "consumption (CSV)") })
-          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV, eller FIL.xlsx[#Blad])", "consumption (CSV, or FILE.xlsx[#Sheet])") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV eller FIL.xlsx[#Blad]); ersätter tariffens", "population (CSV or FILE.xlsx[#Sheet]); replaces the tariff's") })
           .option("through", { type: "string", describe: tr(lang, "prognos t.o.m. detta datum", "forecast through this date") })
           .option("set", { type: "string", describe: tr(lang, "scenario: SÖKVÄG=VÄRDE (kan upprepas), som för calculate", "scenario: PATH=VALUE, as for calculate") })
           .option("scenario", { type: "string", describe: tr(lang, "scenario: JSON merge patch, som för calculate", "scenario: JSON merge patch, as for calculate") })
@@ -546,7 +546,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       (y) =>
         y
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
-          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV eller FIL.xlsx[#Blad]); ersätter tariffens", "population (CSV or FILE.xlsx[#Sheet]); replaces the tariff's") })
           .option("amount", { type: "number", default: 1000000, describe: tr(lang, "belopp att fördela som exempel, i kronor (t.ex. 18000000 eller 18000000,50)", "amount to split as an example, in SEK (e.g. 18000000 or 18000000.50)") })
           .example("$0 key --tariff 2025", tr(lang, "nyckeln för 2025 och hur 1 000 000 kr fördelas", "the key of 2025 and how SEK 1,000,000 is split"))
           .example("$0 key --tariff 2025 --amount 18000000 --population befolkning.csv", tr(lang, "hur RCC:s budget fördelas med en ny befolkning", "how RCC's budget is split by a new population")),
@@ -560,8 +560,8 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       (y) =>
         y
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
-          .option("costs", { type: "string", demandOption: true, describe: tr(lang, "gemensamma kostnader (CSV: post; part; belopp)", "joint costs (CSV: item; party; amount)") })
-          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("costs", { type: "string", demandOption: true, describe: tr(lang, "gemensamma kostnader (CSV eller FIL.xlsx[#Blad]: post; part; belopp)", "joint costs (CSV or FILE.xlsx[#Sheet]: item; party; amount)") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV eller FIL.xlsx[#Blad]); ersätter tariffens", "population (CSV or FILE.xlsx[#Sheet]); replaces the tariff's") })
           .option("tolerance", { type: "number", default: Number(DEFAULT_TOLERANCE) / 100, describe: tr(lang, "tillåten avvikelse i kronor per part och post, t.ex. 0 eller 1000; standard 1 kr, så att avrundning på några öre inte räknas som avvikelse", "allowed deviation in SEK per party and item, e.g. 0 or 1000; default SEK 1, so that rounding by a few öre is no deviation") })
           .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-keycheck/1)", "write the result as JSON (vardavtal-keycheck/1)") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv kontrollen som Excelarbetsbok", "write the check as an Excel workbook") })

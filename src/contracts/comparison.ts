@@ -11,6 +11,8 @@ export function comparisonToJson(c: Comparison, meta: { tool?: { name: string; v
   const id = (i: number): string => c.parties[i] ?? String(i);
   const side = (s: ComparisonSide) => ({
     year: s.year,
+    // what the side is: a forecast (calculate --through: its values are full-year values), a scenario or an outcome
+    kind: s.forecastThrough !== undefined ? "forecast" : s.scenario ? "scenario" : "outcome",
     title: s.title ?? null,
     ...(s.file !== undefined ? { file: s.file } : {}),
     ...(s.forecastThrough !== undefined ? { forecast: { through: s.forecastThrough } } : {}),

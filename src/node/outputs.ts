@@ -10,6 +10,7 @@ import { DiagnosticBag, InputError, diagnosticKey, sortDiagnostics, type Diagnos
 import type { Lang } from "../text/messages.js";
 import { isSpecialPath, outputKindPhrase, outputTarget, statKind, writeFilesAtomically, type PendingFile } from "./atomic-write.js";
 import { resolveTariffArg } from "./paths.js";
+import { tableArg } from "./table-files.js";
 
 export interface PathArg {
   /** the option that named it (`--json`, `--consumption`) */
@@ -139,7 +140,8 @@ export function checkOutputPaths(plan: OutputPlan, lang: Lang): Diagnostic[] {
     if ("kind" in where) notFile(f, where.kind);
     outputs.push({ ...f, id: identity(f.path) });
   }
-  const inputs = plan.inputs.filter((i) => i.path !== "").map((i) => ({ ...i, id: identity(i.path) })); // "" names no file
+  // "" names no file; `FILE.xlsx#Blad` names the workbook FILE.xlsx
+  const inputs = plan.inputs.filter((i) => i.path !== "").map((i) => ({ ...i, id: identity(tableArg(i.path).file) }));
   for (const o of outputs) {
     const input = inputs.find((i) => sameFile(o.id, i.id));
     if (input) bag.error("OUTPUT_IS_INPUT", { input: input.path, option: o.option }, at(o));

@@ -9,7 +9,8 @@ import { resolveKey, type PopulationInput } from "../core/model/key.js";
 import type { CompiledTariff } from "../core/model/tariff.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import { csvInfoToInput } from "../read/inputs.js";
-import { fileSize, readConsumptionFile, readTariffFile, readTextFile } from "./files.js";
+import { fileSize, readTariffFile, readTextFile } from "./files.js";
+import { readConsumptionFile, readPopulationFile, tableArg } from "./table-files.js";
 import { loadPopulationArg, tariffArgSource } from "./tariff-arg.js";
 import { tariffFromText } from "../read/tariff-text.js";
 import { applyScenario, scenarioComparison } from "../core/analysis/scenario.js";
@@ -113,7 +114,7 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRun> 
   let info: CsvInfo | undefined;
   const summarize = async (priced: CompiledTariff, errors: DiagnosticBag): Promise<ConsumptionSummary> => {
     fast = undefined;
-    if (!errors.hasErrors && (reader === "fast" || (reader === "auto" && fileSize(options.consumption) >= FAST_THRESHOLD))) {
+    if (!errors.hasErrors && !tableArg(options.consumption).workbook && (reader === "fast" || (reader === "auto" && fileSize(options.consumption) >= FAST_THRESHOLD))) {
       fast = await readConsumptionFast(options.consumption, priced, { ...options.fast, onProgress: options.onProgress });
     }
     if (fast?.ok) {

@@ -17,6 +17,33 @@ import type { Component } from "../core/model/calculate.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import { emptyInfo, isBlankRecord, mapHeader, readCsv, type ByteSource, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
 import { sha256, type Sha256Hasher } from "./sha256.js";
+import { finishSheetRecord, isSheetRecord, sheetRecords, type SheetSource, type SheetTable } from "./sheet.js";
+
+/**
+ * A table input: CSV bytes (a file, a browser File, a buffer) or a sheet of a workbook (read by
+ * `readSheet` of `vardavtal/xlsx`). Both are read with the same columns and the same checks.
+ */
+export type TableSource = ByteSource | SheetSource;
+
+function isSheetSource(s: TableSource): s is SheetSource {
+  return typeof (s as Partial<SheetSource>).table === "object";
+}
+
+/** The name messages give a table input: the path, or `FILE.xlsx#Blad` for a sheet. */
+export function tableName(s: TableSource): string {
+  return isSheetSource(s) ? s.table.name : s.name;
+}
+
+/** The sheet's records as one batch; the info says it is a workbook's sheet. */
+async function* sheetBatches(table: SheetTable, info: CsvInfo): AsyncGenerator<CsvRecord[]> {
+  info.file = table.name;
+  info.bytes = table.bytes;
+  info.sha256 = table.sha256;
+  info.encoding = "xlsx";
+  info.delimiter = "";
+  info.sheet = table.sheet;
+  yield sheetRecords(table);
+}
 
 export const CONSUMPTION_COLUMNS: ColumnSpec<ConsumptionField>[] = [
   { field: "year", names: ["år", "ar", "year"] },
@@ -105,7 +132,7 @@ export interface TableRecord<F extends string> {
  * Returns the file's info with `records` = non-blank data records.
  */
 async function readTable<F extends string>(
-  source: ByteSource,
+  source: TableSource,
   specs: ColumnSpec<F>[],
   required: F[][],
   bag: DiagnosticBag,
@@ -113,7 +140,8 @@ async function readTable<F extends string>(
   options: ReadOptions = {},
   onHeader?: (header: CsvRecord, map: Map<F, number>) => void,
 ): Promise<CsvInfo> {
-  const file = source.name;
+  const file = tableName(source);
+  const sheet = isSheetSource(source) ? source.table : undefined;
   const info = emptyInfo(file);
   let header: Map<F, number> | undefined;
   let headerRecord: CsvRecord | undefined;
@@ -129,7 +157,7 @@ async function readTable<F extends string>(
     onHeader?.(held.record, held.map);
     held = undefined;
   };
-  for await (const batch of readCsv(source, bag, info, options)) {
+  for await (const batch of sheet ? sheetBatches(sheet, info) : readCsv(source as ByteSource, bag, info, options)) {
     for (const record of batch) {
       if (!header) {
         const own = new DiagnosticBag();
@@ -158,6 +186,7 @@ async function readTable<F extends string>(
         continue;
       }
       info.records++;
+      if (sheet && isSheetRecord(record)) finishSheetRecord(record, { width, dateIndex: header.get("date" as F), date1904: sheet.date1904, file, header: headerRecord?.fields ?? [], used: new Set(header.values()) }, bag);
       if (!checkFieldCount(record, width, file, bag)) continue;
       const h = header;
       onRecord({
@@ -220,9 +249,9 @@ function totalRow(record: CsvRecord): number | undefined {
 }
 
 /** Streams a consumption file into the accumulator. */
-export async function readConsumption(source: ByteSource, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
+export async function readConsumption(source: TableSource, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
   const required: ConsumptionField[][] = [["seller"], ["buyer"], ["area"], ["year", "date"], ["points", "amount"]];
-  const file = source.name;
+  const file = tableName(source);
   let fields: Partial<Record<ConsumptionField, FieldRef>> | undefined;
   return readTable(
     source,
@@ -253,8 +282,8 @@ const YEAR_COLUMN = /^(?:(?:folkmängd|folkmangd|befolkning|population)\s*)?(\d{
  * column `Folkmängd`, regions with their county code (`05 Östergötlands län`), or one column per
  * year (`region; 2023; 2024`), of which the key chooses one (see resolveKey).
  */
-export async function readPopulation(source: ByteSource, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
-  const file = source.name;
+export async function readPopulation(source: TableSource, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
+  const file = tableName(source);
   const population: PopulationInput = { file, entries: [] };
   let years: { year: number; index: number; column: string }[] = [];
   let usable = true;
@@ -325,7 +354,7 @@ export interface CostRow {
 }
 
 /** Reads a joint-costs file (post; part; belopp) for check-key. */
-export async function readCosts(source: ByteSource, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
+export async function readCosts(source: TableSource, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
   const rows: CostRow[] = [];
   const info = await readTable(source, COST_COLUMNS, [["item"], ["party"], ["amount"]], bag, ({ get, at, name }) => {
     const item = name("item", phrase("field_item"));
@@ -347,6 +376,7 @@ export async function readCosts(source: ByteSource, bag: DiagnosticBag): Promise
 }
 
 export function csvInfoToInput(role: InputFileInfo["role"], info: CsvInfo): InputFileInfo {
+  if (info.encoding === "xlsx") return { role, file: info.file, sha256: info.sha256, bytes: info.bytes, encoding: "xlsx", rows: info.records };
   return { role, file: info.file, sha256: info.sha256, bytes: info.bytes, encoding: info.encoding + (info.bom ? " (BOM)" : ""), delimiter: info.delimiter, bom: info.bom, rows: info.records };
 }
 
@@ -414,7 +444,7 @@ export interface PaymentsRead {
  * must lie in the year or the year after (the final settlement is paid after the year), else an
  * error with its position; two identical rows are an error (PAYMENT_DUPLICATE) naming the first.
  */
-export async function readPayments(source: ByteSource, parties: readonly (string | PartyNames)[], bag: DiagnosticBag, options: { year?: number } = {}): Promise<PaymentsRead> {
+export async function readPayments(source: TableSource, parties: readonly (string | PartyNames)[], bag: DiagnosticBag, options: { year?: number } = {}): Promise<PaymentsRead> {
   const payments: PaymentRow[] = [];
   const named: PartyNames[] = parties.map((p) => (typeof p === "string" ? { id: p } : p));
   const ids = named.map((p) => p.id);

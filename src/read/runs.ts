@@ -14,11 +14,15 @@ import type { CompiledTariff } from "../core/model/tariff.js";
 import { bytesSource, type ByteSource } from "./csv.js";
 
 export { bytesSource };
-import { csvInfoToInput, hashedText, readConsumption, readCosts, readPopulation } from "./inputs.js";
+import { csvInfoToInput, hashedText, readConsumption, readCosts, readPopulation, tableName, type TableSource } from "./inputs.js";
 import { tariffFromText } from "./tariff-text.js";
+import type { SheetSource } from "./sheet.js";
 
-/** A CSV input: a ByteSource, or a name with its text or bytes. */
-export type CsvInput = ByteSource | { name: string; data: string | Uint8Array };
+/**
+ * A table input: a ByteSource or a name with its text or bytes (CSV), or a sheet of a workbook
+ * (`readSheetSource` of `vardavtal/xlsx`).
+ */
+export type CsvInput = ByteSource | SheetSource | { name: string; data: string | Uint8Array };
 
 /** A tariff input: the file's name with its JSON text or bytes (positions and hash as for a file). */
 export interface TariffSource {
@@ -26,8 +30,8 @@ export interface TariffSource {
   data: string | Uint8Array;
 }
 
-function source(input: CsvInput): ByteSource {
-  return "open" in input ? input : bytesSource(input.name, input.data);
+function source(input: CsvInput): TableSource {
+  return "open" in input || "table" in input ? input : bytesSource(input.name, input.data);
 }
 
 /** Compiles a tariff file's text or bytes; errors (with file:line:column) go to the bag. */
@@ -72,9 +76,9 @@ export async function calculateCsv(input: CalculateCsvInput): Promise<CsvRun> {
   const through = input.through;
   if (through !== undefined && isoDateYear(through) !== t.tariff.year) bag.error("BAD_THROUGH", { text: through, year: t.tariff.year }, { file: "--through", line: 1, column: 1 });
   const consumption = source(input.consumption);
-  const acc = new ConsumptionAccumulator(t.tariff, bag, consumption.name, { through });
+  const acc = new ConsumptionAccumulator(t.tariff, bag, tableName(consumption), { through });
   const info = await readConsumption(consumption, acc, bag, { onProgress: input.onProgress });
-  if (!bag.hasErrors) checkConsumption(t.tariff, acc.summary, bag, consumption.name);
+  if (!bag.hasErrors) checkConsumption(t.tariff, acc.summary, bag, tableName(consumption));
   bag.throwIfErrors();
   if (!key) throw new InputError(bag.items);
   const result = resultFromSummary(t.tariff, key, acc.summary, bag.warnings, { through });
@@ -104,7 +108,7 @@ export async function checkKeyCsv(input: CheckKeyInput): Promise<{ result: KeyCh
   const costsSource = source(input.costs);
   const costs = await readCosts(costsSource, bag);
   const key = t ? resolveKey(t.tariff, pop?.population, bag) : undefined;
-  const result = t && key ? checkKey(t.tariff, key, costs.rows, input.tolerance ?? DEFAULT_TOLERANCE, bag, costsSource.name) : undefined;
+  const result = t && key ? checkKey(t.tariff, key, costs.rows, input.tolerance ?? DEFAULT_TOLERANCE, bag, tableName(costsSource)) : undefined;
   bag.throwIfErrors();
   if (!t || !result) throw new InputError(bag.items);
   const inputs = [t.info, csvInfoToInput("costs", costs.info), ...(pop ? [csvInfoToInput("population", pop.info)] : [])];

@@ -16,6 +16,7 @@ import type { InputFileInfo } from "../../contracts/result-json.js";
 import { readFailure } from "../../read/csv.js";
 import { readPaidSources, type PaidSourceBytes } from "../../read/paid-sources.js";
 import { nodeSha256, readTextFile } from "../../node/files.js";
+import { tableArg, tableSource } from "../../node/table-files.js";
 import { csvText } from "../../render/csv/csv-safe.js";
 import { formatSek, oreForExcelCsv, textTable, type PendingFile } from "../../render/format.js";
 import { excelCsv } from "../../render/csv/excel-csv.js";
@@ -71,6 +72,12 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   const infos: InputFileInfo[] = resultText ? [resultText.info] : [];
   const bytes: PaidSourceBytes[] = [];
   for (const file of paidFiles) {
+    if (tableArg(file).workbook) {
+      // a payments workbook: its sheet, read with exceljs (loaded only now)
+      const source = await tableSource(file, bag);
+      if (source && "table" in source) bytes.push({ name: source.table.name, bytes: new Uint8Array(0), table: source.table });
+      continue;
+    }
     try {
       bytes.push({ name: file, bytes: readFileSync(file), sha256: nodeSha256 });
     } catch (e) {

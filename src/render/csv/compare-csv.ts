@@ -5,7 +5,7 @@
  * orders them; the workbook sorts by size of change).
  */
 import type { Comparison } from "../../core/analysis/compare.js";
-import { cw, effectName } from "../../text/compare-words.js";
+import { cw, effectName, sideLabels } from "../../text/compare-words.js";
 import { t as cliText } from "../../text/i18n.js";
 import type { Lang } from "../../text/messages.js";
 import { csvText } from "./csv-safe.js";
@@ -24,7 +24,8 @@ export function comparisonCsvFiles(c: Comparison, dir: string, lang: Lang): Pend
   const csv = scenarioCsv(lang, scenario.length > 0 ? scenario.join(" | ") : undefined);
   const id = (i: number): string => csvText(c.parties[i] ?? String(i));
   const m = oreForExcelCsv;
-  const abc = [cw(lang, "sideA"), cw(lang, "sideB"), cw(lang, "change")];
+  const side = sideLabels(lang, c);
+  const abc = [side.a, side.b, cw(lang, "change")];
   const files: PendingFile[] = [
     { path: joinPath(dir, "comparison-net.csv"), data: csv([cliText(lang, "party"), ...abc], c.net.map((n, i) => [id(i), m(n.a), m(n.b), m(n.change)])) },
     { path: joinPath(dir, "comparison-components.csv"), data: csv([cliText(lang, "party"), cliText(lang, "component"), ...abc], c.components.map((x) => [id(x.party), x.component, m(x.a), m(x.b), m(x.change)])) },
@@ -42,7 +43,7 @@ export function comparisonCsvFiles(c: Comparison, dir: string, lang: Lang): Pend
     const v = (x: bigint): string => decimalComma(formatValueSek(x));
     files.push({
       path: joinPath(dir, "comparison-areas.csv"),
-      data: csv([cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rowsA"), cw(lang, "rowsB"), ...abc], c.areas.map((x) => [csvText(x.area), id(x.seller), id(x.buyer), x.model, x.rowsA, x.rowsB, v(x.a), v(x.b), v(x.change)])),
+      data: csv([cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rows", { side: side.a }), cw(lang, "rows", { side: side.b }), ...abc], c.areas.map((x) => [csvText(x.area), id(x.seller), id(x.buyer), x.model, x.rowsA, x.rowsB, v(x.a), v(x.b), v(x.change)])),
     });
   }
   return files;
