@@ -21,10 +21,11 @@ import type { KeyCheckResult } from "./core/year/keycheck.js";
 import { proposeTariff, type BaseResult, type Proposal } from "./core/year/proposal.js";
 import { accontoToJson } from "./contracts/acconto.js";
 import { readAccontoJson, readBaseResult, readResultJson } from "./contracts/result-input.js";
+import { checkProposalTariff } from "./contracts/proposal-check.js";
 import { resultToJson as coreResultToJson, type InputFileInfo, type ResultMeta } from "./contracts/result-json.js";
 import { finalSettlement, type Payment, type Settlement, type UnitPriceMode } from "./core/year/settlement.js";
 import { readPaidSources, type PaidSourceBytes } from "./read/paid-sources.js";
-import { loadTariff, type CompiledTariff } from "./core/model/tariff.js";
+import { type CompiledTariff } from "./core/model/tariff.js";
 import { bytesSource } from "./read/csv.js";
 import { readPayments } from "./read/inputs.js";
 import { calculateCsv as csvCalculate, checkKeyCsv, type CalculateCsvInput, type CheckKeyInput, type CsvInput } from "./read/runs.js";
@@ -438,12 +439,9 @@ export async function propose(input: ProposeInput): Promise<ProposeOutcome> {
   const proposal = proposeTariff({ tariff, results, index, population, roundTo: input.roundTo ?? 1n, notes: proposalNotes("sv") }, bag);
   bag.throwIfErrors();
   if (!proposal) throw new InputError(bag.items);
-  // The proposal must be a valid tariff: a failure here is a bug, never bad input.
-  try {
-    loadTariff(JSON.stringify(proposal.tariff), "<proposal>");
-  } catch (e) {
-    throw new Error(`internal: the proposal does not pass the tariff validation: ${String(e)}`);
-  }
+  // The proposal must be a valid tariff: values beyond its limits are bad input, never a crash.
+  checkProposalTariff(JSON.stringify(proposal.tariff), "<proposal>", bag);
+  bag.throwIfErrors();
   return { value: proposal, warnings: sortDiagnostics([...tariff.warnings, ...bag.warnings]), tariff, results, index };
 }
 
