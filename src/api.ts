@@ -90,7 +90,11 @@ function isPlan(v: unknown): v is AccontoPlan {
   return typeof v === "object" && v !== null && "tariff" in v && "key" in v && "lines" in v && "annualNet" in v;
 }
 
-/** A JSON object vardavtal wrote (`vardavtal-result/1`, `vardavtal-acconto/1`), as parsed or imported: checked at run time. */
+/**
+ * A JSON object vardavtal wrote (`vardavtal-result/1`, `vardavtal-acconto/1`), as parsed or
+ * imported: checked at run time, its `digest` first (a changed object is refused, RESULT_EDITED;
+ * one without a digest too, RESULT_NO_DIGEST).
+ */
 export interface WrittenJson {
   /** e.g. "vardavtal-result/1" */
   format: string;
