@@ -69,8 +69,10 @@ describe("fuzz: the year's commands under mutated plans, settlements, payments, 
     if (failures.length === 0) rmSync(root, { recursive: true, force: true });
     expect(failures.map((f) => `case ${f.index} (${f.command}, ${f.what}): ${f.failures.join("; ")}\n${f.stderr.split("\n").slice(0, 3).join("\n")}`)).toEqual([]);
     // the round did what it is for: refusals and successes both, over every command
-    expect(exits.get("2") ?? 0).toBeGreaterThan(0);
-    expect(exits.get("0") ?? 0).toBeGreaterThan(0);
-    if (indexes.length >= 100) expect(byCommand.size).toBeGreaterThanOrEqual(10);
+    if (indexes.length >= 100) {
+      expect(exits.get("2") ?? 0).toBeGreaterThan(0);
+      expect(exits.get("0") ?? 0).toBeGreaterThan(0);
+      expect(byCommand.size).toBeGreaterThanOrEqual(10);
+    }
   }, 600_000);
 });
