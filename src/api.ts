@@ -21,13 +21,14 @@ import type { KeyCheckResult } from "./core/year/keycheck.js";
 import { proposeTariff, type BaseResult, type Proposal } from "./core/year/proposal.js";
 import { accontoToJson } from "./contracts/acconto.js";
 import { readAccontoJson, readBaseResult, readResultJson } from "./contracts/result-input.js";
+import { checkProposalTariff } from "./contracts/proposal-check.js";
 import { resultToJson as coreResultToJson, type InputFileInfo, type ResultMeta } from "./contracts/result-json.js";
 import { finalSettlement, type Payment, type Settlement, type UnitPriceMode } from "./core/year/settlement.js";
 import { buildOverview, type Overview, type OverviewSource } from "./core/year/overview.js";
 import { readPlanSource, readResultSource, readSettlementSource } from "./contracts/overview.js";
 import { settlementToJson } from "./contracts/settlement.js";
 import { readPaidSources, type PaidSourceBytes } from "./read/paid-sources.js";
-import { loadTariff, type CompiledTariff } from "./core/model/tariff.js";
+import { type CompiledTariff } from "./core/model/tariff.js";
 import { bytesSource } from "./read/csv.js";
 import { readPayments } from "./read/inputs.js";
 import { calculateCsv as csvCalculate, checkKeyCsv, type CalculateCsvInput, type CheckKeyInput, type CsvInput } from "./read/runs.js";
@@ -92,7 +93,11 @@ function isPlan(v: unknown): v is AccontoPlan {
   return typeof v === "object" && v !== null && "tariff" in v && "key" in v && "lines" in v && "annualNet" in v;
 }
 
-/** A JSON object vardavtal wrote (`vardavtal-result/1`, `vardavtal-acconto/1`), as parsed or imported: checked at run time. */
+/**
+ * A JSON object vardavtal wrote (`vardavtal-result/1`, `vardavtal-acconto/1`), as parsed or
+ * imported: checked at run time, its `digest` first (a changed object is refused, RESULT_EDITED;
+ * one without a digest too, RESULT_NO_DIGEST).
+ */
 export interface WrittenJson {
   /** e.g. "vardavtal-result/1" */
   format: string;
@@ -442,12 +447,9 @@ export async function propose(input: ProposeInput): Promise<ProposeOutcome> {
   const proposal = proposeTariff({ tariff, results, index, population, roundTo: input.roundTo ?? 1n, notes: proposalNotes("sv") }, bag);
   bag.throwIfErrors();
   if (!proposal) throw new InputError(bag.items);
-  // The proposal must be a valid tariff: a failure here is a bug, never bad input.
-  try {
-    loadTariff(JSON.stringify(proposal.tariff), "<proposal>");
-  } catch (e) {
-    throw new Error(`internal: the proposal does not pass the tariff validation: ${String(e)}`);
-  }
+  // The proposal must be a valid tariff: values beyond its limits are bad input, never a crash.
+  checkProposalTariff(JSON.stringify(proposal.tariff), "<proposal>", bag);
+  bag.throwIfErrors();
   return { value: proposal, warnings: sortDiagnostics([...tariff.warnings, ...bag.warnings]), tariff, results, index };
 }
 

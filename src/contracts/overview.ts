@@ -149,6 +149,14 @@ const settlementFile = z.object({
 export function readSettlementSource(text: string, file: string, bag: DiagnosticBag): OverviewSource | undefined {
   const data = readFile(text, file, "vardavtal-settlement/1", settlementFile, bag);
   if (!data) return undefined;
+  // what remains, and the net positions settled, each sum to zero in a settlement vardavtal wrote
+  for (const k of ["remaining", "net"] as const) {
+    const sum = data.parties.reduce((a, p) => a + (parseMoney(p[k]) ?? 0n), 0n);
+    if (sum !== 0n) {
+      bag.error("RESULT_FILE", { what: "vardavtal-settlement/1", reason: { sv: `$.parties[*].${k} summerar till ${formatOre(sum)}, inte 0: filen har ändrats efter att den skrevs`, en: `$.parties[*].${k} sums to ${formatOre(sum)}, not 0: the file was changed after it was written` } }, { file, line: 1, column: 1 });
+      return undefined;
+    }
+  }
   return {
     kind: "settlement",
     file,

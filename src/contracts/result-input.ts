@@ -1,8 +1,10 @@
 /**
  * Reading back what vardavtal wrote: a year's result (`vardavtal-result/1`) and an a-conto plan
  * (`vardavtal-acconto/1`), for the final settlement. Only the fields the settlement needs are
- * checked (more fields are welcome); money is parsed exactly; a result whose flows do not give its
- * net positions (a hand-edited file) is refused.
+ * checked (more fields are welcome); money is parsed exactly. Every file's digest is checked first
+ * (contracts/digest.ts): a file changed after it was written is refused (RESULT_EDITED), and so is
+ * one without a digest (RESULT_NO_DIGEST); behind it, a result whose flows do not give its net
+ * positions is refused too.
  */
 import * as z from "zod";
 import { formatOre, parseMoney } from "../core/model/decimal.js";

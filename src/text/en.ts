@@ -64,6 +64,7 @@ export const en: Catalogue = {
     PROPOSE_NO_INDEX: "the index for {year} is missing",
     PROPOSE_NO_BASE: "no base years: give at least one result with --results",
     PROPOSE_BASE_YEAR: "the result is for {year} but the proposal is for {next}: a base year must be earlier",
+    PROPOSE_INVALID: "the proposal would not be a valid tariff ({count} errors), e.g. {reason}: the base years' values and the indexes give amounts beyond the tariff's limits",
     PROPOSE_BASE_YEAR_TWICE: "two results are for the same year {year}",
     OUTPUT_IS_INPUT: "the output is the same file as the input {input}; it would be overwritten",
     OUTPUT_TWICE: "the same output file is given for {option} and {other}",

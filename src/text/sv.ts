@@ -65,6 +65,7 @@ export const sv = {
     PROPOSE_NO_INDEX: "index saknas för {year}",
     PROPOSE_NO_BASE: "inga basår: ange minst ett resultat med --results",
     PROPOSE_BASE_YEAR: "resultatet gäller {year}, men förslaget gäller {next}: ett basår måste vara tidigare",
+    PROPOSE_INVALID: "förslaget skulle inte bli en giltig tariff ({count} fel), t.ex. {reason}: basårens värden och indexen ger belopp utanför tariffens gränser",
     PROPOSE_BASE_YEAR_TWICE: "två resultat gäller samma år {year}",
     OUTPUT_IS_INPUT: "utfilen är samma fil som indatafilen {input}; den skulle skrivas över",
     OUTPUT_TWICE: "samma utfil anges för {option} och {other}",

@@ -3,13 +3,12 @@
  * index per year (model.md, "Proposal"). Computed in the core; the new tariff is loaded again
  * before it is written, so that a proposal always passes the same validation as any tariff.
  */
-import { DiagnosticBag, InputError, sortDiagnostics } from "../../core/model/diagnostics.js";
+import { DiagnosticBag, sortDiagnostics } from "../../core/model/diagnostics.js";
 import { resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
 import { proposeTariff, type BaseResult } from "../../core/year/proposal.js";
 import { readBaseResult } from "../../contracts/result-input.js";
 import { formatRational, formatScaled, groupedDecimal, type ScaledDecimal } from "../../core/model/decimal.js";
-import { loadTariff } from "../../core/model/tariff.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { readTextFile } from "../../node/files.js";
 import { formatSek, textTable, type PendingFile } from "../../render/format.js";
@@ -23,6 +22,7 @@ import { moneyOption } from "../../read/options.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
 import { proposalNotes } from "../../text/proposal-notes.js";
+import { checkProposalTariff } from "../../contracts/proposal-check.js";
 
 export interface ProposeArgs {
   tariff: string;
@@ -89,13 +89,9 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   bag.throwIfErrors();
   if (!proposal) return;
   const text = JSON.stringify(proposal.tariff, null, 2) + "\n";
-  // The proposal must be a valid tariff: a failure here is a bug, never bad input.
-  try {
-    loadTariff(text, args.out);
-  } catch (e) {
-    const detail = e instanceof InputError ? e.diagnostics.map((d) => renderDiagnostic(d, "en")).join("; ") : String(e);
-    throw new Error(`internal: the proposal does not pass the tariff validation: ${detail}`);
-  }
+  // The proposal must be a valid tariff: values beyond its limits are bad input (exit 2), never a crash.
+  checkProposalTariff(text, args.out, bag);
+  bag.throwIfErrors();
   const warnings = sortDiagnostics([...loaded.tariff.warnings, ...bag.warnings]);
   if (args.strict) failOnWarnings(warnings);
   const files: PendingFile[] = [{ path: args.out, option: "--out", data: text }];
