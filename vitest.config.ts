@@ -12,6 +12,7 @@
  * to the unit project.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -27,8 +28,12 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     pool: "forks",
+    // every core (vitest's default leaves one for itself: on 2 cores, one test file at a time)
+    maxWorkers: availableParallelism(),
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: integration } },
+      // unit files share their worker's modules (no fresh import of src/, exceljs … per file):
+      // they keep no state between files (runMain restores cwd and env after each run)
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: integration, isolate: false } },
       { extends: true, test: { name: "integration", include: integration } },
     ],
   },
