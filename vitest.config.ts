@@ -30,6 +30,7 @@ const integration = testFiles("test").filter((f) => f.endsWith(".int.test.ts") |
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: "forks",
     // every core (vitest's default leaves one for itself: on 2 cores, one test file at a time)
     maxWorkers: availableParallelism(),
