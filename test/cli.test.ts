@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../src/text/messages.js";
-import { FIXTURES, ROOT, flowSums, runMain, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, demoRun, flowSums, runMain, tempDir } from "./helpers.js";
 import { CODES } from "../src/core/model/codes.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
@@ -141,8 +141,7 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
 
 describe("vardavtal demo, key, --help", () => {
   it("runs the bundled example year end to end", async () => {
-    const out = tempDir();
-    const r = await runMain(["demo", "--out", out]);
+    const { out, ...r } = await demoRun();
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Överenskommelse 2025");
     expect(r.stdout).toMatch(/RJL betalar RÖ [\d ]+,\d\d kr/);

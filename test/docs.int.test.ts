@@ -21,7 +21,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, sy
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, ROOT, resealedText, runCli, tempDir } from "./helpers.js";
+import { BIN, ROOT, resealedText, runCli, runMain, tempDir } from "./helpers.js";
 
 const run = promisify(execFile);
 
@@ -163,9 +163,9 @@ export function unknownNames(call: string, cli: CliSurface): string[] {
   return [...new Set(named)].filter((f) => !flags.has(f)).map((f) => `flag ${f} of ${command}`);
 }
 
-/** Reads the commands and flags from the real CLI's help. */
+/** Reads the commands and flags from the CLI's help (in process: runMain prints what the bin prints). */
 async function cliSurface(): Promise<CliSurface> {
-  const help = async (args: string[]): Promise<string> => (await run(process.execPath, [BIN, ...args, "--help", "--lang", "en"], { cwd: ROOT })).stdout;
+  const help = async (args: string[]): Promise<string> => (await runMain([...args, "--help", "--lang", "en"], ROOT)).stdout;
   const top = await help([]);
   const names = [...top.matchAll(/^\s+vardavtal ([a-z][a-z-]*)/gm)].map((m) => m[1] as string);
   const commands = new Map<string, Set<string>>();

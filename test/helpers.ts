@@ -84,6 +84,20 @@ function setEnv(env: Record<string, string | undefined>): void {
   }
 }
 
+/**
+ * `vardavtal demo --out DIR` run once per test process (in process, runMain) and shared by the
+ * tests that only read what it gives: its exit code, stdout, stderr and the folder it wrote (the
+ * demo takes seconds). A test that changes the folder runs a demo of its own.
+ */
+export function demoRun(): Promise<CliRun & { out: string }> {
+  demo ??= (async () => {
+    const out = tempDir("vardavtal-demo-");
+    return { ...(await runMain(["demo", "--out", out])), out };
+  })();
+  return demo;
+}
+let demo: Promise<CliRun & { out: string }> | undefined;
+
 export function tempDir(prefix = "vardavtal-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }

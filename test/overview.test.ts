@@ -16,7 +16,7 @@ import { buildOverview, OverviewInvariantError, type OverviewSource } from "../s
 import { overviewFromJson, overviewToJson } from "../src/contracts/overview.js";
 import { mkrTenths, mkrText, overviewText } from "../src/render/text/overview.js";
 import { barLength, barStep } from "../src/render/xlsx/overview.js";
-import { FIXTURES, resealedText, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, resealedText, runCli, runMain, tempDir } from "./helpers.js";
 
 const DECISION: Decision = { body: "Samverkansnämnden", date: "2024-12-09", paragraph: "§ 12" };
 
@@ -200,7 +200,7 @@ describe("vardavtal overview on real files, run from outside the repository", ()
   copyFileSync(join(mini, "tariff.json"), join(dir, "tariff.json"));
   copyFileSync(join(mini, "consumption.csv"), join(dir, "consumption.csv"));
   const env = { SOURCE_DATE_EPOCH: "1767225600" };
-  const run = (args: string[]) => runCli(args, dir, env);
+  const run = (args: string[]) => runMain(args, dir, env);
   const read = (f: string) => JSON.parse(readFileSync(join(dir, f), "utf8"));
 
   it("writes the year's figures to the öre, the workbook on one A4 page in landscape, and prints it in Mkr", async () => {
@@ -210,8 +210,8 @@ describe("vardavtal overview on real files, run from outside the repository", ()
       ["calculate", "--tariff", "tariff.json", "--consumption", "consumption.csv", "--through", "2025-08-31", "--json", "p2.json"],
       ["calculate", "--tariff", "tariff.json", "--consumption", "consumption.csv", "--json", "r.json"],
       ["settle", "--result", "r.json", "--paid", "plan.json", "--json", "s.json"],
-    ]) expect(run(args).code, args.join(" ")).toBe(0);
-    const r = run(["overview", "--plan", "plan.json", "--forecast", "p2.json", "--forecast", "p1.json", "--result", "r.json", "--settlement", "s.json", "--json", "o.json", "--xlsx", "o.xlsx"]);
+    ]) expect((await run(args)).code, args.join(" ")).toBe(0);
+    const r = await run(["overview", "--plan", "plan.json", "--forecast", "p2.json", "--forecast", "p1.json", "--result", "r.json", "--settlement", "s.json", "--json", "o.json", "--xlsx", "o.xlsx"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Året i sammandrag 2025 (Mkr, plus = får, minus = betalar)");
     const o = read("o.json");
@@ -258,17 +258,17 @@ describe("vardavtal overview on real files, run from outside the repository", ()
     expect(texts.slice(-4)).toEqual(["Upprättad av", "Datum", "Granskad av", "Datum"]);
   });
 
-  it("has help with examples, in Swedish and in English", () => {
-    const sv = runCli(["overview", "--help"]);
+  it("has help with examples, in Swedish and in English", async () => {
+    const sv = await runMain(["overview", "--help"]);
     expect(sv.code).toBe(0);
     expect(sv.stdout).toContain("Exempel:");
     expect(sv.stdout).toContain("vardavtal overview --plan acconto-2025.json");
-    const en = runCli(["overview", "--help", "--lang", "en"]);
+    const en = await runMain(["overview", "--help", "--lang", "en"]);
     expect(en.stdout).toContain("the year on one page for the finance director");
   });
 
-  it("refuses a file that is not one vardavtal wrote, and writes nothing", () => {
-    const r = run(["overview", "--plan", "consumption.csv", "--json", "bad.json"]);
+  it("refuses a file that is not one vardavtal wrote, and writes nothing", async () => {
+    const r = await run(["overview", "--plan", "consumption.csv", "--json", "bad.json"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^consumption\.csv:\d+:\d+: error\[RESULT_FILE\]/m);
     expect(r.stderr).not.toContain("    at ");

@@ -12,7 +12,7 @@ import { InputError } from "../src/core/model/diagnostics.js";
 import { MAX_AREAS, MAX_RECORD_LENGTH, MAX_TARIFF_BYTES } from "../src/core/model/limits.js";
 import { loadTariff } from "../src/core/model/tariff.js";
 import { textProblem } from "../src/core/model/text-values.js";
-import { FIXTURES, resealed, runMain, tempDir } from "./helpers.js";
+import { FIXTURES, demoRun, resealed, runMain, tempDir } from "./helpers.js";
 import { renderDiagnostic } from "../src/text/diagnostics.js";
 import { escapeForMessage } from "../src/text/diagnostics.js";
 
@@ -126,8 +126,7 @@ describe("an area no care rule names is warned about, once per area, with a near
   });
 
   it("the bundled tariffs know every area of the example year", async () => {
-    const out = tempDir();
-    const r = await runMain(["demo", "--out", out]);
+    const { out, ...r } = await demoRun();
     expect(r.code, r.stderr).toBe(0);
     const result = JSON.parse(readFileSync(join(out, "resultat-2025.json"), "utf8"));
     expect(result.warnings.map((w: { code: string }) => w.code)).not.toContain("UNKNOWN_AREA");
