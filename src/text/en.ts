@@ -211,6 +211,7 @@ export const en: Catalogue = {
     perPairNote: "Seller → buyer: fixed + variable + unit price",
     perArea: "Per area and pair: consumption value (SEK, rounded to the öre)",
     noChange: "No change.",
+    checksSheet: "Checks",
     check: "Check",
     deviation: "Deviation",
     checkNetZero: "The changes of the net positions sum to 0",

@@ -212,6 +212,7 @@ export const sv = {
     perPairNote: "Säljare → köpare: fast + rörlig + styckpris",
     perArea: "Per verksamhet och par: konsumtionens värde (kr, avrundat till öre)",
     noChange: "Ingen förändring.",
+    checksSheet: "Kontroller",
     check: "Kontroll",
     deviation: "Avvikelse",
     checkNetZero: "Förändringarna av nettopositionerna summerar till 0",

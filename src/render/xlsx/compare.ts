@@ -86,6 +86,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const F = wb.addWorksheet(sheetName("flows"));
   const P = c.pairs ? wb.addWorksheet(sheetName("pairs")) : undefined;
   const V = c.areas ? wb.addWorksheet(sheetName("areas")) : undefined;
+  const C = wb.addWorksheet(cw(lang, "checksSheet"));
   const I = wb.addWorksheet(cw(lang, "inputs"));
   const heading = cw(lang, "heading", { a: sideName(lang, c.a), b: sideName(lang, c.b) });
 
@@ -249,23 +250,28 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     r++;
   }
 
-  title(S, r, cw(lang, "check"), 12, 8);
-  r++;
-  header(S, r, [cw(lang, "check"), cliText(lang, "party"), cw(lang, "deviation"), "Status"]);
-  alignRight(S, r, [3]);
-  S.getCell(r, 4).alignment = { ...S.getCell(r, 4).alignment, horizontal: "center" };
-  r++;
-  for (const ch of checkRows) {
-    put(S, r, 1, ch.name);
-    put(S, r, 2, ch.detail);
-    moneyFormula(S, r, 3, `ROUND(${ch.cell},2)`, ch.value);
-    formula(S, r, 4, status(`C${r}=0`), ch.value === 0n ? ok : fail, undefined, true);
-    S.getCell(r, 4).alignment = { horizontal: "center" };
-    r++;
-  }
   finishSheet(S, { freezeRows: 0 });
   fitMergedRows(S);
   signatureBlock(S, lang, [{ label: "A", decision: c.a.decision }, { label: "B", decision: c.b.decision }]);
+
+  // The checks, on their own sheet (the first sheet prints on one page with its signatures).
+  const onS = (a: string): string => `'${S.name.replace(/'/g, "''")}'!${a}`;
+  r = 1;
+  title(C, r, cw(lang, "check"), 14, 4);
+  r++;
+  header(C, r, [cw(lang, "check"), cliText(lang, "party"), cw(lang, "deviation"), "Status"]);
+  alignRight(C, r, [3]);
+  C.getCell(r, 4).alignment = { ...C.getCell(r, 4).alignment, horizontal: "center" };
+  r++;
+  for (const ch of checkRows) {
+    put(C, r, 1, ch.name);
+    put(C, r, 2, ch.detail);
+    moneyFormula(C, r, 3, `ROUND(${ch.cell.replace(/\$?[A-Z]+\$?\d+/g, onS)},2)`, ch.value);
+    formula(C, r, 4, status(`C${r}=0`), ch.value === 0n ? ok : fail, undefined, true);
+    C.getCell(r, 4).alignment = { horizontal: "center" };
+    r++;
+  }
+  finishSheet(C, { freezeRows: 0 });
 
   inputsSheet(I, lang, options.inputs, [
     [cw(lang, "tool"), `vardavtal ${options.version}`],

@@ -58,7 +58,6 @@ const T = {
   kind_settlement: ["tidigare slutreglering (efterreglering)", "earlier settlement (correction)"],
   runAt: ["Körd", "Run at"],
   tool: ["Verktyg", "Tool"],
-  ledgerOf: ["{party}s reskontra: {party} mot varje motpart", "{party}'s ledger: {party} against each counterparty"],
   counterparty: ["Motpart", "Counterparty"],
   toGet: ["Att få (resultat)", "To receive (result)"],
   toPay: ["Att betala (resultat)", "To pay (result)"],
@@ -79,6 +78,9 @@ const T = {
   total: ["Summa", "Total"],
   finalTitle: ["Slutliga betalningar ({netting})", "Final payments ({netting})"],
   checks: ["Kontroller i arbetsboken (formler)", "Checks in the workbook (formulas)"],
+  checksSheet: ["Kontroller", "Checks"],
+  ledgers: ["Varje parts reskontra mot varje motpart", "Each party's ledger against each counterparty"],
+  totalOf: ["Summa {party}", "Total {party}"],
   check: ["Kontroll", "Check"],
   detail: ["Detalj", "Detail"],
   value: ["Värde", "Value"],
@@ -139,6 +141,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const S = wb.addWorksheet(w("summary"));
   const R = wb.addWorksheet(w("lines"));
   const B = wb.addWorksheet(w("payments"));
+  const K = wb.addWorksheet(w("checksSheet"));
   const F = wb.addWorksheet(w("inputs"));
 
   // ---------------------------------------------------------------- Betalningar (the list)
@@ -223,16 +226,17 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     S.mergeCells(r, 1, r, lastCol);
     r += 2;
   }
-  // One block per party: its ledger against each counterparty (positive = the party is to receive).
+  // Each party's ledger against each counterparty (positive = the party is to receive), one table
+  // with a total per party.
   const blockTotals: CellRef[] = [];
   const blockHead = [cliText(lang, "party"), w("counterparty"), w("toGet"), w("toPay"), w("netDue"), w("paidNetCol"), w("left"), w("leftWhat"), ...(forecastCols ? [w("paidToDate"), w("planRemaining")] : [])];
+  title(S, r, w("ledgers"), 12, lastCol);
+  r++;
+  header(S, r, blockHead);
+  alignRight(S, r, [3, 4, 5, 6, 7, ...(forecastCols ? [9, 10] : [])]);
+  apart(S, r, 8, "indent");
+  r++;
   for (let p = 0; p < n; p++) {
-    title(S, r, w("ledgerOf", { party: id(p) }), 12, lastCol);
-    r++;
-    header(S, r, blockHead);
-    alignRight(S, r, [3, 4, 5, 6, 7, ...(forecastCols ? [9, 10] : [])]);
-    apart(S, r, 8, "indent");
-    r++;
     const first = r;
     for (const c of s.counterparties) {
       if (c.a !== p && c.b !== p) continue;
@@ -259,7 +263,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
       }
       r++;
     }
-    put(S, r, 1, w("total"));
+    put(S, r, 1, w("totalOf", { party: id(p) }));
     const last = Math.max(first, r - 1);
     // the totals, with their exact figures as cached values
     const rows = s.counterparties.filter((c) => c.a === p || c.b === p);
@@ -272,8 +276,9 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     moneyFormula(S, r, 6, `ROUND(SUM(F${first}:F${last}),2)`, paidNet, true);
     blockTotals.push(moneyFormula(S, r, 7, `ROUND(SUM(G${first}:G${last}),2)`, rows.reduce((a, c) => a + (c.a === p ? -c.remaining : c.remaining), 0n), true));
     boldRow(S, r, 1, lastCol);
-    r += 2;
+    r++;
   }
+  r++;
 
   // Per party.
   title(S, r, w("partiesTitle"), 12, lastCol);
@@ -313,50 +318,51 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const trLast = Math.max(trFirst, r - 1);
   r++;
 
-  title(S, r, w("checks"), 12, lastCol);
+  finishSheet(S, { freezeRows: 0 });
+  signatureBlock(S, lang, options.decision);
+
+  // ---------------------------------------------------------------- Kontroller
+  r = 1;
+  title(K, r, w("checks"), 14, 5);
   r++;
-  header(S, r, [w("check"), w("detail"), w("value"), w("expected"), w("status")]);
-  alignRight(S, r, [3, 4]);
-  apart(S, r, 5, "center");
+  header(K, r, [w("check"), w("detail"), w("value"), w("expected"), w("status")]);
+  alignRight(K, r, [3, 4]);
+  apart(K, r, 5, "center");
   r++;
   const checkRow = (name: string, detail: string, valueF: string, valueOre: bigint): void => {
-    put(S, r, 1, name);
-    put(S, r, 2, detail);
-    moneyFormula(S, r, 3, valueF, valueOre);
-    money(S, r, 4, 0n);
-    formula(S, r, 5, status(`ROUND(C${r}-D${r},2)=0`), valueOre === 0n ? ok : fail, undefined, true);
-    apart(S, r, 5, "center");
+    put(K, r, 1, name);
+    put(K, r, 2, detail);
+    moneyFormula(K, r, 3, valueF, valueOre);
+    money(K, r, 4, 0n);
+    formula(K, r, 5, status(`ROUND(C${r}-D${r},2)=0`), valueOre === 0n ? ok : fail, undefined, true);
+    apart(K, r, 5, "center");
     r++;
   };
-  checkRow(w("netZero"), "", ref(netSum, S), sumOre(s.totals.map((x) => x.net)));
-  checkRow(w("remainingZero"), "", ref(remainingSum, S), sumOre(s.totals.map((x) => x.remaining)));
+  checkRow(w("netZero"), "", ref(netSum, K), sumOre(s.totals.map((x) => x.net)));
+  checkRow(w("remainingZero"), "", ref(remainingSum, K), sumOre(s.totals.map((x) => x.remaining)));
   s.totals.forEach((x, i) => {
     const block = blockTotals[i] as CellRef;
-    checkRow(w("blockIsParty"), id(i), `ROUND(${ref(block, S)}-${ref(remainingCells[i] as CellRef, S)},2)`, 0n);
+    checkRow(w("blockIsParty"), id(i), `ROUND(${ref(block, K)}-${ref(remainingCells[i] as CellRef, K)},2)`, 0n);
   });
-  const tr = (col: number): string => rangeRef(S, trFirst, col, trLast, col, S);
+  const tr = (col: number): string => rangeRef(S, trFirst, col, trLast, col, K);
   s.totals.forEach((x, i) => {
     const paid = sumOre(s.transfers.filter((t) => t.payer === i).map((t) => t.amount));
     const got = sumOre(s.transfers.filter((t) => t.payee === i).map((t) => t.amount));
-    checkRow(w("settles"), id(i), `ROUND(${ref(remainingCells[i] as CellRef, S)}+${sumExact(tr(3), [[tr(1), `$B${r}`]])}-${sumExact(tr(3), [[tr(2), `$B${r}`]])},2)`, x.remaining + paid - got); // B: the party's id
+    checkRow(w("settles"), id(i), `ROUND(${ref(remainingCells[i] as CellRef, K)}+${sumExact(tr(3), [[tr(1), `$B${r}`]])}-${sumExact(tr(3), [[tr(2), `$B${r}`]])},2)`, x.remaining + paid - got); // B: the party's id
   });
   if (s.lines.length > 0) checkRow(w("linesRecompute"), w("payments"), `ROUND(SUMPRODUCT(ABS(${lineRange(9)})),2)`, 0n);
   r++;
-  title(S, r, w("programChecks"), 12, lastCol);
+  title(K, r, w("programChecks"), 12, 5);
   r++;
-  header(S, r, [w("check"), w("detail"), w("status")]);
+  header(K, r, [w("check"), w("detail"), w("status")]);
   r++;
   for (const c of s.checks) {
-    put(S, r, 1, checkName(c.id, lang));
-    put(S, r, 2, checkFigures(c.figures, lang, s.parties));
-    put(S, r, 3, c.holds ? ok : fail, undefined, true);
+    put(K, r, 1, checkName(c.id, lang));
+    put(K, r, 2, checkFigures(c.figures, lang, s.parties));
+    put(K, r, 3, c.holds ? ok : fail, undefined, true);
     r++;
   }
-  finishSheet(S, { freezeRows: 0 });
-  // Widths for the blocks (the facts above are merged across, so they do not widen column B).
-  const widths = [44, 30, 20, 20, 20, 20, 20, 26, 20, 20];
-  widths.slice(0, lastCol).forEach((wd, i) => (S.getColumn(i + 1).width = wd));
-  signatureBlock(S, lang, options.decision);
+  finishSheet(K, { freezeRows: 0 });
 
   // ---------------------------------------------------------------- Indata
   inputsSheet(F, lang, options.inputs, [
