@@ -305,6 +305,7 @@ const PRINT_OPTIONS = new WeakMap<Sheet, PrintOptions>();
  * final widths and heights.
  */
 export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: { row: number; from: number; to: number; lastRow: number }; labelColumns?: number } = {}): void {
+  sameDecimals(sheet);
   // the widest prose that lets the sheet fit the page width; none does: prose at its usual width
   const printed = (widths: number[]): number => widths.reduce((a, w, i) => (i > 0 ? a + columnPoints(Math.min(w, 70)) : a), 0);
   const room = printable(sheet, "landscape").width / (MIN_PRINT_SCALE * WIDTH_MARGIN);
@@ -321,6 +322,31 @@ export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: 
   if (opts.freezeRows) sheet.pageSetup.printTitlesRow = `1:${opts.freezeRows}`;
   // the page number stands alone at the right ("Sida 2 / 5" would not be shorter): never within a figure
   sheet.headerFooter = { oddFooter: `&L${sheet.name.replace(/&/g, "&&")}&R&P / &N` };
+}
+
+/**
+ * One number format per column: exact values (FORMATS.value, up to 8 decimals) are shown in their
+ * column with as many decimals as its most precise figure needs (at least 2), so that no figure
+ * with three decimals stands over one with two.
+ */
+function sameDecimals(sheet: Sheet): void {
+  const cells = new Map<number, ExcelJS.Cell[]>();
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.numFmt !== FORMATS.value) return;
+      cells.set(col, [...(cells.get(col) ?? []), cell]);
+    });
+  });
+  for (const list of cells.values()) {
+    let decimals = 2;
+    for (const cell of list) {
+      const n = numberOf(cell);
+      if (n === undefined) continue;
+      decimals = Math.max(decimals, (shownNumber(n, FORMATS.value).split(".")[1] ?? "").length);
+    }
+    const zeros = "0".repeat(decimals);
+    for (const cell of list) cell.numFmt = `#,##0.${zeros};[Red]-#,##0.${zeros}`;
+  }
 }
 
 /**
@@ -376,6 +402,12 @@ function sizeColumns(sheet: Sheet, prose: number, apply: boolean): number[] {
       const longest = Math.max(...h.text.split(/\s+/).map((x) => x.length));
       width = Math.min(need, Math.max(have, Math.ceil(longest * 1.3) + 2, Math.ceil(h.text.length / 3) + 4));
     }
+    // two headers over figures side by side, both aligned right: a header that a narrower font
+    // would show on one line, filling its column, gets the room of one line and a gap, so that it
+    // never runs into the header left of it
+    const overFigures = (col: number): boolean => col >= 1 && numberOf(sheet.getCell(h.row + 1, col)) !== undefined;
+    const oneLine = Math.ceil(h.text.length * 0.95) + 2;
+    if (h.col > 1 && overFigures(h.col) && overFigures(h.col - 1) && h.text.length * 0.8 <= width && width < oneLine) width = oneLine;
     widths[h.col] = Math.min(width, 70);
     const lines = linesFor(h.text, widths[h.col] ?? width, 11, true);
     if (lines > 1 && apply) {
