@@ -4,6 +4,7 @@
  * positions and the fewest payments. The plan is computed in the core; this is the shell.
  */
 import { monthName } from "../../render/labels.js";
+import { draftLines } from "../../render/text/summary.js";
 import { join } from "node:path";
 import { accontoPlan, MONTHS, type AccontoPlan } from "../../core/year/acconto.js";
 import { DiagnosticBag, sortDiagnostics } from "../../core/model/diagnostics.js";
@@ -103,20 +104,49 @@ export function accontoCsvFiles(plan: AccontoPlan, dir: string, lang: Lang): Pen
 }
 
 
-/** The plan on the terminal: the annual lines with January's part, then each month's payments. */
+/** The width of the plan's component-and-label column on the terminal. */
+const LABEL_WIDTH = 36;
+
+/** A text in lines of at most `width` characters, broken between words (a longer word stands alone). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** The plan on the terminal: per paying region its annual lines with January's and December's part, then each month's payments. */
 export function accontoText(plan: AccontoPlan, lang: Lang): string {
   const sv = lang === "sv";
   const id = (i: number): string => plan.tariff.parties[i]?.id ?? String(i);
   const out: string[] = [];
   out.push(`${sv ? "A conto-plan" : "A-conto plan"} ${plan.year}: ${plan.title}`);
+  out.push(...draftLines(plan.tariff.file.status, lang));
   out.push(plan.variable ? (sv ? "Rörlig ersättning a conto: (1 − fast andel) × referensbelopp" : "Variable a conto: (1 − fixed share) × reference amount") : sv ? "Utan rörlig ersättning a conto (--no-variable)" : "Without a variable a conto (--no-variable)");
   out.push("");
   out.push(sv ? `Månadsdelar: januari–november lika i ${accontoUnitWords(plan.unit, lang)}, december resten` : `Monthly parts: January–November equal in ${accontoUnitWords(plan.unit, lang)}, December the rest`);
   out.push("");
-  const head = [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), sv ? "Årsbelopp" : "Annual", sv ? "Jan–nov per månad" : "Jan–Nov per month", sv ? "December" : "December"];
-  const rows = plan.lines.map((l) => [id(l.payer), id(l.payee), componentName(l.component, lang), l.label ?? "", formatSek(l.annual, lang), formatSek(l.months[0] ?? 0n, lang), formatSek(l.months[MONTHS - 1] ?? 0n, lang)]);
-  out.push(textTable([head, ...rows], [false, false, false, false, true, true, true]));
-  out.push("");
+  // One table per paying region, the component and what it concerns in one column wrapped at
+  // LABEL_WIDTH characters: the plan fits a terminal of 100 columns.
+  const head = [t(lang, "payee"), sv ? "Komponent, avser" : "Component, concerning", sv ? "Årsbelopp" : "Annual", sv ? "Jan–nov per månad" : "Jan–Nov per month", sv ? "December" : "December"];
+  const payers = plan.tariff.parties.map((_, i) => i).filter((i) => plan.lines.some((l) => l.payer === i));
+  for (const payer of payers) {
+    out.push(sv ? `${id(payer)} betalar:` : `${id(payer)} pays:`);
+    const rows: string[][] = [];
+    for (const l of plan.lines.filter((x) => x.payer === payer)) {
+      const [first = "", ...rest] = wrapWords(`${componentName(l.component, lang)}${l.label ? `: ${l.label}` : ""}`, LABEL_WIDTH);
+      rows.push([id(l.payee), first, formatSek(l.annual, lang), formatSek(l.months[0] ?? 0n, lang), formatSek(l.months[MONTHS - 1] ?? 0n, lang)]);
+      for (const more of rest) rows.push(["", `  ${more}`, "", "", ""]);
+    }
+    out.push(textTable([head, ...rows], [false, false, true, true, true]).replace(/^/gm, "  "));
+    out.push("");
+  }
   out.push(sv ? "Nettoposition per part (år):" : "Net position per party (year):");
   out.push(textTable(plan.annualNet.map((v, i) => ["  " + id(i), formatSek(v, lang)]), [false, true]));
   out.push("");
@@ -124,8 +154,9 @@ export function accontoText(plan: AccontoPlan, lang: Lang): string {
   out.push("  " + nettingWords(plan.netting, lang));
   for (let m = 1; m <= MONTHS; m++) {
     const ts = plan.transfers.filter((x) => x.month === m);
-    const text = ts.length === 0 ? t(lang, "no_transfers") : ts.map((x) => t(lang, "transfer_line", { payer: id(x.payer), payee: id(x.payee), amount: formatSek(x.amount, lang) })).join("; ");
-    out.push(`  ${monthName(m, lang)}: ${text}`);
+    // one payment a line, so that a month of several payments stays within the terminal's width
+    const lines = ts.length === 0 ? [t(lang, "no_transfers")] : ts.map((x) => t(lang, "transfer_line", { payer: id(x.payer), payee: id(x.payee), amount: formatSek(x.amount, lang) }));
+    lines.forEach((text, k) => out.push(`  ${k === 0 ? `${monthName(m, lang)}:` : ""}`.padEnd(13) + text));
   }
   return out.join("\n") + "\n";
 }

@@ -12,7 +12,8 @@ import { loadPopulationArg, loadTariffArg } from "../../node/run.js";
 import { t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
 import { moneyOption } from "../../read/options.js";
-import { percent } from "../../render/text/summary.js";
+import { draftLines, percent } from "../../render/text/summary.js";
+import { titleWithYear } from "../../render/labels.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { keyCheckToJson } from "../../contracts/keycheck.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
@@ -71,7 +72,8 @@ export function keyCheckText(r: KeyCheckResult, lang: Lang): string {
   const sv = lang === "sv";
   const id = (i: number): string => r.tariff.parties[i]?.id ?? String(i);
   const out: string[] = [];
-  out.push(`${sv ? "Kontroll av fördelningsnyckel" : "Key compliance check"}: ${r.tariff.title} (${r.tariff.year})`);
+  out.push(`${sv ? "Kontroll av fördelningsnyckel" : "Key compliance check"}: ${titleWithYear(r.tariff.title, r.tariff.year)}`);
+  out.push(...draftLines(r.tariff.file.status, lang));
   out.push(
     `${sv ? "Nyckel" : "Key"}: ${r.tariff.parties.map((p, i) => `${p.id} ${percent(r.key.weights[i] ?? 0n, r.key.totalWeight, 4, lang)}`).join(", ")}; ${sv ? "tolerans" : "tolerance"} ${formatSek(r.tolerance, lang)} ${sv ? "kr" : "SEK"}`,
   );

@@ -6,6 +6,7 @@
  * settled only with `--forecast` (the forecast of the final settlement). Computed in the core;
  * this is the shell.
  */
+import { draftLines } from "../../render/text/summary.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DiagnosticBag, sortDiagnostics } from "../../core/model/diagnostics.js";
@@ -103,7 +104,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   if (args.ledgerDir && ledger) for (const party of ledger.parties) files.push({ path: join(args.ledgerDir, ledgerFileName(party.id, settlement.year)), option: "--ledger-dir", data: ledgerCsv(party.lines, lang) });
   writeOutputs(files, inputs, dirs, lang);
   for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
-  io.stdout(settlementText(settlement, lang));
+  io.stdout(settlementText(settlement, lang, result.tariffStatus));
   for (const f of [args.json, args.csvDir, args.xlsx, args.ledgerDir]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
 }
 
@@ -183,7 +184,7 @@ export function settlementCsvFiles(s: Settlement, dir: string, lang: Lang): Pend
   ];
 }
 
-export function settlementText(s: Settlement, lang: Lang): string {
+export function settlementText(s: Settlement, lang: Lang, tariffStatus?: string): string {
   const sv = lang === "sv";
   const id = (i: number): string => s.parties[i] ?? String(i);
   const w = words(lang);
@@ -191,6 +192,7 @@ export function settlementText(s: Settlement, lang: Lang): string {
   if (s.forecast) {
     out.push(sv ? `PROGNOS för slutregleringen ${s.year}: resultatet är en prognos till och med ${s.forecast.through}, uppräknad till helår; a conto räknas som betalt för hela året` : `FORECAST of the final settlement ${s.year}: the result is a forecast through ${s.forecast.through}, scaled to the whole year; the a conto counts as paid for the whole year`);
   } else out.push(`${sv ? "Slutreglering" : "Final settlement"} ${s.year}`);
+  out.push(...draftLines(tariffStatus, lang));
   out.push(nettingWords(s.netting, lang));
   const kinds: Record<string, [string, string]> = { acconto: ["a conto-plan, betalt enligt plan", "a-conto plan, paid as planned"], payments: ["betalningar", "payments"], settlement: ["tidigare slutreglering (efterreglering)", "earlier settlement (correction)"] };
   out.push(`${sv ? "Betalt enligt" : "Paid as in"}: ${s.sources.map((x) => `${x.file} (${(kinds[x.kind] ?? ["", ""])[sv ? 0 : 1]})`).join("; ")}`);

@@ -7,6 +7,7 @@ import { formatSek, textTable } from "../format.js";
 import { componentName, nettingWords, t } from "../../text/i18n.js";
 import { type ScenarioRecord } from "../../core/analysis/scenario-record.js";
 import { messageText } from "../../text/diagnostics.js";
+import { titleWithYear } from "../labels.js";
 
 export function percent(num: bigint, den: bigint, decimals: number, lang: Lang): string {
   const text = formatRational({ num: num * 100n, den }, decimals, decimals);
@@ -17,11 +18,17 @@ export function formatCount(n: number | bigint, lang: Lang): string {
   return groupedInteger(String(n), lang);
 }
 
+/** The draft line every summary prints under its title for a tariff not decided (none for a decided one). */
+export function draftLines(status: string | undefined, lang: Lang): string[] {
+  if (status === "illustrative") return [t(lang, "draft_illustrative")];
+  if (status === "proposal") return [t(lang, "draft_proposal")];
+  return [];
+}
+
 export function summaryText(r: CalculationResult, lang: Lang, scenario?: ScenarioRecord): string {
   const out: string[] = [];
-  out.push(`${r.title} (${r.year})`);
-  const status = r.tariff.file.status;
-  if (status === "illustrative" || status === "proposal") out.push(t(lang, status === "illustrative" ? "draft_illustrative" : "draft_proposal"));
+  out.push(titleWithYear(r.title, r.year));
+  out.push(...draftLines(r.tariff.file.status, lang));
   out.push(...scenarioLines(scenario, lang));
   if (r.forecast) {
     const f = r.forecast;
