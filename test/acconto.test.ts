@@ -76,7 +76,7 @@ describe("vardavtal acconto", () => {
     const r = await runMain(["acconto", "--tariff", join(MINI, "tariff.json"), "--json", join(out, "a.json"), "--csv-dir", join(out, "csv")]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("A conto-plan 2025");
-    expect(r.stdout).toMatch(/januari: RJL betalar RÖ [\d ]+,\d\d kr/);
+    expect(r.stdout).toMatch(/januari:\s+RJL betalar RÖ [\d ]+,\d\d kr/);
     const json = JSON.parse(read(join(out, "a.json"), "utf8"));
     const tariff = loadTariff(read(join(MINI, "tariff.json"), "utf8"));
     const key = resolveKey(tariff, undefined, new DiagnosticBag()) as DistributionKey;

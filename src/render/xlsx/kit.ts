@@ -606,7 +606,7 @@ export type DecisionLine = Decision | null | undefined | readonly { label: strin
 export function signatureBlock(sheet: Sheet, lang: Lang, decision: DecisionLine): void {
   SIGNED.add(sheet);
   // a little more of the page for the one page it prints on
-  sheet.pageSetup.margins = { ...MARGINS, top: 0.45, bottom: 0.5, header: 0.2, footer: 0.25 };
+  sheet.pageSetup.margins = { left: 0.35, right: 0.35, top: 0.45, bottom: 0.5, header: 0.2, footer: 0.25 };
   const lines = Array.isArray(decision)
     ? (decision as readonly { label: string; decision: Decision | null | undefined }[]).map((d) => `${d.label}: ${decisionText(d.decision, lang)}`)
     : [decisionText(decision as Decision | null | undefined, lang)];
