@@ -10,6 +10,7 @@
  * plan sums öre. No input text (ids, names, labels) is part of a formula: formulas refer to the
  * cells that hold it and compare with EXACT (sumExact).
  */
+import { workbookWord, type WorkbookWord } from "../../text/workbook-words.js";
 import { MONTHS, type AccontoPlan } from "../../core/year/acconto.js";
 import { roundHalfAwayFromZero } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
@@ -27,71 +28,8 @@ export interface AccontoWorkbookOptions {
   runAt?: string;
 }
 
-const T = {
-  heading: ["Faktureringsunderlag a conto", "Invoicing basis, a conto"],
-  overview: ["Översikt", "Overview"],
-  params: ["Parametrar", "Parameters"],
-  inputs: ["Indata", "Inputs"],
-  pays: ["betalar", "pays"],
-  payerPays: ["{payer} betalar", "{payer} pays"],
-  tariff: ["Tariff", "Tariff"],
-  variable: ["Rörlig ersättning a conto", "Variable a conto"],
-  variableIn: ["PRELIMINÄR: (1 − fast andel) × referensbelopp, som om konsumtionen blir lika med referensen; stäms av mot årets resultat i slutregleringen", "PRELIMINARY: (1 − fixed share) × reference amount, as if consumption equals the reference; settled against the year's result in the final settlement"],
-  variableOut: ["UTELÄMNAD (--no-variable): ingen rörlig ersättning a conto; den regleras i slutregleringen", "LEFT OUT (--no-variable): no variable a conto; it is settled in the final settlement"],
-  unitPrice: ["Styckpris", "Unit price"],
-  unitPriceNote: ["ingen a conto: faktureras när vården sker", "no a conto: billed as care happens"],
-  monthly: ["Månadsbelopp", "Monthly amounts"],
-  monthlyNote: ["januari–november lika delar i {unit} (årsbeloppet / 12 avrundat nedåt), december resten", "January–November equal parts in {unit} (the annual amount / 12 rounded down), December the rest"],
-  amounts: ["Belopp", "Amounts"],
-  amountsNote: ["kronor; negativt belopp = återbetalning till betalaren", "SEK; a negative amount is a refund to the payer"],
-  runAt: ["Körd", "Run at"],
-  tool: ["Verktyg", "Tool"],
-  year: ["År", "Year"],
-  annual: ["Årsbelopp", "Annual"],
-  total: ["Summa", "Total"],
-  name: ["Namn", "Name"],
-  netTitle: ["Nettoposition per part och månad (får − betalar)", "Net position per party and month (receives − pays)"],
-  netYear: ["Året (nettoposition)", "The year (net position)"],
-  paymentsSheet: ["Betalningar", "Payments"],
-  month: ["Månad", "Month"],
-  afterTitle: ["Kontroll: nettoposition efter månadens betalningar (ska vara 0)", "Check: net position after the month's payments (must be 0)"],
-  status: ["Status", "Status"],
-  programChecks: ["Kontroller som programmet gjorde innan planen skrevs", "Checks the program made before the plan was written"],
-  checksHold: ["{count} av {count} håller", "{count} of {count} hold"],
-  linesTitle: ["Rader som {payer} betalar", "Lines {payer} pays"],
-  perPayee: ["Per mottagare och månad (att fakturera {payer})", "Per payee and month (to invoice {payer})"],
-  region: ["Region", "Region"],
-  // parameters
-  section: ["Avsnitt", "Section"],
-  item: ["Post", "Item"],
-  detail: ["Detalj", "Detail"],
-  value: ["Värde", "Value"],
-  source: ["Källa", "Source"],
-  title: ["Titel", "Title"],
-  fixedShare: ["Fast andel", "Fixed share"],
-  keyBasis: ["Nyckel", "Key"],
-  keyPopulation: ["befolkning", "population"],
-  keyFixed: ["fasta andelar", "fixed shares"],
-  population: ["Befolkning", "Population"],
-  share: ["Andel", "Share"],
-  refSheet: ["Referensbelopp", "Reference amounts"],
-  refTitle: ["A conto för fast och rörlig ersättning", "The a conto of fixed and variable"],
-  reference: ["Referensbelopp", "Reference amount"],
-  fixedAconto: ["Fast ersättning a conto", "Fixed a conto"],
-  variableAconto: ["Rörlig a conto (preliminär)", "Variable a conto (preliminary)"],
-  fixedOnly: ["Endast fast ersättning", "Fixed only"],
-  solidarity: ["Solidarisk finansiering", "Solidarity"],
-  grant: ["Statsbidrag vidarebefordrat", "State grant passed on"],
-  host: ["värd", "host"],
-  recipient: ["mottagare", "recipient"],
-  keySplit: ["fördelas med nyckeln", "split by the key"],
-  perBuyer: ["belopp per köpare", "amount per buyer"],
-  perParty: ["beslutat belopp per part", "decided amount per party"],
-  ok: ["OK", "OK"],
-  fail: ["FEL", "FAIL"],
-} as const;
 
-type Word = keyof typeof T;
+type Word = WorkbookWord;
 
 /** Characters Excel refuses in a sheet name. */
 const SHEET_NAME_BAD = /[[\]:*?/\\]/g;
@@ -134,8 +72,7 @@ function note(sheet: Sheet, row: number, label: string, text: string, span: numb
 
 export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkbookOptions): Promise<Buffer> {
   const lang = options.lang;
-  const L = lang === "sv" ? 0 : 1;
-  const w = (k: Word, params: Record<string, string | number> = {}): string => T[k][L].replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p])));
+  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
   const months = Array.from({ length: MONTHS }, (_, k) => monthName(k + 1, lang));
   const parties = plan.tariff.parties;
   const id = (i: number): string => parties[i]?.id ?? String(i);
@@ -144,7 +81,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
-  const heading = `${w("heading")} ${plan.year}`;
+  const heading = `${w("acconto_heading")} ${plan.year}`;
   const sumOre = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
@@ -238,7 +175,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   // ---------------------------------------------------------------- Översikt
   // The months down, the parties across: the year on one page, signed under its figures.
   const span = Math.max(parties.length + 2, 5);
-  title(O, 1, titleWithYear(`${w("heading")}: ${plan.title}`, plan.year), 16, span);
+  title(O, 1, titleWithYear(`${w("acconto_heading")}: ${plan.title}`, plan.year), 16, span);
   note(O, 2, w("variable"), variableNote, span);
   note(O, 3, w("unitPrice"), w("unitPriceNote"), span);
   note(O, 4, w("monthly"), w("monthlyNote", { unit: unitText }), span);
@@ -276,7 +213,7 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   moneyFormula(O, r, oc.total, `ROUND(SUM(${colLetter(oc.total)}${netFirst}:${colLetter(oc.total)}${r - 1}),2)`, sumOre(plan.annualNet), true);
   boldRow(O, r, 1, oc.total);
   r += 2;
-  put(O, r, 1, w("programChecks"), undefined, true);
+  put(O, r, 1, w("acconto_programChecks"), undefined, true);
   put(O, r + 1, 1, w("checksHold", { count: plan.checks.length }));
   O.mergeCells(r, 1, r, span);
   O.mergeCells(r + 1, 1, r + 1, span);
@@ -396,7 +333,7 @@ function parametersSheets(P: Sheet, R: Sheet, plan: AccontoPlan, w: (k: Word) =>
 
   // The references and the a conto of fixed and variable they give (formulas, as the plan rounds).
   let pr = 1;
-  title(R, pr, w("refTitle"), 14, plan.variable ? 7 : 6);
+  title(R, pr, w("acconto_refTitle"), 14, plan.variable ? 7 : 6);
   pr++;
   put(R, pr, 1, `${w("tariff")}: ${plan.title}`);
   R.mergeCells(pr, 1, pr, plan.variable ? 7 : 6);

@@ -15,6 +15,7 @@
  * Formulas carry the comparison's exact figure as cached result and round with ROUND to the öre;
  * no input text is part of a formula (they compare cells with EXACT, via sumExact).
  */
+import { workbookWord } from "../../text/workbook-words.js";
 import { bySizeOfChange, type Comparison } from "../../core/analysis/compare.js";
 import { cw, effectName, effectsUnavailable, sideName } from "../../text/compare-words.js";
 import { VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "../../core/model/decimal.js";
@@ -70,8 +71,8 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const sheetName = (k: keyof typeof SHEETS): string => SHEETS[k][lang === "sv" ? 0 : 1];
   const id = (i: number): string => c.parties[i] ?? String(i);
   const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
-  const ok = cw(lang, "ok");
-  const fail = cw(lang, "fail");
+  const ok = workbookWord(lang, "ok");
+  const fail = workbookWord(lang, "fail");
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
@@ -86,7 +87,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const F = wb.addWorksheet(sheetName("flows"));
   const P = c.pairs ? wb.addWorksheet(sheetName("pairs")) : undefined;
   const V = c.areas ? wb.addWorksheet(sheetName("areas")) : undefined;
-  const C = wb.addWorksheet(cw(lang, "checksSheet"));
+  const C = wb.addWorksheet(workbookWord(lang, "checksSheet"));
   const I = wb.addWorksheet(cw(lang, "inputs"));
   const heading = cw(lang, "heading", { a: sideName(lang, c.a), b: sideName(lang, c.b) });
 

@@ -4,6 +4,7 @@
  * headers and totals, frozen header rows, autofilter, widths that fit, landscape print fitted
  * to the page width).
  */
+import { workbookWord, type WorkbookWord } from "../../text/workbook-words.js";
 import ExcelJS from "exceljs";
 import { formatOre, formatRational } from "../../core/model/decimal.js";
 import { MAX_RESULT_ORE } from "../../core/model/limits.js";
@@ -932,19 +933,14 @@ function dosDateTime(at: Date): { time: number; date: number } {
   };
 }
 
-const INPUT_WORDS = {
-  sv: { title: "Indata", role: "Roll", file: "Fil", encoding: "Kodning", delimiter: "Avgränsare", bytes: "Byte", rows: "Rader", reader: "Läsare" },
-  en: { title: "Inputs", role: "Role", file: "File", encoding: "Encoding", delimiter: "Delimiter", bytes: "Bytes", rows: "Rows", reader: "Reader" },
-};
-
 /**
  * The inputs sheet of every workbook: each input file with its SHA-256, encoding, delimiter, size
  * and rows, then facts about the run (label, value) below.
  */
 export function inputsSheet(sheet: Sheet, lang: Lang, inputs: InputFileInfo[], facts: [string, string | number][]): void {
-  const w = INPUT_WORDS[lang];
-  title(sheet, 1, w.title, 14, 6);
-  header(sheet, 2, [w.role, w.file, "SHA-256", w.encoding, w.delimiter, w.bytes, w.rows, w.reader]);
+  const w = (k: WorkbookWord): string => workbookWord(lang, k);
+  title(sheet, 1, w("inputs"), 14, 6);
+  header(sheet, 2, [w("role"), w("inputs_file"), "SHA-256", w("encoding"), w("delimiter"), w("bytes"), w("rows"), w("reader")]);
   inputs.forEach((f, k) => {
     const row = 3 + k;
     put(sheet, row, 1, roleName(f.role, lang));

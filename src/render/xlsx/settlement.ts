@@ -10,6 +10,7 @@
  * no input text (ids, notes, file names) is part of a formula: formulas refer to the cells that
  * hold it and compare with EXACT (sumExact).
  */
+import { workbookWord, type WorkbookWord } from "../../text/workbook-words.js";
 import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import type { Payment, Settlement } from "../../core/year/settlement.js";
@@ -39,78 +40,8 @@ export interface SettlementWorkbookOptions {
   decision?: Decision | null;
 }
 
-const T = {
-  summary: ["Per motpart", "Per counterparty"],
-  lines: ["Rader", "Lines"],
-  payments: ["Betalningar", "Payments"],
-  inputs: ["Indata", "Inputs"],
-  heading: ["Slutreglering {year} per motpart: årets resultat mot det som betalats", "Final settlement {year} per counterparty: the year's result against what was paid"],
-  headingForecast: ["PROGNOS för slutregleringen {year} (resultat t.o.m. {through}, uppräknat till helår)", "FORECAST of the final settlement {year} (result through {through}, scaled to the whole year)"],
-  result: ["Resultat", "Result"],
-  bannerForecast: ["PROGNOS – resultatet är en prognos t.o.m. {through}, inte årets utfall", "FORECAST – the result is a forecast through {through}, not the year's outcome"],
-  paidFrom: ["Betalt enligt", "Paid as in"],
-  netting: ["Avräkning", "Netting"],
-  unitPrice: ["Styckpris", "Unit price"],
-  unitInvoiced: ["fakturerat löpande: räknas som betalt (= att betala)", "invoiced as given: counts as paid (= due)"],
-  unitUnpaid: ["betalt enligt källorna", "paid as the sources say"],
-  kind_acconto: ["a conto-plan, betalt enligt plan", "a-conto plan, paid as planned"],
-  kind_payments: ["betalningar", "payments"],
-  kind_settlement: ["tidigare slutreglering (efterreglering)", "earlier settlement (correction)"],
-  runAt: ["Körd", "Run at"],
-  tool: ["Verktyg", "Tool"],
-  counterparty: ["Motpart", "Counterparty"],
-  toGet: ["Att få (resultat)", "To receive (result)"],
-  toPay: ["Att betala (resultat)", "To pay (result)"],
-  netDue: ["Netto (resultat)", "Net (result)"],
-  paidNetCol: ["Netto betalt", "Paid net"],
-  left: ["Kvar", "Remaining"],
-  leftWhat: ["Kvar: att få / att betala", "Remaining: to receive / to pay"],
-  wordGet: ["att få", "to receive"],
-  wordPay: ["att betala", "to pay"],
-  wordSquare: ["kvitt", "square"],
-  paidToDate: ["Betalt hittills (plan)", "Paid to date (plan)"],
-  planRemaining: ["Kvar av planen", "Plan remaining"],
-  invoicedNote: ["Styckpris fakturerat löpande: {pairs}", "Unit price invoiced as given: {pairs}"],
-  partiesTitle: ["Per part", "Per party"],
-  netResult: ["Nettoposition (resultat)", "Net position (result)"],
-  paidNet: ["Netto betalt", "Paid net"],
-  remaining: ["Kvar att reglera", "Remaining"],
-  total: ["Summa", "Total"],
-  finalTitle: ["Slutliga betalningar ({netting})", "Final payments ({netting})"],
-  checks: ["Kontroller i arbetsboken (formler)", "Checks in the workbook (formulas)"],
-  checksSheet: ["Kontroller", "Checks"],
-  ledgers: ["Varje parts reskontra mot varje motpart", "Each party's ledger against each counterparty"],
-  totalOf: ["Summa {party}", "Total {party}"],
-  check: ["Kontroll", "Check"],
-  detail: ["Detalj", "Detail"],
-  value: ["Värde", "Value"],
-  expected: ["Förväntat", "Expected"],
-  status: ["Status", "Status"],
-  netZero: ["Nettopositionerna summerar till 0", "The net positions sum to 0"],
-  remainingZero: ["Det som är kvar summerar till 0", "What remains sums to 0"],
-  blockIsParty: ["Reskontrans kvar = partens kvar att reglera", "The ledger's remaining = the party's remaining"],
-  settles: ["Slutbetalningarna nollställer det som är kvar", "The final payments settle what remains"],
-  linesRecompute: ["Betalt per rad = betalningslistan (Σ |avvikelse|)", "Paid per line = the payments list (Σ |deviation|)"],
-  programChecks: ["Kontroller som programmet gjorde innan slutregleringen skrevs", "Checks the program made before the settlement was written"],
-  linesTitle: ["Per betalare, mottagare och komponent: att betala enligt resultatet, betalt och skillnad", "Per payer, payee and component: due by the result, paid and difference"],
-  due: ["Att betala", "Due"],
-  paid: ["Betalt", "Paid"],
-  difference: ["Skillnad", "Difference"],
-  invoiced: ["Varav fakturerat löpande", "Of which invoiced as given"],
-  fromList: ["Betalt enligt listan", "Paid by the list"],
-  deviation: ["Avvikelse", "Deviation"],
-  unassigned: ["(ej fördelad)", "(unassigned)"],
-  paidNote: ["Betalt = betalningar i just den riktningen för just den komponenten; skillnad = att betala − betalt", "Paid = payments in that direction for that component; difference = due − paid"],
-  paymentsTitle: ["Betalningar som räknas som betalda", "Payments counted as paid"],
-  date: ["Datum", "Date"],
-  note: ["Avser", "Note"],
-  source: ["Källa", "Source"],
-  none: ["Inga betalningar.", "No payments."],
-  ok: ["OK", "OK"],
-  fail: ["FEL", "FAIL"],
-} as const;
 
-type Word = keyof typeof T;
+type Word = WorkbookWord;
 
 /** Header cells over amounts align right, with their numbers. */
 function alignRight(sheet: Sheet, row: number, cols: number[]): void {
@@ -124,8 +55,7 @@ function apart(sheet: Sheet, row: number, col: number, how: "center" | "indent")
 
 export async function settlementWorkbook(s: Settlement, options: SettlementWorkbookOptions): Promise<Buffer> {
   const lang = options.lang;
-  const L = lang === "sv" ? 0 : 1;
-  const w = (k: Word, params: Record<string, string | number> = {}): string => T[k][L].replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p])));
+  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
   const id = (i: number): string => s.parties[i] ?? String(i);
   const n = s.parties.length;
   const ok = w("ok");
@@ -138,7 +68,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   addBanner(wb, [...statusBanner(options.tariffStatus, lang), ...(s.forecast ? [w("bannerForecast", { through: s.forecast.through })] : [])]);
-  const S = wb.addWorksheet(w("summary"));
+  const S = wb.addWorksheet(w("settlement_summary"));
   const R = wb.addWorksheet(w("lines"));
   const B = wb.addWorksheet(w("payments"));
   const K = wb.addWorksheet(w("checksSheet"));
@@ -163,7 +93,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     put(B, row, 6, p.note ?? p.label ?? "");
     put(B, row, 7, `${paymentSourceText(s, p)} (${w(`kind_${s.sources[p.source]?.kind ?? "payments"}` as Word)})`);
   });
-  if (payments.length === 0) put(B, payFirst, 1, w("none"));
+  if (payments.length === 0) put(B, payFirst, 1, w("settlement_none"));
   const payLast = payFirst + Math.max(payments.length, 1) - 1;
   put(B, payLast + 1, 1, w("total"));
   moneyFormula(B, payLast + 1, 3, `ROUND(SUM(C${payFirst}:C${payLast}),2)`, sumOre(payments.map((p) => p.amount)), true);
@@ -174,7 +104,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const payRange = (col: number, from: Sheet): string => rangeRef(B, payFirst, col, payLast, col, from);
 
   // ---------------------------------------------------------------- Rader (lines)
-  title(R, 1, `${w("linesTitle")} (${s.year})`, 14, 9);
+  title(R, 1, `${w("settlement_linesTitle")} (${s.year})`, 14, 9);
   put(R, 2, 1, w("paidNote"));
   R.mergeCells(2, 1, 2, 9);
   header(R, 4, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), w("due"), w("paid"), w("difference"), w("invoiced"), w("fromList"), w("deviation")]);
@@ -206,7 +136,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
 
   // ---------------------------------------------------------------- Per motpart (first sheet)
   const lastCol = forecastCols ? 10 : 8;
-  title(S, 1, s.forecast ? w("headingForecast", { year: s.year, through: s.forecast.through }) : w("heading", { year: s.year }), 16, lastCol);
+  title(S, 1, s.forecast ? w("headingForecast", { year: s.year, through: s.forecast.through }) : w("settlement_heading", { year: s.year }), 16, lastCol);
   const facts: [string, string][] = [
     [w("result"), options.resultFile],
     [w("paidFrom"), s.sources.map((x) => `${x.file.split(/[\\/]/).pop() ?? x.file} (${w(`kind_${x.kind}` as Word)})`).join("; ")],
@@ -323,9 +253,9 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
 
   // ---------------------------------------------------------------- Kontroller
   r = 1;
-  title(K, r, w("checks"), 14, 5);
+  title(K, r, w("settlement_checks"), 14, 5);
   r++;
-  header(K, r, [w("check"), w("detail"), w("value"), w("expected"), w("status")]);
+  header(K, r, [w("check"), w("detail"), w("value"), w("settlement_expected"), w("status")]);
   alignRight(K, r, [3, 4]);
   apart(K, r, 5, "center");
   r++;
@@ -352,7 +282,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   });
   if (s.lines.length > 0) checkRow(w("linesRecompute"), w("payments"), `ROUND(SUMPRODUCT(ABS(${lineRange(9)})),2)`, 0n);
   r++;
-  title(K, r, w("programChecks"), 12, 5);
+  title(K, r, w("settlement_programChecks"), 12, 5);
   r++;
   header(K, r, [w("check"), w("detail"), w("status")]);
   r++;
