@@ -485,7 +485,7 @@ function sheetHeight(sheet: Sheet): number {
  * How a finished sheet prints, from its final widths: landscape fitted to the page width when
  * that keeps its 11-point text at 8 points or more; else over pages across at a readable scale,
  * its label columns repeated on every page (and the texts above its tables kept within them, so
- * that no page shows a cut title). Returns the number of label columns repeated (0: fitted).
+ * that no page shows a cut title). Returns the columns the banner is kept within (0: fitted).
  */
 function printLayout(sheet: Sheet): number {
   const opts = PRINT_OPTIONS.get(sheet) ?? { labelColumns: 1 };
@@ -506,19 +506,26 @@ function printLayout(sheet: Sheet): number {
   const labels = Math.max(1, Math.min(opts.labelColumns, sheet.columnCount));
   sheet.pageSetup = { ...ps, fitToPage: false, scale: Math.round(WIDE_SCALE * 100), pageOrder: "overThenDown", printTitlesColumn: `A:${colLetter(labels)}` };
   PRINT.set(sheet, { scale: WIDE_SCALE, onePage: false });
-  keepWithinLabels(sheet, labels);
-  return labels;
+  return keepWithinLabels(sheet, labels);
 }
 
 /**
  * On a sheet printed over pages across, a text merged from the label columns over the columns
  * right of them (a title, a note) is merged over the label columns only and wraps there: every
- * page repeats it whole instead of cut at the page's edge.
+ * page repeats it whole instead of cut at the page's edge. Label columns too narrow for that keep
+ * the texts within the first page's columns instead. Returns the columns the texts are kept in.
  */
-function keepWithinLabels(sheet: Sheet, labels: number): void {
+function keepWithinLabels(sheet: Sheet, labels: number): number {
   let room = 0;
   for (let c = 1; c <= labels; c++) room += sheet.getColumn(c).width ?? 9.14;
-  if (room < 24) return; // too narrow to hold a title: it stays over the first page's columns
+  if (room < 24) {
+    // label columns too narrow to hold a title: the texts are kept within the first page's columns
+    const width = printable(sheet, "landscape").width / WIDE_SCALE;
+    let used = 0;
+    let k = 0;
+    while (k < usedColumns(sheet) && used + columnPoints(sheet.getColumn(k + 1).width) <= width) used += columnPoints(sheet.getColumn(++k).width);
+    labels = Math.max(k, labels);
+  }
   for (const m of mergedRanges(sheet)) {
     if (m.top !== m.bottom || m.left > labels || m.right <= labels) continue;
     const cell = sheet.getCell(m.top, m.left);
@@ -534,6 +541,7 @@ function keepWithinLabels(sheet: Sheet, labels: number): void {
     const row = sheet.getRow(m.top);
     row.height = Math.max(row.height ?? 0, linesFor(String(value ?? ""), w, size, Boolean(c.font?.bold)) * lineHeight(size) + (size > 12 ? 4 : 0));
   }
+  return labels;
 }
 
 /** Merged texts (titles, notes) get rows tall enough for the lines they wrap to. */
@@ -768,12 +776,11 @@ function shiftRows(sheet: Sheet, k: number): void {
 
 /**
  * Writes the banner into rows 1… of a sheet whose content starts below them, over its columns (or,
- * on a sheet printed over pages across, over the `labels` columns repeated on every page).
+ * on a sheet printed over pages across, over the `labels` columns: those repeated on every page,
+ * or the first page's).
  */
 function writeBanner(sheet: Sheet, lines: readonly string[], labels = 0): void {
-  let room = 0;
-  for (let c = 1; c <= labels; c++) room += sheet.getColumn(c).width ?? 9.14;
-  const span = labels > 0 && room >= 24 ? labels : Math.max(usedColumns(sheet), 4);
+  const span = labels > 0 ? labels : Math.max(usedColumns(sheet), 4);
   let width = 0;
   for (let c = 1; c <= span; c++) width += sheet.getColumn(c).width ?? 9.14;
   lines.forEach((text, i) => {
