@@ -15,6 +15,7 @@
  * Formulas carry the comparison's exact figure as cached result and round with ROUND to the öre;
  * no input text is part of a formula (they compare cells with EXACT, via sumExact).
  */
+import { workbookWord } from "../../text/workbook-words.js";
 import { bySizeOfChange, type Comparison } from "../../core/analysis/compare.js";
 import { cw, effectName, effectsUnavailable, sideLabels, sideName } from "../../text/compare-words.js";
 import { VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "../../core/model/decimal.js";
@@ -70,8 +71,8 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const sheetName = (k: keyof typeof SHEETS): string => SHEETS[k][lang === "sv" ? 0 : 1];
   const id = (i: number): string => c.parties[i] ?? String(i);
   const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
-  const ok = cw(lang, "ok");
-  const fail = cw(lang, "fail");
+  const ok = workbookWord(lang, "ok");
+  const fail = workbookWord(lang, "fail");
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
@@ -89,6 +90,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const F = wb.addWorksheet(sheetName("flows"));
   const P = c.pairs ? wb.addWorksheet(sheetName("pairs")) : undefined;
   const V = c.areas ? wb.addWorksheet(sheetName("areas")) : undefined;
+  const C = wb.addWorksheet(workbookWord(lang, "checksSheet"));
   const I = wb.addWorksheet(cw(lang, "inputs"));
   const heading = cw(lang, "heading", { a: sideName(lang, c.a), b: sideName(lang, c.b) });
 
@@ -253,23 +255,28 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     r++;
   }
 
-  title(S, r, cw(lang, "check"), 12, 8);
-  r++;
-  header(S, r, [cw(lang, "check"), cliText(lang, "party"), cw(lang, "deviation"), "Status"]);
-  alignRight(S, r, [3]);
-  S.getCell(r, 4).alignment = { ...S.getCell(r, 4).alignment, horizontal: "center" };
-  r++;
-  for (const ch of checkRows) {
-    put(S, r, 1, ch.name);
-    put(S, r, 2, ch.detail);
-    moneyFormula(S, r, 3, `ROUND(${ch.cell},2)`, ch.value);
-    formula(S, r, 4, status(`C${r}=0`), ch.value === 0n ? ok : fail, undefined, true);
-    S.getCell(r, 4).alignment = { horizontal: "center" };
-    r++;
-  }
   finishSheet(S, { freezeRows: 0 });
   fitMergedRows(S);
   signatureBlock(S, lang, [{ label: side.a, decision: c.a.decision }, { label: side.b, decision: c.b.decision }]);
+
+  // The checks, on their own sheet (the first sheet prints on one page with its signatures).
+  const onS = (a: string): string => `'${S.name.replace(/'/g, "''")}'!${a}`;
+  r = 1;
+  title(C, r, cw(lang, "check"), 14, 4);
+  r++;
+  header(C, r, [cw(lang, "check"), cliText(lang, "party"), cw(lang, "deviation"), "Status"]);
+  alignRight(C, r, [3]);
+  C.getCell(r, 4).alignment = { ...C.getCell(r, 4).alignment, horizontal: "center" };
+  r++;
+  for (const ch of checkRows) {
+    put(C, r, 1, ch.name);
+    put(C, r, 2, ch.detail);
+    moneyFormula(C, r, 3, `ROUND(${ch.cell.replace(/\$?[A-Z]+\$?\d+/g, onS)},2)`, ch.value);
+    formula(C, r, 4, status(`C${r}=0`), ch.value === 0n ? ok : fail, undefined, true);
+    C.getCell(r, 4).alignment = { horizontal: "center" };
+    r++;
+  }
+  finishSheet(C, { freezeRows: 0 });
 
   inputsSheet(I, lang, options.inputs, [
     [cw(lang, "tool"), `vardavtal ${options.version}`],
