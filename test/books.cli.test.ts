@@ -58,7 +58,7 @@ describe("netting and a-conto months", () => {
     expect(m.net).toEqual(json("result.json").net);
   });
 
-  it("the plan's months: January–November equal whole kronor, December the rest; the ledger lines sum to each month's net", () => {
+  it("the plan's months: January–November equal whole kronor, December the rest; the ledger lines sum to each month's net", async () => {
     const plan = json("plan.json");
     expect(plan.netting).toBe("bilateral");
     for (const l of plan.lines as { annual: string; months: string[] }[]) {
@@ -79,7 +79,7 @@ describe("netting and a-conto months", () => {
     }
      // in English the texts are English, but the columns and the kind stay the books' codes (intäkt/kostnad)
     const en = join(dir, "ledger-en");
-    ok(["acconto", "--tariff", "2025", "--ledger-dir", en, "--lang", "en"]);
+    await ok(["acconto", "--tariff", "2025", "--ledger-dir", en, "--lang", "en"]);
     const enRows = readFileSync(join(en, "bokforing-RKL-2025.csv"), "utf8").slice(1).trim().split("\r\n").slice(1).map((l) => l.split(";"));
     expect(enRows[0]).toEqual(["2025-01-31", "RJL", "", "kostnad", "Fixed", "", "", "-910000,00", "A conto January 2025 – fixed, agreement 2025", "AC-2025-01-RKL-RJL-fixed"]);
     expect(new Set(enRows.map((r) => r[3]))).toEqual(new Set(["intäkt", "kostnad"]));

@@ -265,8 +265,10 @@ describe("the comparison workbook in Swedish", () => {
     const width = [1, 2, 3, 4, 5, 6, 7, 8].reduce((x, c) => x + (s.getColumn(c).width ?? 9), 0);
     const needed = Math.ceil((String(s.getCell(1, 1).value).length * 1.6 * 1.15) / (width - 1));
     expect(s.getRow(1).height).toBeGreaterThanOrEqual(needed * 23);
-    const check = findRow(s, "Kontroll", 1, findRow(s, "Kontroll") + 1);
-    expect(s.getCell(check, 3).value).toBe("Avvikelse");
-    expect(s.getCell(check, 3).alignment?.horizontal).toBe("right");
+    // the checks have their own sheet (the first sheet prints on one page with its signatures)
+    const checks = sheetNamed(wb, "Kontroller");
+    const check = findRow(checks, "Kontroll", 1, findRow(checks, "Kontroll") + 1);
+    expect(checks.getCell(check, 3).value).toBe("Avvikelse");
+    expect(checks.getCell(check, 3).alignment?.horizontal).toBe("right");
   });
 });

@@ -169,7 +169,7 @@ describe("the decision in every output, run from outside the repository", () => 
       "a.xlsx": [DECIDED_LINE],
       "s.xlsx": [DECIDED_LINE],
       "k.xlsx": [DECIDED_LINE],
-      "c.xlsx": [`A: ${DECIDED_LINE}`, `B: ${DECIDED_LINE}`],
+      "c.xlsx": [`Prognos t.o.m. 2025-08-31: ${DECIDED_LINE}`, `Utfall 2025: ${DECIDED_LINE}`], // each side by its name
       "f.xlsx": ["Inte beslutad: tariffen namnger inget beslut"], // a proposal is not decided
     };
     for (const [file, lines] of Object.entries(expected)) {

@@ -121,7 +121,7 @@ describe("the packed package in a consumer project", () => {
     expect(existsSync(join(project, "s.json"))).toBe(false);
   });
 
-  it("bundles calculate + resultToJson for a browser in at most 80 kB gzipped, with no node: import", async () => {
+  it("bundles calculate + resultToJson for a browser in at most 88 kB gzipped, with no node: import", async () => {
     const out = await build({
       stdin: { contents: 'export { calculate, resultToJson } from "vardavtal";', resolveDir: project },
       bundle: true,
@@ -133,9 +133,11 @@ describe("the packed package in a consumer project", () => {
     });
     const text = out.outputFiles[0]?.text ?? "";
     expect(text).not.toMatch(/["']node:/);
-    // 80 kB: the words of both languages (the catalogues every message and its hint come from) are in
-    // it; this round added the books', the decision's, the digest's and the Excel inputs' messages
-    expect(gzipSync(text, { level: 9 }).length).toBeLessThanOrEqual(80 * 1024);
+    // 88 kB: the words of both languages (the catalogues every message and its hint come from: about
+    // 100 kB of the 260 kB before gzip) are in it, and zod (about 90 kB, its JSON Schema writer
+    // included, which esbuild cannot leave out); this round added the books', the decision's, the
+    // digest's, the Excel inputs' and the workbooks' words (81.4 kB measured 2026-12-04)
+    expect(gzipSync(text, { level: 9 }).length).toBeLessThanOrEqual(88 * 1024);
   });
 });
 

@@ -192,7 +192,7 @@ describe("every table input from a workbook gives what its CSV gives", () => {
     const csv = await runMain(["check-key", "--tariff", "2025", "--costs", join(EXAMPLES, "gemensamma-kostnader-2025.csv"), "--json", join(dir, "k-csv.json")]);
     const xlsx = await runMain(["check-key", "--tariff", "2025", "--costs", join(X, "gemensamma-kostnader-2025.xlsx"), "--json", join(dir, "k-xlsx.json")]);
     expect(xlsx.code).toBe(csv.code);
-    const strip = (k: { inputs?: unknown }) => ({ ...k, inputs: undefined });
+    const strip = (k: { inputs?: unknown }) => ({ ...k, inputs: undefined, digest: undefined }); // the digest covers the inputs' names
     expect(strip(json("k-xlsx.json"))).toEqual(strip(json("k-csv.json")));
   });
 

@@ -10,7 +10,7 @@ import { DiagnosticBag, InputError, diagnosticKey, sortDiagnostics, type Diagnos
 import type { Lang } from "../text/messages.js";
 import { isSpecialPath, outputKindPhrase, outputTarget, statKind, writeFilesAtomically, type PendingFile } from "./atomic-write.js";
 import { resolveTariffArg } from "./paths.js";
-import { tableArg } from "./table-files.js";
+import { tableArg } from "./table-arg.js";
 
 export interface PathArg {
   /** the option that named it (`--json`, `--consumption`) */

@@ -4,34 +4,22 @@
  * dependency imported here only when an input is one; without it the run stops with
  * XLSX_READ_UNAVAILABLE (exit 2), never a stack trace.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { ConsumptionAccumulator } from "../core/model/consumption.js";
 import type { DiagnosticBag } from "../core/model/diagnostics.js";
 import type { PopulationInput } from "../core/model/key.js";
 import { emptyInfo, readFailure, type CsvInfo, type ReadOptions } from "../read/csv.js";
 import { readConsumption, readCosts, readPopulation, type CostRow, type TableSource } from "../read/inputs.js";
 import { fileSource, nodeSha256 } from "./files.js";
+import { tableArg } from "./table-arg.js";
+
+export { tableArg };
 
 /** Whether an import failed because the package exceljs is not installed (not some other fault). */
 export function isExceljsMissing(e: unknown): boolean {
   if (typeof e !== "object" || e === null) return false;
   const { code, message } = e as { code?: unknown; message?: unknown };
   return (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && typeof message === "string" && /['"]exceljs['"/]/.test(message);
-}
-
-const WORKBOOK = /\.xls[xm]$/i;
-
-/**
- * What a table argument names: the file, and the sheet when the argument is `FILE.xlsx#Blad`
- * (a file whose own name holds `#` is taken as it is when it exists).
- */
-export function tableArg(arg: string): { file: string; sheet?: string; workbook: boolean } {
-  const hash = arg.lastIndexOf("#");
-  if (hash > 0 && !existsSync(arg)) {
-    const file = arg.slice(0, hash);
-    if (WORKBOOK.test(file)) return { file, sheet: arg.slice(hash + 1), workbook: true };
-  }
-  return { file: arg, workbook: WORKBOOK.test(arg) };
 }
 
 type SheetReader = typeof import("../read/xlsx-sheet.js");

@@ -10,7 +10,6 @@ import type { PopulationInput } from "../core/model/key.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import type { HashedFile } from "../read/hashed-text.js";
 import { bundledTariffFile, bundledYears, compileBundledTariff, resolveTariffArg } from "./paths.js";
-import { fileSource } from "./source.js";
 
 /** The tariff of `--tariff` (a path or a bundled year), resolved: the bundled tariff's text, a path to read, or nothing (the error is in the bag). */
 export function tariffArgSource(arg: string, bag: DiagnosticBag): { year: number; file: HashedFile } | { path: string } | undefined {
@@ -43,7 +42,7 @@ export async function loadTariffArgLazily(arg: string, bag: DiagnosticBag): Prom
  */
 export async function loadPopulationArg(path: string | undefined, bag: DiagnosticBag): Promise<{ population?: PopulationInput; info?: InputFileInfo }> {
   if (!path) return {};
-  const { csvInfoToInput, readPopulation } = await import("../read/inputs.js"); // the CSV readers, only for a file
-  const p = await readPopulation(fileSource(path), bag);
+  const [{ csvInfoToInput }, { readPopulationFile }] = await Promise.all([import("../read/inputs.js"), import("./table-files.js")]); // the readers, only for a file (CSV or a workbook's sheet)
+  const p = await readPopulationFile(path, bag);
   return { population: p.population, info: csvInfoToInput("population", p.info) };
 }

@@ -92,7 +92,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const V = c.areas ? wb.addWorksheet(sheetName("areas")) : undefined;
   const C = wb.addWorksheet(workbookWord(lang, "checksSheet"));
   const I = wb.addWorksheet(cw(lang, "inputs"));
-  const heading = cw(lang, "heading", { a: sideName(lang, c.a), b: sideName(lang, c.b) });
+  const heading = cw(lang, "heading", { a: side.a, b: side.b });
 
   // ---------------------------------------------------------------- Flöden: the figures of both results
   title(F, 1, `${cw(lang, "perFlow")}: ${side.a} → ${side.b}`, 14, 7);
@@ -182,20 +182,20 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   title(S, 1, heading, 16, 8);
   let r = 2;
   for (const [label, s] of [[side.a, c.a], [side.b, c.b]] as const) {
-    put(S, r, 1, label, undefined, true);
-    // the file by its name only (a path says where it lay, not what it is): the inputs sheet has it in full
-    put(S, r, 2, [sideName(lang, s), s.file?.split(/[\\/]/).pop()].filter((x) => x !== undefined).join(": "));
-    S.mergeCells(r, 2, r, 8);
+    // one line per side, over the table's width (a label column as wide as a forecast's name would
+    // widen the tables below it past the page); the file by its name only (a path says where it
+    // lay, not what it is): the inputs sheet has it in full
+    put(S, r, 1, `${label}: ${[sideName(lang, s), s.file?.split(/[\\/]/).pop()].filter((x) => x !== undefined).join(", ")}`);
+    S.mergeCells(r, 1, r, 8);
     r++;
     if (s.scenario) {
-      put(S, r, 2, cw(lang, "scenarioSet", { list: s.scenario.join("; ") }));
-      S.mergeCells(r, 2, r, 8);
+      put(S, r, 1, cw(lang, "scenarioSet", { list: s.scenario.join("; ") }));
+      S.mergeCells(r, 1, r, 8);
       r++;
     }
   }
-  put(S, r, 1, cw(lang, "runAt"), undefined, true);
-  put(S, r, 2, `${runAt} (vardavtal ${options.version})`);
-  S.mergeCells(r, 2, r, 8);
+  put(S, r, 1, `${cw(lang, "runAt")}: ${runAt} (vardavtal ${options.version})`);
+  S.mergeCells(r, 1, r, 8);
   r += 2;
   header(S, r, [cliText(lang, "party"), ...abc]);
   alignRight(S, r, [2, 3, 4]);
