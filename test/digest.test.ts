@@ -231,20 +231,20 @@ describe("a scenario is marked in every output derived from it", () => {
     for (const name of csvs) {
       const [head, ...rows] = readFileSync(join(dir, "csv", name), "utf8").replace(/^\uFEFF/, "").split("\r\n").filter((l) => l !== "");
       expect(head?.split(";").at(-1), name).toBe("Scenario");
-      for (const row of rows) expect(row.endsWith(";SCENARIO: tariffens värden ersatta: fixedShare = 0.60"), `${name}: ${row}`).toBe(true);
+      for (const row of rows) expect(row.endsWith(";SCENARIO: tariffens värden ersatta: Fast andel ändrad från 65 % till 60 % (--set fixedShare=0.60)"), `${name}: ${row}`).toBe(true);
     }
   });
 
   it("compare: JSON, text, CSV and workbook name the side that is a scenario", async () => {
     const r = await runMain(["compare", "base.json", "scenario.json", "--json", "c.json", "--csv-dir", "c", "--xlsx", "c.xlsx"], dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("Scenario: tariffens värden ersatta: fixedShare = 0.60");
+    expect(r.stdout).toContain("Scenario: tariffens värden ersatta: Fast andel ändrad från 65 % till 60 % (--set fixedShare=0.60)"); // in words, as calculate says it
     expect((readJson(join(dir, "c.json")).b as { scenario?: string[] }).scenario).toEqual(["fixedShare = 0.60"]);
-    for (const name of readdirSync(join(dir, "c"))) expect(readFileSync(join(dir, "c", name), "utf8"), name).toContain(";B: SCENARIO: tariffens värden ersatta: fixedShare = 0.60");
+    for (const name of readdirSync(join(dir, "c"))) expect(readFileSync(join(dir, "c", name), "utf8"), name).toContain(";SCENARIO: tariffens värden ersatta: Fast andel ändrad från 65 % till 60 % (--set fixedShare=0.60)"); // one side a scenario: no need to say which
     const wb = await loadWorkbook(join(dir, "c.xlsx"));
     const texts: string[] = [];
     wb.eachSheet((s) => s.eachRow((row) => row.eachCell((c) => void texts.push(String(c.value)))));
-    expect(texts.some((t) => t.includes("fixedShare = 0.60"))).toBe(true);
+    expect(texts.some((t) => t.includes("Fast andel ändrad från 65 % till 60 %"))).toBe(true);
   });
 
   it("overview: a scenario outcome or forecast is labelled in JSON, text and workbook", async () => {

@@ -40,12 +40,22 @@ function setLine(s: ScenarioRecord["set"][number], lang: Lang): string {
   return `${line} (--set ${s.path}=${s.value})`;
 }
 
+/** What a scenario changed, one item each, in words (the scenario file, each --set, the file's changes). */
+export function scenarioChanges(scenario: ScenarioRecord, lang: Lang): string[] {
+  const lines: string[] = [];
+  if (scenario.patch) lines.push(`${t(lang, "labels.scenario_file")}: ${scenario.patch.file}${scenario.patch.sha256 ? ` (sha256 ${scenario.patch.sha256})` : ""}`);
+  for (const s of scenario.set) lines.push(setLine(s, lang));
+  // the file's changes by their place in the tariff; each --set is said above
+  if (scenario.patch && scenario.patch.changed.length > 0) lines.push(`${t(lang, "labels.scenario_changed")}: ${scenario.patch.changed.join(", ")}`);
+  return lines;
+}
+
 export function scenarioLines(scenario: ScenarioRecord | undefined, lang: Lang): string[] {
   if (!scenario) return [];
-  const lines = [t(lang, "labels.scenario_heading")];
-  if (scenario.patch) lines.push(`  ${t(lang, "labels.scenario_file")}: ${scenario.patch.file}${scenario.patch.sha256 ? ` (sha256 ${scenario.patch.sha256})` : ""}`);
-  for (const s of scenario.set) lines.push(`  ${setLine(s, lang)}`);
-  // the file's changes by their place in the tariff; each --set is said above
-  if (scenario.patch && scenario.patch.changed.length > 0) lines.push(`  ${t(lang, "labels.scenario_changed")}: ${scenario.patch.changed.join(", ")}`);
-  return lines;
+  return [t(lang, "labels.scenario_heading"), ...scenarioChanges(scenario, lang).map((l) => `  ${l}`)];
+}
+
+/** A compared side's scenario in words ("Fast andel ändrad från 65 % till 60 % (--set …)"), or as recorded when the record is missing. */
+export function sideScenarioText(side: { scenario?: string[]; scenarioRecord?: ScenarioRecord }, lang: Lang): string {
+  return (side.scenarioRecord ? scenarioChanges(side.scenarioRecord, lang) : (side.scenario ?? [])).join("; ");
 }

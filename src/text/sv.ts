@@ -391,7 +391,7 @@ export const sv = {
     proposal_heading: "Förslag till överenskommelse {year}",
     proposal_refTitle: "Referensbelopp {year}: medelvärdet av basårens värden, uppräknade med index",
     proposed: "Förslag {year}",
-    reader: "Läsare",
+    reader: "Inläst med",
     recipient: "mottagare",
     refNote: "Värde = värdet med fast och rörlig ersättning för paret i basårets resultat (0 om paret saknas). Uppräknat = värde × F(basår) (bladet Index). Medelvärde = summan av de uppräknade värdena / antal basår. Förslag = ROUND(medelvärde / avrundning; 0) × avrundning (halva bort från noll).",
     refSheet: "Referensbelopp",

@@ -4,6 +4,7 @@
  * files carry the inputs behind their flows, the change of each party split into effects.
  * Computed in the core (compare.ts, effects.ts); this is the shell.
  */
+import { sideScenarioText } from "../../text/scenario-lines.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { join } from "node:path";
 import { bySizeOfChange, type Comparison } from "../../core/analysis/compare.js";
@@ -82,7 +83,7 @@ export function comparisonText(c: Comparison, lang: Lang): string {
   const sek = (x: bigint): string => formatSek(x, lang);
   const out: string[] = [];
   out.push(cw(lang, "heading", { a: sideName(lang, c.a), b: sideName(lang, c.b) }));
-  for (const s of [c.a, c.b]) if (s.scenario) out.push(cw(lang, "scenarioSet", { list: s.scenario.join("; ") }));
+  for (const s of [c.a, c.b]) if (s.scenario) out.push(cw(lang, "scenarioSet", { list: sideScenarioText(s, lang) }));
   out.push("");
   const side = sideLabels(lang, c);
   const abc = [side.a, side.b, cw(lang, "change")];

@@ -4,6 +4,7 @@
  * pairs and the areas. A view of the checked comparison, in its order (flows as every report
  * orders them; the workbook sorts by size of change).
  */
+import { sideScenarioText } from "../../text/scenario-lines.js";
 import type { Comparison } from "../../core/analysis/compare.js";
 import { cw, effectName, sideLabels } from "../../text/compare-words.js";
 import { t as cliText } from "../../text/i18n.js";
@@ -19,8 +20,11 @@ export const COMPARISON_CSV_FILES = ["comparison-net.csv", "comparison-component
 
 export function comparisonCsvFiles(c: Comparison, dir: string, lang: Lang): PendingFile[] {
   // a side that is a scenario: every file ends with a column that says which, and what was set
-  const sides = [["A", c.a], ["B", c.b]] as const;
-  const scenario = sides.filter(([, s]) => s.scenario).map(([k, s]) => `${k}: ${cw(lang, "scenarioSet", { list: (s.scenario ?? []).join("; ") }).replace(/^Scenario/, "SCENARIO")}`);
+  const names = sideLabels(lang, c);
+  const sides = [[names.a, c.a], [names.b, c.b]] as const;
+  // which side is the scenario is named only when both are
+  const both = sides.every(([, s]) => s.scenario);
+  const scenario = sides.filter(([, s]) => s.scenario).map(([k, s]) => `${both ? `${k}: ` : ""}${cw(lang, "scenarioSet", { list: sideScenarioText(s, lang) }).replace(/^Scenario/, "SCENARIO")}`);
   const csv = scenarioCsv(lang, scenario.length > 0 ? scenario.join(" | ") : undefined);
   const id = (i: number): string => csvText(c.parties[i] ?? String(i));
   const m = oreForExcelCsv;

@@ -17,7 +17,7 @@ import type { Lang } from "../../text/messages.js";
 import { componentName, nettingWords, t } from "../../text/i18n.js";
 import { csvText } from "./csv-safe.js";
 import { scenarioCsv } from "./scenario-column.js";
-import { scenarioTexts } from "../../core/analysis/compare.js";
+import { scenarioChanges } from "../../text/scenario-lines.js";
 import type { ScenarioRecord } from "../../core/analysis/scenario-record.js";
 import { cw } from "../../text/compare-words.js";
 import { decimalComma, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
@@ -39,7 +39,7 @@ import { shareText, formatValueSek } from "../../core/model/decimal.js";
  */
 export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang, options: { scenario?: ScenarioRecord } = {}): PendingFile[] {
   // a scenario's files each end with a column that says so, with what was set
-  const csv = scenarioCsv(lang, options.scenario ? cw(lang, "scenarioSet", { list: scenarioTexts(options.scenario).join("; ") }).replace(/^Scenario/, "SCENARIO") : undefined);
+  const csv = scenarioCsv(lang, options.scenario ? cw(lang, "scenarioSet", { list: scenarioChanges(options.scenario, lang).join("; ") }).replace(/^Scenario/, "SCENARIO") : undefined);
   const id = (i: number): string => csvText(r.parties[i]?.id ?? String(i));
   const added = (k: "componentName" | "modelName" | "percent"): string => t(lang, `column_${k}`);
   const files: PendingFile[] = [];

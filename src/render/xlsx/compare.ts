@@ -15,6 +15,7 @@
  * Formulas carry the comparison's exact figure as cached result and round with ROUND to the öre;
  * no input text is part of a formula (they compare cells with EXACT, via sumExact).
  */
+import { sideScenarioText } from "../../text/scenario-lines.js";
 import { workbookWord } from "../../text/workbook-words.js";
 import { bySizeOfChange, type Comparison } from "../../core/analysis/compare.js";
 import { cw, effectName, effectsUnavailable, sideLabels, sideName } from "../../text/compare-words.js";
@@ -189,7 +190,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     S.mergeCells(r, 1, r, 8);
     r++;
     if (s.scenario) {
-      put(S, r, 1, cw(lang, "scenarioSet", { list: s.scenario.join("; ") }));
+      put(S, r, 1, cw(lang, "scenarioSet", { list: sideScenarioText(s, lang) }));
       S.mergeCells(r, 1, r, 8);
       r++;
     }
