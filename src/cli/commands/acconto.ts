@@ -104,23 +104,6 @@ export function accontoCsvFiles(plan: AccontoPlan, dir: string, lang: Lang): Pen
 }
 
 
-/** The width of the plan's component-and-label column on the terminal. */
-const LABEL_WIDTH = 36;
-
-/** A text in lines of at most `width` characters, broken between words (a longer word stands alone). */
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && [...line].length + 1 + [...word].length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines;
-}
-
 /** The plan on the terminal: per paying region its annual lines with January's and December's part, then each month's payments. */
 export function accontoText(plan: AccontoPlan, lang: Lang): string {
   const sv = lang === "sv";
