@@ -89,15 +89,30 @@ describe("a-conto months in whole units", () => {
     unit: fc.constantFrom("0.01", "1", "1000"),
     netting: fc.constantFrom("bilateral", "multilateral"),
     rcc: fc.integer({ min: 0, max: 10 ** 8 }),
+    // the regions that give their own accounts (the others' lines keep the columns empty)
+    accounted: fc.subarray(["RJL", "RKL", "RÖ"]),
   });
+  /** A region's own account for a component and kind, as the generated tariff gives it. */
+  const accountOf = (party: string, c: Component, kind: "income" | "cost"): string => `${kind === "income" ? 3 : 4}${["RJL", "RKL", "RÖ"].indexOf(party)}${COMPONENTS.indexOf(c)}0`;
+  const accountingOf = (parties: readonly string[]) =>
+    Object.fromEntries(
+      parties.map((p) => [
+        p,
+        {
+          accounts: Object.fromEntries(COMPONENTS.map((c) => [c, { income: accountOf(p, c, "income"), cost: accountOf(p, c, "cost") }])),
+          costCentre: `KS-${p}`,
+          counterpartyCodes: Object.fromEntries(["RJL", "RKL", "RÖ"].filter((q) => q !== p).map((q) => [q, `MP-${q}`])),
+        },
+      ]),
+    );
   const compile = (t: typeof tariffArb extends fc.Arbitrary<infer T> ? T : never) => {
     const seen = new Set<string>();
     const references = t.refs.filter((r) => r.seller !== r.buyer && !seen.has(r.seller + r.buyer) && seen.add(r.seller + r.buyer)).map((r) => ({ seller: r.seller, buyer: r.buyer, amount: `${(r.amount / 100).toFixed(2)}` }));
-    const tariff = loadTariff({ ...MINI, references, netting: t.netting, acconto: { unit: t.unit }, solidarity: [{ unit: "RCC", host: "RÖ", amount: `${(t.rcc / 100).toFixed(2)}` }] });
+    const tariff = loadTariff({ ...MINI, references, netting: t.netting, acconto: { unit: t.unit }, solidarity: [{ unit: "RCC", host: "RÖ", amount: `${(t.rcc / 100).toFixed(2)}` }], ...(t.accounted.length > 0 ? { accounting: accountingOf(t.accounted) } : {}) });
     return { tariff, key: resolveKey(tariff, undefined, new DiagnosticBag()) as DistributionKey };
   };
 
-  it("a plan's lines, months and payments under either netting; each party's ledger lines for a month sum to its net that month", () => {
+  it("a plan's lines, months and payments under either netting; each party's ledger lines for a month sum to its net that month, each on the region's own account when the tariff has accounting", () => {
     fc.assert(
       fc.property(tariffArb, (t) => {
         const { tariff, key } = compile(t);
@@ -121,6 +136,12 @@ describe("a-conto months in whole units", () => {
             const lines = p.lines.filter((l) => l.what.kind === "acconto" && l.what.month === month);
             expect(sum(lines.map((l) => l.amount))).toBe(plan.net[p.party]?.[month - 1]);
             for (const l of lines) expect(l.amount > 0n ? l.kind === "income" : l.kind === "cost").toBe(true);
+            // with accounting: every line on the region's own account for its component and kind, its cost centre and the counterparty's code
+            const id = ["RJL", "RKL", "RÖ"][p.party] as string;
+            for (const l of lines) {
+              if (t.accounted.includes(id)) expect([l.account, l.costCentre, l.counterpartyCode]).toEqual([accountOf(id, l.component as Component, l.kind), `KS-${id}`, `MP-${l.counterparty}`]);
+              else expect([l.account, l.costCentre, l.counterpartyCode]).toEqual([undefined, undefined, undefined]);
+            }
             expect(new Set(lines.map((l) => l.reference)).size).toBe(lines.length);
           }
         }
