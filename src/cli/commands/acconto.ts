@@ -3,18 +3,18 @@
  * payer→payee and component the annual a conto and its 12 monthly parts, per month the net
  * positions and the fewest payments. The plan is computed in the core; this is the shell.
  */
-import { monthName } from "../../render/labels.js";
 import { join } from "node:path";
-import { accontoPlan, MONTHS, type AccontoPlan } from "../../core/year/acconto.js";
+import { accontoPlan } from "../../core/year/acconto.js";
 import { DiagnosticBag, sortDiagnostics } from "../../core/model/diagnostics.js";
 import { resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
-import { accontoUnitWords, excelCsv, formatSek, oreForExcelCsv, textTable, type PendingFile } from "../../render/format.js";
-import { csvText } from "../../render/csv/csv-safe.js";
+import type { PendingFile } from "../../render/format.js";
+import { ACCONTO_CSV_FILES, accontoCsvFiles } from "../../render/csv/acconto-csv.js";
+import { accontoText } from "../../render/text/acconto.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { packageVersion } from "../../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../../node/run.js";
-import { componentName, nettingWords, t } from "../../text/i18n.js";
+import { t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { accontoToJson } from "../../contracts/acconto.js";
@@ -36,7 +36,6 @@ export interface AccontoArgs {
   strict?: boolean;
 }
 
-export const ACCONTO_CSV_FILES = ["acconto-lines.csv", "acconto-net.csv", "acconto-transfers.csv"] as const;
 
 export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Promise<void> {
   const inputs: PathArg[] = [...tariffInput(args.tariff), ...(args.population ? [{ option: "--population", path: args.population }] : [])];
@@ -76,56 +75,4 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   for (const f of [args.json, args.csvDir, args.xlsx, args.ledgerDir]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
 }
 
-/** The plan for Swedish Excel: one line per a conto with its months, nets per month, transfers. */
-export function accontoCsvFiles(plan: AccontoPlan, dir: string, lang: Lang): PendingFile[] {
-  const id = (i: number): string => csvText(plan.tariff.parties[i]?.id ?? String(i));
-  const months = Array.from({ length: MONTHS }, (_, k) => monthName(k + 1, lang));
-  return [
-    {
-      path: join(dir, "acconto-lines.csv"),
-      data: excelCsv(
-        [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), lang === "sv" ? "Kod" : "Code", t(lang, "label"), lang === "sv" ? "Årsbelopp" : "Annual", ...months],
-        plan.lines.map((l) => [id(l.payer), id(l.payee), componentName(l.component, lang), l.component, csvText(l.label ?? ""), oreForExcelCsv(l.annual), ...l.months.map(oreForExcelCsv)]),
-      ),
-    },
-    {
-      path: join(dir, "acconto-net.csv"),
-      data: excelCsv([t(lang, "party"), lang === "sv" ? "År" : "Year", ...months], plan.net.map((row, i) => [id(i), oreForExcelCsv(plan.annualNet[i] ?? 0n), ...row.map(oreForExcelCsv)])),
-    },
-    {
-      path: join(dir, "acconto-transfers.csv"),
-      data: excelCsv(
-        [lang === "sv" ? "Månad" : "Month", t(lang, "payer"), t(lang, "payee"), t(lang, "amount"), lang === "sv" ? "Månadsnamn" : "Month name", t(lang, "netting_column")],
-        plan.transfers.map((x) => [String(x.month), id(x.payer), id(x.payee), oreForExcelCsv(x.amount), monthName(x.month, lang), csvText(nettingWords(plan.netting, lang, true))]),
-      ),
-    },
-  ];
-}
-
-
-/** The plan on the terminal: the annual lines with January's part, then each month's payments. */
-export function accontoText(plan: AccontoPlan, lang: Lang): string {
-  const sv = lang === "sv";
-  const id = (i: number): string => plan.tariff.parties[i]?.id ?? String(i);
-  const out: string[] = [];
-  out.push(`${sv ? "A conto-plan" : "A-conto plan"} ${plan.year}: ${plan.title}`);
-  out.push(plan.variable ? (sv ? "Rörlig ersättning a conto: (1 − fast andel) × referensbelopp" : "Variable a conto: (1 − fixed share) × reference amount") : sv ? "Utan rörlig ersättning a conto (--no-variable)" : "Without a variable a conto (--no-variable)");
-  out.push("");
-  out.push(sv ? `Månadsdelar: januari–november lika i ${accontoUnitWords(plan.unit, lang)}, december resten` : `Monthly parts: January–November equal in ${accontoUnitWords(plan.unit, lang)}, December the rest`);
-  out.push("");
-  const head = [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), sv ? "Årsbelopp" : "Annual", sv ? "Jan–nov per månad" : "Jan–Nov per month", sv ? "December" : "December"];
-  const rows = plan.lines.map((l) => [id(l.payer), id(l.payee), componentName(l.component, lang), l.label ?? "", formatSek(l.annual, lang), formatSek(l.months[0] ?? 0n, lang), formatSek(l.months[MONTHS - 1] ?? 0n, lang)]);
-  out.push(textTable([head, ...rows], [false, false, false, false, true, true, true]));
-  out.push("");
-  out.push(sv ? "Nettoposition per part (år):" : "Net position per party (year):");
-  out.push(textTable(plan.annualNet.map((v, i) => ["  " + id(i), formatSek(v, lang)]), [false, true]));
-  out.push("");
-  out.push(sv ? "Betalningar per månad (som nollställer månadens nettopositioner):" : "Payments per month (settling the month's net positions):");
-  out.push("  " + nettingWords(plan.netting, lang));
-  for (let m = 1; m <= MONTHS; m++) {
-    const ts = plan.transfers.filter((x) => x.month === m);
-    const text = ts.length === 0 ? t(lang, "no_transfers") : ts.map((x) => t(lang, "transfer_line", { payer: id(x.payer), payee: id(x.payee), amount: formatSek(x.amount, lang) })).join("; ");
-    out.push(`  ${monthName(m, lang)}: ${text}`);
-  }
-  return out.join("\n") + "\n";
-}
+export { ACCONTO_CSV_FILES, accontoCsvFiles, accontoText };
