@@ -49,10 +49,11 @@ export interface CalculateCsvInput {
   /** a scenario on the tariff, as `--set PATH=VALUE` (repeatable) and `--scenario FILE` (a JSON merge patch) */
   scenario?: { set: readonly string[]; patch?: TariffSource };
   /**
-   * reads the consumption instead of the general reader (the page's fast reader): a summary and
-   * the file's description, or undefined to hand over to the general reader
+   * reads the consumption instead of the general reader (the page's fast reader, for files of
+   * FAST_THRESHOLD bytes and more, as the command line's "auto"): a summary and the file's
+   * description, or why the general reader must read it
    */
-  fast?: (tariff: CompiledTariff) => Promise<{ summary: ConsumptionSummary; info: CsvInfo } | undefined>;
+  fast?: (tariff: CompiledTariff) => Promise<{ ok: true; summary: ConsumptionSummary; info: CsvInfo } | { ok: false; reason: string }>;
 }
 
 /** A checked result with a description of each input (name, bytes, SHA-256, encoding, rows). */
@@ -101,7 +102,7 @@ export async function calculateCsv(input: CalculateCsvInput): Promise<CsvRun> {
   const fast = !bag.hasErrors && through === undefined && input.fast ? await input.fast(tariff) : undefined;
   let summary: ConsumptionSummary;
   let info: CsvInfo;
-  if (fast) ({ summary, info } = fast);
+  if (fast?.ok) ({ summary, info } = fast);
   else {
     const acc = new ConsumptionAccumulator(tariff, bag, consumption.name, { through });
     info = await readConsumption(consumption, acc, bag, { onProgress: input.onProgress });
@@ -111,7 +112,7 @@ export async function calculateCsv(input: CalculateCsvInput): Promise<CsvRun> {
   bag.throwIfErrors();
   if (!key) throw new InputError(bag.items);
   const result = resultFromSummary(tariff, key, summary, bag.warnings, { through });
-  const inputs = [t.info, { ...csvInfoToInput("consumption", info), reader: fast ? "fast" : "general" }, ...(pop ? [csvInfoToInput("population", pop.info)] : []), ...(patchInfo ? [patchInfo] : [])];
+  const inputs = [t.info, { ...csvInfoToInput("consumption", info), reader: fast?.ok ? "fast" : fast ? `general (${fast.reason})` : "general" }, ...(pop ? [csvInfoToInput("population", pop.info)] : []), ...(patchInfo ? [patchInfo] : [])];
   return { result, inputs, ...(scenario ? { scenario } : {}) };
 }
 
