@@ -22,6 +22,14 @@ export interface StreamOptions {
   /** how lines are split into fields: WebAssembly SIMD where it runs (default), or the plain loop */
   walker?: "wasm" | "js";
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /** the SHA-256 of the bytes, fed as they pass (default: the pure one here; the page hashes in a second worker, on another core) */
+  hasher?: () => StreamHasher;
+}
+
+/** An incremental SHA-256 whose digest may come later (from another thread). */
+export interface StreamHasher {
+  update(bytes: Uint8Array): void;
+  hex(): string | Promise<string>;
 }
 
 /** Files from this size on are read by the fast reader when the reader is chosen by itself ("auto"). */
@@ -52,7 +60,7 @@ async function readStream(source: ByteSource, tariff: CompiledTariff, options: S
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 22);
   const opened = await source.open(chunkSize);
   const size = opened.size ?? 0;
-  const hash = sha256();
+  const hash = (options.hasher ?? sha256)();
   let bytes = 0;
   const pieces = (async function* () {
     for await (const chunk of opened.chunks) {
@@ -132,6 +140,6 @@ async function readStream(source: ByteSource, tariff: CompiledTariff, options: S
   if (bytes !== size) return { ok: false, reason: "the file changed while it was read" };
   const merged = merge(file, tariff, [scanner.result()], chunk, h.firstLine);
   if (typeof merged === "string") return { ok: false, reason: merged };
-  const info: CsvInfo = { file, bytes, sha256: hash.hex(), encoding: ENCODINGS[encoding] as Encoding, bom: h.decoder.bom, delimiter: String.fromCharCode(h.delimiter), records: merged.rowsRead, readable: true };
+  const info: CsvInfo = { file, bytes, sha256: await hash.hex(), encoding: ENCODINGS[encoding] as Encoding, bom: h.decoder.bom, delimiter: String.fromCharCode(h.delimiter), records: merged.rowsRead, readable: true };
   return { ok: true, summary: merged, info };
 }
