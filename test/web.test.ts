@@ -103,7 +103,10 @@ describe.skipIf(!CHROMIUM)("the offline page (web/dist/vardavtal.html)", () => {
     for (let i = 0, n = await l.count(); i < n; i++) out.push((await l.nth(i).getAttribute(name)) ?? "");
     return out;
   };
-  const downloads = async (p: Page): Promise<string[]> => attrs(p.locator("#downloads a[download]"), "download");
+  const downloads = async (p: Page): Promise<string[]> => {
+    await p.locator('#downloads[aria-busy="false"]').waitFor({ state: "attached" }); // the workbooks come a moment after the result
+    return attrs(p.locator("#downloads a[download]"), "download");
+  };
   const written = (name: string): string => readFileSync(join(dir, name), "utf8");
   const shot = async (p: Page, name: string): Promise<void> => {
     const file = join(SHOTS, `${name}.png`);

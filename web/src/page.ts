@@ -360,9 +360,11 @@ for (const spec of SPECS) {
 }
 showStep("calculate");
 
+let jobs = 0;
+
 /** The form's values as a job: files picked, else those chosen from the year. */
 function jobOf(form: HTMLFormElement): Job {
-  const job: Job = { command: form.dataset.command as CommandName, values: {}, flags: {}, files: {} };
+  const job: Job = { id: ++jobs, command: form.dataset.command as CommandName, values: {}, flags: {}, files: {} };
   for (const e of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>("[name]")) {
     if (e instanceof HTMLInputElement && e.type === "file") {
       const picked: Picked[] = [...(e.files ?? [])].map((f) => ({ name: f.name, blob: f }));
@@ -382,8 +384,9 @@ function jobOf(form: HTMLFormElement): Job {
 
 // ------------------------------------------------------------------ running
 
-let worker: Worker | undefined;
 let urls: string[] = [];
+// started with the page, so that it is ready (its code compiled) when the first form is sent
+const worker = new Worker(URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: "text/javascript" })));
 
 function status(text: string): void {
   $("#status").textContent = text;
@@ -558,7 +561,6 @@ function showView(v: View): void {
 function run(form: HTMLFormElement): Promise<boolean> {
   const job = jobOf(form);
   clear();
-  worker ??= new Worker(URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: "text/javascript" })));
   busy(true);
   status("Räknar …");
   const w = worker;
@@ -572,6 +574,12 @@ function run(form: HTMLFormElement): Promise<boolean> {
         status(`Läser konsumtionen: ${Math.round((100 * m.read) / (m.total || 1))} %`);
         return;
       }
+      if (m.kind === "files") {
+        if (m.id !== job.id) return; // an earlier run's workbooks
+        showDownloads(m.downloads);
+        $("#downloads").setAttribute("aria-busy", "false");
+        return;
+      }
       busy(false);
       if (m.kind === "errors") {
         showErrors(m.lines, m.count);
@@ -580,6 +588,7 @@ function run(form: HTMLFormElement): Promise<boolean> {
       if (m.json !== undefined) embedJson(m.json);
       $("#vardavtal-text").textContent = m.text;
       showDownloads(m.downloads);
+      $("#downloads").setAttribute("aria-busy", String(m.more));
       showWarnings(m.warnings);
       showView(m.view);
       $<HTMLDetailsElement>("#text-box").open = m.view.kind === "none";

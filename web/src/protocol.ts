@@ -31,6 +31,8 @@ export interface Picked {
 
 /** One form's submission, by the CLI's long option names. */
 export interface Job {
+  /** which run a reply belongs to (a run's workbooks may come after the next run started) */
+  id: number;
   command: CommandName;
   /** text fields (`through`, `tolerance`, `index`, `set`, `flow`, `tariff-year`, …) */
   values: Record<string, string>;
@@ -61,4 +63,6 @@ export type Reply =
   | { kind: "progress"; read: number; total: number }
   /** the terminal's stderr for bad input: one entry per block, then the count line */
   | { kind: "errors"; lines: string[]; count: string }
-  | { kind: "done"; command: CommandName; json?: string; text: string; warnings: string[]; downloads: Download[]; view: View; seconds?: number };
+  /** the result; `more`: workbooks follow in a "files" message */
+  | { kind: "done"; command: CommandName; json?: string; text: string; warnings: string[]; downloads: Download[]; view: View; seconds?: number; more: boolean }
+  | { kind: "files"; id: number; downloads: Download[] };

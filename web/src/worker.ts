@@ -81,11 +81,16 @@ function usage(message: string): InputError {
 /** What yargs says in Swedish for a required option that is missing. */
 const missing = (option: string): InputError => usage(`Obligatoriskt argument saknas: ${option}`);
 
+/** A download whose bytes are still being made. */
+interface Later extends Omit<Download, "data"> {
+  data: Promise<Download["data"]>;
+}
+
 interface Done {
   json?: string;
   text: string;
   warnings: Diagnostic[];
-  downloads: Download[];
+  downloads: (Download | Later)[];
   view: View;
 }
 
@@ -147,10 +152,8 @@ async function loadPopulation(form: Form, bag: DiagnosticBag) {
 
 const csv = (files: { path: string; data: string | Uint8Array }[]): Download[] => files.map((f) => ({ name: f.path, type: CSV, data: f.data }));
 const ledgerFiles = (ledger: Ledger, year: number): Download[] => ledger.parties.map((p) => ({ name: ledgerFileName(p.id, year), type: CSV, data: ledgerCsv(p.lines, lang) }));
-const xlsx = async (name: string, data: Promise<Uint8Array | ArrayBuffer | { buffer: ArrayBufferLike }>): Promise<Download> => {
-  const d = await data;
-  return { name, type: XLSX, data: d instanceof Uint8Array ? d : new Uint8Array(d as ArrayBuffer) };
-};
+/** A workbook: built after the result is shown (it is offered a moment later). */
+const xlsx = (name: string, data: Promise<Uint8Array | ArrayBuffer | { buffer: ArrayBufferLike }>): Later => ({ name, type: XLSX, data: data.then((d) => (d instanceof Uint8Array ? d : new Uint8Array(d as ArrayBuffer))) });
 
 /** A SHA-256 computed in a worker of its own (another core), or here where a worker cannot start one. */
 function workerHasher(): StreamHasher {
@@ -208,9 +211,9 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
     const json = jsonText(value);
     const through = result.forecast?.through;
     const base = through !== undefined ? `prognos-${through.slice(0, 7)}` : scenario ? `scenario-${result.year}` : `resultat-${result.year}`;
-    const downloads: Download[] = [
+    const downloads: (Download | Later)[] = [
       { name: `${base}.json`, type: JSON_TYPE, data: json, keep: through !== undefined ? "forecast" : scenario ? "scenario" : "result" },
-      await xlsx(`${base === `resultat-${result.year}` ? `rapport-${result.year}` : base}.xlsx`, resultWorkbook(result, { lang, inputs, version: PACKAGE_VERSION, banner: scenarioLines(scenario, lang).map((l) => l.trim()), ...(scenario ? { scenario } : {}) })),
+      xlsx(`${base === `resultat-${result.year}` ? `rapport-${result.year}` : base}.xlsx`, resultWorkbook(result, { lang, inputs, version: PACKAGE_VERSION, banner: scenarioLines(scenario, lang).map((l) => l.trim()), ...(scenario ? { scenario } : {}) })),
       ...csv(resultCsvFiles(result, "", lang)),
     ];
     return { json, text: summaryText(result, lang, scenario), warnings: result.warnings, downloads, view: { kind: "result", value } };
@@ -242,7 +245,7 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
     const { result, inputs, warnings } = await checkKeyCsv({ tariff, costs: blobSource(costs.name, costs.blob), ...(population ? { population: blobSource(population.name, population.blob) } : {}), ...(tolerance !== undefined ? { tolerance } : {}) });
     const value = keyCheckToJson(result, { tool, inputs });
     const json = jsonText(value);
-    const downloads = [{ name: `nyckelkontroll-${result.tariff.year}.json`, type: JSON_TYPE, data: json }, await xlsx(`nyckelkontroll-${result.tariff.year}.xlsx`, keyCheckWorkbook(result, { lang, inputs, version: PACKAGE_VERSION }))];
+    const downloads: (Download | Later)[] = [{ name: `nyckelkontroll-${result.tariff.year}.json`, type: JSON_TYPE, data: json }, xlsx(`nyckelkontroll-${result.tariff.year}.xlsx`, keyCheckWorkbook(result, { lang, inputs, version: PACKAGE_VERSION }))];
     return { json, text: keyCheckText(result, lang), warnings, downloads, view: { kind: "keycheck", value } };
   },
 
@@ -265,9 +268,9 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
     if (!loaded) throw new InputError(bag.items);
     const { proposal, results, index, text } = run;
     const inputs = [loaded.info, ...texts.map((x) => x.info), ...(pop.info ? [pop.info] : [])];
-    const downloads: Download[] = [
+    const downloads: (Download | Later)[] = [
       { name: `forslag-${proposal.year}.json`, type: JSON_TYPE, data: text, keep: "tariff" },
-      await xlsx(`forslag-${proposal.year}.xlsx`, proposalWorkbook(proposal, { lang, inputs, version: PACKAGE_VERSION, tariff: loaded.tariff, results, index })),
+      xlsx(`forslag-${proposal.year}.xlsx`, proposalWorkbook(proposal, { lang, inputs, version: PACKAGE_VERSION, tariff: loaded.tariff, results, index })),
     ];
     return { json: text, text: proposalText(proposal, loaded.tariff, results, lang), warnings: [...loaded.tariff.warnings, ...bag.warnings], downloads, view: { kind: "none" } };
   },
@@ -284,9 +287,9 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
     const plan = accontoPlan(loaded.tariff, key, { variable: form.flag("variable") });
     const value = accontoToJson(plan, { tool });
     const json = jsonText(value);
-    const downloads: Download[] = [
+    const downloads: (Download | Later)[] = [
       { name: `acconto-${plan.year}.json`, type: JSON_TYPE, data: json, keep: "plan" },
-      await xlsx(`acconto-${plan.year}.xlsx`, accontoWorkbook(plan, { lang, inputs: [loaded.info, ...(pop.info ? [pop.info] : [])], version: PACKAGE_VERSION })),
+      xlsx(`acconto-${plan.year}.xlsx`, accontoWorkbook(plan, { lang, inputs: [loaded.info, ...(pop.info ? [pop.info] : [])], version: PACKAGE_VERSION })),
       ...csv(accontoCsvFiles(plan, "", lang)),
       ...ledgerFiles(accontoLedger(plan), plan.year),
     ];
@@ -309,9 +312,9 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
     const base = s.forecast ? `prognos-slutreglering-${s.year}` : `slutreglering-${s.year}`;
     const inputs = [{ ...result.info }, ...run.infos];
     const ledger = settlementLedger(s, { date: runTime().toISOString().slice(0, 10), ...(tariff ? { tariff: tariff.tariff } : {}) });
-    const downloads: Download[] = [
+    const downloads: (Download | Later)[] = [
       { name: `${base}.json`, type: JSON_TYPE, data: json, keep: "settlement" },
-      await xlsx(`${base}.xlsx`, settlementWorkbook(s, { lang, inputs, version: PACKAGE_VERSION, resultFile: resultFile.name, tariffStatus: run.result.tariffStatus, decision: run.result.decision })),
+      xlsx(`${base}.xlsx`, settlementWorkbook(s, { lang, inputs, version: PACKAGE_VERSION, resultFile: resultFile.name, tariffStatus: run.result.tariffStatus, decision: run.result.decision })),
       ...csv(settlementCsvFiles(s, "", lang)),
       ...ledgerFiles(ledger, s.year),
     ];
@@ -327,7 +330,7 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
     if (!compared) throw new InputError(bag.items);
     const c = compared.comparison;
     const json = jsonText(comparisonToJson(c, { tool }));
-    const downloads: Download[] = [{ name: "jamforelse.json", type: JSON_TYPE, data: json }, ...csv(comparisonCsvFiles(c, "", lang)), await xlsx("jamforelse.xlsx", comparisonWorkbook(c, { lang, inputs: [a.info, b.info], version: PACKAGE_VERSION }))];
+    const downloads: (Download | Later)[] = [{ name: "jamforelse.json", type: JSON_TYPE, data: json }, ...csv(comparisonCsvFiles(c, "", lang)), xlsx("jamforelse.xlsx", comparisonWorkbook(c, { lang, inputs: [a.info, b.info], version: PACKAGE_VERSION }))];
     return { json, text: comparisonText(c, lang), warnings: compared.warnings, downloads, view: { kind: "none" } };
   },
 
@@ -352,7 +355,7 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
     if (!o) throw new InputError(bag.items);
     const value = overviewToJson(o, { tool });
     const json = jsonText(value);
-    const downloads: Download[] = [{ name: `oversikt-${o.year}.json`, type: JSON_TYPE, data: json }, await xlsx(`oversikt-${o.year}.xlsx`, overviewWorkbook(o, { lang, version: PACKAGE_VERSION }))];
+    const downloads: (Download | Later)[] = [{ name: `oversikt-${o.year}.json`, type: JSON_TYPE, data: json }, xlsx(`oversikt-${o.year}.xlsx`, overviewWorkbook(o, { lang, version: PACKAGE_VERSION }))];
     return { json, text: overviewText(o, lang), warnings: [], downloads, view: { kind: "overview", value } };
   },
 };
@@ -361,9 +364,12 @@ self.onmessage = (event: MessageEvent<Job>) => {
   const job = event.data;
   const started = performance.now();
   commands[job.command](new Form(job))
-    .then((done) => {
+    .then(async (done) => {
       const warnings = sortDiagnostics(done.warnings).map((w) => renderDiagnostic(w, lang));
-      post({ kind: "done", command: job.command, ...(done.json !== undefined ? { json: done.json } : {}), text: done.text, warnings, downloads: done.downloads, view: done.view, seconds: (performance.now() - started) / 1000 });
+      const ready = done.downloads.filter((d): d is Download => !(d.data instanceof Promise));
+      const later = done.downloads.filter((d): d is Later => d.data instanceof Promise);
+      post({ kind: "done", command: job.command, ...(done.json !== undefined ? { json: done.json } : {}), text: done.text, warnings, downloads: ready, view: done.view, seconds: (performance.now() - started) / 1000, more: later.length > 0 });
+      if (later.length > 0) post({ kind: "files", id: job.id, downloads: await Promise.all(later.map(async (d) => ({ ...d, data: await d.data }))) });
     })
     .catch((e: unknown) => {
       if (e instanceof InputError) {
