@@ -22,9 +22,12 @@ process.on("exit", () => {
   if (stdoutFailure && stdoutFailure.code !== "EPIPE" && !process.exitCode) process.exitCode = 2;
 });
 
-// For `npm run bench`: report this process's peak resident memory (all threads) on exit.
+// For `npm run bench`: report this process's peak resident memory and processor time (all threads) on exit.
 if (process.env.VARDAVTAL_REPORT_RSS) {
-  process.on("exit", () => process.stderr.write(`vardavtal-peak-rss-kb=${process.resourceUsage().maxRSS}\n`));
+  process.on("exit", () => {
+    const u = process.resourceUsage();
+    process.stderr.write(`vardavtal-peak-rss-kb=${u.maxRSS}\nvardavtal-cpu-us=${u.userCPUTime + u.systemCPUTime}\n`);
+  });
 }
 
 main().then(

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // npm run bench [-- --rows 10000000 --repeat 3 --dialects plain,cp1252,bom,crlf,quoted-some,quoted-all
-//                   --dir DIR --general --baseline --no-duckdb --no-phases --no-startup --startup-runs 15]
+//                   --dir DIR --general --baseline --no-duckdb --no-phases --no-startup --startup-runs 15
+//                   --quick]
+// --quick: 1 000 000 rows and 9 start-up runs (a few minutes less; the ratios hold less well)
 //
 // Generates a deterministic patient-level consumption file of N rows (default 10 000 000) in
 // the dialects controllers' tools write (cached in DIR, by default a folder in the system's
@@ -16,10 +18,12 @@
 //   - DuckDB: read_csv + GROUP BY with exact DECIMAL sums (when @duckdb/node-api can be installed)
 //   - vardavtal calculate --reader general (with --general; slow)
 //   - a plain baseline: csv-parse + decimal.js, one pass (with --baseline; slow)
-// It prints wall time, rows/s, MB/s, peak RSS, the ratio to DuckDB and to the plain UTF-8 time,
+// It prints wall time, processor time (all threads), rows/s, MB/s, peak RSS, the ratio to DuckDB
+// and to the plain UTF-8 time,
 // the machine and its load, the fast reader's phases and the floor (reading and hashing the
 // file), checks that every dialect gives the same flows, and times the start-up of `key`,
-// `check-tariff` and `--help` beside `node -e 0` (and where it goes, import by import).
+// `check-tariff` and `--help` beside `node -e 0` (and where it goes, import by import). At the end
+// it prints both tables as Markdown, ready for docs/prestanda.md.
 // No pass/fail: this is a measurement.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, openSync, closeSync, writeSync, readSync, statSync, readFileSync, writeFileSync, renameSync } from "node:fs";
@@ -35,7 +39,8 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
-const ROWS = Number(option("rows", "10000000"));
+const QUICK = flag("quick");
+const ROWS = Number(option("rows", QUICK ? "1000000" : "10000000"));
 const DIR = resolve(option("dir", join(tmpdir(), "vardavtal-bench")));
 const REPEAT = Math.max(1, Number(option("repeat", "3")));
 const DIALECTS = option("dialects", "plain,cp1252,bom,crlf,quoted-some,quoted-all").split(",");
@@ -124,8 +129,9 @@ function once(argv) {
   const r = spawnSync(process.execPath, argv, { cwd: root, encoding: "utf8", env: { ...process.env, VARDAVTAL_REPORT_RSS: "1" }, maxBuffer: 64 << 20 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const rss = Number(/vardavtal-peak-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  const cpu = Number(/vardavtal-cpu-us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e6;
   if (r.status !== 0 && r.status !== 1) return { error: `exit ${r.status}\n${r.stderr.slice(0, 2000)}` };
-  return { seconds, rss, load, stdout: r.stdout };
+  return { seconds, cpu, rss, load, stdout: r.stdout };
 }
 
 const cli = join(root, "bin", "vardavtal.js");
@@ -157,7 +163,7 @@ const median = (list, f) => {
 };
 const stat = (key) => {
   const list = runs.get(key) ?? [];
-  return list.length ? { seconds: median(list, (r) => r.seconds), rss: Math.max(...list.map((r) => r.rss)), load: median(list, (r) => r.load), all: list.map((r) => r.seconds) } : undefined;
+  return list.length ? { seconds: median(list, (r) => r.seconds), cpu: median(list, (r) => r.cpu), rss: Math.max(...list.map((r) => r.rss)), load: median(list, (r) => r.load), all: list.map((r) => r.seconds) } : undefined;
 };
 
 // ------------------------------------------------------------------ the floor and the phases
@@ -181,18 +187,24 @@ const awaitCrypto = await import("node:crypto");
 const rowsText = (n) => Math.round(n).toLocaleString("sv-SE");
 console.log(`\n${ROWS.toLocaleString("sv-SE")} rows; ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; median of ${REPEAT}, runs alternated`);
 console.log(`load average (1 min) at the start of the runs: median ${median(jobs.flatMap((j) => runs.get(j.key)), (r) => r.load).toFixed(2)}, max ${Math.max(...jobs.flatMap((j) => runs.get(j.key).map((r) => r.load))).toFixed(2)}\n`);
-const table = [["run", "MB", "seconds", "rows/s", "MB/s", "peak RSS MiB", "× DuckDB", "× plain"]];
+const table = [["run", "MB", "seconds", "CPU s", "rows/s", "MB/s", "peak RSS MiB", "× DuckDB", "× plain", "× plain CPU"]];
+const markdown = [];
 const summary = { rows: ROWS, cores: cpus().length, node: process.version, repeat: REPEAT, results: [] };
 const fastPlain = stat("fast-plain");
+const sv = (x, d) => x.toFixed(d).replace(".", ",");
+const loads = jobs.flatMap((j) => runs.get(j.key).map((r) => r.load));
 for (const j of jobs) {
   const s = stat(j.key);
   if (!s) continue;
   const mb = statSync(fileOf(j.dialect)).size / 1e6;
   const duck = stat(`duckdb-${j.dialect}`);
-  const vsDuck = duck && !j.key.startsWith("duckdb") ? (s.seconds / duck.seconds).toFixed(2) : "–";
-  const vsPlain = j.key.startsWith("fast-") && fastPlain ? (s.seconds / fastPlain.seconds).toFixed(2) : "–";
-  table.push([j.name, mb.toFixed(0), s.seconds.toFixed(2), rowsText(ROWS / s.seconds), (mb / s.seconds).toFixed(0), s.rss.toFixed(0), vsDuck, vsPlain]);
-  summary.results.push({ key: j.key, name: j.name, mb, ...s, vsDuckdb: duck ? s.seconds / duck.seconds : undefined });
+  const ours = !j.key.startsWith("duckdb");
+  const vsDuck = duck && ours ? s.seconds / duck.seconds : undefined;
+  const vsPlain = j.key.startsWith("fast-") && fastPlain ? s.seconds / fastPlain.seconds : undefined;
+  const vsPlainCpu = j.key.startsWith("fast-") && fastPlain ? s.cpu / fastPlain.cpu : undefined;
+  table.push([j.name, mb.toFixed(0), s.seconds.toFixed(2), s.cpu.toFixed(2), rowsText(ROWS / s.seconds), (mb / s.seconds).toFixed(0), s.rss.toFixed(0), vsDuck?.toFixed(2) ?? "–", vsPlain?.toFixed(2) ?? "–", vsPlainCpu?.toFixed(2) ?? "–"]);
+  markdown.push(`| ${j.name} | ${mb.toFixed(0)} | ${sv(s.seconds, 2)} | ${sv(s.cpu, 2)} | ${rowsText(ROWS / s.seconds)} | ${s.rss.toFixed(0)} MiB | ${vsDuck !== undefined ? sv(vsDuck, 2) : "–"} | ${vsPlain !== undefined ? sv(vsPlain, 2) : "–"} | ${vsPlainCpu !== undefined ? sv(vsPlainCpu, 2) : "–"} |`);
+  summary.results.push({ key: j.key, name: j.name, mb, ...s, vsDuckdb: vsDuck });
 }
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
 for (const row of table) console.log(row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  "));
@@ -221,44 +233,64 @@ if (!flag("no-phases")) {
   }
 }
 // ------------------------------------------------------------------ start-up
+let startupMarkdown = [];
 if (!flag("no-startup")) {
-  const N = Math.max(3, Number(option("startup-runs", "15")));
+  const N = Math.max(3, Number(option("startup-runs", QUICK ? "9" : "15")));
+  // each process reports its own processor time (all threads) as it exits; `node -e` with only that
+  const nodeExit = "process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('vardavtal-cpu-us='+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
   const commands = [
-    ["node -e 0", ["-e", "0"]],
+    ["node -e 0", ["-e", nodeExit]],
     ["vardavtal key --tariff 2025", [cli, "key", "--tariff", "2025"]],
     ["vardavtal check-tariff --tariff 2025", [cli, "check-tariff", "--tariff", "2025"]],
     ["vardavtal --help", [cli, "--help"]],
   ];
   const times = commands.map(() => []);
+  const cpuTimes = commands.map(() => []);
   const loads = [];
   for (let k = 0; k < N; k++) {
     commands.forEach(([, argv], i) => {
       loads.push(loadavg()[0]);
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, argv, { cwd: root, encoding: "utf8" });
+      const r = spawnSync(process.execPath, argv, { cwd: root, encoding: "utf8", env: { ...process.env, VARDAVTAL_REPORT_RSS: "1" } });
       times[i].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      cpuTimes[i].push(Number(/vardavtal-cpu-us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000);
       if (r.status !== 0) console.log(`${commands[i][0]}: exit ${r.status}\n${r.stderr.slice(0, 500)}`);
     });
   }
   const nodeMs = median(times[0], (x) => x);
-  console.log(`\nstart-up, median of ${N} runs alternated (load average median ${median(loads, (x) => x).toFixed(2)}):`);
+  const nodeCpu = median(cpuTimes[0], (x) => x);
+  console.log(`\nstart-up, median of ${N} runs alternated (load average median ${median(loads, (x) => x).toFixed(2)}); wall time and processor time (all threads):`);
   summary.startup = commands.map(([name], i) => {
     const ms = median(times[i], (x) => x);
-    console.log(`  ${name.padEnd(38)} ${ms.toFixed(0).padStart(5)} ms  ${(ms / nodeMs).toFixed(2)} × node -e 0`);
-    return { name, ms, vsNode: ms / nodeMs };
+    const cpu = median(cpuTimes[i], (x) => x);
+    console.log(`  ${name.padEnd(38)} ${ms.toFixed(0).padStart(5)} ms  ${(ms / nodeMs).toFixed(2)} × node -e 0   CPU ${cpu.toFixed(0).padStart(5)} ms  ${(cpu / nodeCpu).toFixed(2)} × node -e 0`);
+    startupMarkdown.push(`| \`${name.replace(/^node -e 0$/, "node -e 0")}\` | ${ms.toFixed(0)} ms | ${sv(ms / nodeMs, 2)} | ${cpu.toFixed(0)} ms | ${sv(cpu / nodeCpu, 2)} |`);
+    return { name, ms, vsNode: ms / nodeMs, cpuMs: cpu, cpuVsNode: cpu / nodeCpu };
   });
-  // where it goes: processor time of each import, in order, in fresh processes
-  const steps = ["yargs", "jsonc-parser", "zod", "./dist/core/model/tariff-schema.js", "./dist/core/model/tariff.js", "./dist/cli/main.js", "./dist/cli/commands/key.js", "./dist/cli/commands/check-tariff.js"];
-  const runs = [];
+  // where it goes: processor time of each import, in order, in fresh processes. The first steps are
+  // what `key` and `check-tariff` load; the last ones what they no longer load (for comparison).
+  const steps = ["./dist/cli/main.js", "./dist/node/tariff-arg.js", "./dist/cli/commands/key.js", "./dist/cli/commands/check-tariff.js", "yargs", "zod", "./dist/core/model/tariff-schema.js", "./dist/cli/heavy.js"];
+  const stepRuns = [];
   for (let k = 0; k < 7; k++) {
     const r = spawnSync(process.execPath, [join(root, "scripts", "bench", "startup-steps.js"), ...steps], { cwd: root, encoding: "utf8" });
-    if (r.status === 0) runs.push(JSON.parse(r.stdout));
+    if (r.status === 0) stepRuns.push(JSON.parse(r.stdout));
   }
-  if (runs.length) {
-    console.log("  processor time by import (median of 7; each only what it adds to those before):");
-    runs[0].forEach(([name], i) => console.log(`    ${name.padEnd(40)} ${median(runs, (r) => r[i][1]).toFixed(0).padStart(4)} ms`));
+  if (stepRuns.length) {
+    console.log("  processor time by import (median of 7; each only what it adds to those before; from yargs on: not loaded by key, check-tariff or --help):");
+    stepRuns[0].forEach(([name], i) => console.log(`    ${name.padEnd(40)} ${median(stepRuns, (r) => r[i][1]).toFixed(0).padStart(4)} ms`));
+    summary.startupSteps = stepRuns[0].map(([name], i) => ({ name, ms: median(stepRuns, (r) => r[i][1]) }));
   }
 }
 
+// ------------------------------------------------------------------ for docs/prestanda.md
+console.log(`\nMarkdown for docs/prestanda.md (${ROWS.toLocaleString("sv-SE")} rader, median av ${REPEAT}, load average median ${sv(median(loads, (x) => x), 1)}, högst ${sv(Math.max(...loads), 1)}):\n`);
+console.log(`| ${ROWS.toLocaleString("sv-SE")} rader | MB | sekunder (median) | processortid, s | rader/s | högsta RSS | × DuckDB | × plain | × plain (processortid) |`);
+console.log("|---|---|---|---|---|---|---|---|---|");
+for (const line of markdown) console.log(line);
+if (startupMarkdown.length) {
+  console.log("\n| kommando | väggtid (median) | × `node -e 0` | processortid (median) | × `node -e 0` |");
+  console.log("|---|---|---|---|---|");
+  for (const line of startupMarkdown) console.log(line);
+}
 writeFileSync(join(DIR, `bench-${ROWS}.json`), JSON.stringify(summary, null, 2) + "\n");
 console.log(`\nfiles and bench-${ROWS}.json in ${DIR}`);

@@ -10,7 +10,7 @@
 import { compareResultTexts } from "./contracts/compare-files.js";
 import type { Comparison } from "./core/analysis/compare.js";
 import { explainFlow } from "./core/analysis/explain.js";
-import { explanationWords, type ExplanationText } from "./text/explain.js";
+import { componentNames, explanationWords, type ExplanationText } from "./text/explain.js";
 import { calculate as coreCalculate, compileTariffInput, populationInput, type CalculateInput as CoreCalculateInput, type CalculationResult } from "./core/model/calculate.js";
 import { accontoPlan, type AccontoPlan } from "./core/year/acconto.js";
 import type { ScaledDecimal } from "./core/model/decimal.js";
@@ -21,11 +21,15 @@ import type { KeyCheckResult } from "./core/year/keycheck.js";
 import { proposeTariff, type BaseResult, type Proposal } from "./core/year/proposal.js";
 import { accontoToJson } from "./contracts/acconto.js";
 import { readBaseResult } from "./contracts/result-input.js";
+import { checkProposalTariff } from "./contracts/proposal-check.js";
 import { resultToJson as coreResultToJson, type InputFileInfo, type ResultMeta } from "./contracts/result-json.js";
 import type { Payment, Settlement, UnitPriceMode } from "./core/year/settlement.js";
+import { buildOverview, type Overview, type OverviewSource } from "./core/year/overview.js";
+import { readPlanSource, readResultSource, readSettlementSource } from "./contracts/overview.js";
+import { settlementToJson } from "./contracts/settlement.js";
 import type { PaidSourceBytes } from "./read/paid-sources.js";
 import { settleRun } from "./read/settle-run.js";
-import { loadTariff, type CompiledTariff } from "./core/model/tariff.js";
+import { type CompiledTariff } from "./core/model/tariff.js";
 import { calculateCsv as csvCalculate, checkKeyCsv, type CalculateCsvInput, type CheckKeyInput, type CsvInput } from "./read/runs.js";
 import { t } from "./text/i18n.js";
 import { proposalNotes } from "./text/proposal-notes.js";
@@ -88,7 +92,11 @@ function isPlan(v: unknown): v is AccontoPlan {
   return typeof v === "object" && v !== null && "tariff" in v && "key" in v && "lines" in v && "annualNet" in v;
 }
 
-/** A JSON object vardavtal wrote (`vardavtal-result/1`, `vardavtal-acconto/1`), as parsed or imported: checked at run time. */
+/**
+ * A JSON object vardavtal wrote (`vardavtal-result/1`, `vardavtal-acconto/1`), as parsed or
+ * imported: checked at run time, its `digest` first (a changed object is refused, RESULT_EDITED;
+ * one without a digest too, RESULT_NO_DIGEST).
+ */
 export interface WrittenJson {
   /** e.g. "vardavtal-result/1" */
   format: string;
@@ -315,7 +323,8 @@ export async function settle(input: SettleInput): Promise<SettleOutcome> {
         at += c.length;
       }
       sources.push({ name: p.name, bytes });
-    } else sources.push({ name: p.name, bytes: typeof p.data === "string" ? new TextEncoder().encode(p.data) : p.data });
+    } else if ("table" in p) sources.push({ name: p.table.name, bytes: new Uint8Array(0), table: p.table }); // a workbook's sheet (readSheetSource of vardavtal/xlsx)
+    else sources.push({ name: p.name, bytes: typeof p.data === "string" ? new TextEncoder().encode(p.data) : p.data });
   }
   const { settlement, read } = await settleRun({ result: resultText === undefined ? undefined : { name: resultFile, text: resultText }, paid: sources, forecast: input.forecast, unitPrice: input.unitPrice }, bag);
   return { value: settlement, warnings: sortDiagnostics(bag.warnings), payments: read.items.map(({ payer, payee, amount }) => ({ payer, payee, amount })) };
@@ -428,12 +437,9 @@ export async function propose(input: ProposeInput): Promise<ProposeOutcome> {
   const proposal = proposeTariff({ tariff, results, index, population, roundTo: input.roundTo ?? 1n, notes: proposalNotes("sv") }, bag);
   bag.throwIfErrors();
   if (!proposal) throw new InputError(bag.items);
-  // The proposal must be a valid tariff: a failure here is a bug, never bad input.
-  try {
-    loadTariff(JSON.stringify(proposal.tariff), "<proposal>");
-  } catch (e) {
-    throw new Error(`internal: the proposal does not pass the tariff validation: ${String(e)}`);
-  }
+  // The proposal must be a valid tariff: values beyond its limits are bad input, never a crash.
+  checkProposalTariff(JSON.stringify(proposal.tariff), "<proposal>", bag);
+  bag.throwIfErrors();
   return { value: proposal, warnings: sortDiagnostics([...tariff.warnings, ...bag.warnings]), tariff, results, index };
 }
 
@@ -465,13 +471,63 @@ export interface ExplainInput {
 export async function explain(input: ExplainInput): Promise<Outcome<ExplanationText>> {
   const result = unwrap(input.result) as CalculationResult;
   const lang = input.lang ?? "sv";
-  const found = explainFlow(result, input.flow);
+  const found = explainFlow(result, input.flow, { componentNames: componentNames() });
   if ("code" in found) throw new InputError([found]);
-  const e = explanationWords(found, lang, { modelName: (m) => t(lang, `model_${m}`).toLowerCase() });
+  const e = explanationWords(found, lang);
   return { value: e, warnings: sortDiagnostics(result.warnings) };
 }
 
-// overview: the year on one page (`vardavtal overview`: the plan, the forecasts, the outcome and
-// the settlement per party) goes here, as a thin wrapper over core/year/overview.ts once that is
-// in: `overview(input): Promise<Outcome<Overview>>`, taking the plan, results and settlement as
-// the calls above take them (a value, an outcome, or the JSON vardavtal wrote).
+/** What {@link overview} takes: the year's files as the calls above give them (a value, an outcome, or the JSON vardavtal wrote). */
+export interface OverviewInput {
+  /** the year's a-conto plan: {@link acconto}'s outcome or value, or the JSON `acconto --json` wrote */
+  plan: PlanInput;
+  /** forecasts of the year (results computed with a cut-off date), any number */
+  forecasts?: ResultInput[];
+  /** the year's result */
+  result?: ResultInput;
+  /** the settlement of that result: {@link settle}'s outcome or value, or the JSON `settle --json` wrote */
+  settlement?: Settlement | Outcome<Settlement> | WrittenJson | string | Uint8Array;
+}
+
+function isSettlement(v: unknown): v is Settlement {
+  return typeof v === "object" && v !== null && "counterparties" in v && "totals" in v && "sources" in v;
+}
+
+/**
+ * The year on one page (`vardavtal overview`): per party the a-conto plan's net for the year, each
+ * forecast's net with its date, the outcome's net and what remains to settle, the figures the
+ * inputs' own to the öre. Inputs of different years, parties, tariffs or decisions are refused,
+ * each with its reason; so is a forecast given as the outcome, a full year as a forecast, and a
+ * settlement of another outcome. Write it with `overviewToJson`.
+ *
+ * @throws InputError with every problem of every input.
+ * @example
+ * ```ts
+ * import { acconto, calculate, overview, settle, overviewToJson } from "vardavtal";
+ * const plan = await acconto({ tariff });
+ * const result = await calculate({ tariff, consumption });
+ * const { value } = await overview({ plan, result, settlement: await settle({ result, plan }) });
+ * overviewToJson(value).parties; // [{ party: "RJL", plan: "…", forecasts: [], outcome: "…", remaining: "…" }, …]
+ * ```
+ */
+export async function overview(input: OverviewInput): Promise<Outcome<Overview>> {
+  const bag = new DiagnosticBag();
+  const text = (v: unknown, file: string, what: string): string | undefined => {
+    const value = unwrap(v);
+    return isSettlement(value) ? JSON.stringify(settlementToJson(value)) : jsonText(value, file, what, bag);
+  };
+  const read = <T>(v: unknown, file: string, what: string, parse: (t: string) => T | undefined): T | undefined => {
+    const t = text(v, file, what);
+    return t === undefined ? undefined : parse(t);
+  };
+  const plan = read(input.plan, "<plan>", "vardavtal-acconto/1", (t) => readPlanSource(t, "<plan>", bag));
+  const forecasts = (input.forecasts ?? []).map((f, i) => read(f, `<forecast ${i + 1}>`, "vardavtal-result/1", (t) => readResultSource(t, `<forecast ${i + 1}>`, "forecast", bag)));
+  const result = input.result === undefined ? undefined : read(input.result, "<result>", "vardavtal-result/1", (t) => readResultSource(t, "<result>", "result", bag));
+  const settlement = input.settlement === undefined ? undefined : read(input.settlement, "<settlement>", "vardavtal-settlement/1", (t) => readSettlementSource(t, "<settlement>", bag));
+  bag.throwIfErrors();
+  if (!plan) throw new InputError(bag.items);
+  const value = buildOverview({ plan, forecasts: forecasts.filter((f): f is OverviewSource => f !== undefined), ...(result ? { result } : {}), ...(settlement ? { settlement } : {}) }, bag);
+  bag.throwIfErrors();
+  if (!value) throw new InputError(bag.items);
+  return { value, warnings: [] };
+}

@@ -5,15 +5,15 @@
  * `vardavtal/xlsx`.
  *
  * Every call (`calculate`, `calculateCsv`, `checkKey`, `acconto`, `settle`, `propose`, `compare`,
- * `explain`) is async and resolves to `{ value, warnings }` (an Outcome); bad input rejects with
+ * `explain`, `overview`) is async and resolves to `{ value, warnings }` (an Outcome); bad input rejects with
  * `InputError` carrying every diagnostic, or, wrapped in `safe(…)`, gives `{ ok: false,
  * diagnostics }`. What one call returns, the next takes as it is.
  *
  * @packageDocumentation
  */
-export { calculate, calculateCsv, checkKey, acconto, settle, propose, compare, explain, safe, resultToJson } from "./api.js";
-// overview (the year on one page) joins these calls here once core/year/overview.ts is in.
-export type { Outcome, SafeOutcome, CsvOutcome, SettleOutcome, ProposeOutcome, ResultInput, PlanInput, WrittenJson, CalculateInput, ResultJson, AccontoInput, SettleInput, ProposeInput, ExplainInput } from "./api.js";
+export { calculate, calculateCsv, checkKey, acconto, settle, propose, compare, explain, overview, safe, resultToJson } from "./api.js";
+export type { Outcome, SafeOutcome, CsvOutcome, SettleOutcome, ProposeOutcome, ResultInput, PlanInput, WrittenJson, CalculateInput, ResultJson, AccontoInput, SettleInput, ProposeInput, ExplainInput, OverviewInput } from "./api.js";
+export type { Overview, OverviewCheck } from "./core/year/overview.js";
 export type { Explanation, ExplainLine } from "./core/analysis/explain.js";
 export type { ExplanationText, ExplainLineText } from "./text/explain.js";
 export type { Comparison } from "./core/analysis/compare.js";
@@ -32,6 +32,7 @@ export type { Diagnostic, Location, Code, Lang } from "./core/model/diagnostics.
 export { formatOre } from "./core/model/decimal.js";
 export type { AccontoPlan, AccontoLine, AccontoTransfer } from "./core/year/acconto.js";
 export type { Settlement, SettlementPair, SettlementParty, Payment } from "./core/year/settlement.js";
+export type { SheetSource, SheetTable, SheetRow, SheetValue } from "./read/sheet.js";
 export type { Proposal, ReferenceDerivation, BaseResult } from "./core/year/proposal.js";
 export type { Rational, ScaledDecimal } from "./core/model/decimal.js";
 export type { KeyCheckResult, ItemCheck, PartyLine } from "./core/year/keycheck.js";
@@ -44,4 +45,5 @@ export { accontoToJson } from "./contracts/acconto.js";
 export { keyCheckToJson } from "./contracts/keycheck.js";
 export { settlementToJson } from "./contracts/settlement.js";
 export { explanationToJson } from "./contracts/explanation.js";
+export { overviewToJson } from "./contracts/overview.js";
 export { renderDiagnostic } from "./text/diagnostics.js";

@@ -37,6 +37,9 @@ import * as proposal from "./render/xlsx/proposal.js";
 import * as report from "./render/xlsx/report.js";
 import * as settlement from "./render/xlsx/settlement.js";
 import * as overview from "./render/xlsx/overview.js";
+import { DiagnosticBag, InputError } from "./core/model/diagnostics.js";
+import type { SheetSource } from "./read/sheet.js";
+import { readSheet } from "./read/xlsx-sheet.js";
 
 /**
  * What every workbook records on its parameter sheet: `lang` ("sv" or "en") for the sheet names,
@@ -205,4 +208,29 @@ export type OverviewWorkbookOptions = overview.OverviewWorkbookOptions;
  */
 export function overviewWorkbook(o: Overview, options: OverviewWorkbookOptions): Promise<Uint8Array> {
   return overview.overviewWorkbook(o, options);
+}
+
+/**
+ * A sheet of an Excel workbook as a table input of `vardavtal`'s readers (`calculateCsv`'s
+ * consumption and population, `checkKeyCsv`'s costs, `settle`'s payments): the same columns and
+ * checks as a CSV file, numbers read exactly (never through a float sum), dates from date cells or
+ * serials, positions `FILE.xlsx#Blad!C12`.
+ *
+ * @param name the workbook's name as messages give it (e.g. its file name)
+ * @param sheet the sheet's name; default: the first sheet
+ * @throws InputError XLSX_UNREADABLE (not a workbook) or XLSX_SHEET_MISSING
+ * @example
+ * ```ts
+ * import { settle } from "vardavtal";
+ * import { readSheetSource } from "vardavtal/xlsx";
+ * const payments = await readSheetSource("betalningar.xlsx", await fs.readFile("betalningar.xlsx"), "Bokförda");
+ * const { value } = await settle({ result, plan, payments });
+ * ```
+ */
+export async function readSheetSource(name: string, bytes: Uint8Array, sheet?: string): Promise<SheetSource> {
+  const bag = new DiagnosticBag();
+  const table = await readSheet(name, bytes, bag, sheet !== undefined ? { sheet } : {});
+  bag.throwIfErrors();
+  if (!table) throw new InputError(bag.items);
+  return { table };
 }

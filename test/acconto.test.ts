@@ -75,8 +75,11 @@ describe("vardavtal acconto", () => {
     const out = tempDir();
     const r = await runMain(["acconto", "--tariff", join(MINI, "tariff.json"), "--json", join(out, "a.json"), "--csv-dir", join(out, "csv")]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("A conto-plan 2025");
-    expect(r.stdout).toMatch(/januari: RJL betalar RÖ [\d ]+,\d\d kr/);
+    expect(r.stdout).toContain("A conto-plan: Räkneexempel 2025 (små belopp)\n");
+    // the months as a table, one column per payer and payee; every line within 100 columns
+    expect(r.stdout).toMatch(/Månad\s+RJL betalar RÖ\s+RKL betalar RÖ\n\s+januari\s+[\d ]+,\d\d\s+[\d ]+,\d\d\n/);
+    for (const line of r.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(100);
+    expect(r.stdout).toContain("Endast fast ersättning: klinisk   40 689,34");
     const json = JSON.parse(read(join(out, "a.json"), "utf8"));
     const tariff = loadTariff(read(join(MINI, "tariff.json"), "utf8"));
     const key = resolveKey(tariff, undefined, new DiagnosticBag()) as DistributionKey;

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { FIXTURES, ROOT, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, resealed, runCli, runMain, tempDir } from "./helpers.js";
 import type * as xlsxEntry from "../src/xlsx.js";
 import type * as report from "../src/render/xlsx/report.js";
 import type * as acconto from "../src/render/xlsx/acconto.js";
@@ -91,7 +91,7 @@ describe("vardavtal/node for embedders", () => {
     const bad = join(FIXTURES, "bad", "BAD_POPULATION");
     const err = await node.readPopulationFile(join(bad, "population.csv")).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    const cli = runCli(["calculate", "--tariff", join(bad, "tariff.json"), "--consumption", join(bad, "consumption.csv"), "--population", join(bad, "population.csv")]);
+    const cli = await runMain(["calculate", "--tariff", join(bad, "tariff.json"), "--consumption", join(bad, "consumption.csv"), "--population", join(bad, "population.csv")]);
     expect(cli.code).toBe(2);
     const rendered = (err as InstanceType<typeof InputError>).diagnostics.map((d) => renderDiagnostic(d, "sv"));
     expect(rendered).toEqual([expect.stringMatching(/population\.csv:3:8: error\[BAD_POPULATION\]/)]);
@@ -120,10 +120,10 @@ describe("the year's calls for embedders", () => {
     const payments = "betalare;mottagare;belopp\nRJL;RÖ;100 000,00\nRKL;RJL;2 500,50\n";
     writeFileSync(join(dir, "paid.csv"), payments);
     for (const [paid, input] of [["plan.json", { plan }], ["paid.csv", { payments: { name: "paid.csv", data: payments } }]] as const) {
-      const cli = runCli(["settle", "--result", join(dir, "r.json"), "--paid", join(dir, paid), "--json", join(dir, `s-${paid}.json`)]);
+      const cli = await runMain(["settle", "--result", join(dir, "r.json"), "--paid", join(dir, paid), "--json", join(dir, `s-${paid}.json`)]);
       expect(cli.code, cli.stderr).toBe(0);
       // the same but for the sources' names: the embedder's are "<plan>" and the name it gives
-      const named = (j: { sources: unknown; payments: { source: string }[] }) => ({ ...j, sources: undefined, payments: j.payments.map((p) => ({ ...p, source: p.source.replace(/^[^:]*/, "") })) });
+      const named = (j: { sources: unknown; payments: { source: string }[] }) => ({ ...j, sources: undefined, digest: undefined, payments: j.payments.map((p) => ({ ...p, source: p.source.replace(/^[^:]*/, "") })) });
       const { tool: _tool, ...expected } = JSON.parse(readFileSync(join(dir, `s-${paid}.json`), "utf8"));
       const run = await settle({ result: JSON.stringify(result), ...input });
       expect(named(settlementToJson(run.value))).toEqual(named(expected));
@@ -157,6 +157,37 @@ describe("the year's calls for embedders", () => {
     }
   });
 
+  it("overview: the same year on one page as `vardavtal overview`, from the outcomes as they are; inputs of another year refused", async () => {
+    const { acconto, calculate, settle, overview, overviewToJson, resultToJson, accontoToJson, settlementToJson, InputError } = await import("vardavtal");
+    const { overviewFromJson } = await import("../src/contracts/overview.js");
+    const rows = [
+      { date: "2025-02-03", seller: "RÖ", buyer: "RJL", area: "neurokirurgi", points: "2,5" },
+      { date: "2025-09-01", seller: "RJL", buyer: "RKL", area: "psykiatri", amount: "12500.00" },
+    ];
+    const result = await calculate({ tariff: tariffText, consumption: rows });
+    const forecast = await calculate({ tariff: tariffText, consumption: rows, through: "2025-04-30" });
+    const plan = await acconto({ tariff: tariffText });
+    const settlement = await settle({ result, plan });
+    const { value } = await overview({ plan, forecasts: [forecast], result, settlement });
+    expect(value.outcome).toEqual(result.value.net);
+    expect(value.remaining).toEqual(settlement.value.totals.map((t) => t.remaining));
+    expect(value.forecasts.map((f) => f.through)).toEqual(["2025-04-30"]);
+    // the command line on the same files writes the same overview (but for the files' names)
+    const dir = tempDir();
+    const files = { plan: accontoToJson(plan.value), f: resultToJson(forecast), r: resultToJson(result), s: settlementToJson(settlement.value) };
+    for (const [name, json] of Object.entries(files)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(json));
+    const cli = runCli(["overview", "--plan", join(dir, "plan.json"), "--forecast", join(dir, "f.json"), "--result", join(dir, "r.json"), "--settlement", join(dir, "s.json"), "--json", join(dir, "o.json")]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const { tool: _tool, ...expected } = JSON.parse(readFileSync(join(dir, "o.json"), "utf8"));
+    const unnamed = (j: { sources: unknown; forecasts: unknown }) => ({ ...j, sources: undefined, forecasts: undefined, digest: undefined }); // the digest covers the files' names
+    expect(unnamed(overviewToJson(value))).toEqual(unnamed(expected));
+    const { DiagnosticBag } = await import("../src/core/model/diagnostics.js");
+    expect(overviewFromJson(JSON.stringify(overviewToJson(value)), "o.json", new DiagnosticBag())).toEqual(value);
+    // a plan of another year is refused, naming the file
+    const other = { ...files.plan, year: 2024 };
+    await expect(overview({ plan: other, result })).rejects.toBeInstanceOf(InputError);
+  });
+
   it("settle: every problem as InputError (a payment to an unknown party, neither plan nor payments, a forecast)", async () => {
     const { InputError, settle } = await import("vardavtal");
     const result = await miniResultJson();
@@ -165,7 +196,7 @@ describe("the year's calls for embedders", () => {
     const codes = (e: unknown) => (e as InstanceType<typeof InputError>).diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`);
     expect(codes(bad)).toEqual(["paid.csv:2 UNKNOWN_PARTY"]);
     expect(codes(await settle({ result }).catch((e: unknown) => e))).toEqual(["<settle>:1 USAGE"]);
-    const forecast = { ...result, forecast: { through: "2025-06-30" } } as { format: string };
+    const forecast = resealed({ ...result, forecast: { through: "2025-06-30" } }) as { format: string };
     expect(codes(await settle({ result: forecast, payments: { name: "p.csv", data: "betalare;mottagare;belopp\n" } }).catch((e: unknown) => e))).toContain("<result>:1 SETTLE_FORECAST");
   });
 
@@ -174,7 +205,7 @@ describe("the year's calls for embedders", () => {
     const dir = tempDir();
     const result = await miniResultJson();
     writeFileSync(join(dir, "r.json"), JSON.stringify(result));
-    const cli = runCli(["propose", "--tariff", join(MINI, "tariff.json"), "--results", join(dir, "r.json"), "--index", "2026=2,8", "--round-to", "1000", "--out", join(dir, "t26.json")]);
+    const cli = await runMain(["propose", "--tariff", join(MINI, "tariff.json"), "--results", join(dir, "r.json"), "--index", "2026=2,8", "--round-to", "1000", "--out", join(dir, "t26.json")]);
     expect(cli.code, cli.stderr).toBe(0);
     const run = await propose({ tariff: tariffText, results: [result], index: { 2026: "2,8" }, roundTo: 100_000n });
     expect(JSON.stringify(run.value.tariff, null, 2) + "\n").toBe(readFileSync(join(dir, "t26.json"), "utf8"));
@@ -194,7 +225,7 @@ describe("the year's calls for embedders", () => {
     const dir = tempDir();
     const result = await calculateCsv({ tariff: { name: join(MINI, "tariff.json"), data: tariffText }, consumption: { name: join(MINI, "consumption.csv"), data: readFileSync(join(MINI, "consumption.csv")) } });
     for (const [flow, lang] of [["RJL>RÖ variable", "sv"], ["net RKL", "en"]] as const) {
-      const cli = runCli(["explain", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--json", join(dir, "e.json"), "--lang", lang, flow]);
+      const cli = await runMain(["explain", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--json", join(dir, "e.json"), "--lang", lang, flow]);
       expect(cli.code, cli.stderr).toBe(0);
       const { value, warnings } = await explain({ result, flow, lang });
       expect(explanationToJson(value)).toEqual(JSON.parse(readFileSync(join(dir, "e.json"), "utf8")));
@@ -220,9 +251,9 @@ describe("compare for embedders", () => {
   it("gives the same comparison as the command line, from its files or from calculate's outcomes; refuses what is not a result", async () => {
     const { calculateCsv, compare, comparisonToJson, InputError } = await import("vardavtal");
     const dir = tempDir();
-    expect(runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--json", join(dir, "a.json")]).code).toBe(0);
-    expect(runCli(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--set", "fixedShare=0.60", "--json", join(dir, "b.json")]).code).toBe(0);
-    const cli = runCli(["compare", join(dir, "a.json"), join(dir, "b.json"), "--json", join(dir, "c.json")]);
+    expect((await runMain(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--json", join(dir, "a.json")])).code).toBe(0);
+    expect((await runMain(["calculate", "--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv"), "--set", "fixedShare=0.60", "--json", join(dir, "b.json")])).code).toBe(0);
+    const cli = await runMain(["compare", join(dir, "a.json"), join(dir, "b.json"), "--json", join(dir, "c.json")]);
     expect(cli.code, cli.stderr).toBe(0);
     const expected = JSON.parse(readFileSync(join(dir, "c.json"), "utf8"));
     const got = comparisonToJson((await compare(readFileSync(join(dir, "a.json"), "utf8"), JSON.parse(readFileSync(join(dir, "b.json"), "utf8")))).value);

@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../src/text/messages.js";
-import { FIXTURES, ROOT, flowSums, runMain, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, demoRun, flowSums, runMain, tempDir } from "./helpers.js";
 import { CODES } from "../src/core/model/codes.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
@@ -92,7 +92,8 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
           const want = lang === "sv" ? e : e.replace(/\]: .*$/, "]");
           expect(r.stderr, `expected «${want}» in:\n${r.stderr}`).toContain(want);
         }
-        const reported = r.stderr.split("\n").filter((l) => /^\S+:\d+:\d+: error\[[A-Z_]+\]: /.test(l));
+        // a position is FILE:LINE:COLUMN, or a workbook's cell FILE.xlsx#Blad!C12
+        const reported = r.stderr.split("\n").filter((l) => /^\S+(?::\d+:\d+|![A-Z]+\d+): error\[[A-Z_]+\]: /.test(l));
         expect(reported.length, r.stderr).toBe(c.expected.length);
         expect(r.stderr).toMatch(lang === "sv" ? /\d+ fel i indata; inget skrevs\./ : /nothing was written/);
         expect(existsSync(json)).toBe(false);
@@ -108,8 +109,9 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
     // Codes whose inputs are made by the test itself (large files) or are about output paths:
     // test/reliability.test.ts and test/cli-outputs.test.ts run them through the real command,
     // test/package.test.ts XLSX_UNAVAILABLE (the package installed without exceljs),
+    // test/xlsx-input.test.ts XLSX_READ_UNAVAILABLE (the sheet reader's import failing as without exceljs),
     // test/demo-folder.int.test.ts DEMO_FOLDER_IN_USE (a folder holding a user's files).
-    const elsewhere = new Set(["CSV_RECORD_TOO_LONG", "TOO_MANY_AREAS", "TARIFF_TOO_LARGE", "OUTPUT_IS_INPUT", "OUTPUT_TWICE", "OUTPUT_NOT_FILE", "OUTPUT_WRITE", "XLSX_UNAVAILABLE", "BAD_SOURCE_DATE_EPOCH", "USAGE", "DEMO_FOLDER_IN_USE"]);
+    const elsewhere = new Set(["CSV_RECORD_TOO_LONG", "TOO_MANY_AREAS", "TARIFF_TOO_LARGE", "OUTPUT_IS_INPUT", "OUTPUT_TWICE", "OUTPUT_NOT_FILE", "OUTPUT_WRITE", "XLSX_UNAVAILABLE", "XLSX_READ_UNAVAILABLE", "BAD_SOURCE_DATE_EPOCH", "USAGE", "DEMO_FOLDER_IN_USE"]);
     const missing = CODES.filter((code) => !apiOnly.has(code) && !warnings.has(code) && !elsewhere.has(code) && !cases.includes(code));
     expect(missing).toEqual([]);
   });
@@ -139,8 +141,7 @@ describe("bad input: exit 2, every error at its position, nothing written", () =
 
 describe("vardavtal demo, key, --help", () => {
   it("runs the bundled example year end to end", async () => {
-    const out = tempDir();
-    const r = await runMain(["demo", "--out", out]);
+    const { out, ...r } = await demoRun();
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Överenskommelse 2025");
     expect(r.stdout).toMatch(/RJL betalar RÖ [\d ]+,\d\d kr/);
@@ -177,6 +178,6 @@ describe("vardavtal demo, key, --help", () => {
     const en = await runMain(["calculate", "--help", "--lang", "en"]);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain("--consumption");
-    expect(en.stdout).toContain("consumption (CSV)");
+    expect(en.stdout).toContain("consumption (CSV, or FILE.xlsx[#Sheet])");
   });
 });

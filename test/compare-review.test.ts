@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, findRow, loadWorkbook, runMain, sheetNamed, tempDir } from "./helpers.js";
+import { FIXTURES, resealed, findRow, loadWorkbook, runMain, sheetNamed, tempDir } from "./helpers.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const base = ["--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv")];
@@ -71,12 +71,14 @@ describe("a scenario file is kept in what it produced", () => {
     const sha = createHash("sha256").update(text).digest("hex");
     const record = JSON.parse(readFileSync(s, "utf8")).scenario;
     expect(record).toEqual({
-      set: [{ path: "references.RÖ>RKL.amount", value: "900000", target: "$.references[1].amount" }],
+      set: [{ path: "references.RÖ>RKL.amount", value: "900000", target: "$.references[1].amount", was: '"800000.00"' }],
       changed: ["$.fixedShare", "$.solidarity", "$.references[1].amount"],
       patch: { file: patch, sha256: sha, content: JSON.parse(text), changed: ["$.fixedShare", "$.solidarity"] },
     });
     expect(r.stdout).toContain(`scenariofil: ${patch} (sha256 ${sha})`);
-    expect(r.stdout).toContain("ändrade värden: $.fixedShare, $.solidarity, $.references[1].amount");
+    // the file's changes by their place in the tariff, each --set in words with the value it replaced
+    expect(r.stdout).toContain("ändrade värden i tariffen: $.fixedShare, $.solidarity");
+    expect(r.stdout).toContain("references.RÖ>RKL.amount ändrad från 800 000,00 till 900 000 (--set references.RÖ>RKL.amount=900000)");
     const cmp = JSON.parse(readFileSync(join(out, "s-jamforelse.json"), "utf8"));
     expect(cmp.b.scenarioRecord).toEqual(record);
     expect(cmp.b.scenario[0]).toBe(`--scenario ${patch}: $.fixedShare, $.solidarity`);
@@ -102,7 +104,7 @@ describe("explain says where each value comes from", () => {
     // the tariff's own source (here its root `source`, which stands for the fixed share) is not shown for the replaced share
     expect(r.stdout).not.toContain(JSON.parse(readFileSync(join(MINI, "tariff.json"), "utf8")).source);
     const e = JSON.parse(readFileSync(json, "utf8"));
-    expect(e.scenario.set).toEqual([{ path: "fixedShare", value: "0.5", target: "$.fixedShare" }]);
+    expect(e.scenario.set).toEqual([{ path: "fixedShare", value: "0.5", target: "$.fixedShare", was: '"0.65"' }]);
     expect(e.figure).toEqual({ payer: "RJL", payee: "RÖ", component: "variable", label: null });
     const exact = e.lines.find((l: { kind: string }) => l.kind === "exact");
     expect(exact.values).toMatchObject({ cut: false });
@@ -163,10 +165,12 @@ describe("Swedish messages say it in Swedish", () => {
     expect(bad.stderr).toContain("bad.json:2:13: error[RESULT_FILE]: inte en giltig vardavtal-result/1-fil: ogiltigt tecken (InvalidSymbol)");
     const typed = result();
     typed.flows[0].payer = 5;
-    expect((await runMain(["compare", a, write("typed.json", typed)])).stderr).toContain("$.flows[0].payer: väntade text, fick ett tal");
+    expect((await runMain(["compare", a, write("typed.json", typed)])).stderr).toContain("typed.json har ändrats för hand efter att vardavtal skrev den");
+    // behind the digest (recomputed by hand), the checks of the content still hold
+    expect((await runMain(["compare", a, write("typed.json", resealed(typed))])).stderr).toContain("$.flows[0].payer: väntade text, fick ett tal");
     const changed = result();
     changed.net[0].amount = "1.00";
-    const c = await runMain(["compare", a, write("changed.json", changed)]);
+    const c = await runMain(["compare", a, write("changed.json", resealed(changed))]);
     expect(c.stderr).toMatch(/nettopositionen för RJL \(1\.00\) är inte vad dess flöden ger \(-?\d+\.\d\d\): filen har ändrats efter att den skrevs/);
     expect((await runMain(["compare", a, join(out, "changed.json"), "--lang", "en"])).stderr).toContain("the net position of RJL (1.00) is not what its flows give");
     for (const r of [bad, c]) expect(r.stderr).not.toMatch(/Unexpected token|Invalid input|is not what/);
@@ -186,14 +190,18 @@ describe("Swedish messages say it in Swedish", () => {
     f.amount = cents(f.amount, 1);
     for (const n of tampered.net) if (n.party === f.payee) n.amount = cents(n.amount, 1);
     for (const n of tampered.net) if (n.party === f.payer) n.amount = cents(n.amount, -1);
-    const m = await runMain(["compare", a, write("m.json", tampered)]);
+    const edited = await runMain(["compare", a, write("m.json", tampered)]);
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toContain("error[RESULT_EDITED]");
+    // with the digest recomputed by hand, the effects still refuse to split what the inputs do not give
+    const m = await runMain(["compare", a, write("m.json", resealed(tampered))]);
     expect(m.code, m.stderr).toBe(0);
     expect(m.stderr).toContain(`warning[EFFECTS_MISMATCH]`);
     expect(m.stdout).toContain(`(${f.payer}→${f.payee} rörlig ersättning: `);
     expect(m.stdout).not.toContain("variable");
     const reordered = result();
     reordered.parties = [reordered.parties[1], reordered.parties[0], reordered.parties[2]];
-    const o = await runMain(["compare", a, write("o.json", reordered)]);
+    const o = await runMain(["compare", a, write("o.json", resealed(reordered))]);
     expect(o.code, o.stderr).toBe(0);
     expect(o.stdout).toContain("Förändringen kan inte delas upp i effekter: resultaten har samma parter men i olika ordning (RJL, RKL, RÖ mot RKL, RJL, RÖ)");
     expect(o.stdout).not.toMatch(/delas upp.*delas upp/);
@@ -250,15 +258,17 @@ describe("the comparison workbook in Swedish", () => {
     expect(models.size).toBeGreaterThan(1);
     for (const m of models) expect(["Endast fast", "Fast och rörlig", "Styckpris", "Utanför avtalet"]).toContain(m);
     const p = sheetNamed(wb, "Par");
-    expect(p.getCell(1, 1).value).toBe("Per par (A → B)");
+    expect(p.getCell(1, 1).value).toBe("Per par: Tariff 2025 → Scenario"); // the sides by name, not A and B
     expect(p.getCell(2, 1).value).toBe("Säljare → köpare: fast + rörlig + styckpris");
     // the summary's long title gets the height of the lines it wraps to
     const s = sheetNamed(wb, "Jämförelse");
     const width = [1, 2, 3, 4, 5, 6, 7, 8].reduce((x, c) => x + (s.getColumn(c).width ?? 9), 0);
     const needed = Math.ceil((String(s.getCell(1, 1).value).length * 1.6 * 1.15) / (width - 1));
     expect(s.getRow(1).height).toBeGreaterThanOrEqual(needed * 23);
-    const check = findRow(s, "Kontroll", 1, findRow(s, "Kontroll") + 1);
-    expect(s.getCell(check, 3).value).toBe("Avvikelse");
-    expect(s.getCell(check, 3).alignment?.horizontal).toBe("right");
+    // the checks have their own sheet (the first sheet prints on one page with its signatures)
+    const checks = sheetNamed(wb, "Kontroller");
+    const check = findRow(checks, "Kontroll", 1, findRow(checks, "Kontroll") + 1);
+    expect(checks.getCell(check, 3).value).toBe("Avvikelse");
+    expect(checks.getCell(check, 3).alignment?.horizontal).toBe("right");
   });
 });

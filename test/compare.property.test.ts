@@ -178,7 +178,7 @@ describe("compare: properties", () => {
       fc.property(tariffArb, rowsArb, fc.constantFrom("0.60", "0.5", "1", "0", "0.123456"), (t, rows, x) => {
         const base = loadTariff(t);
         const { tariff, record } = applyScenario(base, { set: [`fixedShare=${x}`] });
-        expect(record.set).toEqual([{ path: "fixedShare", value: x, target: "$.fixedShare" }]);
+        expect(record.set).toEqual([{ path: "fixedShare", value: x, target: "$.fixedShare", was: JSON.stringify(t.fixedShare) }]);
         expect(record.changed).toEqual(["$.fixedShare"]);
         const scenario = run(tariff, rows);
         const written = run({ ...t, fixedShare: x }, rows);

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, cellOre, compareRecalculated, findRow, flowSums, formulaOf, haveLibreOffice, loadWorkbook, ore, runMain, sheetNamed, tempDir, type CliRun } from "./helpers.js";
+import { FIXTURES, resealed, cellOre, compareRecalculated, findRow, flowSums, formulaOf, haveLibreOffice, loadWorkbook, ore, runMain, sheetNamed, tempDir, type CliRun } from "./helpers.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");
 const base = ["--tariff", join(MINI, "tariff.json"), "--consumption", join(MINI, "consumption.csv")];
@@ -42,10 +42,13 @@ describe("vardavtal compare", () => {
     expect(scenario.stdout).toContain("Förändringen uppdelad i effekter");
     const json = read(s);
     expect(json.scenario.set).toEqual([
-      { path: "fixedShare", value: "0.60", target: "$.fixedShare" },
-      { path: "solidarity.RCC.amount", value: "150000", target: "$.solidarity[0].amount" },
-      { path: "references.RÖ>RKL.amount", value: "900000", target: "$.references[1].amount" },
+      { path: "fixedShare", value: "0.60", target: "$.fixedShare", was: '"0.65"' },
+      { path: "solidarity.RCC.amount", value: "150000", target: "$.solidarity[0].amount", was: '"100000.00"' },
+      { path: "references.RÖ>RKL.amount", value: "900000", target: "$.references[1].amount", was: '"800000.00"' },
     ]);
+    // the summary says each change in words, old value and new
+    expect(scenario.stdout).toContain("Fast andel ändrad från 65 % till 60 % (--set fixedShare=0.60)");
+    expect(scenario.stdout).toContain("references.RÖ>RKL.amount ändrad från 800 000,00 till 900 000 (--set references.RÖ>RKL.amount=900000)");
     expect(json.fixedShare).toBe("0.60");
     const cmp = read(join(out, "s-jamforelse.json"));
     expect(cmp.format).toBe("vardavtal-comparison/1");
@@ -94,7 +97,8 @@ describe("vardavtal compare", () => {
     const bare = read(s);
     delete bare.areas;
     const f = join(out, "bare.json");
-    writeFileSync(f, JSON.stringify(bare));
+    // sealed again: the digest would refuse the edit first (RESULT_EDITED); this is the check behind it
+    writeFileSync(f, JSON.stringify(resealed(bare)));
     const r = await runMain(["compare", a, f, "--json", join(out, "bare-c.json"), "--lang", "en"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("warning[EFFECTS_INCOMPLETE]");

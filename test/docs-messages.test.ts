@@ -12,7 +12,7 @@ import type { Diagnostic } from "../src/core/model/diagnostics.js";
 import { groupDiagnostics, renderDiagnostics, rowList, LINES_SHOWN } from "../src/text/diagnostic-groups.js";
 import { renderDiagnostic } from "../src/text/diagnostics.js";
 import { acceptedNames, editDistance, nearestName, unknownFlags } from "../src/cli/unknown-flags.js";
-import { runCli, tempDir } from "./helpers.js";
+import { demoRun, runMain, tempDir } from "./helpers.js";
 
 const diagnostic: fc.Arbitrary<Diagnostic> = fc.record({
   severity: fc.constantFrom("error" as const, "warning" as const),
@@ -73,12 +73,12 @@ describe("grouping identical errors", () => {
     );
   });
 
-  it("the real command: 72 rows with kr give one entry, --all-errors every one", () => {
+  it("the real command: 72 rows with kr give one entry, --all-errors every one", async () => {
     const dir = tempDir();
     const file = join(dir, "kr.csv");
     writeFileSync(file, ["datum;säljare;köpare;verksamhet;belopp", ...Array.from({ length: 72 }, (_v, i) => `2025-03-01;RÖ;RJL;neurokirurgi;${i + 1} 000 kr`), "2025-03-02;RÖ;Växjö;neurokirurgi;100"].join("\n") + "\n");
     const out = join(dir, "r.json");
-    const grouped = runCli(["calculate", "--tariff", "2025", "--consumption", file, "--json", out]);
+    const grouped = await runMain(["calculate", "--tariff", "2025", "--consumption", file, "--json", out]);
     expect(grouped.code).toBe(2);
     expect(existsSync(out)).toBe(false);
     const lines = grouped.stderr.trimEnd().split("\n");
@@ -87,10 +87,10 @@ describe("grouping identical errors", () => {
     expect(lines.some((l) => l.startsWith(`${file}:74:`) && l.includes("UNKNOWN_PARTY"))).toBe(true); // the other error is not hidden
     expect(lines[lines.length - 1]).toBe("73 fel i indata; inget skrevs.");
     expect(lines.length).toBeLessThan(10);
-    const all = runCli(["calculate", "--tariff", "2025", "--consumption", file, "--all-errors"]);
+    const all = await runMain(["calculate", "--tariff", "2025", "--consumption", file, "--all-errors"]);
     expect(all.code).toBe(2);
     expect(all.stderr.split("\n").filter((l) => /error\[BAD_NUMBER\]/.test(l))).toHaveLength(72);
-    const en = runCli(["calculate", "--tariff", "2025", "--consumption", file, "--lang", "en"]);
+    const en = await runMain(["calculate", "--tariff", "2025", "--consumption", file, "--lang", "en"]);
     expect(en.stderr).toContain("  the same kind of error on 72 rows: 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, … 73 (--all-errors shows each)");
   });
 });
@@ -123,40 +123,40 @@ describe("an unknown flag names the one meant", () => {
     expect(unknownFlags(["acconto", "--tariff=2025", "--no-variable", "--csvDir", "x", "--tarif", "1", "--tarif", "--", "--later"], accepted)).toEqual([{ flag: "tarif", suggestion: "tariff" }]);
   });
 
-  it("the real command: --tarif 2025", () => {
-    const r = runCli(["key", "--tarif", "2025"]);
+  it("the real command: --tarif 2025", async () => {
+    const r = await runMain(["key", "--tarif", "2025"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("vardavtal:1:1: error[USAGE]: okänd flagga --tarif, menade du --tariff?\n  tips: se 'vardavtal --help' eller 'vardavtal <kommando> --help'\n");
-    const en = runCli(["calculate", "--tariff", "2025", "--consumtion", "k.csv", "--lang", "en", "--bogus"]);
+    const en = await runMain(["calculate", "--tariff", "2025", "--consumtion", "k.csv", "--lang", "en", "--bogus"]);
     expect(en.code).toBe(2);
     expect(en.stderr.split("\n")[0]).toBe("vardavtal:1:1: error[USAGE]: unknown option --consumtion, did you mean --consumption?; unknown option --bogus");
     // without a command, that one is needed is what is said
-    expect(runCli(["--tarif", "2025"]).stderr).toMatch(/kommando/);
+    expect((await runMain(["--tarif", "2025"])).stderr).toMatch(/kommando/);
   });
 });
 
 describe("what an export carries besides its table", () => {
-  it("an SCB export with a title line (and a blank line) above the header: the title is named, nothing else about the header", () => {
+  it("an SCB export with a title line (and a blank line) above the header: the title is named, nothing else about the header", async () => {
     const dir = tempDir();
     const pop = join(dir, "scb.csv");
     writeFileSync(pop, 'Folkmängd efter region, ålder och år\n\nregion;2024\n05 Östergötlands län;472446\n06 Jönköpings län;370009\n08 Kalmar län;246352\n');
-    const r = runCli(["key", "--tariff", "2025", "--population", pop]);
+    const r = await runMain(["key", "--tariff", "2025", "--population", pop]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${pop}:1:1: error[CSV_TITLE_LINE]: kolumnrubrikerna står på rad 3, och ovanför står något som ser ut som en titel: "Folkmängd efter region, ålder och år"\n  tips: ta bort raderna 1–2 så att rubrikraden kommer först`);
     expect(r.stderr).not.toContain("MISSING_COLUMN");
     // a header that is wrong, with no header below it, is still the missing column
     writeFileSync(pop, "x;y\n1;2\n");
-    expect(runCli(["key", "--tariff", "2025", "--population", pop]).stderr).toContain("error[MISSING_COLUMN]");
+    expect((await runMain(["key", "--tariff", "2025", "--population", pop])).stderr).toContain("error[MISSING_COLUMN]");
   });
 
-  it("a ledger export of payments with a total row at the bottom: the row is named, nothing written", () => {
+  it("a ledger export of payments with a total row at the bottom: the row is named, nothing written", async () => {
     const dir = tempDir();
-    const demo = runCli(["demo", "--out", join(dir, "demo")]);
+    const demo = await demoRun();
     expect(demo.code, demo.stderr).toBe(0);
     const paid = join(dir, "betalningar.csv");
     writeFileSync(paid, "betalare;mottagare;belopp\nRJL;RÖ;500 000 000,00\nRKL;RÖ;400 000 000,00\nTotalt;;900 000 000,00\n");
     const out = join(dir, "s.json");
-    const r = runCli(["settle", "--result", join(dir, "demo", "resultat-2025.json"), "--paid", paid, "--json", out]);
+    const r = await runMain(["settle", "--result", join(demo.out, "resultat-2025.json"), "--paid", paid, "--json", out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${paid}:4:1: error[CSV_TOTAL_ROW]: raden ser ut som en summarad: den börjar med "Totalt" (kolumn A, betalare)\n  tips: ta bort summaraden: vardavtal summerar raderna själv, och en summarad skulle räknas som en rad till\n1 fel i indata; inget skrevs.\n`);
     expect(existsSync(out)).toBe(false);

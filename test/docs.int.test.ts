@@ -9,13 +9,19 @@
  *
  * Each page runs its blocks in order (a later block may read what an earlier one wrote) in its own
  * copy of the shared folder; `npx vardavtal` and `vardavtal` both run this checkout's CLI.
+ *
+ * What the docs show the tool printing is checked too: a block after `<!-- docs-test: output -->`
+ * shows the standard output of the last command of the runnable block before it, and a block after
+ * `<!-- docs-test: file PATH -->` shows the file PATH as the examples above it wrote it. Every
+ * line shown must be a line of the real output, in the same order; a line `…` stands for lines
+ * left out. So a figure in the docs that the tool no longer prints fails the test.
  */
 import { execFile } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, ROOT, runCli, tempDir } from "./helpers.js";
+import { BIN, ROOT, resealedText, runCli, runMain, tempDir } from "./helpers.js";
 
 const run = promisify(execFile);
 
@@ -28,7 +34,9 @@ export interface DocBlock {
   line: number;
   /** the command lines, continuation lines (`\`) joined, comments kept (bash drops them) */
   commands: string[];
-  marker: { kind: "run" } | { kind: "skip"; reason: string } | { kind: "exit"; code: number; reason: string };
+  marker: { kind: "run" } | { kind: "skip"; reason: string } | { kind: "exit"; code: number; reason: string } | { kind: "output" } | { kind: "file"; path: string };
+  /** an output or file block: the lines it shows */
+  shown?: string[];
 }
 
 export interface DocProblem {
@@ -70,6 +78,12 @@ export function docBlocks(file: string, text: string): { blocks: DocBlock[]; pro
     const marked = pending;
     pending = undefined;
     const lang = (fence[1] ?? "").toLowerCase();
+    // what the tool printed or wrote: shown lines, checked against the real output
+    const shows = marked ? /^(?:(output)|file\s+(\S+))$/.exec(marked.body) : null;
+    if (shows && marked) {
+      blocks.push({ file, line: start + 1, commands: [], marker: shows[1] ? { kind: "output" } : { kind: "file", path: shows[2] as string }, shown: body });
+      continue;
+    }
     const commands = joinContinuations(body).filter((c) => c.trim() !== "" && !c.trim().startsWith("#"));
     if (!SHELL_LANGS.has(lang) || !commands.some((c) => CALLS.test(c.trim()))) {
       if (marked) problems.push({ file, line: marked.line, problem: "a docs-test marker before a block that runs no vardavtal command" });
@@ -81,7 +95,7 @@ export function docBlocks(file: string, text: string): { blocks: DocBlock[]; pro
       const exit = /^exit\s+(\d+)\s+\((.+)\)$/.exec(marked.body);
       if (skip) marker = { kind: "skip", reason: skip[1] as string };
       else if (exit) marker = { kind: "exit", code: Number(exit[1]), reason: exit[2] as string };
-      else problems.push({ file, line: marked.line, problem: `unknown docs-test marker "${marked.body}" (write "skip (reason)" or "exit N (reason)")` });
+      else problems.push({ file, line: marked.line, problem: `unknown docs-test marker "${marked.body}" (write "skip (reason)", "exit N (reason)", "output" or "file PATH")` });
     }
     blocks.push({ file, line: start + 1, commands: commands.map((c) => c.trim()), marker });
   }
@@ -101,6 +115,24 @@ function joinContinuations(lines: string[]): string[] {
   }
   if (acc) out.push(acc);
   return out;
+}
+
+/**
+ * The shown lines that are not in the real text, in order (none: an empty list): each shown line
+ * (trailing blanks ignored) must be a line of the text after the one matched before it; `…` skips.
+ */
+export function notShown(shown: readonly string[], actual: string): string[] {
+  const lines = actual.replace(/^\uFEFF/, "").split(/\r?\n/).map((l) => l.trimEnd());
+  const missing: string[] = [];
+  let at = 0;
+  for (const raw of shown) {
+    const line = raw.trimEnd();
+    if (line === "…" || line === "") continue;
+    const k = lines.indexOf(line, at);
+    if (k < 0) missing.push(line);
+    else at = k + 1;
+  }
+  return missing;
 }
 
 /** Every `vardavtal <command> …` the page names inline (single backticks), outside code blocks. */
@@ -131,9 +163,9 @@ export function unknownNames(call: string, cli: CliSurface): string[] {
   return [...new Set(named)].filter((f) => !flags.has(f)).map((f) => `flag ${f} of ${command}`);
 }
 
-/** Reads the commands and flags from the real CLI's help. */
+/** Reads the commands and flags from the CLI's help (in process: runMain prints what the bin prints). */
 async function cliSurface(): Promise<CliSurface> {
-  const help = async (args: string[]): Promise<string> => (await run(process.execPath, [BIN, ...args, "--help", "--lang", "en"], { cwd: ROOT })).stdout;
+  const help = async (args: string[]): Promise<string> => (await runMain([...args, "--help", "--lang", "en"], ROOT)).stdout;
   const top = await help([]);
   const names = [...top.matchAll(/^\s+vardavtal ([a-z][a-z-]*)/gm)].map((m) => m[1] as string);
   const commands = new Map<string, Set<string>>();
@@ -171,9 +203,10 @@ function layOutFolder(dir: string): void {
   // the consumption under its short name, and the second tertial's file (rows through 31 August)
   writeFileSync(join(dir, "konsumtion.csv"), consumption);
   writeFileSync(join(dir, "konsumtion-2025-t2.csv"), [header, ...rows.filter((r) => r === "" || !/^2025;2025-(09|10|11|12)-/.test(r))].join("\n"));
-  // last year's result: a stand-in with the demo's figures under the year 2024
+  // last year's result: a stand-in with the demo's figures under the year 2024 (sealed again: a
+  // year changed by hand is otherwise refused, RESULT_EDITED)
   const result = readFileSync(join(dir, "resultat-2025.json"), "utf8");
-  writeFileSync(join(dir, "resultat-2024.json"), result.replace(/^ {2}"year": 2025,$/m, '  "year": 2024,'));
+  writeFileSync(join(dir, "resultat-2024.json"), resealedText(result.replace(/^ {2}"year": 2025,$/m, '  "year": 2024,')));
   // the bundled example inputs, by their own names and as the README's relative paths name them
   for (const f of ["befolkning-2024-12-31.csv", "gemensamma-kostnader-2025.csv"]) cpSync(join(ROOT, "examples", "2025", f), join(dir, f));
   symlinkSync(join(ROOT, "examples"), join(dir, "examples"));
@@ -190,20 +223,21 @@ function outputsOf(command: string): string[] {
   return [...command.matchAll(/--(?:json|xlsx|out|csv-dir)\s+("[^"]+"|\S+)/g)].map((m) => (m[1] as string).replace(/^"|"$/g, ""));
 }
 
-async function runBlock(block: DocBlock, cwd: string): Promise<{ command: string; code: number; stderr: string; missing: string[] }[]> {
+async function runBlock(block: DocBlock, cwd: string): Promise<{ command: string; code: number; stdout: string; stderr: string; missing: string[] }[]> {
   const results = [];
   for (const command of block.commands) {
     const line = command.replace(/^\$\s+/, "").replace(/^npx\s+vardavtal\s/, "vardavtal ");
     let code = 0;
+    let stdout = "";
     let stderr = "";
     try {
-      ({ stderr } = await run("bash", ["-euo", "pipefail", "-c", line], { cwd, env: { ...process.env, PATH: `${join(cwd, ".bin")}:${process.env.PATH ?? ""}`, VARDAVTAL_LANG: "sv" }, maxBuffer: 64 << 20 }));
+      ({ stdout, stderr } = await run("bash", ["-euo", "pipefail", "-c", line], { cwd, env: { ...process.env, PATH: `${join(cwd, ".bin")}:${process.env.PATH ?? ""}`, VARDAVTAL_LANG: "sv" }, maxBuffer: 64 << 20 }));
     } catch (e) {
       const err = e as { code?: number; stderr?: string };
       code = typeof err.code === "number" ? err.code : -1;
       stderr = err.stderr ?? String(e);
     }
-    results.push({ command, code, stderr, missing: outputsOf(line).filter((p) => !existsSync(join(cwd, p))) });
+    results.push({ command, code, stdout, stderr, missing: outputsOf(line).filter((p) => !existsSync(join(cwd, p))) });
   }
   return results;
 }
@@ -223,7 +257,7 @@ beforeAll(async () => {
 describe("the docs' examples", () => {
   it("find the examples: README and arbetsgang have runnable blocks, the markers are well-formed", () => {
     expect(pages.flatMap((p) => p.problems)).toEqual([]);
-    const runnable = (file: string): number => pages.find((p) => p.file === file)?.blocks.filter((b) => b.marker.kind !== "skip").length ?? 0;
+    const runnable = (file: string): number => pages.find((p) => p.file === file)?.blocks.filter((b) => b.commands.length > 0 && b.marker.kind !== "skip").length ?? 0;
     expect(runnable("README.md")).toBeGreaterThan(0);
     expect(runnable("docs/arbetsgang.md")).toBeGreaterThanOrEqual(5);
     expect(pages.flatMap((p) => p.blocks).length).toBeGreaterThanOrEqual(10);
@@ -243,10 +277,19 @@ describe("the docs' examples", () => {
     const cwd = join(base, page.file.replace(/[/.]/g, "_"));
     cpSync(join(base, "folder"), cwd, { recursive: true, verbatimSymlinks: true });
     const failures: string[] = [];
+    let stdout: string | undefined; // of the last command that ran
     for (const block of page.blocks) {
       if (block.marker.kind === "skip") continue;
+      if (block.marker.kind === "output" || block.marker.kind === "file") {
+        const path = block.marker.kind === "file" ? join(cwd, block.marker.path) : undefined;
+        const actual = path ? (existsSync(path) ? readFileSync(path, "utf8") : undefined) : stdout;
+        if (actual === undefined) failures.push(`${page.file}:${block.line}: nothing to compare with (${path ? `no file ${block.marker.kind === "file" ? block.marker.path : ""}` : "no command ran before it"})`);
+        else for (const line of notShown(block.shown ?? [], actual)) failures.push(`${page.file}:${block.line}: shown but not ${path ? "in the file" : "printed"}: ${line}`);
+        continue;
+      }
       const expected = block.marker.kind === "exit" ? block.marker.code : 0;
       for (const r of await runBlock(block, cwd)) {
+        stdout = r.stdout;
         if (r.code !== expected) failures.push(`${page.file}:${block.line}: exit ${r.code}, expected ${expected}: ${r.command}\n${r.stderr}`);
         else if (/\berror\[/.test(r.stderr)) failures.push(`${page.file}:${block.line}: an error on stderr: ${r.command}\n${r.stderr}`);
         if (r.missing.length > 0) failures.push(`${page.file}:${block.line}: not written: ${r.missing.join(", ")}: ${r.command}`);
@@ -294,6 +337,20 @@ describe("the docs test catches what it is for", () => {
       [12, "exit", ["npx vardavtal check-key --tariff 2025"]],
     ]);
     expect(problems.map((p) => p.line)).toEqual([6, 15]);
+  });
+
+  it("shown output: every line printed, in order, … for lines left out; the markers read", () => {
+    const printed = "Slutreglering 2025\nPart   Netto\nRJL    -1,00   \nRKL     1,00\n";
+    expect(notShown(["Slutreglering 2025", "…", "RKL     1,00"], printed)).toEqual([]);
+    expect(notShown(["RKL     1,00", "RJL    -1,00"], printed)).toEqual(["RJL    -1,00"]); // out of order
+    expect(notShown(["RJL    -2,00"], printed)).toEqual(["RJL    -2,00"]); // a figure it no longer prints
+    const { blocks, problems } = docBlocks("x.md", ["```sh", "vardavtal key --tariff 2025", "```", "<!-- docs-test: output -->", "```text", "Part", "```", "<!-- docs-test: file a/b.csv -->", "```", "x;y", "```"].join("\n"));
+    expect(problems).toEqual([]);
+    expect(blocks.map((b) => [b.marker, b.shown ?? b.commands])).toEqual([
+      [{ kind: "run" }, ["vardavtal key --tariff 2025"]],
+      [{ kind: "output" }, ["Part"]],
+      [{ kind: "file", path: "a/b.csv" }, ["x;y"]],
+    ]);
   });
 
   it("a file name that no longer exists fails the run", async () => {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { explainAll, explainFlow } from "../src/core/analysis/explain.js";
-import { explanationText, explanationWords } from "../src/text/explain.js";
+import { componentNames, explanationText, explanationWords, listText } from "../src/text/explain.js";
 import { calculateFiles } from "../src/node/run.js";
 import { FIXTURES, runMain, tempDir } from "./helpers.js";
 import { moneyText } from "../src/text/diagnostics.js";
@@ -14,6 +14,10 @@ import { moneyText } from "../src/text/diagnostics.js";
 const MINI = join(FIXTURES, "spec", "mini-2025");
 
 describe("explain", () => {
+  it("writes a list as the language does", () => {
+    expect([listText([], "sv"), listText(["RJL"], "sv"), listText(["RJL", "RKL"], "sv"), listText(["RJL", "RKL", "RÖ"], "en")]).toEqual(["", "RJL", "RJL och RKL", "RJL, RKL and RÖ"]);
+  });
+
   it("every flow's chain ends in its amount, and its exact value rounds to it (half away from zero)", async () => {
     const run = await calculateFiles({ tariff: join(MINI, "tariff.json"), consumption: join(MINI, "consumption.csv") });
     const all = explainAll(run.result).map((e) => explanationWords(e, "en"));
@@ -58,6 +62,27 @@ describe("explain", () => {
     expect(n.amount).toBe(run.result.net[1]);
     const bad = explainFlow(run.result, "RJL>RÖ grant");
     expect("code" in bad && bad.code).toBe("EXPLAIN_FLOW");
+  });
+
+  it("takes the components by the words the reports print, in either language, and says the rule in words", async () => {
+    const run = await calculateFiles({ tariff: join(MINI, "tariff.json"), consumption: join(MINI, "consumption.csv") });
+    const byCode = explainFlow(run.result, "RJL>RÖ variable");
+    if ("code" in byCode) throw new Error(byCode.code);
+    for (const name of ["RJL>RÖ rörlig", "RJL>RÖ Rörlig ersättning", "RJL → RÖ  rörlig  ersättning", "RJL>RÖ Variable"]) {
+      const v = explainFlow(run.result, name, { componentNames: componentNames() });
+      if ("code" in v) throw new Error(`${name}: ${v.code}`);
+      expect(v.figure).toEqual(byCode.figure);
+      expect(v.amount).toBe(byCode.amount);
+    }
+    const only = explainFlow(run.result, "RKL>RÖ endast fast klinisk genetik", { componentNames: componentNames() });
+    if ("code" in only) throw new Error(only.code);
+    expect(only.figure).toEqual({ payer: "RKL", payee: "RÖ", component: "fixed_only", label: "klinisk genetik" });
+    // without the words, only the codes
+    expect("code" in explainFlow(run.result, "RJL>RÖ rörlig")).toBe(true);
+    const text = explanationText(explanationWords(byCode, "sv")).join("\n");
+    expect(text).toContain("(ingen vårdregel, alltså fast och rörlig ersättning)");
+    expect(text).toMatch(/konsumtion med fast och rörlig ersättning, säljare RÖ, köpare RJL: /);
+    expect(text).not.toMatch(/careRules|→|Fast och rörlig/);
   });
 
   it("prints the chain and writes it as JSON", async () => {

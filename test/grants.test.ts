@@ -7,7 +7,7 @@ import { accontoPlan } from "../src/core/year/acconto.js";
 import { calculate, type CalculationResult } from "../src/core/model/calculate.js";
 import { InputError } from "../src/core/model/diagnostics.js";
 import { loadTariff } from "../src/core/model/tariff.js";
-import { FIXTURES, runMain, tempDir } from "./helpers.js";
+import { FIXTURES, demoRun, runMain, tempDir } from "./helpers.js";
 import { renderDiagnostic } from "../src/text/diagnostics.js";
 
 const PARTIES = ["RJL", "RKL", "RÖ"];
@@ -158,8 +158,7 @@ describe("state grants passed on", () => {
   });
 
   it("the bundled tariff's grants reach the summary, the JSON and the workbook", async () => {
-    const out = tempDir();
-    const r = await runMain(["demo", "--out", out]);
+    const { out, ...r } = await demoRun();
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Statsbidrag vidarebefordrat +3 714 577,86/);
     const json = JSON.parse(readFileSync(join(out, "resultat-2025.json"), "utf8"));

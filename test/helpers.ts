@@ -12,6 +12,7 @@ import { DiagnosticBag } from "../src/core/model/diagnostics.js";
 import { resolveKey, type DistributionKey } from "../src/core/model/key.js";
 import { loadTariff, type CompiledTariff } from "../src/core/model/tariff.js";
 import type { TariffInput } from "../src/core/model/tariff-schema.js";
+import { withDigest } from "../src/contracts/digest.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const FIXTURES = join(ROOT, "test", "fixtures");
@@ -82,6 +83,20 @@ function setEnv(env: Record<string, string | undefined>): void {
     else process.env[k] = v;
   }
 }
+
+/**
+ * `vardavtal demo --out DIR` run once per test process (in process, runMain) and shared by the
+ * tests that only read what it gives: its exit code, stdout, stderr and the folder it wrote (the
+ * demo takes seconds). A test that changes the folder runs a demo of its own.
+ */
+export function demoRun(): Promise<CliRun & { out: string }> {
+  demo ??= (async () => {
+    const out = tempDir("vardavtal-demo-");
+    return { ...(await runMain(["demo", "--out", out])), out };
+  })();
+  return demo;
+}
+let demo: Promise<CliRun & { out: string }> | undefined;
 
 export function tempDir(prefix = "vardavtal-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -341,4 +356,19 @@ export function calculateRows(tariff: TariffInput | CompiledTariff, rows: readon
   bag.throwIfErrors();
   if (!key) throw new Error("no key");
   return { tariff: t, key, consumption: acc.summary, result: resultFromSummary(t, key, acc.summary) };
+}
+
+/**
+ * A JSON file of vardavtal's that a test changed on purpose, given a digest that holds again, as
+ * the writers give one (src/contracts/digest.ts): for the checks that stand behind the digest (a
+ * net position its flows do not give, a forecast, a file without its areas). A test of the digest
+ * itself changes a file without this.
+ */
+export function resealed<T extends object>(doc: T): T & { digest: string } {
+  return withDigest(doc);
+}
+
+/** resealed for a file's text: the document parsed, sealed again and written as the commands write it. */
+export function resealedText(text: string): string {
+  return JSON.stringify(resealed(JSON.parse(text) as object), null, 2) + "\n";
 }

@@ -63,7 +63,7 @@ describe("population files as SCB exports them", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Fördelningsnyckel: befolkning (${pop}, 2023-12-31)`);
     expect(r.stdout).toMatch(/RKL Region Kalmar län\s+246 667/);
-    expect(r.stderr).toContain("warning[POPULATION_YEAR_COLUMN]: befolkningsfilen har en kolumn per år (2022, 2023, 2024): nyckeln tar kolumnen 2023, nyckeldatumets år (2023-12-31)");
+    expect(r.stderr).toContain("warning[POPULATION_YEAR_COLUMN]: befolkningsfilen har en kolumn per år (2022, 2023, 2024): nyckeln tar kolumnen 2023, folkmängden per nyckeldatumet 2023-12-31");
     expect(r.stderr).toContain("warning[POPULATION_OTHER_REGIONS]");
     expect(r.stderr).toContain("01 Stockholms län");
     // the 2026 tariff's key date is 2024-12-31: the 2024 column, whose ".." is then an error at its cell
@@ -71,5 +71,15 @@ describe("population files as SCB exports them", () => {
     expect(r26.code).toBe(2);
     expect(r26.stderr).not.toContain("scb.csv:2:"); // Stockholm's ".." is not the agreement's business
     expect(r26.stderr).toContain('scb.csv:5:45: error[BAD_POPULATION]: ".." är ingen giltig befolkning (ett heltal ≥ 0) (kolumn E, 2024)');
+  });
+
+  it("a file without the key date's year says which year it lacks and which population is used", async () => {
+    const dir = tempDir();
+    const pop = file(dir, "scb.csv", '"region";"2022";"2023"\n"05 Östergötlands län";"471 000";"472298"\n"06 Jönköpings län";"367 000";"368856"\n"08 Kalmar län";"246 000";"246667"\n');
+    const r = await runMain(["key", "--tariff", "2026", "--population", pop]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("warning[POPULATION_YEAR_COLUMN]: befolkningsfilen har en kolumn per år (2022, 2023): filen har ingen kolumn för nyckelns år 2024; folkmängden per 2023-12-31 (kolumnen 2023) används");
+    const en = await runMain(["key", "--tariff", "2026", "--population", pop, "--lang", "en"]);
+    expect(en.stderr).toContain("the file has no column for the key's year 2024; the population on 2023-12-31 (the column 2023) is used");
   });
 });

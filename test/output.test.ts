@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/core/model/diagnostics.js";
+import { InputError, type Diagnostic } from "../src/core/model/diagnostics.js";
+import { messageText } from "../src/text/diagnostics.js";
 import { writeFilesAtomically, type OutputFs, type PendingFile } from "../src/node/atomic-write.js";
 import { tempDir } from "./helpers.js";
 
@@ -63,6 +64,30 @@ describe("writeFilesAtomically", () => {
     expect(readFileSync(join(dir, "b.xlsx"), "utf8")).toBe("new b\n");
   });
 
+  it("says so, and where the older file is kept, when it cannot put one back", () => {
+    const { dir, files } = scene();
+    let count = 0;
+    const fsMock: Partial<OutputFs> = {
+      renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+        // the second file's move into place fails, and so does putting the first one back
+        if (String(from).endsWith(".tmp") && ++count >= 2) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+        if (String(from).endsWith(".bak")) throw Object.assign(new Error("EIO: i/o error"), { code: "EIO" });
+        fs.renameSync(from, to);
+      },
+    };
+    let error: unknown;
+    try {
+      writeFilesAtomically(files, { fs: fsMock });
+    } catch (e) {
+      error = e;
+    }
+    const d = (error as InputError).diagnostics[0] as Diagnostic;
+    const text = messageText(d, "sv");
+    expect(text).toMatch(/^kan inte skriva --xlsx: behörighet saknas \(EACCES\); KUNDE INTE ÅTERSTÄLLA, den äldre filen finns kvar som: .*a\.json ← .*; inget skrevs/);
+    expect(messageText(d, "en")).toContain("; COULD NOT RESTORE, the older file is kept as: ");
+    expect(readdirSync(dir).some((f) => f.endsWith(".bak"))).toBe(true);
+  });
+
   for (const n of [1, 2, 3]) {
     it(`puts every older file back when rename ${n} of 3 fails`, () => {
       const { dir, files, inodes } = scene();
@@ -76,7 +101,10 @@ describe("writeFilesAtomically", () => {
       const d = (error as InputError).diagnostics[0];
       expect(d?.code).toBe("OUTPUT_WRITE");
       expect(d?.file).toBe(files[n - 1]?.path);
-      expect(String(d?.params.reason)).toContain("permission denied");
+      // the reason is coded (the errno), worded where the diagnostic is shown
+      expect(d?.params.reason).toMatchObject({ errno: "EACCES" });
+      expect(messageText(d as Diagnostic, "en")).toContain("permission denied (EACCES)");
+      expect(messageText(d as Diagnostic, "sv")).toContain("behörighet saknas (EACCES)");
       expectUntouched(dir, inodes);
     });
   }

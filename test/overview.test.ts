@@ -2,7 +2,7 @@
  * `vardavtal overview`: the year on one page. The model equals its inputs to the öre (property
  * tests over random years), refuses inputs of other years, parties or tariffs each with its
  * reason, and never returns an overview that breaks a check; the JSON reads back as it was
- * written; the real command on real files writes a one-page A4 landscape workbook whose Mkr are
+ * written; the real command on real files writes a one-page A4 workbook whose Mkr are
  * formulas of the exact kronor on sheet two.
  */
 import { copyFileSync, readFileSync } from "node:fs";
@@ -14,9 +14,9 @@ import { DiagnosticBag } from "../src/core/model/diagnostics.js";
 import type { Decision } from "../src/core/model/tariff.js";
 import { buildOverview, OverviewInvariantError, type OverviewSource } from "../src/core/year/overview.js";
 import { overviewFromJson, overviewToJson } from "../src/contracts/overview.js";
-import { mkrTenths, mkrText } from "../src/render/text/overview.js";
+import { mkrTenths, mkrText, overviewText } from "../src/render/text/overview.js";
 import { barLength, barStep } from "../src/render/xlsx/overview.js";
-import { FIXTURES, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, resealedText, runCli, runMain, tempDir } from "./helpers.js";
 
 const DECISION: Decision = { body: "Samverkansnämnden", date: "2024-12-09", paragraph: "§ 12" };
 
@@ -34,10 +34,11 @@ const year = fc.integer({ min: 2, max: 5 }).chain((n) =>
     result: fc.option(zeroSum(n), { nil: undefined }),
     remaining: fc.option(zeroSum(n), { nil: undefined }),
     decided: fc.boolean(),
+    status: fc.constantFrom(undefined, "decided", "proposal", "illustrative"),
   }),
 );
 
-type Year = { n: number; year: number; plan: bigint[]; forecasts: { month: number; net: bigint[] }[]; result: bigint[] | undefined; remaining: bigint[] | undefined; decided: boolean };
+type Year = { n: number; year: number; plan: bigint[]; forecasts: { month: number; net: bigint[] }[]; result: bigint[] | undefined; remaining: bigint[] | undefined; decided: boolean; status?: "decided" | "proposal" | "illustrative" };
 
 function sources(y: Year): { plan: OverviewSource; forecasts: OverviewSource[]; result?: OverviewSource; settlement?: OverviewSource } {
   const parties = ["RJL", "RKL", "RÖ", "RS", "RH"].slice(0, y.n);
@@ -45,13 +46,29 @@ function sources(y: Year): { plan: OverviewSource; forecasts: OverviewSource[]; 
   const end = (m: number): string => new Date(Date.UTC(y.year, m, 0)).toISOString().slice(0, 10);
   return {
     plan: { kind: "plan", file: "plan.json", ...common, amounts: y.plan },
-    forecasts: y.forecasts.map((f, k) => ({ kind: "forecast", file: `prognos-${k}.json`, ...common, through: end(f.month), amounts: f.net })),
-    ...(y.result ? { result: { kind: "result" as const, file: "resultat.json", ...common, amounts: y.result } } : {}),
+    forecasts: y.forecasts.map((f, k) => ({ kind: "forecast", file: `prognos-${k}.json`, ...common, through: end(f.month), ...(y.status ? { tariffStatus: y.status } : {}), amounts: f.net })),
+    ...(y.result ? { result: { kind: "result" as const, file: "resultat.json", ...common, tariffStatus: "decided", amounts: y.result } } : {}),
     ...(y.result && y.remaining ? { settlement: { kind: "settlement" as const, file: "slutreglering.json", ...common, title: undefined, amounts: y.remaining, net: y.result } } : {}),
   } as ReturnType<typeof sources>;
 }
 
 describe("the overview model", () => {
+  it("is a draft when any input is one: the least decided status of the inputs, in the summary's UTKAST line", () => {
+    fc.assert(
+      fc.property(year, (y) => {
+        const o = buildOverview(sources(y), new DiagnosticBag());
+        if (!o) throw new Error("no overview");
+        const named = [...(y.forecasts.length > 0 && y.status ? [y.status] : []), ...(y.result ? ["decided" as const] : [])];
+        const expected = (["illustrative", "proposal", "decided"] as const).find((s) => named.includes(s));
+        expect(o.tariffStatus).toBe(expected);
+        const text = overviewText(o, "sv");
+        expect(text.includes("UTKAST – illustrativa belopp")).toBe(expected === "illustrative");
+        expect(text.includes("FÖRSLAG – ej beslutade belopp")).toBe(expected === "proposal");
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it("equals its inputs to the öre: the plan, every forecast (by date), the outcome, the remaining (property)", () => {
     fc.assert(
       fc.property(year, (y) => {
@@ -130,8 +147,13 @@ describe("vardavtal-overview/1", () => {
   });
 
   it("refuses a hand-edited file at its path", () => {
+    const text = '{ "format": "vardavtal-overview/1", "year": 2025, "decision": null, "parties": [ { "party": "RJL", "plan": "12", "forecasts": [], "outcome": null, "remaining": null } ], "forecasts": [], "sources": [] }';
+    const unsealed = new DiagnosticBag();
+    expect(overviewFromJson(text, "o.json", unsealed)).toBeUndefined();
+    expect(unsealed.errors.map((d) => d.code)).toEqual(["RESULT_NO_DIGEST"]);
+    // with a digest that holds, the schema behind it names the field
     const bag = new DiagnosticBag();
-    expect(overviewFromJson('{ "format": "vardavtal-overview/1", "year": 2025, "decision": null, "parties": [ { "party": "RJL", "plan": "12", "forecasts": [], "outcome": null, "remaining": null } ], "forecasts": [], "sources": [] }', "o.json", bag)).toBeUndefined();
+    expect(overviewFromJson(resealedText(text), "o.json", bag)).toBeUndefined();
     expect(bag.errors.map((d) => d.code)).toEqual(["RESULT_FILE"]);
     expect(JSON.stringify(bag.errors[0]?.params)).toContain("$.parties[0].plan");
   });
@@ -178,18 +200,18 @@ describe("vardavtal overview on real files, run from outside the repository", ()
   copyFileSync(join(mini, "tariff.json"), join(dir, "tariff.json"));
   copyFileSync(join(mini, "consumption.csv"), join(dir, "consumption.csv"));
   const env = { SOURCE_DATE_EPOCH: "1767225600" };
-  const run = (args: string[]) => runCli(args, dir, env);
+  const run = (args: string[]) => runMain(args, dir, env);
   const read = (f: string) => JSON.parse(readFileSync(join(dir, f), "utf8"));
 
-  it("writes the year's figures to the öre, the workbook on one A4 page in landscape, and prints it in Mkr", async () => {
+  it("writes the year's figures to the öre, the workbook on one A4 page, and prints it in Mkr", async () => {
     for (const args of [
       ["acconto", "--tariff", "tariff.json", "--json", "plan.json"],
       ["calculate", "--tariff", "tariff.json", "--consumption", "consumption.csv", "--through", "2025-04-30", "--json", "p1.json"],
       ["calculate", "--tariff", "tariff.json", "--consumption", "consumption.csv", "--through", "2025-08-31", "--json", "p2.json"],
       ["calculate", "--tariff", "tariff.json", "--consumption", "consumption.csv", "--json", "r.json"],
       ["settle", "--result", "r.json", "--paid", "plan.json", "--json", "s.json"],
-    ]) expect(run(args).code, args.join(" ")).toBe(0);
-    const r = run(["overview", "--plan", "plan.json", "--forecast", "p2.json", "--forecast", "p1.json", "--result", "r.json", "--settlement", "s.json", "--json", "o.json", "--xlsx", "o.xlsx"]);
+    ]) expect((await run(args)).code, args.join(" ")).toBe(0);
+    const r = await run(["overview", "--plan", "plan.json", "--forecast", "p2.json", "--forecast", "p1.json", "--result", "r.json", "--settlement", "s.json", "--json", "o.json", "--xlsx", "o.xlsx"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Året i sammandrag 2025 (Mkr, plus = får, minus = betalar)");
     const o = read("o.json");
@@ -215,7 +237,9 @@ describe("vardavtal overview on real files, run from outside the repository", ()
     await wb.xlsx.readFile(join(dir, "o.xlsx"));
     const [first, exact] = wb.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
     expect([first.name, exact.name]).toEqual(["Översikt", "Kronor"]);
-    expect(first.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+    // one A4 page, turned the way its figures print largest
+    expect(first.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+    expect(["landscape", "portrait"]).toContain(first.pageSetup.orientation);
     // every Mkr figure is a formula of its exact amount on sheet two, and shows that amount in Mkr
     let formulas = 0;
     first.eachRow((row) =>
@@ -236,17 +260,17 @@ describe("vardavtal overview on real files, run from outside the repository", ()
     expect(texts.slice(-4)).toEqual(["Upprättad av", "Datum", "Granskad av", "Datum"]);
   });
 
-  it("has help with examples, in Swedish and in English", () => {
-    const sv = runCli(["overview", "--help"]);
+  it("has help with examples, in Swedish and in English", async () => {
+    const sv = await runMain(["overview", "--help"]);
     expect(sv.code).toBe(0);
     expect(sv.stdout).toContain("Exempel:");
     expect(sv.stdout).toContain("vardavtal overview --plan acconto-2025.json");
-    const en = runCli(["overview", "--help", "--lang", "en"]);
+    const en = await runMain(["overview", "--help", "--lang", "en"]);
     expect(en.stdout).toContain("the year on one page for the finance director");
   });
 
-  it("refuses a file that is not one vardavtal wrote, and writes nothing", () => {
-    const r = run(["overview", "--plan", "consumption.csv", "--json", "bad.json"]);
+  it("refuses a file that is not one vardavtal wrote, and writes nothing", async () => {
+    const r = await run(["overview", "--plan", "consumption.csv", "--json", "bad.json"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^consumption\.csv:\d+:\d+: error\[RESULT_FILE\]/m);
     expect(r.stderr).not.toContain("    at ");

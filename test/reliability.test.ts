@@ -12,7 +12,7 @@ import { InputError } from "../src/core/model/diagnostics.js";
 import { MAX_AREAS, MAX_RECORD_LENGTH, MAX_TARIFF_BYTES } from "../src/core/model/limits.js";
 import { loadTariff } from "../src/core/model/tariff.js";
 import { textProblem } from "../src/core/model/text-values.js";
-import { FIXTURES, runMain, tempDir } from "./helpers.js";
+import { FIXTURES, demoRun, resealed, runMain, tempDir } from "./helpers.js";
 import { renderDiagnostic } from "../src/text/diagnostics.js";
 import { escapeForMessage } from "../src/text/diagnostics.js";
 
@@ -126,8 +126,7 @@ describe("an area no care rule names is warned about, once per area, with a near
   });
 
   it("the bundled tariffs know every area of the example year", async () => {
-    const out = tempDir();
-    const r = await runMain(["demo", "--out", out]);
+    const { out, ...r } = await demoRun();
     expect(r.code, r.stderr).toBe(0);
     const result = JSON.parse(readFileSync(join(out, "resultat-2025.json"), "utf8"));
     expect(result.warnings.map((w: { code: string }) => w.code)).not.toContain("UNKNOWN_AREA");
@@ -352,7 +351,12 @@ describe("what the second hostile pass found", () => {
     writeFileSync(plan, JSON.stringify(edited));
     const r = await runMain(["settle", "--result", result, "--paid", plan]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/a\.json:1:1: error\[RESULT_FILE\]: .*filen har ändrats efter att den skrevs/);
+    expect(r.stderr).toMatch(/a\.json:1:\d+: error\[RESULT_EDITED\]: \S*a\.json har ändrats för hand/);
+    // and behind the digest (a digest recomputed by hand): the months that no longer give the annual amount
+    writeFileSync(plan, JSON.stringify(resealed(edited)));
+    const behind = await runMain(["settle", "--result", result, "--paid", plan]);
+    expect(behind.code).toBe(2);
+    expect(behind.stderr).toMatch(/a\.json:1:1: error\[RESULT_FILE\]: .*filen har ändrats efter att den skrevs/);
   });
 
   it("acconto and settle refuse totals beyond what a result may hold", async () => {

@@ -11,13 +11,14 @@ import { describe, expect, it } from "vitest";
 import { CODES } from "../src/core/model/codes.js";
 import { PHRASES, phrase, type Phrase, type PhraseCode } from "../src/core/model/phrases.js";
 import { EXPLAIN_STEPS } from "../src/core/analysis/explain.js";
+import { COMPONENTS } from "../src/core/model/calculate.js";
 import { groupedDecimal } from "../src/core/model/decimal.js";
 import { tariffSchema } from "../src/core/model/tariff-schema.js";
 import { CATALOGUES, phraseText, t, type TextKey } from "../src/text/catalogue.js";
 import { decimalText, messageText, renderDiagnostic } from "../src/text/diagnostics.js";
 import { MESSAGES } from "../src/text/messages.js";
 import { tariffJsonSchema } from "../src/contracts/tariff-json-schema.js";
-import { ROOT, runCli, tempDir } from "./helpers.js";
+import { ROOT, runMain, tempDir } from "./helpers.js";
 
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
 
@@ -38,13 +39,17 @@ describe("the catalogues", () => {
   });
 
   it("word every code, hint, phrase and explanation step of the core, and nothing else", () => {
-    // every code has words in both languages (a branch's new codes may still sit in its own messages-<branch>.ts)
+    // every code has words in both languages, in the catalogues
     for (const code of CODES) for (const lang of ["sv", "en"] as const) expect(MESSAGES[code]?.[lang]?.trim(), `${lang} ${code}`).toBeTruthy();
     for (const code of Object.keys(CATALOGUES.sv.messages)) expect(CODES as readonly string[], code).toContain(code);
     for (const code of Object.keys(CATALOGUES.sv.messages) as (keyof typeof CATALOGUES.sv.messages)[]) expect(MESSAGES[code].en, code).toBe(CATALOGUES.en.messages[code]);
     for (const code of [...Object.keys(CATALOGUES.sv.hints), ...Object.keys(CATALOGUES.sv.suggestionHints)]) expect(CODES as readonly string[], code).toContain(code);
     expect(Object.keys(CATALOGUES.sv.phrases).sort()).toEqual([...PHRASES].sort());
     expect(Object.keys(CATALOGUES.sv.explain).sort()).toEqual([...EXPLAIN_STEPS].sort());
+    // every component has its names (the reports', the short one a reader may type) and nothing else
+    const short = Object.keys(CATALOGUES.sv.words).filter((k) => k.startsWith("componentShort_")).map((k) => k.slice("componentShort_".length));
+    expect(short.sort()).toEqual([...COMPONENTS].sort());
+    for (const c of COMPONENTS) expect([CATALOGUES.sv.words[`component_${c}`], CATALOGUES.en.words[`component_${c}`]].every((w) => w.trim() !== "")).toBe(true);
   });
 
   it("word every description key of the tariff schema, Swedish then English", () => {
@@ -105,7 +110,7 @@ describe("the catalogues", () => {
     for (const odd of ["", "abc", "1.2.3", "-"]) for (const lang of ["sv", "en"] as const) expect(decimalText(odd, lang)).toBe(groupedDecimal(odd, lang));
   });
 
-  it("the commands say the core's coded reasons in words, in each language (whole stderr, exit 2)", () => {
+  it("the commands say the core's coded reasons in words, in each language (whole stderr, exit 2)", async () => {
     const dir = tempDir();
     const t2025 = JSON.parse(readFileSync(join(ROOT, "tariffs", "2025.json"), "utf8"));
     Object.assign(t2025, { year: "2025", references: 5 });
@@ -115,7 +120,7 @@ describe("the catalogues", () => {
     t2025.pointPrices[0] = true;
     t2025.careRules[0].model = "x";
     writeFileSync(join(dir, "bad.json"), JSON.stringify(t2025, null, 2));
-    const sv = runCli(["check-tariff", "--tariff", "bad.json"], dir);
+    const sv = await runMain(["check-tariff", "--tariff", "bad.json"], dir);
     expect(sv.code).toBe(2);
     expect(sv.stderr).toBe(
       [
@@ -131,10 +136,10 @@ describe("the catalogues", () => {
       ].join("\n"),
     );
     writeFileSync(join(dir, "comma.json"), '{"a": 1 "b": 2}');
-    const en = runCli(["check-tariff", "--tariff", "comma.json", "--lang", "en"], dir);
+    const en = await runMain(["check-tariff", "--tariff", "comma.json", "--lang", "en"], dir);
     expect([en.code, en.stderr]).toEqual([2, "comma.json:1:9: error[TARIFF_JSON]: invalid JSON: a comma , was expected (is a comma missing between two values?) (CommaExpected)\n1 error(s) in the input; nothing was written.\n"]);
     writeFileSync(join(dir, "c.csv"), "säljare;köpare;verksamhet;belopp;datum\nRÖ;RJL;neurokirurgi;100;2025-01-01\n");
-    const set = runCli(["calculate", "--tariff", "2025", "--consumption", "c.csv", "--set", "a..b=1", "--set", "key.shares.XX=0.1", "--set", "__proto__.x=1", "--set", "fixedShare.x=1"], dir);
+    const set = await runMain(["calculate", "--tariff", "2025", "--consumption", "c.csv", "--set", "a..b=1", "--set", "key.shares.XX=0.1", "--set", "__proto__.x=1", "--set", "fixedShare.x=1"], dir);
     expect(set.code).toBe(2);
     for (const line of [
       "--set:1:1: error[SET_UNKNOWN_PATH]: a..b: finns inte i tariffen (en tom del mellan punkter)",
@@ -144,7 +149,7 @@ describe("the catalogues", () => {
     ])
       expect(set.stderr).toContain(line);
     writeFileSync(join(dir, "s.json"), "[1, 2]");
-    const patch = runCli(["calculate", "--tariff", "2025", "--consumption", "c.csv", "--scenario", "s.json", "--lang", "en"], dir);
+    const patch = await runMain(["calculate", "--tariff", "2025", "--consumption", "c.csv", "--scenario", "s.json", "--lang", "en"], dir);
     expect([patch.code, patch.stderr]).toEqual([2, "s.json:1:1: error[SCENARIO_PATCH]: a scenario must be a JSON object of the tariff values that change (a JSON merge patch, RFC 7386), not an array\n1 error(s) in the input; nothing was written.\n"]);
   });
 });

@@ -255,7 +255,7 @@ describe("a scenario's workbook", () => {
     const wb = await loadWorkbook(xlsx);
     for (const ws of wb.worksheets) {
       const top = [1, 2, 3, 4].map((row) => String(ws.getCell(row, 1).value ?? ""));
-      expect(top.slice(0, 4), ws.name).toEqual(["UTKAST – illustrativa belopp", "SCENARIO: tariffens värden ersatta, inte det beslutade utfallet", "--set fixedShare=0.60", "--set solidarity.RCC.amount=19000000"]);
+      expect(top.slice(0, 4), ws.name).toEqual(["UTKAST – illustrativa belopp", "SCENARIO: tariffens värden ersatta, inte det beslutade utfallet", "Fast andel ändrad från 65 % till 60 % (--set fixedShare=0.60)", "solidarity.RCC.amount ändrad från 18 000 000,00 till 19 000 000 (--set solidarity.RCC.amount=19000000)"]);
     }
   });
 });

@@ -15,7 +15,7 @@ import { proposeTariff, type BaseResult } from "../src/core/year/proposal.js";
 import { loadTariff } from "../src/core/model/tariff.js";
 import { doubleToRational, proposalWorkbook, roundingDecidable } from "../src/render/xlsx/proposal.js";
 import { Rng } from "./fuzz/prng.js";
-import { ROOT, bannerRows, cellOre, cellText as text, compareRecalculatedAll, findRow, formulaOf, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runMain, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
+import { ROOT, resealed, bannerRows, cellOre, cellText as text, compareRecalculatedAll, findRow, formulaOf, formulasOf as formulas, haveLibreOffice, isFormula, loadWorkbook as load, ore, runMain, sheetNamed as sheet, shownValue as shown, tempDir } from "./helpers.js";
 import { proposalNotes } from "../src/text/proposal-notes.js";
 
 const CONSUMPTION = join(ROOT, "examples", "2025", "konsumtion-2025.csv");
@@ -82,7 +82,8 @@ beforeAll(async () => {
   await run(["calculate", "--tariff", "2025", "--consumption", CONSUMPTION, "--json", join(dir, "r25.json")]);
   const r = JSON.parse(readFileSync(join(dir, "r25.json"), "utf8")) as { year: number };
   r.year = 2024;
-  writeFileSync(join(dir, "r24.json"), JSON.stringify(r, null, 2));
+  // last year's stand-in: the same figures under 2024, sealed again (a year changed by hand is refused)
+  writeFileSync(join(dir, "r24.json"), JSON.stringify(resealed(r), null, 2));
   await run([...PROPOSE(dir), "--out", join(dir, "t.json"), "--xlsx", join(dir, "p.xlsx")]);
   await run([...PROPOSE(dir), "--out", join(dir, "t2.json"), "--xlsx", join(dir, "p2.xlsx")]);
   await run([...PROPOSE(dir), "--out", join(dir, "t-en.json"), "--xlsx", join(dir, "p-en.xlsx"), "--lang", "en"]);
@@ -240,7 +241,8 @@ const valueText = (v: bigint): string => {
   return `${v < 0n ? "-" : ""}${s.slice(0, -8)}.${s.slice(-8)}`;
 };
 function resultFile(year: number, parties: string[], values: Map<string, bigint>): string {
-  return JSON.stringify({
+  // a result made up by the test, with the digest the readers require (as a writer would give it)
+  return JSON.stringify(resealed({
     format: "vardavtal-result/1",
     year,
     parties,
@@ -250,7 +252,7 @@ function resultFile(year: number, parties: string[], values: Map<string, bigint>
       const [seller, buyer] = k.split("→");
       return { seller, buyer, value: { fixed_variable: valueText(v) } };
     }),
-  });
+  }));
 }
 
 describe("rounding in floating point", () => {

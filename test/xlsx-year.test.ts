@@ -81,7 +81,7 @@ describe("acconto --xlsx: Faktureringsunderlag a conto", () => {
   it("has an overview, one sheet per paying region, the parameters and the inputs; titles say the year and the tariff", async () => {
     const wb = await load(join(dir, "acconto.xlsx"));
     const payers = plan.parties.filter((p) => plan.lines.some((l) => l.payer === p));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Översikt", ...payers.map((p) => `${p} betalar`), "Referensbelopp", "Parametrar", "Indata"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Översikt", "Betalningar", ...payers.map((p) => `${p} betalar`), "Referensbelopp", "Parametrar", "Indata"]);
     const o = bannerRows(sheet(wb, "Översikt")); // a tariff marked illustrative puts a banner above
     const title = text(sheet(wb, "Översikt").getCell(o + 1, 1));
     expect(title).toContain("Faktureringsunderlag a conto");
@@ -135,26 +135,27 @@ describe("acconto --xlsx: Faktureringsunderlag a conto", () => {
   it("the overview's net positions per month and year, and each month's payments, are the plan's", async () => {
     const wb = await load(join(dir, "acconto.xlsx"));
     const ws = sheet(wb, "Översikt");
-    const head = findRow(ws, "Part");
+    // the months down, the parties across (the year on one page), the year's net below
+    const head = findRow(ws, "Månad");
+    expect(plan.parties.map((_, i) => text(ws.getCell(head, 2 + i)))).toEqual(plan.parties);
     plan.net.forEach((n, i) => {
-      const r = head + 1 + i;
-      expect(text(ws.getCell(r, 1))).toBe(n.party);
-      expect(cellOre(ws.getCell(r, 2)), `${n.party} year`).toBe(ore(n.annual));
-      n.months.forEach((m, k) => expect(cellOre(ws.getCell(r, 3 + k)), `${n.party} month ${k + 1}`).toBe(ore(m)));
+      n.months.forEach((m, k) => expect(cellOre(ws.getCell(head + 1 + k, 2 + i)), `${n.party} month ${k + 1}`).toBe(ore(m)));
+      expect(cellOre(ws.getCell(head + 13, 2 + i)), `${n.party} year`).toBe(ore(n.annual));
     });
-    const total = head + 1 + plan.net.length;
-    for (let c = 2; c <= 14; c++) expect(cellOre(ws.getCell(total, c))).toBe(0n);
-    const th = findRow(ws, "Månad", 1, total);
+    for (let k = 0; k <= 12; k++) expect(cellOre(ws.getCell(head + 1 + k, 2 + plan.parties.length))).toBe(0n);
+    // each month's payments, on their own sheet
+    const bs = sheet(wb, "Betalningar");
+    const th = findRow(bs, "Månad");
     plan.transfers.forEach((t, k) => {
       const r = th + 1 + k;
-      expect([text(ws.getCell(r, 1)), text(ws.getCell(r, 2)), text(ws.getCell(r, 3))]).toEqual([MONTHS_SV[t.month - 1], t.payer, t.payee]);
-      expect(cellOre(ws.getCell(r, 4))).toBe(ore(t.amount));
+      expect([text(bs.getCell(r, 1)), text(bs.getCell(r, 2)), text(bs.getCell(r, 3))]).toEqual([MONTHS_SV[t.month - 1], t.payer, t.payee]);
+      expect(cellOre(bs.getCell(r, 4))).toBe(ore(t.amount));
     });
     // after the month's payments every net position is zero, checked by formulas
-    const after = findRow(ws, "Part", 1, th);
+    const after = findRow(bs, "Månad", 1, th + 1);
     plan.parties.forEach((p, i) => {
-      expect(text(ws.getCell(after + 1 + i, 2))).toBe("OK");
-      for (let k = 0; k < 12; k++) expect(cellOre(ws.getCell(after + 1 + i, 3 + k))).toBe(0n);
+      for (let k = 0; k < 12; k++) expect(cellOre(bs.getCell(after + 1 + k, 2 + i))).toBe(0n);
+      expect(text(bs.getCell(after + 13, 2 + i))).toBe("OK");
     });
   });
 
@@ -209,13 +210,14 @@ describe("acconto --xlsx: Faktureringsunderlag a conto", () => {
 describe("settle --xlsx: Slutreglering", () => {
   async function checkSettlement(file: string, s: SettlementJson, payments: readonly (readonly [string, string, string])[]): Promise<void> {
     const wb = await load(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Per motpart", "Rader", "Betalningar", "Indata"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Per motpart", "Rader", "Betalningar", "Kontroller", "Indata"]);
     const S = sheet(wb, "Per motpart");
     expect(text(S.getCell(bannerRows(S) + 1, 1))).toContain(`Slutreglering ${s.year} per motpart`);
     expect(text(S.getCell(findRow(S, "Avräkning"), 2))).toBe("Avräkning per motpart: en betalning per par av regioner");
-    // one block per party: its ledger against each counterparty, positive = the party is to receive
+    // one table: each party's ledger against each counterparty, positive = the party is to
+    // receive, a total per party
+    let head = findRow(S, "Varje parts reskontra mot varje motpart") + 1;
     for (const party of s.parties.map((p) => p.party)) {
-      const head = findRow(S, `${party}s reskontra: ${party} mot varje motpart`) + 1;
       const mine = s.counterparties.filter((c) => c.a === party || c.b === party);
       mine.forEach((c, k) => {
         const r = head + 1 + k;
@@ -227,10 +229,11 @@ describe("settle --xlsx: Slutreglering", () => {
         expect(cellOre(S.getCell(r, 5)) - cellOre(S.getCell(r, 6))).toBe(left);
       });
       const total = head + 1 + mine.length;
-      expect(text(S.getCell(total, 1))).toBe("Summa");
+      expect(text(S.getCell(total, 1))).toBe(`Summa ${party}`);
       expect(cellOre(S.getCell(total, 7))).toBe(ore(s.parties.find((p) => p.party === party)?.remaining ?? "0.00"));
+      head = total;
     }
-    const head = findRow(S, "Per part") + 1;
+    head = findRow(S, "Per part") + 1;
     s.parties.forEach((p, i) => {
       const r = head + 1 + i;
       expect(text(S.getCell(r, 1))).toBe(p.party);
@@ -244,8 +247,9 @@ describe("settle --xlsx: Slutreglering", () => {
       expect([text(S.getCell(th + 1 + k, 1)), text(S.getCell(th + 1 + k, 2))]).toEqual([t.payer, t.payee]);
       expect(cellOre(S.getCell(th + 1 + k, 3))).toBe(ore(t.amount));
     });
-    const checks = findRow(S, "Kontroll", 1, th);
-    for (let r = checks + 1; text(S.getCell(r, 1)) !== ""; r++) expect(text(S.getCell(r, 5)), text(S.getCell(r, 1))).toBe("OK");
+    const K = sheet(wb, "Kontroller");
+    const checks = findRow(K, "Kontroll");
+    for (let r = checks + 1; text(K.getCell(r, 1)) !== ""; r++) expect(text(K.getCell(r, 5)), text(K.getCell(r, 1))).toBe("OK");
 
     const R = sheet(wb, "Rader");
     const rh = findRow(R, "Betalare");
@@ -332,16 +336,16 @@ describe("both workbooks", () => {
     expect((await runMain(["acconto", "--tariff", "2025", "--xlsx", a, "--lang", "en"], ROOT, EPOCH)).code).toBe(0);
     expect((await runMain(["settle", "--result", join(dir, "result.json"), "--paid", join(dir, "plan.json"), "--xlsx", s, "--lang", "en"], ROOT, EPOCH)).code).toBe(0);
     const wa = await load(a);
-    expect(wa.worksheets.map((w) => w.name)).toEqual(["Overview", "RJL pays", "RKL pays", "RÖ pays", "Reference amounts", "Parameters", "Inputs"]);
+    expect(wa.worksheets.map((w) => w.name)).toEqual(["Overview", "Payments", "RJL pays", "RKL pays", "RÖ pays", "Reference amounts", "Parameters", "Inputs"]);
     const rjl = sheet(wa, "RJL pays");
     expect(text(rjl.getCell(bannerRows(rjl) + 1, 1))).toContain("Invoicing basis, a conto 2025: RJL pays");
     const head = findRow(rjl, "Payee");
     expect([2, 3, 4, 5, 16].map((c) => text(rjl.getCell(head, c)))).toEqual(["Component", "Label", "Annual", "January", "December"]);
     expect(text(rjl.getCell(head + 1, 2))).toBe("Fixed");
     const ws = await load(s);
-    expect(ws.worksheets.map((w) => w.name)).toEqual(["Per counterparty", "Lines", "Payments", "Inputs"]);
+    expect(ws.worksheets.map((w) => w.name)).toEqual(["Per counterparty", "Lines", "Payments", "Checks", "Inputs"]);
     const S = sheet(ws, "Per counterparty");
-    const block = findRow(S, "RKL's ledger: RKL against each counterparty") + 1;
+    const block = findRow(S, "Each party's ledger against each counterparty") + 1;
     expect([2, 3, 4, 7, 8].map((c) => text(S.getCell(block, c)))).toEqual(["Counterparty", "To receive (result)", "To pay (result)", "Remaining", "Remaining: to receive / to pay"]);
     const sh = findRow(S, "Per party") + 1;
     expect([2, 3, 4].map((c) => text(S.getCell(sh, c)))).toEqual(["Net position (result)", "Paid net", "Remaining"]);

@@ -19,4 +19,5 @@ const sql = `
   GROUP BY ALL`;
 const result = await con.runAndReadAll(sql);
 process.stdout.write(`groups=${result.getRows().length}\n`);
-process.stderr.write(`vardavtal-peak-rss-kb=${process.resourceUsage().maxRSS}\n`);
+const usage = process.resourceUsage();
+process.stderr.write(`vardavtal-peak-rss-kb=${usage.maxRSS}\nvardavtal-cpu-us=${usage.userCPUTime + usage.systemCPUTime}\n`);

@@ -4,15 +4,11 @@
  * is a usage error (XLSX_UNAVAILABLE, exit 2, nothing written), never a stack trace.
  */
 import { InputError } from "../core/model/diagnostics.js";
+import { isExceljsMissing } from "../node/table-files.js";
+
+export { isExceljsMissing } from "../node/table-files.js";
 
 type Xlsx = typeof import("../xlsx.js");
-
-/** Whether an import failed because the package exceljs is not installed (not some other fault). */
-export function isExceljsMissing(e: unknown): boolean {
-  if (typeof e !== "object" || e === null) return false;
-  const { code, message } = e as { code?: unknown; message?: unknown };
-  return (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && typeof message === "string" && /['"]exceljs['"/]/.test(message);
-}
 
 /**
  * `vardavtal/xlsx`, or InputError XLSX_UNAVAILABLE naming `option` when exceljs is missing.

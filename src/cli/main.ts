@@ -5,15 +5,15 @@
  * warning; 3 internal error (a result failed its own checks; nothing written).
  * A closed stdout (`vardavtal key | head -1`) ends the printing quietly: see bin/vardavtal.js.
  */
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import yargs, { type Argv } from "yargs";
-import { hideBin } from "yargs/helpers";
+import type { Argv } from "yargs";
 import { InputError, sortDiagnostics } from "../core/model/diagnostics.js";
 import type { Lang } from "../text/messages.js";
 import type { PendingFile } from "../render/format.js";
 import { runTime } from "../render/run-time.js";
 import type { PathArg } from "../node/outputs.js";
-import { DEFAULT_TOLERANCE } from "../core/year/keycheck.js";
+import { DEFAULT_TOLERANCE } from "../core/year/tolerance.js";
 import { formatOre } from "../core/model/decimal.js";
 import { t } from "../text/i18n.js";
 import { joinNegativeValues, rawOptionValue } from "../read/options.js";
@@ -178,7 +178,7 @@ async function runCalculate(args: CalculateArgs, io: Io, lang: Lang): Promise<vo
   const files: PendingFile[] = [];
   const meta = { tool: { name: "vardavtal", version: packageVersion() }, inputs: run.inputs, ...(run.scenario ? { scenario: run.scenario } : {}) };
   if (args.json) files.push({ path: args.json, option: label.json, data: JSON.stringify(resultToJson(run.result, meta), null, 2) + "\n" });
-  if (args.csvDir) files.push(...(await import("../render/csv/result-csv.js")).resultCsvFiles(run.result, args.csvDir, lang).map((f) => ({ ...f, option: label.csvDir })));
+  if (args.csvDir) files.push(...(await import("../render/csv/result-csv.js")).resultCsvFiles(run.result, args.csvDir, lang, run.scenario ? { scenario: run.scenario } : {}).map((f) => ({ ...f, option: label.csvDir })));
   if (args.xlsx) {
     const { resultWorkbook } = await loadXlsx(); // exceljs loads only when a workbook is asked for
     files.push({ path: args.xlsx, option: label.xlsx, data: await resultWorkbook(run.result, { lang, inputs: run.inputs, version: packageVersion(), banner: scenarioLines(run.scenario, lang).map((l) => l.trim()), scenario: run.scenario }) });
@@ -225,7 +225,89 @@ const COMMAND_WORDS = new Set(["calculate", "acconto", "settle", "propose", "com
 /** Options that take one value: given twice, yargs makes a list of them, and which one was meant is unclear. */
 const SINGLE_VALUED = ["tariff", "consumption", "population", "json", "xlsx", "csv-dir", "reader", "through", "result", "round-to", "ledger-dir", "unit-price", "costs", "tolerance", "amount", "out", "lang", "write-schema", "scenario"];
 
-export async function main(argv: string[] = hideBin(process.argv), io: Io = defaultIo()): Promise<number> {
+/** Boolean options every command takes: given bare, they are true. */
+const BOOLEAN_FLAGS = ["strict", "all-errors"];
+
+/**
+ * The commands `main` runs without yargs (which takes about as long to load as Node itself to
+ * start) when their command line is plain: the command word first, then only the options below,
+ * each once, as `--name value` or `--name=value` with a value yargs reads as it is, and the bare
+ * flags of BOOLEAN_FLAGS. Anything else (help, a typo, a missing or repeated option, a value that
+ * starts with "-") goes to yargs, so every usage error and its message is yargs's as before.
+ */
+const DIRECT: Record<string, { values: readonly string[]; run: (values: Record<string, string | undefined>, flags: ReadonlySet<string>, argv: string[], io: Io, lang: Lang) => Promise<void> }> = {
+  key: {
+    values: ["tariff", "population", "amount", "lang"],
+    run: async (v, f, argv, io, lang) => (await commands.key()).keyCommand({ tariff: v.tariff as string, population: v.population, amount: rawOptionValue(argv, "--amount") ?? "1000000", strict: f.has("strict") }, io, lang),
+  },
+  "check-tariff": {
+    values: ["tariff", "write-schema", "lang"],
+    run: async (v, f, _argv, io, lang) => (await commands.checkTariff()).checkTariffCommand({ tariff: v.tariff as string, writeSchema: v["write-schema"], strict: f.has("strict") }, io, lang),
+  },
+};
+
+/** The plain command line of a DIRECT command, or undefined when yargs must read it. */
+export function plainCommandLine(argv: readonly string[]): { command: string; values: Record<string, string | undefined>; flags: Set<string> } | undefined {
+  const [command, ...rest] = argv;
+  const spec = command !== undefined && Object.prototype.hasOwnProperty.call(DIRECT, command) ? DIRECT[command] : undefined;
+  if (!spec || command === undefined) return undefined;
+  const values: Record<string, string | undefined> = {};
+  const flags = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] as string;
+    if (!a.startsWith("--")) return undefined;
+    const eq = a.indexOf("=");
+    const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+    if (eq < 0 && BOOLEAN_FLAGS.includes(name)) {
+      if (flags.has(name)) return undefined;
+      flags.add(name);
+      continue;
+    }
+    if (!spec.values.includes(name) || values[name] !== undefined) return undefined;
+    const value = eq < 0 ? rest[++i] : a.slice(eq + 1);
+    // `--amount=-5` is how joinNegativeValues passes a negative amount; other values starting with "-" are yargs's to read
+    if (value === undefined || value === "" || (value.startsWith("-") && !(name === "amount" && eq >= 0))) return undefined;
+    values[name] = value;
+  }
+  if (values.tariff === undefined) return undefined;
+  if (values.lang !== undefined && values.lang !== "sv" && values.lang !== "en") return undefined;
+  return { command, values, flags };
+}
+
+/**
+ * `vardavtal --help` as yargs printed it when the package was built (scripts/help-texts.js writes
+ * dist/cli/help-texts.json: each console.log call's arguments, per language and width), so that
+ * the help answers without loading yargs. Undefined for any other command line, width or when
+ * the file is not there (running from src/): then yargs prints it.
+ */
+function builtHelp(argv: readonly string[], lang: Lang): unknown[][] | undefined {
+  let help = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--help" || a === "-h") help++;
+    else if (a === "--lang" && (argv[i + 1] === "sv" || argv[i + 1] === "en")) i++;
+    else if (a !== "--lang=sv" && a !== "--lang=en") return undefined;
+  }
+  if (help !== 1 || argv.filter((a) => a.startsWith("--lang")).length > 1) return undefined;
+  try {
+    const texts = JSON.parse(readFileSync(new URL("./help-texts.json", import.meta.url), "utf8")) as Record<string, unknown[][]>;
+    const calls = texts[`${lang}:${helpWidth()}`];
+    return Array.isArray(calls) ? calls : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The width yargs lays the help out in. */
+function helpWidth(): number {
+  return Math.min(110, process.stdout.columns || 100);
+}
+
+/**
+ * Runs the command line. `options.viaYargs` sends every command line through yargs (no direct
+ * `key`/`check-tariff`, no help from the build): for the tests that hold both roads identical.
+ */
+export async function main(argv: string[] = process.argv.slice(2), io: Io = defaultIo(), options: { viaYargs?: boolean } = {}): Promise<number> {
   const lang = detectLang(argv);
   argv = joinNegativeValues(argv);
   try {
@@ -235,9 +317,30 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
     printDiagnostics(e, io, lang);
     return EXIT.input;
   }
+  // `key` and `check-tariff` on a plain command line, and `--help`, without yargs
+  const plain = options.viaYargs ? undefined : plainCommandLine(argv);
+  if (plain) {
+    try {
+      await (DIRECT[plain.command] as (typeof DIRECT)[string]).run(plain.values, plain.flags, argv, io, lang);
+    } catch (e) {
+      if (e instanceof Exit) return e.code;
+      if (e instanceof InputError) {
+        printDiagnostics(e, io, lang, argv.includes("--all-errors"));
+        return EXIT.input;
+      }
+      throw e;
+    }
+    return EXIT.ok;
+  }
+  const help = options.viaYargs ? undefined : builtHelp(argv, lang);
+  if (help) {
+    for (const call of help) console.log(...call);
+    return EXIT.ok;
+  }
   let exitCode = 0;
   // a command's word (the first word that is not an option's) loads what the commands need
   if (argv.some((a) => COMMAND_WORDS.has(a))) heavy ??= await import("./heavy.js");
+  const { default: yargs } = await import("yargs");
   const cli: Argv = yargs(argv)
     .scriptName("vardavtal")
     .usage(tr(lang, "$0 <kommando> [flaggor]\n\nBeräknar vårdavtalets ersättningar mellan regionerna i en sjukvårdsregion.", "$0 <command> [options]\n\nComputes the money that moves between the regions of a Swedish healthcare region."))
@@ -262,8 +365,8 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       (y) =>
         y
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil (JSON) eller ett år för en medföljande tariff, t.ex. 2025", "tariff file (JSON), or a year for a bundled tariff, e.g. 2025") })
-          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV)", "consumption (CSV)") })
-          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV, eller FIL.xlsx[#Blad])", "consumption (CSV, or FILE.xlsx[#Sheet])") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV eller FIL.xlsx[#Blad]); ersätter tariffens", "population (CSV or FILE.xlsx[#Sheet]); replaces the tariff's") })
           .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-result/1)", "write the result as JSON (vardavtal-result/1)") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv Excelrapporten (för controllers och RSL)", "write the Excel report (for controllers and RSL)") })
           .option("reader", {
@@ -323,7 +426,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       (y) =>
         y
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
-          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV eller FIL.xlsx[#Blad]); ersätter tariffens", "population (CSV or FILE.xlsx[#Sheet]); replaces the tariff's") })
           .option("variable", { type: "boolean", default: true, describe: tr(lang, "ta med rörlig ersättning a conto, (1 − fast andel) × referensbelopp; --no-variable utelämnar den", "include a variable a conto, (1 − fixed share) × reference amount; --no-variable leaves it out") })
           .option("json", { type: "string", describe: tr(lang, "skriv planen som JSON (vardavtal-acconto/1)", "write the plan as JSON (vardavtal-acconto/1)") })
           .option("csv-dir", { type: "string", describe: tr(lang, "skriv planen som CSV för Excel (rader, netto per månad, betalningar)", "write the plan as CSV for Excel (lines, net per month, payments)") })
@@ -347,8 +450,8 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
             demandOption: true,
             describe: tr(
               lang,
-              "betalat (kan upprepas): a conto-planen (acconto --json, \"betalt enligt plan\"), en CSV med betalare; mottagare; belopp [; datum; avser; år] eller en tidigare slutreglering av samma år (settle --json, efterreglering)",
-              "paid (repeatable): the a-conto plan (acconto --json, \"paid as planned\"), a CSV of payer; payee; amount [; date; note; year] or an earlier settlement of the same year (settle --json, a correction)",
+              "betalat (kan upprepas): a conto-planen (acconto --json, \"betalt enligt plan\"), en CSV eller FIL.xlsx[#Blad] med betalare; mottagare; belopp [; datum; avser; år] eller en tidigare slutreglering av samma år (settle --json, efterreglering)",
+              "paid (repeatable): the a-conto plan (acconto --json, \"paid as planned\"), a CSV or FILE.xlsx[#Sheet] of payer; payee; amount [; date; note; year] or an earlier settlement of the same year (settle --json, a correction)",
             ),
           })
           .option("forecast", { type: "boolean", default: false, describe: tr(lang, "resultatet är en prognos (calculate --through): gör en PROGNOS för slutregleringen", "the result is a forecast (calculate --through): make a FORECAST of the final settlement") })
@@ -378,7 +481,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "årets tariff (fil eller år); förslaget gäller året efter", "this year's tariff (file or year); the proposal is for the year after") })
           .option("results", { type: "string", array: true, demandOption: true, describe: tr(lang, "resultat för basåren (calculate --json), ett eller flera", "results of the base years (calculate --json), one or more") })
           .option("index", { type: "string", array: true, default: [], describe: tr(lang, "index per år, ÅR=PROCENT (t.ex. LPIK: --index 2025=3,1); ett för varje år efter basåren till och med nästa år", "an index per year, YEAR=PERCENT (e.g. LPIK: --index 2025=3.1); one for each year after the base years through next year") })
-          .option("population", { type: "string", describe: tr(lang, "nästa års befolkning (CSV); dess datum blir nyckelns datum", "next year's population (CSV); its date becomes the key's date") })
+          .option("population", { type: "string", describe: tr(lang, "nästa års befolkning (CSV eller FIL.xlsx[#Blad]); dess datum blir nyckelns datum", "next year's population (CSV or FILE.xlsx[#Sheet]); its date becomes the key's date") })
           .option("round-to", { type: "number", describe: tr(lang, "avrunda referensbeloppen till en multipel av detta belopp i kr (standard 0,01; 1000 är vanligt)", "round the reference amounts to a multiple of this amount in SEK (default 0.01; 1000 is common)") })
           .option("out", { type: "string", demandOption: true, describe: tr(lang, "den nya tariffilen (JSON, \"status\": \"proposal\")", "the new tariff file (JSON, \"status\": \"proposal\")") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv härledningen som Excelarbetsbok (index, referensbelopp, priser och budgetar, budgeterad avräkning)", "write the derivation as an Excel workbook (index, reference amounts, prices and budgets, budgeted settlement)") })
@@ -424,15 +527,15 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       tr(lang, "visa varifrån ett belopp kommer: raderna, poängpriserna, regeln, andelen, det exakta värdet och avrundningen, med tariffens källor", "show where a figure comes from: the rows, point prices, rule, share, exact value and rounding, with the tariff's sources"),
       (y) =>
         y
-          .positional("flow", { type: "string", demandOption: true, describe: tr(lang, "beloppet: \"BETALARE>MOTTAGARE KOMPONENT [AVSER]\" eller \"net PART\", t.ex. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"", "the figure: \"PAYER>PAYEE COMPONENT [LABEL]\" or \"net PARTY\", e.g. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"") })
+          .positional("flow", { type: "string", demandOption: true, describe: tr(lang, "beloppet: \"BETALARE>MOTTAGARE KOMPONENT [AVSER]\" eller \"netto PART\", komponenten som rapporterna skriver den, t.ex. \"RJL>RÖ rörlig\", \"RKL>RÖ solidarisk finansiering RCC\", \"netto RKL\"", "the figure: \"PAYER>PAYEE COMPONENT [LABEL]\" or \"net PARTY\", e.g. \"RJL>RÖ variable\", \"RKL>RÖ solidarity RCC\", \"net RKL\"") })
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
-          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV)", "consumption (CSV)") })
-          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("consumption", { type: "string", demandOption: true, describe: tr(lang, "vårdkonsumtion (CSV, eller FIL.xlsx[#Blad])", "consumption (CSV, or FILE.xlsx[#Sheet])") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV eller FIL.xlsx[#Blad]); ersätter tariffens", "population (CSV or FILE.xlsx[#Sheet]); replaces the tariff's") })
           .option("through", { type: "string", describe: tr(lang, "prognos t.o.m. detta datum", "forecast through this date") })
           .option("set", { type: "string", describe: tr(lang, "scenario: SÖKVÄG=VÄRDE (kan upprepas), som för calculate", "scenario: PATH=VALUE, as for calculate") })
           .option("scenario", { type: "string", describe: tr(lang, "scenario: JSON merge patch, som för calculate", "scenario: JSON merge patch, as for calculate") })
           .option("json", { type: "string", describe: tr(lang, "skriv förklaringen som JSON (vardavtal-explanation/1)", "write the explanation as JSON (vardavtal-explanation/1)") })
-          .example("$0 explain --tariff 2025 --consumption konsumtion.csv \"RJL>RÖ variable\"", ""),
+          .example(tr(lang, "$0 explain --tariff 2025 --consumption konsumtion.csv \"RJL>RÖ rörlig\"", "$0 explain --tariff 2025 --consumption konsumtion.csv \"RJL>RÖ variable\""), ""),
       async (a) => {
         await (await commands.explain()).explainCommand({ tariff: a.tariff, consumption: a.consumption, population: a.population, through: a.through, set: setArgs(a.set), scenario: a.scenario, flow: String(a.flow), json: a.json, strict: a.strict as boolean }, io, lang);
       },
@@ -443,7 +546,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       (y) =>
         y
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
-          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV eller FIL.xlsx[#Blad]); ersätter tariffens", "population (CSV or FILE.xlsx[#Sheet]); replaces the tariff's") })
           .option("amount", { type: "number", default: 1000000, describe: tr(lang, "belopp att fördela som exempel, i kronor (t.ex. 18000000 eller 18000000,50)", "amount to split as an example, in SEK (e.g. 18000000 or 18000000.50)") })
           .example("$0 key --tariff 2025", tr(lang, "nyckeln för 2025 och hur 1 000 000 kr fördelas", "the key of 2025 and how SEK 1,000,000 is split"))
           .example("$0 key --tariff 2025 --amount 18000000 --population befolkning.csv", tr(lang, "hur RCC:s budget fördelas med en ny befolkning", "how RCC's budget is split by a new population")),
@@ -457,8 +560,8 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       (y) =>
         y
           .option("tariff", { type: "string", demandOption: true, describe: tr(lang, "tariffil eller år", "tariff file or year") })
-          .option("costs", { type: "string", demandOption: true, describe: tr(lang, "gemensamma kostnader (CSV: post; part; belopp)", "joint costs (CSV: item; party; amount)") })
-          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV); ersätter tariffens", "population (CSV); replaces the tariff's") })
+          .option("costs", { type: "string", demandOption: true, describe: tr(lang, "gemensamma kostnader (CSV eller FIL.xlsx[#Blad]: post; part; belopp)", "joint costs (CSV or FILE.xlsx[#Sheet]: item; party; amount)") })
+          .option("population", { type: "string", describe: tr(lang, "befolkning (CSV eller FIL.xlsx[#Blad]); ersätter tariffens", "population (CSV or FILE.xlsx[#Sheet]); replaces the tariff's") })
           .option("tolerance", { type: "number", default: Number(DEFAULT_TOLERANCE) / 100, describe: tr(lang, "tillåten avvikelse i kronor per part och post, t.ex. 0 eller 1000; standard 1 kr, så att avrundning på några öre inte räknas som avvikelse", "allowed deviation in SEK per party and item, e.g. 0 or 1000; default SEK 1, so that rounding by a few öre is no deviation") })
           .option("json", { type: "string", describe: tr(lang, "skriv resultatet som JSON (vardavtal-keycheck/1)", "write the result as JSON (vardavtal-keycheck/1)") })
           .option("xlsx", { type: "string", describe: tr(lang, "skriv kontrollen som Excelarbetsbok", "write the check as an Excel workbook") })
@@ -545,7 +648,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
     .help()
     .alias("h", "help")
     .version(PACKAGE_VERSION)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth())
     .exitProcess(false)
     .fail((msg, err) => {
       if (err && typeof err !== "string") throw err; // a check that returned a message passes it as err
@@ -555,7 +658,7 @@ export async function main(argv: string[] = hideBin(process.argv), io: Io = defa
       const missingPositional = /^(Not enough non-option arguments|Ett kommando behövs)/.test(msg ?? "");
       const positionalNeeded: Record<string, string> = {
         compare: tr(lang, "compare behöver två resultatfiler, A och B: vardavtal compare A.json B.json", "compare needs two result files, A and B: vardavtal compare A.json B.json"),
-        explain: tr(lang, "explain behöver beloppet som ska förklaras, t.ex. \"RJL>RÖ variable\" eller \"net RKL\"", "explain needs the figure to explain, e.g. \"RJL>RÖ variable\" or \"net RKL\""),
+        explain: tr(lang, "explain behöver beloppet som ska förklaras, t.ex. \"RJL>RÖ rörlig\" eller \"netto RKL\"", "explain needs the figure to explain, e.g. \"RJL>RÖ variable\" or \"net RKL\""),
       };
       // An unknown flag first: `--tarif` is a typo, and "tariff is missing" would point elsewhere.
       const options = (cli as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]>; boolean: string[] } }).getOptions();

@@ -2,13 +2,14 @@
 import type { AccontoPlan } from "../core/year/acconto.js";
 import { formatOre } from "../core/model/decimal.js";
 import { decisionJson } from "./result-json.js";
+import { withDigest } from "./digest.js";
 
 export const ACCONTO_FORMAT = "vardavtal-acconto/1";
 
 /** The plan as `vardavtal-acconto/1` (formats.md, v2): amounts as strings with two decimals. */
 export function accontoToJson(plan: AccontoPlan, meta: { tool?: { name: string; version: string } } = {}) {
   const id = (i: number): string => plan.tariff.parties[i]?.id ?? String(i);
-  return {
+  return withDigest({
     format: ACCONTO_FORMAT,
     year: plan.year,
     title: plan.title,
@@ -22,5 +23,5 @@ export function accontoToJson(plan: AccontoPlan, meta: { tool?: { name: string; 
     checks: plan.checks.filter((c) => !c.holds).length === 0 ? { holds: true, count: plan.checks.length } : { holds: false, failed: plan.checks.filter((c) => !c.holds) },
     decision: decisionJson(plan.tariff.decision),
     ...(meta.tool ? { tool: meta.tool } : {}),
-  };
+  });
 }

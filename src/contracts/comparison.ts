@@ -2,6 +2,7 @@
 import type { Change, Comparison, ComparisonSide } from "../core/analysis/compare.js";
 import { formatOre, formatValueSek } from "../core/model/decimal.js";
 import { warningJson } from "./result-json.js";
+import { withDigest } from "./digest.js";
 
 export const COMPARISON_FORMAT = "vardavtal-comparison/1";
 
@@ -10,6 +11,8 @@ export function comparisonToJson(c: Comparison, meta: { tool?: { name: string; v
   const id = (i: number): string => c.parties[i] ?? String(i);
   const side = (s: ComparisonSide) => ({
     year: s.year,
+    // what the side is: a forecast (calculate --through: its values are full-year values), a scenario or an outcome
+    kind: s.forecastThrough !== undefined ? "forecast" : s.scenario ? "scenario" : "outcome",
     title: s.title ?? null,
     ...(s.file !== undefined ? { file: s.file } : {}),
     ...(s.forecastThrough !== undefined ? { forecast: { through: s.forecastThrough } } : {}),
@@ -18,7 +21,7 @@ export function comparisonToJson(c: Comparison, meta: { tool?: { name: string; v
   });
   const ch = (x: Change) => ({ a: formatOre(x.a), b: formatOre(x.b), change: formatOre(x.change) });
   const e = c.effects;
-  return {
+  return withDigest({
     format: COMPARISON_FORMAT,
     a: side(c.a),
     b: side(c.b),
@@ -37,5 +40,5 @@ export function comparisonToJson(c: Comparison, meta: { tool?: { name: string; v
       : {}),
     checks: c.checks,
     ...(meta.tool ? { tool: meta.tool } : {}),
-  };
+  });
 }

@@ -1,6 +1,7 @@
 /** `vardavtal-keycheck/1`: the key check as JSON (docs/filformat.md). */
 import type { KeyCheckResult, PartyLine } from "../core/year/keycheck.js";
 import { formatOre, shareText } from "../core/model/decimal.js";
+import { withDigest } from "./digest.js";
 
 export const KEYCHECK_FORMAT = "vardavtal-keycheck/1";
 
@@ -19,7 +20,7 @@ export const KEYCHECK_FORMAT = "vardavtal-keycheck/1";
 export function keyCheckToJson(r: KeyCheckResult, meta: { tool?: { name: string; version: string }; inputs?: unknown[] } = {}) {
   const id = (i: number): string => r.tariff.parties[i]?.id ?? String(i);
   const partyLine = (l: PartyLine, i: number) => ({ party: id(i), paid: formatOre(l.paid), expected: formatOre(l.expected), deviation: formatOre(l.deviation), exceedsTolerance: l.exceeds });
-  return {
+  return withDigest({
     format: KEYCHECK_FORMAT,
     year: r.tariff.year,
     tolerance: formatOre(r.tolerance),
@@ -33,5 +34,5 @@ export function keyCheckToJson(r: KeyCheckResult, meta: { tool?: { name: string;
     checks: r.checks,
     ...(meta.tool ? { tool: meta.tool } : {}),
     ...(meta.inputs ? { inputs: meta.inputs } : {}),
-  };
+  });
 }

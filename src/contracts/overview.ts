@@ -10,7 +10,9 @@ import { MAX_PARTIES } from "../core/model/limits.js";
 import type { Decision } from "../core/model/tariff.js";
 import { buildOverview, overviewChecks, type Overview, type OverviewSource } from "../core/year/overview.js";
 import { decisionJson } from "./result-json.js";
+import { scenarioTexts } from "../core/analysis/compare.js";
 import { readAccontoJson, readFile, readResultDetail } from "./result-input.js";
+import { withDigest } from "./digest.js";
 
 /** The `format` field of an overview JSON (`overview --json`). */
 export const OVERVIEW_FORMAT = "vardavtal-overview/1";
@@ -31,12 +33,13 @@ function decisionOf(d: z.infer<typeof decision> | null): Decision | null {
  * net with its date, the outcome's net and the remaining to settle (null when not given).
  */
 export function overviewToJson(o: Overview, meta: { tool?: { name: string; version: string } } = {}) {
-  return {
+  return withDigest({
     format: OVERVIEW_FORMAT,
     year: o.year,
     ...(o.title !== undefined ? { title: o.title } : {}),
     decision: o.decision === undefined ? null : decisionJson(o.decision ?? undefined),
     ...(o.decision === undefined ? { decisionKnown: false } : {}),
+    ...(o.tariffStatus !== undefined ? { tariffStatus: o.tariffStatus } : {}),
     parties: o.parties.map((p, i) => ({
       party: p,
       plan: formatOre(o.plan[i] ?? 0n),
@@ -45,10 +48,11 @@ export function overviewToJson(o: Overview, meta: { tool?: { name: string; versi
       remaining: o.remaining ? formatOre(o.remaining[i] ?? 0n) : null,
     })),
     forecasts: o.forecasts.map((f) => ({ through: f.through, file: f.file })),
-    sources: o.sources.map((s) => ({ kind: s.kind, file: s.file })),
+    // a forecast or outcome computed as a what-if scenario says so, with what was set
+    sources: o.sources.map((s) => ({ kind: s.kind, file: s.file, ...(s.scenario ? { scenario: s.scenario } : {}) })),
     checks: o.checks.map((c) => ({ id: c.id, holds: c.holds, figures: c.figures })),
     ...(meta.tool ? { tool: meta.tool } : {}),
-  };
+  });
 }
 
 const overviewFile = z.object({
@@ -57,12 +61,13 @@ const overviewFile = z.object({
   title: z.string().max(4000).optional(),
   decision: decision.nullable(),
   decisionKnown: z.literal(false).optional(),
+  tariffStatus: z.enum(["decided", "proposal", "illustrative"]).optional(),
   parties: z
     .array(z.object({ party, plan: money, forecasts: z.array(z.object({ through: isoDate, net: money })), outcome: money.nullable(), remaining: money.nullable() }))
     .min(1)
     .max(MAX_PARTIES),
   forecasts: z.array(z.object({ through: isoDate, file: z.string() })),
-  sources: z.array(z.object({ kind: z.enum(["plan", "forecast", "result", "settlement"]), file: z.string() })),
+  sources: z.array(z.object({ kind: z.enum(["plan", "forecast", "result", "settlement"]), file: z.string(), scenario: z.array(z.string().max(4000)).max(1000).optional() })),
 });
 
 /** Reads an overview back (what overviewToJson wrote); its checks are made again on what was read. */
@@ -77,11 +82,12 @@ export function overviewFromJson(text: string, file: string, bag: DiagnosticBag)
     parties: data.parties.map((p) => p.party),
     ...(data.title !== undefined ? { title: data.title } : {}),
     ...(data.decisionKnown === false ? {} : { decision: decisionOf(data.decision) }),
+    ...(data.tariffStatus !== undefined ? { tariffStatus: data.tariffStatus } : {}),
     plan: col((p) => p.plan),
     forecasts: data.forecasts.map((f, k) => ({ through: f.through, file: f.file, net: col((p) => p.forecasts[k]?.net ?? "0.00") })),
     ...(hasOutcome ? { outcome: col((p) => p.outcome) } : {}),
     ...(hasRemaining ? { remaining: col((p) => p.remaining) } : {}),
-    sources: data.sources,
+    sources: data.sources.map((s) => ({ kind: s.kind, file: s.file, ...(s.scenario ? { scenario: s.scenario } : {}) })),
     checks: [],
   };
   const source = (kind: OverviewSource["kind"], amounts: bigint[], through?: string, f = file): OverviewSource => ({ kind, file: f, year: o.year, parties: o.parties, amounts, ...(through !== undefined ? { through } : {}) });
@@ -119,6 +125,7 @@ export function readResultSource(text: string, file: string, kind: "forecast" | 
   if (!read) return undefined;
   const { result, detail } = read;
   return {
+    ...(detail.scenario ? { scenario: scenarioTexts(detail.scenario) } : {}),
     kind,
     file,
     year: result.year,
@@ -126,6 +133,7 @@ export function readResultSource(text: string, file: string, kind: "forecast" | 
     ...(detail.title !== undefined ? { title: detail.title } : {}),
     ...(result.decision !== undefined ? { decision: result.decision } : {}),
     ...(result.forecastThrough !== undefined ? { through: result.forecastThrough } : {}),
+    ...(result.tariffStatus !== undefined ? { tariffStatus: result.tariffStatus } : {}),
     amounts: result.net,
   };
 }
@@ -141,6 +149,14 @@ const settlementFile = z.object({
 export function readSettlementSource(text: string, file: string, bag: DiagnosticBag): OverviewSource | undefined {
   const data = readFile(text, file, "vardavtal-settlement/1", settlementFile, bag);
   if (!data) return undefined;
+  // what remains, and the net positions settled, each sum to zero in a settlement vardavtal wrote
+  for (const k of ["remaining", "net"] as const) {
+    const sum = data.parties.reduce((a, p) => a + (parseMoney(p[k]) ?? 0n), 0n);
+    if (sum !== 0n) {
+      bag.error("RESULT_FILE", { what: "vardavtal-settlement/1", reason: { sv: `$.parties[*].${k} summerar till ${formatOre(sum)}, inte 0: filen har ändrats efter att den skrevs`, en: `$.parties[*].${k} sums to ${formatOre(sum)}, not 0: the file was changed after it was written` } }, { file, line: 1, column: 1 });
+      return undefined;
+    }
+  }
   return {
     kind: "settlement",
     file,

@@ -1,21 +1,25 @@
 /**
  * Reading back what vardavtal wrote: a year's result (`vardavtal-result/1`) and an a-conto plan
  * (`vardavtal-acconto/1`), for the final settlement. Only the fields the settlement needs are
- * checked (more fields are welcome); money is parsed exactly; a result whose flows do not give its
- * net positions (a hand-edited file) is refused.
+ * checked (more fields are welcome); money is parsed exactly. Every file's digest is checked first
+ * (contracts/digest.ts): a file changed after it was written is refused (RESULT_EDITED), and so is
+ * one without a digest (RESULT_NO_DIGEST); behind it, a result whose flows do not give its net
+ * positions is refused too.
  */
 import * as z from "zod";
 import { formatOre, parseMoney } from "../core/model/decimal.js";
-import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { checkDigest, DIGEST_FIELD } from "./digest.js";
 import { DiagnosticBag, type Localized, type Location } from "../core/model/diagnostics.js";
 import { phrase, type Phrase } from "../core/model/phrases.js";
 import { MAX_JSON_DEPTH, MAX_PARTIES } from "../core/model/limits.js";
 import { COMPONENTS, type Component } from "../core/model/calculate.js";
 import type { BaseResult } from "../core/year/proposal.js";
 import type { PaidItem, PartyNames, SettlementResult } from "../core/year/settlement.js";
-import { formatPath, type Decision } from "../core/model/tariff.js";
+import { formatPath, type Decision } from "../core/model/tariff-compile.js";
 import { issueReason, jsonErrorReason, reasonOf } from "../core/model/tariff-reasons.js";
 import { jsonTooDeep } from "../core/model/json-depth.js";
+import { scenarioTexts } from "../core/analysis/compare.js";
 
 const money = z.string().regex(/^-?\d{1,16}\.\d{2}$/, { message: 'expected an amount as a string with two decimals, e.g. "1234.50"' });
 const party = z.string().min(1).max(64);
@@ -57,7 +61,7 @@ const resultDetail = z.object({
   grants: z.array(z.object({ name: z.string(), recipient: party, amount: money, basis: z.enum(["key", "amounts"]) })).optional(),
   scenario: z
     .object({
-      set: z.array(z.object({ path: z.string(), value: z.string(), target: z.string().optional() })),
+      set: z.array(z.object({ path: z.string(), value: z.string(), target: z.string().optional(), was: z.string().optional() })),
       // a file of an earlier version named only the scenario file
       patch: z.union([z.string().transform((file) => ({ file, content: null as unknown, changed: [] as string[] })), z.object({ file: z.string(), sha256: z.string().optional(), content: z.unknown(), changed: z.array(z.string()) })]).optional(),
       changed: z.array(z.string()).default([]),
@@ -94,7 +98,7 @@ function locationOf(text: string, offset: number, file: string): Location {
   return { file, line, column: offset - (before.lastIndexOf("\n") + 1) + 1 };
 }
 
-function parseJson(text: string, file: string, what: string, bag: DiagnosticBag): unknown {
+function parseJson(text: string, file: string, what: string, bag: DiagnosticBag): { value: unknown; root: Node; body: string } | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // the syntax error's place and kind from the same JSON parser the tariff is read with, in both languages
   const deep = jsonTooDeep(body);
@@ -109,7 +113,36 @@ function parseJson(text: string, file: string, what: string, bag: DiagnosticBag)
     bag.error("RESULT_FILE", { what, reason: first ? jsonErrorReason(printParseErrorCode(first.error)) : reasonOf("empty_file") }, first ? locationOf(body, first.offset, file) : { file, line: 1, column: 1 });
     return undefined;
   }
-  return JSON.parse(body) as unknown;
+  return { value: JSON.parse(body) as unknown, root, body };
+}
+
+/** The command that writes each format, for the message that asks for a file to be recomputed. */
+const WRITER: Record<string, string> = {
+  "vardavtal-result/1": "calculate --json",
+  "vardavtal-acconto/1": "acconto --json",
+  "vardavtal-settlement/1": "settle --json",
+  "vardavtal-comparison/1": "compare --json",
+  "vardavtal-overview/1": "overview --json",
+};
+
+/**
+ * The digest of a file of the format being read (contracts/digest.ts): a file without one, or whose
+ * content no longer gives it (changed by hand after it was written), is refused. A file of another
+ * format is left to the schema, which names the format it expected.
+ */
+function digestHolds(read: { value: unknown; root: Node; body: string }, file: string, what: string, bag: DiagnosticBag): boolean {
+  const v = read.value;
+  if (typeof v !== "object" || v === null || Array.isArray(v) || (v as { format?: unknown }).format !== what) return true;
+  const state = checkDigest(v as Record<string, unknown>);
+  if (state.state === "ok") return true;
+  const params = { what, file, command: WRITER[what] ?? "vardavtal" };
+  if (state.state === "missing") {
+    bag.error("RESULT_NO_DIGEST", params, { file, line: 1, column: 1 });
+    return false;
+  }
+  const node = findNodeAtLocation(read.root, [DIGEST_FIELD]);
+  bag.error("RESULT_EDITED", params, node ? locationOf(read.body, node.offset, file) : { file, line: 1, column: 1 });
+  return false;
 }
 
 /** A reason at a path of the file: "$.flows[0].amount: …" in both languages. */
@@ -135,11 +168,12 @@ function schemaErrors(error: z.ZodError, value: unknown, file: string, what: str
 
 /** A file vardavtal wrote: JSON of the given schema, or its problems reported. */
 export function readFile<T>(text: string, file: string, what: string, schema: z.ZodType<T>, bag: DiagnosticBag): T | undefined {
-  const value = parseJson(text, file, what, bag);
-  if (value === undefined) return undefined;
-  const parsed = schema.safeParse(value);
+  const read = parseJson(text, file, what, bag);
+  if (read === undefined) return undefined;
+  if (!digestHolds(read, file, what, bag)) return undefined;
+  const parsed = schema.safeParse(read.value);
   if (!parsed.success) {
-    schemaErrors(parsed.error, value, file, what, bag);
+    schemaErrors(parsed.error, read.value, file, what, bag);
     return undefined;
   }
   return parsed.data;
@@ -302,7 +336,7 @@ export function readSettlementJson(text: string, file: string, result: ReadResul
  */
 export function readBaseResult(text: string, file: string, partyIds: readonly string[], bag: DiagnosticBag): BaseResult | undefined {
   const what = "vardavtal-result/1";
-  const data = readFile(text, file, what, resultFile, bag);
+  const data = readFile(text, file, what, resultFile.extend({ scenario: resultDetail.shape.scenario }), bag);
   const checked = checkResult(data, file, bag);
   if (!data || !checked) return undefined;
   if (!data.pairs) {
@@ -323,5 +357,5 @@ export function readBaseResult(text: string, file: string, partyIds: readonly st
     const units = BigInt(`${int}${frac.padEnd(8, "0")}`.replace(/^(-?)0+(?=\d)/, "$1"));
     values.set(s * n + b, units);
   });
-  return { file, year: checked.year, ...(checked.forecastThrough ? { forecastThrough: checked.forecastThrough } : {}), values };
+  return { file, year: checked.year, ...(checked.forecastThrough ? { forecastThrough: checked.forecastThrough } : {}), ...(data.scenario ? { scenario: scenarioTexts(data.scenario) } : {}), values };
 }

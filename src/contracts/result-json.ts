@@ -9,6 +9,7 @@ import type { Decision } from "../core/model/tariff.js";
 import { areaCells } from "../core/model/consumption.js";
 import { type ScenarioRecord } from "../core/analysis/scenario-record.js";
 import { hintText, messageText } from "../text/diagnostics.js";
+import { withDigest } from "./digest.js";
 
 /** The `format` field of a result JSON (`resultToJson`, `calculate --json`): `"vardavtal-result/1"`. */
 export const RESULT_FORMAT = "vardavtal-result/1";
@@ -64,7 +65,7 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
   // kept beside them (`valueToDate`), so a proposal or a comparison takes like for like.
   const cf = r.forecast?.factor;
   const full = (v: bigint): bigint => (cf ? roundHalfAwayFromZero(v * cf.num, cf.den) : v);
-  return {
+  return withDigest({
     format: RESULT_FORMAT,
     year: r.year,
     title: r.title,
@@ -128,5 +129,5 @@ export function resultToJson(r: CalculationResult, meta: ResultMeta = {}) {
     ...(meta.tool ? { tool: meta.tool } : {}),
     ...(meta.inputs ? { inputs: meta.inputs } : {}),
     ...(meta.generatedAt ? { generatedAt: meta.generatedAt } : {}),
-  };
+  });
 }

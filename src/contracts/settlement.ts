@@ -2,6 +2,7 @@
 import type { Settlement } from "../core/year/settlement.js";
 import { formatOre } from "../core/model/decimal.js";
 import { decisionJson } from "./result-json.js";
+import { withDigest } from "./digest.js";
 
 /** Where a payment came from, as the settlement shows it: "betalningar.csv:4", or the source's file. */
 export function paymentSourceText(s: Settlement, p: Settlement["payments"][number]): string {
@@ -24,7 +25,7 @@ export function paymentSourceText(s: Settlement, p: Settlement["payments"][numbe
  */
 export function settlementToJson(s: Settlement, meta: { tool?: { name: string; version: string } } = {}) {
   const id = (i: number): string => s.parties[i] ?? String(i);
-  return {
+  return withDigest({
     format: "vardavtal-settlement/1",
     year: s.year,
     netting: s.netting,
@@ -70,5 +71,5 @@ export function settlementToJson(s: Settlement, meta: { tool?: { name: string; v
     // the decision of the result's tariff, as its file names it (null: none)
     decision: decisionJson(s.decision ?? undefined),
     ...(meta.tool ? { tool: meta.tool } : {}),
-  };
+  });
 }

@@ -7,12 +7,12 @@
 import * as nodeFs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
-import { InputError, type Diagnostic } from "../core/model/diagnostics.js";
+import { InputError, type Diagnostic, type FileProblem, type Params } from "../core/model/diagnostics.js";
+import { phrase, type Phrase } from "../core/model/phrases.js";
 import type { Lang } from "../text/messages.js";
 import type { PendingFile } from "../render/format.js";
 
 export type { PendingFile } from "../render/format.js";
-import { fileProblemText, knownFileProblem } from "../text/diagnostics.js";
 
 /** The file-system calls writeFilesAtomically makes (replaceable in tests, to simulate failures). */
 export type OutputFs = Pick<
@@ -27,20 +27,11 @@ export interface WriteOptions {
   fs?: Partial<OutputFs>;
 }
 
-const KINDS = {
-  directory: ["en mapp", "a directory"],
-  device: ["en enhet", "a device"],
-  fifo: ["en namngiven pipe (FIFO)", "a named pipe (FIFO)"],
-  socket: ["en socket", "a socket"],
-  brokenLink: ["en symbolisk länk som inte leder till någon fil", "a symbolic link that leads to no file"],
-  notFolder: ["en fil där en mapp behövs", "a file where a folder is needed"],
-  other: ["något annat än en fil", "something other than a file"],
-} as const;
+export type OutputKind = "directory" | "device" | "fifo" | "socket" | "brokenLink" | "notFolder" | "other";
 
-export type OutputKind = keyof typeof KINDS;
-
-export function outputKindText(kind: OutputKind, lang: Lang): string {
-  return KINDS[kind][lang === "sv" ? 0 : 1];
+/** What a path leads to, as a coded phrase of a message (its words are in the catalogues). */
+export function outputKindPhrase(kind: OutputKind): Phrase {
+  return phrase(`output_kind_${kind}`);
 }
 
 function errno(e: unknown): string | undefined {
@@ -91,14 +82,15 @@ export function statKind(st: nodeFs.Stats): OutputKind {
 }
 
 /** Why a write failed, in words: the folder is missing (ENOENT), or the file-system error's words. */
-function reasonText(e: unknown, lang: Lang): string {
+function reasonOf(e: unknown): Phrase | FileProblem | string {
   const code = errno(e);
-  if (code === "ENOENT") return `${lang === "sv" ? "mappen finns inte" : "the folder does not exist"} (${code})`;
-  if (code && knownFileProblem(code)) return fileProblemText(code, lang);
-  return e instanceof Error ? e.message : String(e);
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === "ENOENT") return phrase("folder_missing", { code });
+  if (code) return { errno: code, detail: message };
+  return message;
 }
 
-function outputError(code: "OUTPUT_WRITE" | "OUTPUT_NOT_FILE", file: PendingFile, params: Record<string, string>): InputError {
+function outputError(code: "OUTPUT_WRITE" | "OUTPUT_NOT_FILE", file: PendingFile, params: Params): InputError {
   const d: Diagnostic = { severity: "error", code, params: { option: file.option ?? file.path, ...params }, file: file.path, line: 1, column: 1 };
   return new InputError([d]);
 }
@@ -131,9 +123,9 @@ export function writeFilesAtomically(files: PendingFile[], options: WriteOptions
     try {
       where = outputTarget(file.path, fs);
     } catch (e) {
-      throw outputError("OUTPUT_WRITE", file, { reason: reasonText(e, lang) });
+      throw outputError("OUTPUT_WRITE", file, { reason: reasonOf(e), restore: "" });
     }
-    if ("kind" in where) throw outputError("OUTPUT_NOT_FILE", file, { kind: outputKindText(where.kind, lang) });
+    if ("kind" in where) throw outputError("OUTPUT_NOT_FILE", file, { kind: outputKindPhrase(where.kind) });
     steps.push({ file, target: where.target, exists: where.exists });
   }
   const createdDirs: string[] = [];
@@ -217,9 +209,8 @@ export function writeFilesAtomically(files: PendingFile[], options: WriteOptions
         /* not empty or gone: leave it */
       }
     }
-    let reason = reasonText(e, lang);
-    if (unrestored.length > 0) reason += lang === "sv" ? `; KUNDE INTE ÅTERSTÄLLA, den äldre filen finns kvar som: ${unrestored.join(", ")}` : `; COULD NOT RESTORE, the older file is kept as: ${unrestored.join(", ")}`;
-    throw outputError("OUTPUT_WRITE", failed.file, { reason });
+    const restore = unrestored.length > 0 ? phrase("not_restored", { files: unrestored.join(", ") }) : "";
+    throw outputError("OUTPUT_WRITE", failed.file, { reason: reasonOf(e), restore });
   }
   for (const s of steps) {
     if (!s.backup) continue;

@@ -1,36 +1,18 @@
 /**
  * The input readers over files: a ByteSource for a path (streamed, hashed with `node:crypto`),
- * and the readers of `src/read/inputs.ts` taking a path, as the command line uses them.
+ * and the small JSON files read whole. The table readers taking a path (CSV or a workbook's
+ * sheet) are in `table-files.ts`.
  */
-import { createHash } from "node:crypto";
-import { createReadStream, readFileSync, statSync } from "node:fs";
-import type { ConsumptionAccumulator } from "../core/model/consumption.js";
-import type { DiagnosticBag, Location } from "../core/model/diagnostics.js";
-import type { PopulationInput } from "../core/model/key.js";
+import { readFileSync, statSync } from "node:fs";
+import type { DiagnosticBag } from "../core/model/diagnostics.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
-import type { Payment } from "../core/year/settlement.js";
 import type { CompiledTariff } from "../core/model/tariff.js";
-import { readCsv, readFailure, type ByteSource, type CsvInfo, type CsvRecord, type ReadOptions } from "../read/csv.js";
-import { hashedText, readConsumption, readCosts, readPayments, readPopulation, tariffFromText, type CostRow, type HashedFile } from "../read/inputs.js";
-import type { Sha256Hasher } from "../read/sha256.js";
+import { readCsv, readFailure, type CsvInfo, type CsvRecord, type ReadOptions } from "../read/csv.js";
+import { hashedText, type HashedFile } from "../read/inputs.js";
+import { tariffFromText } from "../read/tariff-text.js";
+import { fileSource, nodeSha256 } from "./source.js";
 
-/** Node's native SHA-256 behind the readers' hasher interface. */
-export function nodeSha256(): Sha256Hasher {
-  const h = createHash("sha256");
-  return { update: (bytes) => void h.update(bytes), hex: () => h.digest("hex") };
-}
-
-/** A file as a ByteSource: its size from `stat`, its bytes streamed in chunks. */
-export function fileSource(file: string): ByteSource {
-  return {
-    name: file,
-    open: (chunkSize) => {
-      const size = statSync(file).size;
-      return { size, chunks: createReadStream(file, { highWaterMark: chunkSize }) as AsyncIterable<Buffer> };
-    },
-    sha256: nodeSha256,
-  };
-}
+export { fileSource, nodeSha256 } from "./source.js";
 
 /** Streams a CSV file as batches of records (header first); see `readCsv`. */
 export function readCsvFile(file: string, bag: DiagnosticBag, info: CsvInfo, options: ReadOptions = {}): AsyncGenerator<CsvRecord[]> {
@@ -51,26 +33,6 @@ export function readTextFile(file: string, role: InputFileInfo["role"], bag: Dia
 export function readTariffFile(file: string, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
   const f = readTextFile(file, "tariff", bag);
   return f && tariffFromText(f, bag);
-}
-
-/** Streams a consumption file into the accumulator. */
-export function readConsumptionFile(file: string, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
-  return readConsumption(fileSource(file), acc, bag, options);
-}
-
-/** Reads a population file (part; befolkning; datum). */
-export function readPopulationFile(file: string, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
-  return readPopulation(fileSource(file), bag);
-}
-
-/** Reads a joint-costs file (post; part; belopp) for check-key. */
-export function readCostsFile(file: string, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
-  return readCosts(fileSource(file), bag);
-}
-
-/** Reads a payments file (betalare; mottagare; belopp; datum; avser) for the final settlement. */
-export function readPaymentsFile(file: string, parties: readonly string[], bag: DiagnosticBag): Promise<{ payments: (Payment & { at: Location })[]; info: CsvInfo }> {
-  return readPayments(fileSource(file), parties, bag);
 }
 
 /** A file's size in bytes, 0 when it cannot be read (the reader reports that). */

@@ -8,8 +8,9 @@ import { lstatSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { DiagnosticBag, InputError, diagnosticKey, sortDiagnostics, type Diagnostic } from "../core/model/diagnostics.js";
 import type { Lang } from "../text/messages.js";
-import { isSpecialPath, outputKindText, outputTarget, statKind, writeFilesAtomically, type PendingFile } from "./atomic-write.js";
+import { isSpecialPath, outputKindPhrase, outputTarget, statKind, writeFilesAtomically, type PendingFile } from "./atomic-write.js";
 import { resolveTariffArg } from "./paths.js";
+import { tableArg } from "./table-arg.js";
 
 export interface PathArg {
   /** the option that named it (`--json`, `--consumption`) */
@@ -90,7 +91,7 @@ function fileOnTheWay(path: string): boolean {
 export function checkOutputPaths(plan: OutputPlan, lang: Lang): Diagnostic[] {
   const bag = new DiagnosticBag();
   const at = (p: PathArg) => ({ file: p.path, line: 1, column: 1 });
-  const notFile = (p: PathArg, kind: Parameters<typeof outputKindText>[0]) => bag.error("OUTPUT_NOT_FILE", { option: p.option, kind: outputKindText(kind, lang) }, at(p));
+  const notFile = (p: PathArg, kind: Parameters<typeof outputKindPhrase>[0]) => bag.error("OUTPUT_NOT_FILE", { option: p.option, kind: outputKindPhrase(kind) }, at(p));
 
   // A folder that cannot be one is reported once; the files and folders inside it are not looked at.
   const badDirs: string[] = [];
@@ -139,7 +140,8 @@ export function checkOutputPaths(plan: OutputPlan, lang: Lang): Diagnostic[] {
     if ("kind" in where) notFile(f, where.kind);
     outputs.push({ ...f, id: identity(f.path) });
   }
-  const inputs = plan.inputs.filter((i) => i.path !== "").map((i) => ({ ...i, id: identity(i.path) })); // "" names no file
+  // "" names no file; `FILE.xlsx#Blad` names the workbook FILE.xlsx
+  const inputs = plan.inputs.filter((i) => i.path !== "").map((i) => ({ ...i, id: identity(tableArg(i.path).file) }));
   for (const o of outputs) {
     const input = inputs.find((i) => sameFile(o.id, i.id));
     if (input) bag.error("OUTPUT_IS_INPUT", { input: input.path, option: o.option }, at(o));
@@ -162,19 +164,7 @@ export function assertOutputPaths(plan: OutputPlan, lang: Lang): void {
 /** The names `--csv-dir` writes (src/render/csv/result-csv.ts), checked before the run. */
 export const CSV_DIR_FILES = ["flows.csv", "net.csv", "transfers.csv", "key.csv", "areas.csv"] as const;
 
-/** `--strict`: every warning of the run becomes an error (exit 2, nothing written). */
-export function failOnWarnings(warnings: readonly Diagnostic[]): void {
-  if (warnings.length === 0) return;
-  const seen = new Set<string>();
-  const errors: Diagnostic[] = [];
-  for (const w of warnings) {
-    const k = diagnosticKey(w);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    errors.push({ ...w, severity: "error" });
-  }
-  throw new InputError(sortDiagnostics(errors));
-}
+export { failOnWarnings } from "./strict.js";
 
 /** The tariff argument as an input file: a path, or the bundled file a year stands for. */
 export function tariffInput(arg: string): PathArg[] {

@@ -6,10 +6,13 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DiagnosticBag } from "../core/model/diagnostics.js";
-import type { CompiledTariff } from "../core/model/tariff.js";
+import { InputError } from "../core/model/diagnostics.js";
+import { compileValidated, type CompiledTariff } from "../core/model/tariff-compile.js";
+import type { TariffFile } from "../core/model/tariff-schema.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
-import { hashedText, tariffFromText } from "../read/inputs.js";
-import { nodeSha256 } from "./files.js";
+import { hashedText, type HashedFile } from "../read/hashed-text.js";
+import { nodeSha256 } from "./source.js";
+import { VALIDATED_TARIFFS } from "./bundled-tariffs.js";
 import { BUNDLED_TARIFFS, PACKAGE_VERSION } from "../package-data.js";
 
 /**
@@ -50,11 +53,28 @@ export function resolveTariffArg(arg: string): { path: string; bundled?: number 
   return { path: arg };
 }
 
-/** A bundled tariff, compiled, with its file description (the bytes and hash of tariffs/YYYY.json). */
-export function loadBundledTariff(year: number, name: string, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
+/** A bundled tariff's text with its file description (the bytes and hash of tariffs/YYYY.json). */
+export function bundledTariffFile(year: number, name: string): HashedFile | undefined {
   const text = BUNDLED_TARIFFS[year];
-  if (text === undefined) return undefined;
-  return tariffFromText(hashedText(name, "tariff", new TextEncoder().encode(text), nodeSha256), bag);
+  return text === undefined ? undefined : hashedText(name, "tariff", new TextEncoder().encode(text), nodeSha256);
+}
+
+/**
+ * A bundled tariff compiled without the schema (zod): the build validated its text with the
+ * schema (scripts/bundle-tariffs.js) and kept the schema's output, which is used when the text's
+ * SHA-256 is the one validated. "unvalidated" otherwise: then `loadTariff` must validate it.
+ * The compiled tariff, its warnings and their positions are those `loadTariff` gives.
+ */
+export function compileBundledTariff(year: number, f: HashedFile, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined | "unvalidated" {
+  const validated = VALIDATED_TARIFFS[year];
+  if (!validated || validated.sha256 !== f.info.sha256) return "unvalidated";
+  try {
+    return { tariff: compileValidated(f.text, f.info.file, JSON.parse(validated.file) as TariffFile), info: f.info };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    bag.absorb(e.diagnostics);
+    return undefined;
+  }
 }
 
 /** The package's version (compiled in). */

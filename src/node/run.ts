@@ -9,12 +9,15 @@ import { resolveKey, type PopulationInput } from "../core/model/key.js";
 import type { CompiledTariff } from "../core/model/tariff.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import { csvInfoToInput } from "../read/inputs.js";
-import { fileSize, readConsumptionFile, readPopulationFile, readTariffFile, readTextFile } from "./files.js";
+import { fileSize, readTariffFile, readTextFile } from "./files.js";
+import { readConsumptionFile, readPopulationFile, tableArg } from "./table-files.js";
+import { loadPopulationArg, tariffArgSource } from "./tariff-arg.js";
+import { tariffFromText } from "../read/tariff-text.js";
 import { applyScenario, scenarioComparison } from "../core/analysis/scenario.js";
 import type { Comparison } from "../core/analysis/compare.js";
 import type { CsvInfo } from "../read/csv.js";
 import { readConsumptionFast, type FastOptions, type FastOutcome } from "./fast/reader.js";
-import { bundledYears, loadBundledTariff, resolveTariffArg } from "./paths.js";
+import { compileBundledTariff } from "./paths.js";
 import { isoDateYear } from "../core/model/numbers.js";
 import { type ScenarioRecord } from "../core/analysis/scenario-record.js";
 
@@ -62,26 +65,16 @@ export interface FileRun {
 
 /** Loads the tariff given as a path or a bundled year; errors go to the bag. */
 export function loadTariffArg(arg: string, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
-  const resolved = resolveTariffArg(arg);
-  if ("missingYear" in resolved) {
-    bag.error("TARIFF_NOT_BUNDLED", { year: resolved.missingYear, years: bundledYears().join(", ") || "–" }, { file: arg, line: 1, column: 1 });
-    return undefined;
+  const source = tariffArgSource(arg, bag);
+  if (!source) return undefined;
+  if ("year" in source) {
+    const compiled = compileBundledTariff(source.year, source.file, bag);
+    return compiled !== "unvalidated" ? compiled : tariffFromText(source.file, bag);
   }
-  if (resolved.bundled !== undefined) return loadBundledTariff(resolved.bundled, resolved.path, bag);
-  return readTariffFile(resolved.path, bag);
+  return readTariffFile(source.path, bag);
 }
 
-/**
- * Reads a population file (CSV: party;population[;date], or an SCB export) for `--population`;
- * no path gives nothing. Errors go to the bag, with their positions.
- *
- * @returns the population (per party id, to give to `calculate`) and the file's description
- */
-export async function loadPopulationArg(path: string | undefined, bag: DiagnosticBag): Promise<{ population?: PopulationInput; info?: InputFileInfo }> {
-  if (!path) return {};
-  const p = await readPopulationFile(path, bag);
-  return { population: p.population, info: csvInfoToInput("population", p.info) };
-}
+export { loadPopulationArg } from "./tariff-arg.js";
 
 /**
  * Reads every input, reports every problem (throws InputError carrying all of them), and returns
@@ -123,7 +116,7 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRun> 
   let info: CsvInfo | undefined;
   const summarize = async (priced: CompiledTariff, errors: DiagnosticBag): Promise<ConsumptionSummary> => {
     fast = undefined;
-    if (!errors.hasErrors && (reader === "fast" || (reader === "auto" && fileSize(options.consumption) >= FAST_THRESHOLD))) {
+    if (!errors.hasErrors && !tableArg(options.consumption).workbook && (reader === "fast" || (reader === "auto" && fileSize(options.consumption) >= FAST_THRESHOLD))) {
       fast = await readConsumptionFast(options.consumption, priced, { ...options.fast, onProgress: options.onProgress });
     }
     if (fast?.ok) {

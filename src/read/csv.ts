@@ -9,7 +9,8 @@ import { DiagnosticBag } from "../core/model/diagnostics.js";
 import { MAX_RECORD_LENGTH } from "../core/model/limits.js";
 import { sha256, type Sha256Hasher } from "./sha256.js";
 
-export type Encoding = "utf-8" | "windows-1252" | "ascii";
+/** A CSV file's encoding; "xlsx" for a sheet of a workbook read as a table. */
+export type Encoding = "utf-8" | "windows-1252" | "ascii" | "xlsx";
 
 export interface CsvRecord {
   /** 1-based line where the record starts */
@@ -33,6 +34,8 @@ export interface CsvInfo {
   records: number;
   /** false when the file could not be read at all (already reported) */
   readable: boolean;
+  /** the sheet, when the table is a sheet of a workbook */
+  sheet?: string;
 }
 
 /**
@@ -409,6 +412,12 @@ export async function* readCsv(source: ByteSource, bag: DiagnosticBag, info: Csv
   let bytes = 0;
   try {
     for await (const chunk of opened.chunks) {
+      if (bytes === 0 && chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04) {
+        // a ZIP: an Excel workbook (or another Office file) read as CSV; its bytes say nothing to the reader
+        bag.error("CSV_IS_XLSX", {}, { file, line: 1, column: 1 });
+        info.readable = false;
+        return;
+      }
       hash.update(chunk);
       bytes += chunk.length;
       const text = decoder.decode(chunk);

@@ -9,14 +9,41 @@ import type { PopulationInput } from "../core/model/key.js";
 import { MAX_INPUT_ORE, MAX_POPULATION } from "../core/model/limits.js";
 import { badNumberParams, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/model/numbers.js";
 import { checkName } from "../core/model/text-values.js";
+import { phrase, type Phrase } from "../core/model/phrases.js";
 import { nearestName, partyKey } from "../core/model/names.js";
 import type { PartyNames, Payment } from "../core/year/settlement.js";
 export type { PartyNames } from "../core/year/settlement.js";
 import type { Component } from "../core/model/calculate.js";
-import { loadTariff, type CompiledTariff } from "../core/model/tariff.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import { emptyInfo, isBlankRecord, mapHeader, readCsv, type ByteSource, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
 import { sha256, type Sha256Hasher } from "./sha256.js";
+import { finishSheetRecord, isSheetRecord, sheetRecords, type SheetSource, type SheetTable } from "./sheet.js";
+
+/**
+ * A table input: CSV bytes (a file, a browser File, a buffer) or a sheet of a workbook (read by
+ * `readSheet` of `vardavtal/xlsx`). Both are read with the same columns and the same checks.
+ */
+export type TableSource = ByteSource | SheetSource;
+
+function isSheetSource(s: TableSource): s is SheetSource {
+  return typeof (s as Partial<SheetSource>).table === "object";
+}
+
+/** The name messages give a table input: the path, or `FILE.xlsx#Blad` for a sheet. */
+export function tableName(s: TableSource): string {
+  return isSheetSource(s) ? s.table.name : s.name;
+}
+
+/** The sheet's records as one batch; the info says it is a workbook's sheet. */
+async function* sheetBatches(table: SheetTable, info: CsvInfo): AsyncGenerator<CsvRecord[]> {
+  info.file = table.name;
+  info.bytes = table.bytes;
+  info.sha256 = table.sha256;
+  info.encoding = "xlsx";
+  info.delimiter = "";
+  info.sheet = table.sheet;
+  yield sheetRecords(table);
+}
 
 export const CONSUMPTION_COLUMNS: ColumnSpec<ConsumptionField>[] = [
   { field: "year", names: ["år", "ar", "year"] },
@@ -62,7 +89,8 @@ function requireColumns<F extends string>(map: Map<F, number>, groups: F[][], sp
   for (const group of groups) {
     if (group.some((f) => map.has(f))) continue;
     ok = false;
-    const column = group.map((f) => names(specs, f).split(" / ")[0]).join(" eller/or ");
+    const first = group.map((f) => names(specs, f).split(" / ")[0] ?? f);
+    const column = first.length === 2 ? phrase("columns_either", { first: first[0] ?? "", second: first[1] ?? "" }) : first.join(", ");
     const accepted = group.map((f) => names(specs, f)).join("; ");
     const found = header.map((h) => h.trim()).filter((h) => h !== "").map((h) => `"${h}"`).join(", ") || "-";
     bag.error("MISSING_COLUMN", { column, accepted, found }, { file, line: 1, column: 1 });
@@ -82,36 +110,7 @@ function checkFieldCount(r: CsvRecord, width: number, file: string, bag: Diagnos
   return false;
 }
 
-export interface HashedFile {
-  text: string;
-  info: InputFileInfo;
-}
-
-/**
- * A small file's bytes as text (a tariff, a result JSON), with its hash. Undecodable bytes become
- * U+FFFD and a BOM is kept, for the JSON reader to report.
- */
-export function hashedText(name: string, role: InputFileInfo["role"], bytes: Uint8Array, hasher: () => Sha256Hasher = sha256): HashedFile {
-  const h = hasher();
-  h.update(bytes);
-  return {
-    text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes),
-    info: { role, file: name, sha256: h.hex(), bytes: bytes.length, encoding: "utf-8" },
-  };
-}
-
-/** Compiles a tariff read as text; errors (with positions) go to the bag. */
-export function tariffFromText(f: HashedFile, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
-  try {
-    return { tariff: loadTariff(f.text, f.info.file), info: f.info };
-  } catch (e) {
-    if (e instanceof InputError) {
-      bag.absorb(e.diagnostics);
-      return undefined;
-    }
-    throw e;
-  }
-}
+export { hashedText, type HashedFile } from "./hashed-text.js";
 
 /** One data record of a table, with its header map and positions. */
 export interface TableRecord<F extends string> {
@@ -124,7 +123,7 @@ export interface TableRecord<F extends string> {
   /** the position of a field's value (after leading blanks), plus an offset into it */
   at(field: F, offset?: number): Location;
   /** the field as a checked name (trimmed, spaces folded), or undefined when it is reported as unusable */
-  name(field: F, what: string): string | undefined;
+  name(field: F, what: Phrase): string | undefined;
 }
 
 /**
@@ -133,7 +132,7 @@ export interface TableRecord<F extends string> {
  * Returns the file's info with `records` = non-blank data records.
  */
 async function readTable<F extends string>(
-  source: ByteSource,
+  source: TableSource,
   specs: ColumnSpec<F>[],
   required: F[][],
   bag: DiagnosticBag,
@@ -141,7 +140,8 @@ async function readTable<F extends string>(
   options: ReadOptions = {},
   onHeader?: (header: CsvRecord, map: Map<F, number>) => void,
 ): Promise<CsvInfo> {
-  const file = source.name;
+  const file = tableName(source);
+  const sheet = isSheetSource(source) ? source.table : undefined;
   const info = emptyInfo(file);
   let header: Map<F, number> | undefined;
   let headerRecord: CsvRecord | undefined;
@@ -157,7 +157,7 @@ async function readTable<F extends string>(
     onHeader?.(held.record, held.map);
     held = undefined;
   };
-  for await (const batch of readCsv(source, bag, info, options)) {
+  for await (const batch of sheet ? sheetBatches(sheet, info) : readCsv(source as ByteSource, bag, info, options)) {
     for (const record of batch) {
       if (!header) {
         const own = new DiagnosticBag();
@@ -186,6 +186,7 @@ async function readTable<F extends string>(
         continue;
       }
       info.records++;
+      if (sheet && isSheetRecord(record)) finishSheetRecord(record, { width, dateIndex: header.get("date" as F), date1904: sheet.date1904, file, header: headerRecord?.fields ?? [], used: new Set(header.values()) }, bag);
       if (!checkFieldCount(record, width, file, bag)) continue;
       const h = header;
       onRecord({
@@ -248,9 +249,9 @@ function totalRow(record: CsvRecord): number | undefined {
 }
 
 /** Streams a consumption file into the accumulator. */
-export async function readConsumption(source: ByteSource, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
+export async function readConsumption(source: TableSource, acc: ConsumptionAccumulator, bag: DiagnosticBag, options: ReadOptions = {}): Promise<CsvInfo> {
   const required: ConsumptionField[][] = [["seller"], ["buyer"], ["area"], ["year", "date"], ["points", "amount"]];
-  const file = source.name;
+  const file = tableName(source);
   let fields: Partial<Record<ConsumptionField, FieldRef>> | undefined;
   return readTable(
     source,
@@ -281,8 +282,8 @@ const YEAR_COLUMN = /^(?:(?:folkmängd|folkmangd|befolkning|population)\s*)?(\d{
  * column `Folkmängd`, regions with their county code (`05 Östergötlands län`), or one column per
  * year (`region; 2023; 2024`), of which the key chooses one (see resolveKey).
  */
-export async function readPopulation(source: ByteSource, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
-  const file = source.name;
+export async function readPopulation(source: TableSource, bag: DiagnosticBag): Promise<{ population: PopulationInput; info: CsvInfo }> {
+  const file = tableName(source);
   const population: PopulationInput = { file, entries: [] };
   let years: { year: number; index: number; column: string }[] = [];
   let usable = true;
@@ -302,7 +303,7 @@ export async function readPopulation(source: ByteSource, bag: DiagnosticBag): Pr
     bag,
     ({ record, get, at, name }) => {
       if (!usable) return;
-      const party = name("party", "part/party");
+      const party = name("party", phrase("field_party"));
       if (population.years) {
         // One value per year column; a value is checked only if its year is the one the key takes.
         if (party === undefined) return;
@@ -353,20 +354,20 @@ export interface CostRow {
 }
 
 /** Reads a joint-costs file (post; part; belopp) for check-key. */
-export async function readCosts(source: ByteSource, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
+export async function readCosts(source: TableSource, bag: DiagnosticBag): Promise<{ rows: CostRow[]; info: CsvInfo }> {
   const rows: CostRow[] = [];
   const info = await readTable(source, COST_COLUMNS, [["item"], ["party"], ["amount"]], bag, ({ get, at, name }) => {
-    const item = name("item", "post/item");
-    const party = name("party", "part/party");
+    const item = name("item", phrase("field_item"));
+    const party = name("party", phrase("field_party"));
     const text = get("amount");
     let ok = item !== undefined && party !== undefined;
     const n = parseLocaleNumber(text, 2);
     if (!n.ok) {
-      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
+      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: phrase("field_amount") }, at("amount", n.offset));
       else bag.error("BAD_NUMBER", badNumberParams(text), at("amount", n.offset));
       ok = false;
     } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
-      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
+      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: phrase("field_amount"), max: { ore: MAX_INPUT_ORE } }, at("amount"));
       ok = false;
     }
     if (ok && n.ok && item !== undefined && party !== undefined) rows.push({ item, party, amount: n.units, at: { item: at("item"), party: at("party"), amount: at("amount") } });
@@ -375,6 +376,7 @@ export async function readCosts(source: ByteSource, bag: DiagnosticBag): Promise
 }
 
 export function csvInfoToInput(role: InputFileInfo["role"], info: CsvInfo): InputFileInfo {
+  if (info.encoding === "xlsx") return { role, file: info.file, sha256: info.sha256, bytes: info.bytes, encoding: "xlsx", rows: info.records };
   return { role, file: info.file, sha256: info.sha256, bytes: info.bytes, encoding: info.encoding + (info.bom ? " (BOM)" : ""), delimiter: info.delimiter, bom: info.bom, rows: info.records };
 }
 
@@ -442,7 +444,7 @@ export interface PaymentsRead {
  * must lie in the year or the year after (the final settlement is paid after the year), else an
  * error with its position; two identical rows are an error (PAYMENT_DUPLICATE) naming the first.
  */
-export async function readPayments(source: ByteSource, parties: readonly (string | PartyNames)[], bag: DiagnosticBag, options: { year?: number } = {}): Promise<PaymentsRead> {
+export async function readPayments(source: TableSource, parties: readonly (string | PartyNames)[], bag: DiagnosticBag, options: { year?: number } = {}): Promise<PaymentsRead> {
   const payments: PaymentRow[] = [];
   const named: PartyNames[] = parties.map((p) => (typeof p === "string" ? { id: p } : p));
   const ids = named.map((p) => p.id);
@@ -453,7 +455,7 @@ export async function readPayments(source: ByteSource, parties: readonly (string
   const otherYears = { count: 0, sum: 0n, years: [] as number[] };
   const seen = new Map<string, number>();
   const info = await readTable(source, PAYMENT_COLUMNS, [["payer"], ["payee"], ["amount"]], bag, ({ get, at, name, record }) => {
-    const resolve = (field: "payer" | "payee", what: string): number | undefined => {
+    const resolve = (field: "payer" | "payee", what: Phrase): number | undefined => {
       const text = name(field, what);
       if (text === undefined) return undefined;
       const i = index.get(partyKey(text));
@@ -467,10 +469,10 @@ export async function readPayments(source: ByteSource, parties: readonly (string
     const n = parseLocaleNumber(text, 2);
     let amount: bigint | undefined;
     if (!n.ok) {
-      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: "belopp/amount" }, at("amount", n.offset));
+      if (n.problem === "TOO_MANY_DECIMALS") bag.error("TOO_MANY_DECIMALS", { text: text.trim(), max: 2, what: phrase("field_amount") }, at("amount", n.offset));
       else bag.error("BAD_NUMBER", badNumberParams(text), at("amount", n.offset));
     } else if (n.units > MAX_INPUT_ORE || n.units < -MAX_INPUT_ORE) {
-      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: "belopp/amount", max: { ore: MAX_INPUT_ORE } }, at("amount"));
+      bag.error("AMOUNT_TOO_LARGE", { text: text.trim(), what: phrase("field_amount"), max: { ore: MAX_INPUT_ORE } }, at("amount"));
     } else amount = n.units;
     // The agreement year the row belongs to: another year's row is skipped before any other check of it.
     const yearText = get("year").trim();
@@ -487,8 +489,8 @@ export async function readPayments(source: ByteSource, parties: readonly (string
         return;
       }
     }
-    const payer = resolve("payer", "betalare/payer");
-    const payee = resolve("payee", "mottagare/payee");
+    const payer = resolve("payer", phrase("field_payer"));
+    const payee = resolve("payee", phrase("field_payee"));
     const date = get("date").trim();
     let dateOk = true;
     if (date !== "") {

@@ -2,15 +2,17 @@
  * The paid sources of a settlement (`settle --paid`, repeatable), told apart by content: an
  * a-conto plan (`vardavtal-acconto/1`, paid as planned), an earlier settlement of the same year
  * (`vardavtal-settlement/1`, a correction: what it found due counts as paid) or a payments file
- * (CSV). Pure: each source is its bytes; the node shell reads the files.
+ * (CSV, or a workbook's sheet read by `readSheet` of `vardavtal/xlsx`). Pure: each source is its
+ * bytes or its sheet; the node shell reads the files.
  */
 import { DiagnosticBag } from "../core/model/diagnostics.js";
 import type { PaidItem, PaidSource } from "../core/year/settlement.js";
 import { readAccontoJson, readSettlementJson, type ReadResult } from "../contracts/result-input.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import { bytesSource } from "./csv.js";
-import { csvInfoToInput, hashedText, readPayments } from "./inputs.js";
+import { csvInfoToInput, hashedText, readPayments, type TableSource } from "./inputs.js";
 import { sha256, type Sha256Hasher } from "./sha256.js";
+import type { SheetTable } from "./sheet.js";
 
 /** One paid source as bytes, with the name messages give it. */
 export interface PaidSourceBytes {
@@ -18,6 +20,8 @@ export interface PaidSourceBytes {
   bytes: Uint8Array;
   /** a SHA-256 hasher (Node gives its native one); default: the built-in pure one */
   sha256?: () => Sha256Hasher;
+  /** a payments file that is a workbook: its sheet, read (then `bytes` is not looked at) */
+  table?: SheetTable;
 }
 
 /** Every payment of every source (each pointing at its source), the sources and their file records. */
@@ -51,6 +55,10 @@ export async function readPaidSources(result: ReadResult, inputs: readonly PaidS
   for (const input of inputs) {
     const i = sources.length;
     const at = { file: input.name, line: 1, column: 1 };
+    if (input.table) {
+      await readPaymentsInto({ table: input.table }, input.table.name);
+      continue;
+    }
     const hashed = hashedText(input.name, "payments", input.bytes, input.sha256 ?? sha256);
     if (ZIP.every((b, k) => input.bytes[k] === b)) {
       bag.error("PAYMENTS_XLSX", {}, at);
@@ -77,15 +85,21 @@ export async function readPaidSources(result: ReadResult, inputs: readonly PaidS
       items.push(...(read?.payments ?? []));
       continue;
     }
-    const read = await readPayments(bytesSource(input.name, input.bytes), result.partyNames ?? result.parties, bag, { year: result.year });
-    sources.push({ kind: "payments", file: input.name, sha256: read.info.sha256 || hashed.info.sha256 });
+    await readPaymentsInto(bytesSource(input.name, input.bytes), input.name, hashed.info.sha256);
+  }
+  return { items, sources, infos };
+
+  /** A payments file (CSV or a sheet): its rows as paid items of the next source. */
+  async function readPaymentsInto(source: TableSource, name: string, hash = ""): Promise<void> {
+    const i = sources.length;
+    const read = await readPayments(source, result.partyNames ?? result.parties, bag, { year: result.year });
+    sources.push({ kind: "payments", file: name, sha256: read.info.sha256 || hash });
     infos.push(csvInfoToInput("payments", read.info));
     if (read.otherYears.count > 0) {
-      bag.warning("PAYMENTS_OTHER_YEAR", { count: read.otherYears.count, years: read.otherYears.years.sort((a, b) => a - b).join(", "), year: result.year, amount: { ore: read.otherYears.sum } }, at);
+      bag.warning("PAYMENTS_OTHER_YEAR", { count: read.otherYears.count, years: read.otherYears.years.sort((a, b) => a - b).join(", "), year: result.year, amount: { ore: read.otherYears.sum } }, { file: name, line: 1, column: 1 });
     }
     for (const p of read.payments) {
       items.push({ payer: p.payer, payee: p.payee, amount: p.amount, component: p.component, label: null, ...(p.date ? { date: p.date } : {}), ...(p.note ? { note: p.note } : {}), source: i, line: p.at.line });
     }
   }
-  return { items, sources, infos };
 }

@@ -7,9 +7,10 @@
 import type { ScaledDecimal } from "../core/model/decimal.js";
 import { InputError, type DiagnosticBag } from "../core/model/diagnostics.js";
 import { resolveKey, type PopulationInput } from "../core/model/key.js";
-import { loadTariff, type CompiledTariff } from "../core/model/tariff.js";
+import type { CompiledTariff } from "../core/model/tariff.js";
 import { proposeTariff, type BaseResult, type Proposal, type ProposalNotes } from "../core/year/proposal.js";
 import { readBaseResult } from "../contracts/result-input.js";
+import { checkProposalTariff } from "../contracts/proposal-check.js";
 import { moneyOption } from "./options.js";
 
 /** `2024=2,9`, `2025=3.1`, `2026=2,8 %`, `2024=-0,5`: year → percent, exactly. */
@@ -35,6 +36,8 @@ export interface ProposeRunInput {
   notes: ProposalNotes;
   /** the language of a usage message */
   lang: "sv" | "en";
+  /** the new tariff file's name (`--out`), for the validation's messages */
+  out?: string;
 }
 
 /** The proposal, the base results and the index it came from (for the workbook), and its text as written. */
@@ -83,12 +86,8 @@ export function proposeRun(input: ProposeRunInput, bag: DiagnosticBag): ProposeR
   bag.throwIfErrors();
   if (!proposal) throw new InputError(bag.items);
   const text = JSON.stringify(proposal.tariff, null, 2) + "\n";
-  // The proposal must be a valid tariff: a failure here is a bug, never bad input.
-  try {
-    loadTariff(text, "<proposal>");
-  } catch (e) {
-    const detail = e instanceof InputError ? e.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.params)}`).join("; ") : String(e);
-    throw new Error(`internal: the proposal does not pass the tariff validation: ${detail}`);
-  }
+  // The proposal must be a valid tariff: values beyond its limits are bad input (exit 2), never a crash.
+  checkProposalTariff(text, input.out ?? "<proposal>", bag);
+  bag.throwIfErrors();
   return { proposal, results, index, text };
 }

@@ -16,10 +16,15 @@ import type { CompiledTariff } from "../core/model/tariff.js";
 import { bytesSource, type ByteSource, type CsvInfo } from "./csv.js";
 
 export { bytesSource };
-import { csvInfoToInput, hashedText, readConsumption, readCosts, readPopulation, tariffFromText } from "./inputs.js";
+import { csvInfoToInput, hashedText, readConsumption, readCosts, readPopulation, tableName, type TableSource } from "./inputs.js";
+import { tariffFromText } from "./tariff-text.js";
+import type { SheetSource } from "./sheet.js";
 
-/** A CSV input: a ByteSource, or a name with its text or bytes. */
-export type CsvInput = ByteSource | { name: string; data: string | Uint8Array };
+/**
+ * A table input: a ByteSource or a name with its text or bytes (CSV), or a sheet of a workbook
+ * (`readSheetSource` of `vardavtal/xlsx`).
+ */
+export type CsvInput = ByteSource | SheetSource | { name: string; data: string | Uint8Array };
 
 /** A tariff input: the file's name with its JSON text or bytes (positions and hash as for a file). */
 export interface TariffSource {
@@ -27,8 +32,8 @@ export interface TariffSource {
   data: string | Uint8Array;
 }
 
-function source(input: CsvInput): ByteSource {
-  return "open" in input ? input : bytesSource(input.name, input.data);
+function source(input: CsvInput): TableSource {
+  return "open" in input || "table" in input ? input : bytesSource(input.name, input.data);
 }
 
 /** Compiles a tariff file's text or bytes; errors (with file:line:column) go to the bag. */
@@ -85,7 +90,7 @@ export async function calculateCsv(input: CalculateCsvInput): Promise<CsvRun> {
     const patch = p ? hashedText(p.name, "scenario", typeof p.data === "string" ? new TextEncoder().encode(p.data) : p.data) : undefined;
     patchInfo = patch?.info;
     try {
-      ({ tariff, record: scenario } = applyScenario(t.tariff, { set: input.scenario.set, ...(input.population ? { populationFile: source(input.population).name } : {}), ...(patch && p ? { patch: { file: p.name, text: patch.text, sha256: patch.info.sha256 } } : {}) }));
+      ({ tariff, record: scenario } = applyScenario(t.tariff, { set: input.scenario.set, ...(input.population ? { populationFile: tableName(source(input.population)) } : {}), ...(patch && p ? { patch: { file: p.name, text: patch.text, sha256: patch.info.sha256 } } : {}) }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       bag.absorb(e.diagnostics);
@@ -104,11 +109,11 @@ export async function calculateCsv(input: CalculateCsvInput): Promise<CsvRun> {
   let info: CsvInfo;
   if (fast?.ok) ({ summary, info } = fast);
   else {
-    const acc = new ConsumptionAccumulator(tariff, bag, consumption.name, { through });
+    const acc = new ConsumptionAccumulator(tariff, bag, tableName(consumption), { through });
     info = await readConsumption(consumption, acc, bag, { onProgress: input.onProgress });
     summary = acc.summary;
   }
-  if (!bag.hasErrors) checkConsumption(tariff, summary, bag, consumption.name);
+  if (!bag.hasErrors) checkConsumption(tariff, summary, bag, tableName(consumption));
   bag.throwIfErrors();
   if (!key) throw new InputError(bag.items);
   const result = resultFromSummary(tariff, key, summary, bag.warnings, { through });
@@ -138,7 +143,7 @@ export async function checkKeyCsv(input: CheckKeyInput): Promise<{ result: KeyCh
   const costsSource = source(input.costs);
   const costs = await readCosts(costsSource, bag);
   const key = t ? resolveKey(t.tariff, pop?.population, bag) : undefined;
-  const result = t && key ? checkKey(t.tariff, key, costs.rows, input.tolerance ?? DEFAULT_TOLERANCE, bag, costsSource.name) : undefined;
+  const result = t && key ? checkKey(t.tariff, key, costs.rows, input.tolerance ?? DEFAULT_TOLERANCE, bag, tableName(costsSource)) : undefined;
   bag.throwIfErrors();
   if (!t || !result) throw new InputError(bag.items);
   const inputs = [t.info, csvInfoToInput("costs", costs.info), ...(pop ? [csvInfoToInput("population", pop.info)] : [])];

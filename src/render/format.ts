@@ -3,7 +3,8 @@
  * ("-1234,56"), CSV that Swedish Excel opens, a text table, and the file a view hands to the
  * writer. Pure: no `node:` import.
  */
-import { stringify } from "csv-stringify/sync";
+import { moneyText } from "../text/diagnostics.js";
+import { t } from "../text/i18n.js";
 
 /** A file to write: its path and contents (text is written as UTF-8). Written by `writeFilesAtomically`. */
 export interface PendingFile {
@@ -25,25 +26,18 @@ export function decimalComma(text: string): string {
   return text.replace(".", ",");
 }
 
-/** CSV that Swedish Excel opens as numbers: semicolons, decimal comma, UTF-8 with BOM, CRLF. */
-export function excelCsv(header: string[], rows: (string | number)[][]): string {
-  return stringify([header, ...rows], { delimiter: ";", bom: true, record_delimiter: "windows" });
-}
 
 /** Öre for people: "1 234 567,89" (space as thousands separator). */
 export function formatSek(ore: bigint, lang: "sv" | "en" = "sv"): string {
-  const neg = ore < 0n;
-  const a = (neg ? -ore : ore).toString().padStart(3, "0");
-  const int = a.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
-  // An ASCII minus: U+2212 pastes into Excel as text, not as a number.
-  return `${neg ? "-" : ""}${int}${lang === "sv" ? "," : "."}${a.slice(-2)}`;
+  // as a message writes money: an ASCII minus (U+2212 pastes into Excel as text, not as a number)
+  return moneyText(ore, lang);
 }
 
 /** The a-conto unit in words: "hela kronor" for 1 kr, "hela öre" for 0,01 kr, else "multiplar av 1 000,00 kr". */
 export function accontoUnitWords(unit: bigint, lang: "sv" | "en" = "sv"): string {
-  if (unit === 100n) return lang === "sv" ? "hela kronor" : "whole kronor";
-  if (unit === 1n) return lang === "sv" ? "hela öre" : "whole öre";
-  return lang === "sv" ? `multiplar av ${formatSek(unit, lang)} kr` : `multiples of SEK ${formatSek(unit, lang)}`;
+  if (unit === 100n) return t(lang, "acconto_unit_kronor");
+  if (unit === 1n) return t(lang, "acconto_unit_ore");
+  return t(lang, "acconto_unit_multiple", { amount: formatSek(unit, lang) });
 }
 
 /** A plain text table, columns padded; numbers right-aligned. */
@@ -61,6 +55,31 @@ export function textTable(rows: string[][], rightAlign: boolean[] = []): string 
         .trimEnd(),
     )
     .join("\n");
+}
+
+/** A text cut into lines of at most `width` characters at spaces (a longer word stays whole). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * Table rows whose column `col` is wrapped at `width`: a row's further lines repeat nothing but
+ * the wrapped text, so that a terminal table keeps within its width.
+ */
+export function wrapColumn(rows: string[][], col: number, width: number): string[][] {
+  return rows.flatMap((r) => {
+    const [first = "", ...rest] = wrapText(r[col] ?? "", width);
+    return [r.map((c, i) => (i === col ? first : c)), ...rest.map((t) => r.map((_, i) => (i === col ? t : "")))];
+  });
 }
 
 /**

@@ -134,6 +134,16 @@ export function statusBanner(status: TariffStatus | undefined, lang: Lang): stri
   return [];
 }
 
+/**
+ * The draft line a terminal summary starts with for a tariff that is not decided ("UTKAST –
+ * illustrativa belopp …"); none when decided or absent. Every command's summary carries it.
+ */
+export function draftLines(status: TariffStatus | undefined, lang: Lang): string[] {
+  if (status === "illustrative") return [words(lang).words.draft_illustrative];
+  if (status === "proposal") return [words(lang).words.draft_proposal];
+  return [];
+}
+
 /** A run's time as people read it: "2026-11-23 10:35", in the local time zone of the run. */
 export function runTimeText(at: Date): string {
   const p = (n: number): string => String(n).padStart(2, "0");

@@ -5,47 +5,14 @@
  */
 import type { Lang } from "./messages.js";
 import type { Decision } from "../core/model/tariff.js";
+import { CATALOGUES, fillText } from "./catalogue.js";
+import type { sv } from "./sv.js";
 
-const WORDS = {
-  decidedBy: ["Beslutad av {body} {date} {paragraph}", "Decided by {body} {date} {paragraph}"],
-  notDecided: ["Inte beslutad: tariffen namnger inget beslut", "Not decided: the tariff names no decision"],
-  preparedBy: ["Upprättad av", "Prepared by"],
-  reviewedBy: ["Granskad av", "Reviewed by"],
-  date: ["Datum", "Date"],
-  // the overview
-  overview: ["Året i sammandrag {year}", "The year at a glance {year}"],
-  overviewSub: ["Nettoposition per region: plus = får, minus = betalar", "Net position per region: plus = receives, minus = pays"],
-  region: ["Region", "Region"],
-  measure: ["Underlag", "Basis"],
-  plan: ["A conto-plan", "A-conto plan"],
-  forecast: ["Prognos t.o.m. {through}", "Forecast through {through}"],
-  outcome: ["Utfall", "Outcome"],
-  remaining: ["Kvar att reglera", "Remaining to settle"],
-  mkr: ["Mkr", "SEK m"],
-  kr: ["Kronor", "SEK"],
-  chart: ["Diagram (minus ← 0 → plus)", "Chart (minus ← 0 → plus)"],
-  scale: ["Skala: en ruta = {step} Mkr", "Scale: one cell = SEK {step} m"],
-  missing: ["–", "–"],
-  sheetOverview: ["Översikt", "Overview"],
-  sheetExact: ["Kronor", "SEK"],
-  sheetInputs: ["Indata", "Inputs"],
-  exactTitle: ["Exakta belopp i kronor {year}", "Exact amounts in SEK {year}"],
-  exactNote: ["Översiktens Mkr är dessa belopp delade med 1 000 000, med en decimal.", "The overview's SEK m are these amounts divided by 1,000,000, with one decimal."],
-  sum: ["Summa (ska vara 0)", "Total (must be 0)"],
-  kind: ["Underlag", "Basis"],
-  file: ["Fil", "File"],
-  tool: ["Verktyg", "Tool"],
-  runAt: ["Körd", "Run at"],
-  noRemaining: ["ingen slutreglering given", "no settlement given"],
-  textTitle: ["Året i sammandrag {year} (Mkr, plus = får, minus = betalar)", "The year at a glance {year} (SEK m, plus = receives, minus = pays)"],
-} satisfies Record<string, [string, string]>;
+export type DecidedWord = keyof typeof sv.decided;
 
-export type DecidedWord = keyof typeof WORDS;
-
-/** A word of the decision trail or the overview, with `{name}` filled in from `params`. */
+/** A word of the decision trail or the overview, with `{name}` filled in from `params` (the catalogues' section `decided`). */
 export function dw(lang: Lang, key: DecidedWord, params: Record<string, string | number> = {}): string {
-  const s = WORDS[key][lang === "sv" ? 0 : 1];
-  return s.replace(/\{(\w+)\}/g, (w, k: string) => (params[k] === undefined ? w : String(params[k])));
+  return fillText(CATALOGUES[lang].decided[key], params);
 }
 
 /**

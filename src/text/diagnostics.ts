@@ -70,7 +70,7 @@ export function fill(template: string, params: Params, lang: Lang = "sv"): strin
     if (v === undefined) return whole;
     if (typeof v === "object") {
       if ("ore" in v) return moneyText(v.ore, lang);
-      if ("errno" in v) return escapeForMessage(fileProblemText(v.errno, lang));
+      if ("errno" in v) return escapeForMessage(knownFileProblem(v.errno) ? fileProblemText(v.errno, lang) : shorten(v.detail ?? v.errno));
       if (isPhrase(v)) return escapeForMessage(shorten(phraseText(v, lang)));
       return escapeForMessage(shorten(v[lang]));
     }
@@ -78,10 +78,12 @@ export function fill(template: string, params: Params, lang: Lang = "sv"): strin
   });
 }
 
-export function messageText(d: Pick<Diagnostic, "code" | "params"> & { field?: FieldRef }, lang: Lang): string {
+export function messageText(d: Pick<Diagnostic, "code" | "params"> & { field?: FieldRef; file?: string }, lang: Lang): string {
   const entry = MESSAGES[d.code];
   const text = fill(entry[lang], d.params, lang);
   if (!d.field) return text;
+  // a workbook's cell names its column already: only the header is added
+  if (d.file !== undefined && isSheetPosition(d.file)) return `${text} (${escapeForMessage(shorten(d.field.name))})`;
   return `${text} (${t(lang, "labels.column")} ${columnLetter(d.field.index)}, ${escapeForMessage(shorten(d.field.name))})`;
 }
 
@@ -91,10 +93,26 @@ export function hintText(d: Pick<Diagnostic, "code" | "params">, lang: Lang): st
   return hint ? fill(hint[lang], d.params, lang) : undefined;
 }
 
+/** Whether a position's file is a sheet of a workbook (`….xlsx#Blad1`), where positions are cells. */
+function isSheetPosition(file: string): boolean {
+  return /\.xls[xm]#./i.test(file);
+}
+
+/**
+ * Where a diagnostic points: `FILE:LINE:COLUMN`, or for a sheet of a workbook the cell,
+ * `FILE.xlsx#Blad!C12` (the column is the value's column, its offset into the text left out).
+ */
+export function positionText(d: Pick<Diagnostic, "file" | "line" | "column" | "field">): string {
+  const file = escapeForMessage(d.file || "-");
+  if (d.file && isSheetPosition(d.file)) return `${file}!${columnLetter(d.field ? d.field.index : (d.column ?? 1) - 1)}${d.line ?? 1}`;
+  return `${file}:${d.line ?? 1}:${d.column ?? 1}`;
+}
+
 /** One diagnostic as text, with its hint on the next line where there is one. */
 export function renderDiagnostic(d: Diagnostic, lang: Lang = "sv"): string {
-  const where = `${escapeForMessage(d.file || "-")}:${d.line ?? 1}:${d.column ?? 1}`;
-  const severity = d.severity === "error" ? (lang === "sv" ? "error" : "error") : "warning";
+  const where = positionText(d);
+  // the severity stays in English in both languages, as compilers write it (tools match on it)
+  const severity = d.severity === "error" ? "error" : "warning";
   let text = `${where}: ${severity}[${d.code}]: ${messageText(d, lang)}`;
   const hint = hintText(d, lang);
   if (hint) text += `\n  ${t(lang, "labels.hint")}: ${hint}`;

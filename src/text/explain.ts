@@ -5,6 +5,7 @@
 import type { Explanation, ExplainStep, StepParam } from "../core/analysis/explain.js";
 import type { Lang } from "../core/model/codes.js";
 import type { CareModel } from "../core/model/tariff-schema.js";
+import type { Component } from "../core/model/calculate.js";
 import { CATALOGUES, fillText } from "./catalogue.js";
 import { decimalText, moneyText } from "./diagnostics.js";
 
@@ -29,8 +30,30 @@ export interface ExplanationText extends Omit<Explanation, "title" | "lines"> {
 }
 
 export interface ExplainWordsOptions {
-  /** a care model's name (the reports' words); the model's code without it */
+  /** a care model's name; the catalogues' phrase (model_…) without it */
   modelName?: (model: CareModel) => string;
+}
+
+/** A list as the language writes one: "RJL, RKL och RÖ" / "RJL, RKL and RÖ". */
+export function listText(items: readonly string[], lang: Lang): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${CATALOGUES[lang].words.and} ${items[items.length - 1]}`;
+}
+
+/**
+ * The words a reader may name a component by, in both languages, lower case: the reports' names
+ * ("rörlig ersättning"), the explanation's ("rörlig ersättning") and the short ones ("rörlig").
+ */
+export function componentNames(): ReadonlyMap<string, Component> {
+  const names = new Map<string, Component>();
+  // the components are the catalogue's (test/text-catalogue.test.ts: every component has its words)
+  const components = Object.keys(CATALOGUES.sv.words).filter((k) => k.startsWith("componentShort_")).map((k) => k.slice("componentShort_".length) as Component);
+  for (const c of components) {
+    for (const cat of Object.values(CATALOGUES)) {
+      for (const w of [cat.words[`component_${c}`], cat.phrases[`component_${c}`], cat.words[`componentShort_${c}`]]) names.set(w.toLowerCase(), c);
+    }
+  }
+  return names;
 }
 
 function paramText(p: StepParam, lang: Lang, o: ExplainWordsOptions): string {
@@ -38,7 +61,8 @@ function paramText(p: StepParam, lang: Lang, o: ExplainWordsOptions): string {
   if ("ore" in p) return moneyText(p.ore, lang);
   if ("decimal" in p) return decimalText(p.decimal, lang);
   if ("component" in p) return CATALOGUES[lang].phrases[`component_${p.component}`];
-  if ("model" in p) return o.modelName?.(p.model) ?? p.model;
+  if ("model" in p) return o.modelName?.(p.model) ?? CATALOGUES[lang].phrases[`model_${p.model}`];
+  if ("list" in p) return listText(p.list.map((x) => paramText(x, lang, o)), lang);
   if ("join" in p) return p.join.map((x) => paramText(x, lang, o)).join(p.separator);
   return stepText(p.step, p.params ?? {}, lang, o);
 }

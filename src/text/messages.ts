@@ -5,10 +5,6 @@
  */
 import type { Code } from "../core/model/codes.js";
 import { en } from "./en.js";
-import { BOOKS_MESSAGES } from "./messages-books.js";
-import { DOCS_MESSAGES } from "./messages-docs.js";
-import { HOSTILE_MESSAGES } from "./messages-hostile.js";
-import { DECIDED_MESSAGES } from "./messages-decided.js";
 import type { MessageEntry as Entry } from "./message-entry.js";
 import { sv } from "./sv.js";
 
@@ -27,6 +23,7 @@ const WARNINGS: readonly Code[] = [
   "UNKNOWN_AREA",
   "PAYMENT_WITHOUT_FLOW",
   "PROPOSE_FORECAST_BASE",
+  "PROPOSE_SCENARIO_BASE",
   "PROPOSE_REFERENCE_NEW",
   "PROPOSE_REFERENCE_DROPPED",
   "PROPOSE_KEY_KEPT",
@@ -37,6 +34,8 @@ const WARNINGS: readonly Code[] = [
   "EFFECTS_PARTIES",
   "EFFECTS_INCOMPLETE",
   "EFFECTS_MISMATCH",
+  "PAYMENTS_OTHER_YEAR",
+  "PROPOSE_GRANT_DROPPED",
 ];
 
 const both = (table: "hints" | "suggestionHints", code: string): { sv: string; en: string } | undefined => {
@@ -54,5 +53,5 @@ const BASE_MESSAGES = Object.fromEntries(
   }),
 ) as Record<keyof typeof sv.messages, Entry>;
 
-/** The table of every code: the catalogues' codes (a branch's own module of new codes is spread in here too). */
-export const MESSAGES: Record<Code, Entry> = { ...BASE_MESSAGES, ...BOOKS_MESSAGES, ...DECIDED_MESSAGES, ...DOCS_MESSAGES, ...HOSTILE_MESSAGES };
+/** The table of every code, from the catalogues. */
+export const MESSAGES: Record<Code, Entry> = BASE_MESSAGES;

@@ -49,7 +49,7 @@ import { settlementWorkbook } from "../../src/render/xlsx/settlement.js";
 import { BUNDLED_TARIFFS, PACKAGE_VERSION } from "../../src/package-data.js";
 import { renderDiagnostic } from "../../src/text/diagnostics.js";
 import { renderDiagnostics } from "../../src/text/diagnostic-groups.js";
-import { explanationText, explanationWords } from "../../src/text/explain.js";
+import { componentNames, explanationText, explanationWords } from "../../src/text/explain.js";
 import { t } from "../../src/text/i18n.js";
 import { proposalNotes } from "../../src/text/proposal-notes.js";
 import { scenarioLines } from "../../src/text/scenario-lines.js";
@@ -214,7 +214,7 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
     const downloads: (Download | Later)[] = [
       { name: `${base}.json`, type: JSON_TYPE, data: json, keep: through !== undefined ? "forecast" : scenario ? "scenario" : "result" },
       xlsx(`${base === `resultat-${result.year}` ? `rapport-${result.year}` : base}.xlsx`, resultWorkbook(result, { lang, inputs, version: PACKAGE_VERSION, banner: scenarioLines(scenario, lang).map((l) => l.trim()), ...(scenario ? { scenario } : {}) })),
-      ...csv(resultCsvFiles(result, "", lang)),
+      ...csv(resultCsvFiles(result, "", lang, scenario ? { scenario } : {})),
     ];
     return { json, text: summaryText(result, lang, scenario), warnings: result.warnings, downloads, view: { kind: "result", value } };
   },
@@ -272,7 +272,7 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
       { name: `forslag-${proposal.year}.json`, type: JSON_TYPE, data: text, keep: "tariff" },
       xlsx(`forslag-${proposal.year}.xlsx`, proposalWorkbook(proposal, { lang, inputs, version: PACKAGE_VERSION, tariff: loaded.tariff, results, index })),
     ];
-    return { json: text, text: proposalText(proposal, loaded.tariff, results, lang), warnings: [...loaded.tariff.warnings, ...bag.warnings], downloads, view: { kind: "none" } };
+    return { json: text, text: proposalText(proposal, loaded.tariff, results, run.index, lang), warnings: [...loaded.tariff.warnings, ...bag.warnings], downloads, view: { kind: "none" } };
   },
 
   async acconto(form) {
@@ -318,7 +318,7 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
       ...csv(settlementCsvFiles(s, "", lang)),
       ...ledgerFiles(ledger, s.year),
     ];
-    return { json, text: settlementText(s, lang), warnings: sortDiagnostics(run.warnings), downloads, view: { kind: "settlement", value } };
+    return { json, text: settlementText(s, lang, run.result.tariffStatus), warnings: sortDiagnostics(run.warnings), downloads, view: { kind: "settlement", value } };
   },
 
   async compare(form) {
@@ -338,9 +338,9 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
     const flow = form.value("flow");
     if (flow === undefined) throw missing("flow");
     const run = await calculateRun(form);
-    const found = explainFlow(run.result, flow, run.scenario ? { scenario: run.scenario } : {});
+    const found = explainFlow(run.result, flow, { componentNames: componentNames(), ...(run.scenario ? { scenario: run.scenario } : {}) });
     if ("code" in found) throw new InputError([found]);
-    const e = explanationWords(found, lang, { modelName: (m) => t(lang, `model_${m}`).toLowerCase() });
+    const e = explanationWords(found, lang);
     const json = jsonText(explanationToJson(e));
     return { json, text: explanationText(e).join("\n") + "\n", warnings: run.result.warnings, downloads: [{ name: "forklaring.json", type: JSON_TYPE, data: json }], view: { kind: "none" } };
   },

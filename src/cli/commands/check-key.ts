@@ -4,7 +4,7 @@ import { checkKey } from "../../core/year/keycheck.js";
 import { resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
 import { csvInfoToInput } from "../../read/inputs.js";
-import { readCostsFile } from "../../node/files.js";
+import { readCostsFile } from "../../node/table-files.js";
 import { type PendingFile } from "../../render/format.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { packageVersion } from "../../node/paths.js";
@@ -46,7 +46,7 @@ export async function checkKeyCommand(args: CheckKeyArgs, io: Io, lang: Lang): P
   const costs = await readCostsFile(args.costs, bag);
   // Every problem in one run: the rows that could be read are still checked for unknown parties.
   const key = loaded ? resolveKey(loaded.tariff, pop.population, bag) : undefined;
-  const result = loaded && key && tol !== undefined ? checkKey(loaded.tariff, key, costs.rows, tol, bag, args.costs) : undefined;
+  const result = loaded && key && tol !== undefined ? checkKey(loaded.tariff, key, costs.rows, tol, bag, costs.info.file) : undefined;
   bag.throwIfErrors();
   if (!result || !loaded) return 2;
   const warnings = [...loaded.tariff.warnings, ...bag.warnings];

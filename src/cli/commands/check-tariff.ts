@@ -7,10 +7,10 @@
  */
 import { join } from "node:path";
 import type { Lang } from "../../text/messages.js";
-import { TARIFF_SCHEMA_FILE, tariffJsonSchema } from "../../contracts/tariff-json-schema.js";
+import { TARIFF_SCHEMA_FILE } from "../../core/model/tariff-format.js";
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs } from "../../node/outputs.js";
-import { loadTariffArg } from "../../node/run.js";
+import { loadTariffArgLazily } from "../../node/tariff-arg.js";
 import { t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
@@ -28,12 +28,12 @@ export async function checkTariffCommand(args: CheckTariffArgs, io: Io, lang: La
   const inputs = tariffInput(args.tariff);
   if (schemaPath) assertOutputPaths({ inputs, files: [{ option: "--write-schema", path: schemaPath }], dirs: [{ option: "--write-schema", path: args.writeSchema as string }] }, lang);
   const bag = new DiagnosticBag();
-  const loaded = loadTariffArg(args.tariff, bag);
+  const loaded = await loadTariffArgLazily(args.tariff, bag);
   bag.throwIfErrors();
   if (!loaded) return;
   const tariff = loaded.tariff;
   if (args.strict) failOnWarnings(tariff.warnings);
-  if (schemaPath) writeOutputs([{ path: schemaPath, option: "--write-schema", data: JSON.stringify(tariffJsonSchema(), null, 2) + "\n" }], inputs, [{ option: "--write-schema", path: args.writeSchema as string }], lang);
+  if (schemaPath) writeOutputs([{ path: schemaPath, option: "--write-schema", data: JSON.stringify((await import("../../contracts/tariff-json-schema.js")).tariffJsonSchema(), null, 2) + "\n" }], inputs, [{ option: "--write-schema", path: args.writeSchema as string }], lang);
   io.stdout(describeTariff(tariff, lang));
   for (const w of tariff.warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
   io.stdout(tariffValidText(tariff, lang));

@@ -4,7 +4,7 @@
  */
 import { InputError, sortDiagnostics } from "../../core/model/diagnostics.js";
 import { explainFlow } from "../../core/analysis/explain.js";
-import { explanationText, explanationWords } from "../../text/explain.js";
+import { componentNames, explanationText, explanationWords } from "../../text/explain.js";
 import type { Lang } from "../../text/messages.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { calculateFiles } from "../../node/run.js";
@@ -32,9 +32,9 @@ export async function explainCommand(args: ExplainArgs, io: Io, lang: Lang): Pro
   assertOutputPaths({ inputs, files }, lang);
   const scenario = args.set?.length || args.scenario !== undefined ? { scenario: { set: args.set ?? [], ...(args.scenario !== undefined ? { file: args.scenario } : {}) } } : {};
   const run = await calculateFiles({ tariff: args.tariff, consumption: args.consumption, population: args.population, through: args.through, ...scenario });
-  const found = explainFlow(run.result, args.flow, run.scenario ? { scenario: run.scenario } : {});
+  const found = explainFlow(run.result, args.flow, { componentNames: componentNames(), ...(run.scenario ? { scenario: run.scenario } : {}) });
   if ("code" in found) throw new InputError([found]);
-  const e = explanationWords(found, lang, { modelName: (m) => t(lang, `model_${m}`).toLowerCase() });
+  const e = explanationWords(found, lang);
   if (args.strict) failOnWarnings(run.result.warnings);
   if (args.json) writeOutputs([{ path: args.json, option: "--json", data: JSON.stringify(explanationToJson(e), null, 2) + "\n" }], inputs, [], lang);
   for (const w of sortDiagnostics(run.result.warnings)) io.stderr(renderDiagnostic(w, lang) + "\n");

@@ -2,9 +2,9 @@
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { populationKeyOf, resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
-import { loadPopulationArg, loadTariffArg } from "../../node/run.js";
+import { loadPopulationArg, loadTariffArgLazily } from "../../node/tariff-arg.js";
 import type { Io } from "../io.js";
-import { failOnWarnings } from "../../node/outputs.js";
+import { failOnWarnings } from "../../node/strict.js";
 import { moneyOption } from "../../read/options.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
 import { keyText } from "../../render/text/key.js";
@@ -19,7 +19,7 @@ export interface KeyArgs {
 
 export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<void> {
   const bag = new DiagnosticBag();
-  const loaded = loadTariffArg(args.tariff, bag);
+  const loaded = await loadTariffArgLazily(args.tariff, bag);
   const pop = await loadPopulationArg(args.population, bag);
   const amount = moneyOption(args.amount, "--amount", bag); // may be negative; at most MAX_INPUT_ORE
   bag.throwIfErrors();

@@ -18,6 +18,7 @@ import { proposalText } from "../../render/text/proposal.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
 import { proposalNotes } from "../../text/proposal-notes.js";
+import { checkProposalTariff } from "../../contracts/proposal-check.js";
 
 export interface ProposeArgs {
   tariff: string;
@@ -52,7 +53,7 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
       }
     }
   }
-  const { proposal, results, index, text } = proposeRun({ tariff: loaded?.tariff, results: resultTexts, index: args.index, population: pop.population, roundTo: args.roundTo, notes: proposalNotes(lang), lang }, bag);
+  const { proposal, results, index, text } = proposeRun({ tariff: loaded?.tariff, results: resultTexts, index: args.index, population: pop.population, roundTo: args.roundTo, notes: proposalNotes(lang), lang, out: args.out }, bag);
   if (!loaded) return;
   const warnings = sortDiagnostics([...loaded.tariff.warnings, ...bag.warnings]);
   if (args.strict) failOnWarnings(warnings);
@@ -65,6 +66,6 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   writeOutputs(files, inputs, [], lang);
   for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
 
-  io.stdout(proposalText(proposal, loaded.tariff, results, lang));
+  io.stdout(proposalText(proposal, loaded.tariff, results, index, lang));
   for (const f of files) io.stderr(t(lang, "written", { file: f.path }) + "\n");
 }

@@ -16,6 +16,7 @@ import { readFailure } from "../../read/csv.js";
 import type { PaidSourceBytes } from "../../read/paid-sources.js";
 import { settleRun } from "../../read/settle-run.js";
 import { nodeSha256, readTextFile } from "../../node/files.js";
+import { tableArg, tableSource } from "../../node/table-files.js";
 import { type PendingFile } from "../../render/format.js";
 import { assertOutputPaths, failOnWarnings, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { packageVersion } from "../../node/paths.js";
@@ -65,6 +66,12 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   const resultText = readTextFile(args.result, "result", bag);
   const bytes: PaidSourceBytes[] = [];
   for (const file of paidFiles) {
+    if (tableArg(file).workbook) {
+      // a payments workbook: its sheet, read with exceljs (loaded only now)
+      const source = await tableSource(file, bag);
+      if (source && "table" in source) bytes.push({ name: source.table.name, bytes: new Uint8Array(0), table: source.table });
+      continue;
+    }
     try {
       bytes.push({ name: file, bytes: readFileSync(file), sha256: nodeSha256 });
     } catch (e) {
@@ -93,7 +100,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   if (args.ledgerDir && ledger) for (const party of ledger.parties) files.push({ path: join(args.ledgerDir, ledgerFileName(party.id, settlement.year)), option: "--ledger-dir", data: ledgerCsv(party.lines, lang) });
   writeOutputs(files, inputs, dirs, lang);
   for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
-  io.stdout(settlementText(settlement, lang));
+  io.stdout(settlementText(settlement, lang, result.tariffStatus));
   for (const f of [args.json, args.csvDir, args.xlsx, args.ledgerDir]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
 }
 

@@ -14,7 +14,7 @@ import { formatOre, formatRational, rational, type Rational } from "../model/dec
 import { type Diagnostic } from "../model/diagnostics.js";
 import { phrase } from "../model/phrases.js";
 import { areaKey } from "../model/names.js";
-import { formatPath } from "../model/tariff.js";
+import { formatPath } from "../model/tariff-compile.js";
 import type { CareModel } from "../model/tariff-schema.js";
 import { formatValueSek } from "../model/decimal.js";
 import { type ScenarioRecord } from "./scenario-record.js";
@@ -25,7 +25,7 @@ type Value = string | number | boolean | null;
 export const EXPLAIN_STEPS = [
   "scenario", "flow", "net", "receives", "pays", "total", "reference", "noReference", "fixedShare", "variableShare", "area", "ruleNone", "ruleIs", "sum",
   "prices", "price", "forecast", "exact", "rounded", "split", "keyShare", "allocated", "allocatedNegative", "allocatedWhole", "decided", "source", "sourceScenario",
-  "sourcePopulationFile", "cut", "noDate", "basis_population", "basis_fixed",
+  "sourcePopulationFile", "cut", "noDate", "basis_population", "basis_fixed", "ruleSellers",
 ] as const;
 export type ExplainStep = (typeof EXPLAIN_STEPS)[number];
 
@@ -41,7 +41,9 @@ export type StepParam =
   | { component: Component }
   | { model: CareModel }
   | { step: ExplainStep; params?: Record<string, StepParam> }
-  | { join: StepParam[]; separator: string };
+  | { join: StepParam[]; separator: string }
+  /** a list as the language writes one ("RJL, RKL och RÖ") */
+  | { list: StepParam[] };
 
 /** One step of the chain: what it is, its values for the words, how deep it sits, and its figures. */
 export interface ExplainLine {
@@ -69,6 +71,8 @@ export interface Explanation {
 export interface ExplainOptions {
   /** the scenario the result was computed with: its lines and the sources of the values it replaced */
   scenario?: ScenarioRecord;
+  /** components by the words a reader uses for them, lower case ("rörlig ersättning" → "variable"), besides their codes */
+  componentNames?: ReadonlyMap<string, Component>;
 }
 
 /** Decimals an exact value is shown with; one that needs more is rounded there, and says so. */
@@ -85,8 +89,8 @@ export function explainAll(r: CalculationResult, options: ExplainOptions = {}): 
 
 /**
  * The chain behind one figure, named as "PAYER>PAYEE COMPONENT [LABEL]" or "net PARTY" (party ids
- * or aliases; components as in the result: fixed, variable, unit_price, fixed_only, solidarity,
- * grant). A name that matches nothing is an EXPLAIN_FLOW error (returned, not thrown).
+ * or aliases; components by their codes, fixed, variable, unit_price, fixed_only, solidarity,
+ * grant, or by `options.componentNames`). A name that matches nothing is an EXPLAIN_FLOW error (returned, not thrown).
  */
 export function explainFlow(r: CalculationResult, spec: string, options: ExplainOptions = {}): Explanation | Diagnostic {
   const fail = (reason: ReturnType<typeof phrase>): Diagnostic => ({ severity: "error", code: "EXPLAIN_FLOW", params: { text: spec, reason }, file: "FLOW", line: 1, column: 1 });
@@ -102,15 +106,32 @@ export function explainFlow(r: CalculationResult, spec: string, options: Explain
   const payer = party(m[1] as string);
   const payee = party(m[2] as string);
   if (payer === undefined || payee === undefined) return fail(phrase("explain_not_party", { name: (payer === undefined ? m[1] : m[2]) as string }));
-  const component = m[3] as Component;
-  if (!COMPONENTS.includes(component)) return fail(phrase("explain_component", { list: COMPONENTS.join(", ") }));
-  const label = m[4] ?? "";
+  const named = componentNamed(`${m[3] ?? ""} ${m[4] ?? ""}`, options.componentNames);
+  if (!named) return fail(phrase("explain_component", { list: COMPONENTS.join(", ") }));
+  const { component, label } = named;
   const flow = r.flows.find((f) => f.payer === payer && f.payee === payee && f.component === component && areaKey(f.label ?? "") === areaKey(label));
   if (!flow) {
     const there = r.flows.filter((f) => f.payer === payer && f.payee === payee).map((f) => `${f.component}${f.label ? ` ${f.label}` : ""}`);
     return fail(phrase("explain_flows", { pair: `${r.parties[payer]?.id}>${r.parties[payee]?.id}`, list: there.join(", ") || phrase("none") }));
   }
   return explainOne(r, flow, options);
+}
+
+/**
+ * The component a flow's name begins with, by its code ("variable") or by one of `names` (the
+ * reports' words, e.g. "rörlig ersättning", "rörlig"), the longest that fits; the rest is the label.
+ */
+function componentNamed(text: string, names: ReadonlyMap<string, Component> = new Map()): { component: Component; label: string } | undefined {
+  const words = text.trim().replace(/\s+/g, " ");
+  const lower = words.toLowerCase();
+  let best: { component: Component; length: number } | undefined;
+  const candidates: [string, Component][] = [...COMPONENTS.map((c): [string, Component] => [c, c]), ...names];
+  for (const [name, component] of candidates) {
+    const n = name.trim().replace(/\s+/g, " ").toLowerCase();
+    if (n === "" || !(lower === n || lower.startsWith(`${n} `))) continue;
+    if (!best || n.length > best.length) best = { component, length: n.length };
+  }
+  return best ? { component: best.component, label: words.slice(best.length).trim() } : undefined;
 }
 
 function flowTitle(r: CalculationResult, f: Flow): { step: "flow"; params: Record<string, StepParam> } {
@@ -219,7 +240,7 @@ function explainOne(r: CalculationResult, f: Flow, options: ExplainOptions, cell
     const model: CareModel = f.component === "variable" ? "fixed_variable" : "unit_price";
     for (const cell of cells.filter((x) => x.seller === seller && x.buyer === buyer && x.model === model)) {
       const rule = ruleFor(r.tariff, cell.area.key, seller);
-      const ruleText: StepParam = rule ? { step: "ruleIs", params: { area: rule.area, sellers: rule.sellers ? ` [${rule.sellers.map(id).join(", ")}]` : "", model: modelName(rule.model) } } : { step: "ruleNone", params: { model: modelName("fixed_variable") } };
+      const ruleText: StepParam = rule ? { step: "ruleIs", params: { area: rule.area, sellers: rule.sellers ? { step: "ruleSellers", params: { list: { list: rule.sellers.map(id) } } } : "", model: { model: rule.model } } } : { step: "ruleNone", params: { model: { model: "fixed_variable" } } };
       const value = formatValueSek(cell.value);
       c.push(0, "area", { area: cell.area.area, rows: cell.rows, value: { decimal: value }, rule: ruleText }, { area: cell.area.area, rows: cell.rows, value, model: rule?.model ?? "fixed_variable", rule: rule ? rule.area : null });
       if (rule) c.source(1, [entryPath("careRules", file.careRules, (e) => areaKey(String(e.area)) === rule.areaKey && (e.sellers === undefined) === (rule.sellers === undefined))], [rule.source]);

@@ -106,7 +106,7 @@ export function applyScenario(base: CompiledTariff, input: ScenarioInput): { tar
     // A population key has no shares: switching to it drops them.
     if (formatPath(resolved.path) === formatPath(["key", "basis"]) && value.value === "population" && isObject(raw.key)) delete raw.key.shares;
     changes.push({ path: resolved.path, at: at(1), valueAt: at(eq + 2) });
-    record.set.push({ path: pathText, value: valueText, target: formatPath(resolved.path) });
+    record.set.push({ path: pathText, value: valueText, target: formatPath(resolved.path), ...(resolved.current !== undefined ? { was: JSON.stringify(resolved.current) } : {}) });
   });
   if (input.populationFile !== undefined) {
     for (const c of changes) if (c.path[0] === "population") bag.error("SET_POPULATION_FILE", { path: formatPath(c.path), file: input.populationFile }, c.at);

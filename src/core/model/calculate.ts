@@ -3,6 +3,8 @@
  * `resultFromSummary` turns summed consumption into the checked result model; `calculate` is the
  * whole pipeline for embedders: tariff + rows (+ population) in, result out.
  */
+import { phrase, type Phrase } from "./phrases.js";
+import { isoDateYear } from "./numbers.js";
 import { allocate, type AllocationPart } from "./allocate.js";
 import { VALUE_UNITS_PER_ORE, formatOre, rational, roundHalfAwayFromZero, type Rational } from "./decimal.js";
 import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
@@ -355,19 +357,19 @@ export function resultFromSummary(tariff: CompiledTariff, key: DistributionKey, 
 function magnitudeErrors(r: CalculationResult): Diagnostic[] {
   const bag = new DiagnosticBag();
   const id = (i: number): string => r.parties[i]?.id ?? String(i);
-  const check = (what: string, ore: bigint): void => {
+  const check = (what: string | Phrase, ore: bigint): void => {
     if (ore > MAX_RESULT_ORE || ore < -MAX_RESULT_ORE) bag.error("TOTAL_TOO_LARGE", { what, amount: { ore }, max: { ore: MAX_RESULT_ORE } }, { file: r.tariff.fileName, line: 1, column: 1 });
   };
   const abs = (x: bigint): bigint => (x < 0n ? -x : x);
-  for (const p of r.pairs) check(`${id(p.seller)}→${id(p.buyer)}`, p.total + roundHalfAwayFromZero(p.value.excluded + p.value.fixed_only, VALUE_UNITS_PER_ORE));
-  for (const c of COMPONENTS) check(c, r.componentTotals[c]);
+  for (const p of r.pairs) check(phrase("seller_buyer", { seller: id(p.seller), buyer: id(p.buyer) }), p.total + roundHalfAwayFromZero(p.value.excluded + p.value.fixed_only, VALUE_UNITS_PER_ORE));
+  for (const c of COMPONENTS) check(phrase(`component_${c}`), r.componentTotals[c]);
   r.net.forEach((v, i) => check(id(i), v));
   // Every sum a report shows is bounded by one of these: all flows, all references, all consumption.
-  check("Σ |flöden/flows|", r.flows.reduce((a, f) => a + abs(f.amount), 0n));
-  check("Σ |referensbelopp/references|", r.pairs.reduce((a, p) => a + abs(p.reference ?? 0n), 0n));
+  check(phrase("sum_of_flows"), r.flows.reduce((a, f) => a + abs(f.amount), 0n));
+  check(phrase("sum_of_references"), r.pairs.reduce((a, p) => a + abs(p.reference ?? 0n), 0n));
   let consumption = 0n;
   for (const p of r.pairs) for (const m of MODELS) consumption += abs(p.value[m]);
-  check("Σ |konsumtion/consumption|", roundHalfAwayFromZero(consumption, VALUE_UNITS_PER_ORE));
+  check(phrase("sum_of_consumption"), roundHalfAwayFromZero(consumption, VALUE_UNITS_PER_ORE));
   return bag.items;
 }
 
@@ -427,6 +429,8 @@ export interface CalculateInput {
   consumption: Iterable<ConsumptionRow> | AsyncIterable<ConsumptionRow>;
   /** overrides the tariff's population: per party id or alias, or a PopulationInput with positions */
   population?: PopulationInput | Record<string, number | bigint>;
+  /** a forecast: the rows up to and including this date (ISO, in the tariff's year), scaled to the whole year (`--through`) */
+  through?: string;
 }
 
 function isCompiled(t: unknown): t is CompiledTariff {
@@ -457,9 +461,12 @@ export async function calculate(input: CalculateInput): Promise<CalculationResul
   const tariff = compileTariffInput(input.tariff);
   const bag = new DiagnosticBag();
   const key = resolveKey(tariff, populationInput(input.population), bag);
-  const acc = new ConsumptionAccumulator(tariff, bag);
+  const through = input.through;
+  if (through !== undefined && isoDateYear(through) !== tariff.year) bag.error("BAD_THROUGH", { text: through, year: tariff.year }, { file: "--through", line: 1, column: 1 });
+  bag.throwIfErrors();
+  const acc = new ConsumptionAccumulator(tariff, bag, undefined, through !== undefined ? { through } : {});
   for await (const row of input.consumption) acc.add(row);
   if (!bag.hasErrors) checkConsumption(tariff, acc.summary, bag, "<consumption>");
   bag.throwIfErrors();
-  return resultFromSummary(tariff, key as DistributionKey, acc.summary, bag.warnings);
+  return resultFromSummary(tariff, key as DistributionKey, acc.summary, bag.warnings, through !== undefined ? { through } : {});
 }

@@ -10,8 +10,9 @@ import { nearestName } from "./names.js";
 import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RESULT_ORE } from "./limits.js";
 import { badNumberParams, isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "./numbers.js";
 import { checkName } from "./text-values.js";
-import { areaKey, type CompiledTariff } from "./tariff.js";
-import { phrase } from "./phrases.js";
+import { areaKey } from "./names.js";
+import type { CompiledTariff } from "./tariff-compile.js";
+import { phrase, type Phrase } from "./phrases.js";
 import type { CareModel } from "./tariff-schema.js";
 
 export const CONSUMPTION_FIELDS = ["year", "date", "seller", "buyer", "area", "points", "amount"] as const;
@@ -122,7 +123,7 @@ export class ConsumptionAccumulator {
   }
 
   /** Checks a text field (party, area); reports what is wrong and returns false. */
-  private textOk(row: ConsumptionRow, field: "seller" | "buyer" | "area", what: string): boolean {
+  private textOk(row: ConsumptionRow, field: "seller" | "buyer" | "area", what: Phrase): boolean {
     const text = row[field];
     // Positions count from the field's start (the value's leading blanks included).
     return checkName(this.bag, text, what, (offset) => this.loc(row, field, undefined, offset));
@@ -132,7 +133,7 @@ export class ConsumptionAccumulator {
     const text = row[field];
     let i = this.partyByRaw.get(text);
     if (i === undefined) {
-      if (!this.textOk(row, field, field === "seller" ? "säljare/seller" : "köpare/buyer")) return undefined;
+      if (!this.textOk(row, field, phrase(field === "seller" ? "field_seller" : "field_buyer"))) return undefined;
       i = this.tariff.resolveParty(text);
       if (i === undefined) {
         this.bag.error("UNKNOWN_PARTY", unknownPartyParams(this.tariff, text.trim()), this.loc(row, field, text));
@@ -152,7 +153,7 @@ export class ConsumptionAccumulator {
     }
     if (isBlank(text)) return undefined;
     const r = parseLocaleNumber(text, decimals);
-    const what = field === "amount" ? "belopp/amount" : "poäng/points";
+    const what = phrase(field === "amount" ? "field_amount" : "field_points");
     if (r.ok) {
       const max = field === "amount" ? MAX_INPUT_ORE : MAX_POINT_UNITS;
       if (r.units <= max && r.units >= -max) return r.units;
@@ -250,7 +251,7 @@ export class ConsumptionAccumulator {
     }
     const seller = this.party(row, "seller");
     const buyer = this.party(row, "buyer");
-    if (!this.areasByRaw.has(row.area)) this.textOk(row, "area", "verksamhet/area");
+    if (!this.areasByRaw.has(row.area)) this.textOk(row, "area", phrase("field_area"));
     const amount = this.number(row, "amount", MONEY_DECIMALS);
     const points = this.number(row, "points", POINT_DECIMALS);
     if (amount === undefined && points === undefined) bag.error("NO_VALUE", {}, this.loc(row, row.at?.columns?.amount !== undefined ? "amount" : "points"));
@@ -369,8 +370,8 @@ export function checkConsumption(tariff: CompiledTariff, summary: ConsumptionSum
       value += c.value;
       const ore = c.value / VALUE_UNITS_PER_ORE;
       if (ore > MAX_RESULT_ORE || ore < -MAX_RESULT_ORE) {
-        const pair = `${tariff.parties[Math.floor(cell / n)]?.id}→${tariff.parties[cell % n]?.id}`;
-        bag.error("TOTAL_TOO_LARGE", { what: `${pair}, ${a.area}`, amount: { ore }, max: { ore: MAX_RESULT_ORE } }, a.firstAt ?? at);
+        const what = phrase("seller_buyer_area", { seller: tariff.parties[Math.floor(cell / n)]?.id ?? "", buyer: tariff.parties[cell % n]?.id ?? "", area: a.area });
+        bag.error("TOTAL_TOO_LARGE", { what, amount: { ore }, max: { ore: MAX_RESULT_ORE } }, a.firstAt ?? at);
       }
     }
     if (a.known || rows === 0) continue;

@@ -34,6 +34,8 @@ export interface Money {
 /** A file-system error code (ENOENT, EISDIR…), written in a message in words. */
 export interface FileProblem {
   errno: string;
+  /** the system's own message, shown when there are no words for `errno` */
+  detail?: string;
 }
 
 /**

@@ -79,10 +79,10 @@ function populationEntries(tariff: CompiledTariff, override: PopulationInput, ba
   const chosen = override.years.find((y) => y.year === keyYear) ?? latest;
   const why =
     chosen.year === keyYear
-      ? phrase("key_column_key_date", { date: tariff.key.date ?? "" })
+      ? phrase("key_column_key_date", { date: tariff.key.date ?? "", column: chosen.column })
       : keyYear !== undefined
-        ? phrase("key_column_latest_missing", { year: keyYear })
-        : phrase("key_column_latest_no_date");
+        ? phrase("key_column_latest_missing", { year: keyYear, latest: chosen.year, column: chosen.column })
+        : phrase("key_column_latest_no_date", { latest: chosen.year, column: chosen.column });
   bag.warning("POPULATION_YEAR_COLUMN", { column: chosen.column, year: chosen.year, why, columns: override.years.map((y) => y.column).join(", ") }, { file: override.file, line: 1, column: 1 });
   // a value that is not a population is reported below, once its region is known to be a party
   return { entries: chosen.entries, invalid: [], date: `${chosen.year}-12-31` };

@@ -10,9 +10,9 @@ import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_PARTIES, MAX_TARIFF_LIST, MAX_TEXT_
 import { isoDateYear } from "./numbers.js";
 import { codePointName, textProblem } from "./text-values.js";
 
-export const TARIFF_FORMAT = "vardavtal-tariff/1";
-/** The JSON Schema's file name: in schema/, beside the bundled tariffs, and as check-tariff --write-schema writes it. */
-export const TARIFF_SCHEMA_FILE = "vardavtal-tariff-1.schema.json";
+import { TARIFF_FORMAT } from "./tariff-format.js";
+
+export { TARIFF_FORMAT, TARIFF_SCHEMA_FILE } from "./tariff-format.js";
 
 /** Text without control or invisible format characters, not blank, at most `max` characters. */
 function text(max: number) {

@@ -6,6 +6,7 @@
  * is no value. Tab is allowed only around the value, where it is trimmed.
  */
 import { MAX_NAME_LENGTH } from "./limits.js";
+import type { Phrase } from "./phrases.js";
 
 export type TextProblem =
   | { kind: "control"; /** 0-based offset in the text */ offset: number; codePoint: number }
@@ -33,7 +34,7 @@ export function codePointName(cp: number): string {
 
 /** Where a diagnostic goes: a bag (structurally, to keep this module free of imports). */
 interface Reporter {
-  error(code: "MISSING_VALUE" | "BAD_TEXT" | "TEXT_TOO_LONG", params: Record<string, string | number>, at?: object): void;
+  error(code: "MISSING_VALUE" | "BAD_TEXT" | "TEXT_TOO_LONG", params: Record<string, string | number | Phrase>, at?: object): void;
 }
 
 /**
@@ -41,7 +42,7 @@ interface Reporter {
  * format character → BAD_TEXT at that character, too long → TEXT_TOO_LONG). `at(offset)` gives
  * the position of a character of the text. Returns true when the text can be used.
  */
-export function checkName(bag: Reporter, text: unknown, what: string, at: (offset: number) => object): text is string {
+export function checkName(bag: Reporter, text: unknown, what: string | Phrase, at: (offset: number) => object): text is string {
   const problem = typeof text === "string" ? textProblem(text) : ({ kind: "blank" } as const);
   if (!problem) return true;
   if (problem.kind === "blank") bag.error("MISSING_VALUE", { what }, at(0));

@@ -13,8 +13,7 @@ import type { CompiledTariff } from "../model/tariff.js";
 import { balancesAfter, settlementTransfers, type Transfer } from "../model/transfers.js";
 import { shareText } from "../model/decimal.js";
 
-/** The tolerance when none is given, in öre: 1 kr, so that rounding by a few öre is no deviation. */
-export const DEFAULT_TOLERANCE = 100n;
+export { DEFAULT_TOLERANCE } from "./tolerance.js";
 
 export interface CostInput {
   item: string;

@@ -10,6 +10,9 @@ import { formatOre } from "../model/decimal.js";
 import type { DiagnosticBag } from "../model/diagnostics.js";
 import type { Decision } from "../model/tariff.js";
 
+export type TariffStatus = "decided" | "proposal" | "illustrative";
+const DRAFTNESS: readonly TariffStatus[] = ["illustrative", "proposal", "decided"];
+
 /** What the overview reads of one input file (the readers in contracts/ fill it in). */
 export interface OverviewSource {
   kind: "plan" | "forecast" | "result" | "settlement";
@@ -24,6 +27,8 @@ export interface OverviewSource {
   decision?: Decision | null;
   /** a forecast's cut-off date (YYYY-MM-DD), for a result computed with --through */
   through?: string;
+  /** the status of the tariff, when the file says (a result does) */
+  tariffStatus?: TariffStatus;
   /**
    * per party (index of `parties`), öre: the plan's annual net, a forecast's or the outcome's net
    * position, a settlement's remaining
@@ -31,6 +36,8 @@ export interface OverviewSource {
   amounts: bigint[];
   /** a settlement only: the net positions of the result it settled, per party */
   net?: bigint[];
+  /** a forecast or outcome that is a what-if scenario (calculate --set/--scenario): what was set, as text lines */
+  scenario?: string[];
 }
 
 /** One check of the overview: what holds, with the figures that show it. */
@@ -50,12 +57,14 @@ export interface Overview {
   title?: string;
   /** the decision the inputs name (null: not decided; absent: no input says) */
   decision?: Decision | null;
+  /** the least decided status an input names (illustrative before proposal before decided); absent: none says */
+  tariffStatus?: TariffStatus;
   plan: bigint[];
   forecasts: { through: string; file: string; net: bigint[] }[];
   outcome?: bigint[];
   remaining?: bigint[];
   /** the files, in the order plan, forecasts (by date), result, settlement */
-  sources: { kind: OverviewSource["kind"]; file: string }[];
+  sources: { kind: OverviewSource["kind"]; file: string; scenario?: string[] }[];
   checks: OverviewCheck[];
 }
 
@@ -131,17 +140,24 @@ export function buildOverview(input: { plan: OverviewSource; forecasts?: readonl
     parties: [...plan.parties],
     ...(titled?.title !== undefined ? { title: titled.title } : {}),
     ...(decided ? { decision: decided.decision ?? null } : {}),
+    ...statusOf(all),
     plan: [...plan.amounts],
     forecasts: sorted.map((f) => ({ through: f.through as string, file: f.file, net: [...f.amounts] })),
     ...(result ? { outcome: [...result.amounts] } : {}),
     ...(settlement ? { remaining: [...settlement.amounts] } : {}),
-    sources: [plan, ...sorted, ...(result ? [result] : []), ...(settlement ? [settlement] : [])].map((s) => ({ kind: s.kind, file: s.file })),
+    sources: [plan, ...sorted, ...(result ? [result] : []), ...(settlement ? [settlement] : [])].map((s) => ({ kind: s.kind, file: s.file, ...(s.scenario ? { scenario: [...s.scenario] } : {}) })),
     checks: [],
   };
   overview.checks = overviewChecks(overview, input);
   const failed = overview.checks.filter((c) => !c.holds);
   if (failed.length > 0) throw new OverviewInvariantError(failed);
   return overview;
+}
+
+/** The least decided status the inputs name: one draft input makes the whole overview a draft. */
+function statusOf(sources: readonly OverviewSource[]): { tariffStatus?: TariffStatus } {
+  const status = DRAFTNESS.find((s) => sources.some((x) => x.tariffStatus === s));
+  return status ? { tariffStatus: status } : {};
 }
 
 /**

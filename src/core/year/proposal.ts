@@ -27,6 +27,8 @@ export interface BaseResult {
   year: number;
   /** the result was a forecast (through this date) */
   forecastThrough?: string;
+  /** the result was a what-if scenario (calculate --set/--scenario): what was set, as text lines */
+  scenario?: string[];
   /** seller*n+buyer → value in 10⁻⁸ SEK */
   values: Map<number, bigint>;
 }
@@ -164,6 +166,7 @@ export function proposeTariff(input: ProposalInput, bag: DiagnosticBag): Proposa
   for (const r of input.results) {
     if (r.year >= Y) bag.error("PROPOSE_BASE_YEAR", { year: r.year, next: Y }, { file: r.file, line: 1, column: 1 });
     if (r.forecastThrough !== undefined) bag.warning("PROPOSE_FORECAST_BASE", { year: r.year, through: r.forecastThrough }, { file: r.file, line: 1, column: 1 });
+    if (r.scenario !== undefined) bag.warning("PROPOSE_SCENARIO_BASE", { year: r.year, list: r.scenario.join("; ") }, { file: r.file, line: 1, column: 1 });
     factors.set(r.year, factor(r.year));
   }
   const years = input.results.map((r) => r.year);
@@ -213,7 +216,8 @@ export function proposeTariff(input: ProposalInput, bag: DiagnosticBag): Proposa
   // A proposal is not decided.
   delete (copied as { decision?: unknown }).decision;
   const idx = input.index.get(Y) as ScaledDecimal;
-  const basesText = input.results.map((r) => r.year).join(", ");
+  // a base year that is a scenario is named so in every source the proposal writes
+  const basesText = input.results.map((r) => (r.scenario !== undefined ? `${r.year} (SCENARIO: ${r.scenario.join("; ")})` : String(r.year))).join(", ");
   const indexText = [...new Set(input.results.flatMap((r) => Array.from({ length: Y - r.year }, (_, k) => r.year + 1 + k)))]
     .sort()
     .map((k) => `${k} ${percentText(input.index.get(k) as ScaledDecimal)} %`)

@@ -15,7 +15,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ConsumptionSummary } from "../../core/model/consumption.js";
-import type { CompiledTariff } from "../../core/model/tariff.js";
+import type { CompiledTariff } from "../../core/model/tariff-compile.js";
 import type { CsvInfo, Encoding } from "../../read/csv.js";
 import { MAX_RECORD_LENGTH } from "../../core/model/limits.js";
 import { ENC_ASCII, ENC_CP1252, ENC_UTF8, Scanner, type ScanOk, type ScanResult, type ScanSetup } from "../../read/fast/scan.js";

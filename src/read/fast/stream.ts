@@ -8,7 +8,7 @@
  */
 import type { ConsumptionSummary } from "../../core/model/consumption.js";
 import { MAX_RECORD_LENGTH } from "../../core/model/limits.js";
-import type { CompiledTariff } from "../../core/model/tariff.js";
+import type { CompiledTariff } from "../../core/model/tariff-compile.js";
 import type { ByteSource, CsvInfo, Encoding } from "../csv.js";
 import { sha256 } from "../sha256.js";
 import { byteChecks } from "./bytes.js";

@@ -6,7 +6,8 @@
 import { MONTHS, type AccontoPlan } from "../../core/year/acconto.js";
 import type { Lang } from "../../text/messages.js";
 import { componentName, nettingWords, t } from "../../text/i18n.js";
-import { excelCsv, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { excelCsv } from "./excel-csv.js";
 import { monthName } from "../labels.js";
 import { csvText } from "./csv-safe.js";
 

@@ -5,38 +5,45 @@
  * orders them; the workbook sorts by size of change).
  */
 import type { Comparison } from "../../core/analysis/compare.js";
-import { cw, effectName } from "../../text/compare-words.js";
+import { cw, effectName, sideLabels } from "../../text/compare-words.js";
 import { t as cliText } from "../../text/i18n.js";
 import type { Lang } from "../../text/messages.js";
 import { csvText } from "./csv-safe.js";
-import { decimalComma, excelCsv, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { scenarioCsv } from "./scenario-column.js";
+import { decimalComma, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { excelCsv } from "./excel-csv.js";
 import { formatValueSek } from "../../core/model/decimal.js";
 
 /** Every name `--csv-dir` may write for a comparison (checked before the run). */
 export const COMPARISON_CSV_FILES = ["comparison-net.csv", "comparison-components.csv", "comparison-flows.csv", "comparison-effects.csv", "comparison-pairs.csv", "comparison-areas.csv"] as const;
 
 export function comparisonCsvFiles(c: Comparison, dir: string, lang: Lang): PendingFile[] {
+  // a side that is a scenario: every file ends with a column that says which, and what was set
+  const sides = [["A", c.a], ["B", c.b]] as const;
+  const scenario = sides.filter(([, s]) => s.scenario).map(([k, s]) => `${k}: ${cw(lang, "scenarioSet", { list: (s.scenario ?? []).join("; ") }).replace(/^Scenario/, "SCENARIO")}`);
+  const csv = scenarioCsv(lang, scenario.length > 0 ? scenario.join(" | ") : undefined);
   const id = (i: number): string => csvText(c.parties[i] ?? String(i));
   const m = oreForExcelCsv;
-  const abc = [cw(lang, "sideA"), cw(lang, "sideB"), cw(lang, "change")];
+  const side = sideLabels(lang, c);
+  const abc = [side.a, side.b, cw(lang, "change")];
   const files: PendingFile[] = [
-    { path: joinPath(dir, "comparison-net.csv"), data: excelCsv([cliText(lang, "party"), ...abc], c.net.map((n, i) => [id(i), m(n.a), m(n.b), m(n.change)])) },
-    { path: joinPath(dir, "comparison-components.csv"), data: excelCsv([cliText(lang, "party"), cliText(lang, "component"), ...abc], c.components.map((x) => [id(x.party), x.component, m(x.a), m(x.b), m(x.change)])) },
+    { path: joinPath(dir, "comparison-net.csv"), data: csv([cliText(lang, "party"), ...abc], c.net.map((n, i) => [id(i), m(n.a), m(n.b), m(n.change)])) },
+    { path: joinPath(dir, "comparison-components.csv"), data: csv([cliText(lang, "party"), cliText(lang, "component"), ...abc], c.components.map((x) => [id(x.party), x.component, m(x.a), m(x.b), m(x.change)])) },
     {
       path: joinPath(dir, "comparison-flows.csv"),
-      data: excelCsv([cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), ...abc], c.flows.map((f) => [id(f.payer), id(f.payee), f.component, csvText(f.label ?? ""), m(f.a), m(f.b), m(f.change)])),
+      data: csv([cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), ...abc], c.flows.map((f) => [id(f.payer), id(f.payee), f.component, csvText(f.label ?? ""), m(f.a), m(f.b), m(f.change)])),
     },
   ];
   const e = c.effects;
   if (e?.available) {
-    files.push({ path: joinPath(dir, "comparison-effects.csv"), data: excelCsv([cliText(lang, "party"), cw(lang, "change"), ...e.groups.map((g) => effectName(lang, g))], e.parties.map((p, i) => [id(i), m(p.change), ...p.effects.map(m)])) });
+    files.push({ path: joinPath(dir, "comparison-effects.csv"), data: csv([cliText(lang, "party"), cw(lang, "change"), ...e.groups.map((g) => effectName(lang, g))], e.parties.map((p, i) => [id(i), m(p.change), ...p.effects.map(m)])) });
   }
-  if (c.pairs) files.push({ path: joinPath(dir, "comparison-pairs.csv"), data: excelCsv([cliText(lang, "seller"), cliText(lang, "buyer"), ...abc], c.pairs.map((p) => [id(p.seller), id(p.buyer), m(p.a), m(p.b), m(p.change)])) });
+  if (c.pairs) files.push({ path: joinPath(dir, "comparison-pairs.csv"), data: csv([cliText(lang, "seller"), cliText(lang, "buyer"), ...abc], c.pairs.map((p) => [id(p.seller), id(p.buyer), m(p.a), m(p.b), m(p.change)])) });
   if (c.areas) {
     const v = (x: bigint): string => decimalComma(formatValueSek(x));
     files.push({
       path: joinPath(dir, "comparison-areas.csv"),
-      data: excelCsv([cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rowsA"), cw(lang, "rowsB"), ...abc], c.areas.map((x) => [csvText(x.area), id(x.seller), id(x.buyer), x.model, x.rowsA, x.rowsB, v(x.a), v(x.b), v(x.change)])),
+      data: csv([cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rows", { side: side.a }), cw(lang, "rows", { side: side.b }), ...abc], c.areas.map((x) => [csvText(x.area), id(x.seller), id(x.buyer), x.model, x.rowsA, x.rowsB, v(x.a), v(x.b), v(x.change)])),
     });
   }
   return files;

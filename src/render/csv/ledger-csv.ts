@@ -6,36 +6,38 @@
  */
 import type { LedgerLine } from "../../core/year/ledger.js";
 import type { Lang } from "../../text/messages.js";
-import { componentName } from "../../text/i18n.js";
-import { excelCsv, oreForExcelCsv } from "../format.js";
+import { componentName, t } from "../../text/i18n.js";
+import { oreForExcelCsv } from "../format.js";
+import { excelCsv } from "./excel-csv.js";
 import { monthName } from "../labels.js";
 import { csvText } from "./csv-safe.js";
 
 export const LEDGER_COLUMNS = ["datum", "motpart", "motpartskod", "typ", "komponent", "konto", "kostnadsställe", "belopp", "text", "referens"] as const;
 
+/** The column `typ`: a code the books' import matches on, Swedish in either language like the column names. */
+export const LEDGER_KINDS = { income: "intäkt", cost: "kostnad" } as const;
+
 /** "A conto mars 2026 – fast ersättning, överenskommelse 2026, Samverkansnämnden 2025-12-08 § 12" */
 export function ledgerText(l: LedgerLine, lang: Lang): string {
-  const sv = lang === "sv";
   const what =
     l.what.kind === "acconto"
-      ? `${sv ? "A conto" : "A conto"} ${monthName(l.what.month, lang)} ${l.year}`
+      ? t(lang, "ledger_acconto", { month: monthName(l.what.month, lang), year: l.year })
       : l.what.kind === "settlement"
-        ? `${sv ? "Slutreglering" : "Final settlement"} ${l.year}`
-        : `${sv ? "Prognos slutreglering" : "Forecast of the final settlement"} ${l.year} (${sv ? "t.o.m." : "through"} ${l.what.through})`;
-  const component = l.component === null ? (sv ? "ej fördelad betalning" : "unassigned payment") : componentName(l.component, lang).toLowerCase();
+        ? t(lang, "ledger_settlement", { year: l.year })
+        : t(lang, "ledger_forecast", { year: l.year, through: l.what.through });
+  const component = l.component === null ? t(lang, "ledger_unassigned") : componentName(l.component, lang).toLowerCase();
   const decision = l.decision ? `, ${l.decision.body} ${l.decision.date} ${l.decision.paragraph}` : "";
-  return `${what} – ${component}, ${sv ? "överenskommelse" : "agreement"} ${l.year}${decision}`;
+  return t(lang, "ledger_text", { what, component, year: l.year, decision });
 }
 
 export function ledgerCsv(lines: readonly LedgerLine[], lang: Lang = "sv"): string {
-  const sv = lang === "sv";
   return excelCsv(
     [...LEDGER_COLUMNS],
     lines.map((l) => [
       l.date,
       csvText(l.counterparty),
       csvText(l.counterpartyCode ?? ""),
-      l.kind === "income" ? (sv ? "intäkt" : "income") : sv ? "kostnad" : "cost",
+      LEDGER_KINDS[l.kind],
       csvText(l.component === null ? "" : componentName(l.component, lang)),
       csvText(l.account ?? ""),
       csvText(l.costCentre ?? ""),

@@ -16,15 +16,14 @@ import { VALUE_UNITS_PER_ORE, formatRational, roundHalfAwayFromZero } from "../.
 import type { Lang } from "../../text/messages.js";
 import { componentName, nettingWords, t } from "../../text/i18n.js";
 import { csvText } from "./csv-safe.js";
-import { decimalComma, excelCsv, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { scenarioCsv } from "./scenario-column.js";
+import { scenarioTexts } from "../../core/analysis/compare.js";
+import type { ScenarioRecord } from "../../core/analysis/scenario-record.js";
+import { cw } from "../../text/compare-words.js";
+import { decimalComma, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { excelCsv } from "./excel-csv.js";
 import { reportAreaOrder } from "../labels.js";
 import { shareText, formatValueSek } from "../../core/model/decimal.js";
-
-const ADDED = {
-  componentName: ["Komponentnamn", "Component name"],
-  modelName: ["Modellnamn", "Model name"],
-  percent: ["Andel (procent)", "Share (percent)"],
-} as const;
 
 /**
  * The result as the CSV files `--csv-dir` writes (flows, net positions, transfers, pairs, …) for
@@ -34,30 +33,34 @@ const ADDED = {
  * @example
  * ```ts
  * writeFilesAtomically(resultCsvFiles(result, "ut", "sv"));
+ * // a scenario (calculate --set): every file ends with a column "Scenario" saying what was set
+ * writeFilesAtomically(resultCsvFiles(result, "ut", "sv", { scenario }));
  * ```
  */
-export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): PendingFile[] {
+export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang, options: { scenario?: ScenarioRecord } = {}): PendingFile[] {
+  // a scenario's files each end with a column that says so, with what was set
+  const csv = scenarioCsv(lang, options.scenario ? cw(lang, "scenarioSet", { list: scenarioTexts(options.scenario).join("; ") }).replace(/^Scenario/, "SCENARIO") : undefined);
   const id = (i: number): string => csvText(r.parties[i]?.id ?? String(i));
-  const added = (k: keyof typeof ADDED): string => ADDED[k][lang === "sv" ? 0 : 1];
+  const added = (k: "componentName" | "modelName" | "percent"): string => t(lang, `column_${k}`);
   const files: PendingFile[] = [];
   files.push({
     path: joinPath(dir, "flows.csv"),
-    data: excelCsv(
+    data: csv(
       [t(lang, "payer"), t(lang, "payee"), t(lang, "component"), t(lang, "label"), t(lang, "amount"), added("componentName")],
       r.flows.map((f) => [id(f.payer), id(f.payee), csvText(f.component), csvText(f.label ?? ""), oreForExcelCsv(f.amount), csvText(componentName(f.component, lang))]),
     ),
   });
   files.push({
     path: joinPath(dir, "net.csv"),
-    data: excelCsv([t(lang, "party"), t(lang, "net")], r.net.map((v, i) => [id(i), oreForExcelCsv(v)])),
+    data: csv([t(lang, "party"), t(lang, "net")], r.net.map((v, i) => [id(i), oreForExcelCsv(v)])),
   });
   files.push({
     path: joinPath(dir, "transfers.csv"),
-    data: excelCsv([t(lang, "payer"), t(lang, "payee"), t(lang, "amount"), t(lang, "netting_column")], r.transfers.map((x) => [id(x.payer), id(x.payee), oreForExcelCsv(x.amount), csvText(nettingWords(r.netting, lang, true))])),
+    data: csv([t(lang, "payer"), t(lang, "payee"), t(lang, "amount"), t(lang, "netting_column")], r.transfers.map((x) => [id(x.payer), id(x.payee), oreForExcelCsv(x.amount), csvText(nettingWords(r.netting, lang, true))])),
   });
   files.push({
     path: joinPath(dir, "key.csv"),
-    data: excelCsv(
+    data: csv(
       [t(lang, "party"), t(lang, "population"), t(lang, "share"), added("percent")],
       r.parties.map((p, i) => [
         id(i),
@@ -81,7 +84,7 @@ export function resultCsvFiles(r: CalculationResult, dir: string, lang: Lang): P
   ]);
   files.push({
     path: joinPath(dir, "areas.csv"),
-    data: excelCsv([t(lang, "area"), t(lang, "seller"), t(lang, "buyer"), t(lang, "model"), t(lang, "rows"), t(lang, "value"), `${t(lang, "value")} (${lang === "sv" ? "avrundat" : "rounded"})`, added("modelName")], areaRows),
+    data: csv([t(lang, "area"), t(lang, "seller"), t(lang, "buyer"), t(lang, "model"), t(lang, "rows"), t(lang, "value"), t(lang, "value_rounded"), added("modelName")], areaRows),
   });
   return files;
 }

@@ -3,7 +3,8 @@ import type { Settlement } from "../../core/year/settlement.js";
 import type { Lang } from "../../text/messages.js";
 import { paymentSourceText } from "../../contracts/settlement.js";
 import { componentName, nettingWords, t } from "../../text/i18n.js";
-import { excelCsv, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
+import { excelCsv } from "./excel-csv.js";
 import { words } from "../text/settlement.js";
 import { csvText } from "./csv-safe.js";
 

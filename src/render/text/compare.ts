@@ -1,6 +1,6 @@
 /** A comparison as `vardavtal compare` prints it. Pure, so the offline page shows the same text. */
 import { bySizeOfChange, type Comparison } from "../../core/analysis/compare.js";
-import { cw, effectName, effectsUnavailable, sideName } from "../../text/compare-words.js";
+import { cw, effectName, effectsUnavailable, sideLabels, sideName } from "../../text/compare-words.js";
 import type { Lang } from "../../text/messages.js";
 import { componentName, t } from "../../text/i18n.js";
 import { messageText } from "../../text/diagnostics.js";
@@ -14,7 +14,8 @@ export function comparisonText(c: Comparison, lang: Lang): string {
   out.push(cw(lang, "heading", { a: sideName(lang, c.a), b: sideName(lang, c.b) }));
   for (const s of [c.a, c.b]) if (s.scenario) out.push(cw(lang, "scenarioSet", { list: s.scenario.join("; ") }));
   out.push("");
-  const abc = [cw(lang, "netA"), cw(lang, "netB"), cw(lang, "change")];
+  const side = sideLabels(lang, c);
+  const abc = [side.a, side.b, cw(lang, "change")];
   out.push(textTable([[t(lang, "party"), ...abc], ...c.net.map((n, i) => [id(i), sek(n.a), sek(n.b), sek(n.change)])], [false, true, true, true]));
   const e = c.effects;
   if (e?.available) {
@@ -22,7 +23,7 @@ export function comparisonText(c: Comparison, lang: Lang): string {
     out.push(cw(lang, "effects") + ":");
     const head = [t(lang, "party"), ...e.groups.map((g) => effectName(lang, g)), cw(lang, "change")];
     out.push(textTable([head, ...e.parties.map((p, i) => [id(i), ...p.effects.map(sek), sek(p.change)])], head.map((_, i) => i > 0)));
-    out.push(cw(lang, "effectsOrder"));
+    out.push(cw(lang, "effectsOrder", side));
     if (e.pricesInConsumption) out.push(cw(lang, "effectsPrices"));
   } else if (e) {
     out.push("");
@@ -34,7 +35,7 @@ export function comparisonText(c: Comparison, lang: Lang): string {
   if (changed.length === 0) out.push("  " + cw(lang, "noChange"));
   else {
     const rows = changed.map((f) => [`  ${id(f.payer)} → ${id(f.payee)}`, componentName(f.component, lang) + (f.label ? `: ${f.label}` : ""), sek(f.a), sek(f.b), sek(f.change)]);
-    out.push(textTable([["", t(lang, "component"), cw(lang, "sideA"), cw(lang, "sideB"), cw(lang, "change")], ...rows], [false, false, true, true, true]));
+    out.push(textTable([["", t(lang, "component"), side.a, side.b, cw(lang, "change")], ...rows], [false, false, true, true, true]));
   }
   return out.join("\n") + "\n";
 }

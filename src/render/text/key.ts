@@ -6,7 +6,8 @@ import type { CompiledTariff } from "../../core/model/tariff.js";
 import type { Lang } from "../../text/messages.js";
 import { t } from "../../text/i18n.js";
 import { formatSek, textTable } from "../format.js";
-import { formatCount, percent } from "./summary.js";
+import { formatCount, percent } from "./numbers.js";
+import { draftLines, titleWithYear } from "../labels.js";
 
 /** The key (and for a fixed key, the population key beside it as `side`) and the split of `amount` öre. */
 export function keyText(tariff: CompiledTariff, key: DistributionKey, side: DistributionKey | undefined, amount: bigint, lang: Lang): string {
@@ -43,7 +44,7 @@ export function keyText(tariff: CompiledTariff, key: DistributionKey, side: Dist
     return row;
   });
   const source = key.populationSource?.kind === "file" ? key.populationSource.file : t(lang, "key_source_tariff");
-  out.push(`${tariff.title} (${tariff.year})\n`);
+  out.push([titleWithYear(tariff.title, tariff.year), ...draftLines(tariff.file.status, lang)].join("\n") + "\n");
   out.push(t(lang, "key_line", { basis: t(lang, key.basis === "population" ? "key_basis_population" : "key_basis_fixed"), source: key.date ? `${source}, ${key.date}` : source }) + "\n\n");
   out.push(textTable([head, ...rows], head.map((_, i) => i > 0)) + "\n");
   out.push(`${sv ? "Fördelat med största-restmetoden (Hamilton); summa" : "Split by the largest-remainder (Hamilton) method; total"} ${formatSek(split.reduce((a, p) => a + p.amount, 0n), lang)}\n`);

@@ -3,13 +3,15 @@ import type { KeyCheckResult } from "../../core/year/keycheck.js";
 import type { Lang } from "../../text/messages.js";
 import { t } from "../../text/i18n.js";
 import { formatSek, textTable } from "../format.js";
-import { percent } from "./summary.js";
+import { percent } from "./numbers.js";
+import { draftLines, titleWithYear } from "../labels.js";
 
 export function keyCheckText(r: KeyCheckResult, lang: Lang): string {
   const sv = lang === "sv";
   const id = (i: number): string => r.tariff.parties[i]?.id ?? String(i);
   const out: string[] = [];
-  out.push(`${sv ? "Kontroll av fördelningsnyckel" : "Key compliance check"}: ${r.tariff.title} (${r.tariff.year})`);
+  out.push(`${sv ? "Kontroll av fördelningsnyckel" : "Key compliance check"}: ${titleWithYear(r.tariff.title, r.tariff.year)}`);
+  out.push(...draftLines(r.tariff.file.status, lang));
   out.push(
     `${sv ? "Nyckel" : "Key"}: ${r.tariff.parties.map((p, i) => `${p.id} ${percent(r.key.weights[i] ?? 0n, r.key.totalWeight, 4, lang)}`).join(", ")}; ${sv ? "tolerans" : "tolerance"} ${formatSek(r.tolerance, lang)} ${sv ? "kr" : "SEK"}`,
   );

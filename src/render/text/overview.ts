@@ -7,6 +7,7 @@ import type { Overview } from "../../core/year/overview.js";
 import type { Lang } from "../../text/messages.js";
 import { decisionText, dw } from "../../text/decided-words.js";
 import { textTable } from "../format.js";
+import { draftLines } from "../labels.js";
 
 /** Öre per tenth of a million kronor. */
 const ORE_PER_TENTH_MKR = 10_000_000n;
@@ -33,12 +34,20 @@ export function mkrNumber(ore: bigint): number {
 
 /** The rows of the overview, per party: the measures shown, each with its label and amounts (öre). */
 export function overviewRows(o: Overview, lang: Lang): { key: "plan" | "forecast" | "outcome" | "remaining"; label: string; amounts: bigint[] | undefined }[] {
+  // a forecast or outcome that is a scenario is labelled so wherever it is shown
+  const marked = (label: string, scenario: boolean): string => (scenario ? dw(lang, "scenarioMark", { label }) : label);
+  const isScenario = (kind: string, file?: string): boolean => o.sources.some((s) => s.kind === kind && (file === undefined || s.file === file) && s.scenario !== undefined);
   return [
     { key: "plan", label: dw(lang, "plan"), amounts: o.plan },
-    ...o.forecasts.map((f) => ({ key: "forecast" as const, label: dw(lang, "forecast", { through: f.through }), amounts: f.net })),
-    { key: "outcome", label: dw(lang, "outcome"), amounts: o.outcome },
+    ...o.forecasts.map((f) => ({ key: "forecast" as const, label: marked(dw(lang, "forecast", { through: f.through }), isScenario("forecast", f.file)), amounts: f.net })),
+    { key: "outcome", label: marked(dw(lang, "outcome"), isScenario("result")), amounts: o.outcome },
     { key: "remaining", label: dw(lang, "remaining"), amounts: o.remaining },
   ];
+}
+
+/** One line per input that is a what-if scenario: which file, and what was set. */
+export function overviewScenarioLines(o: Overview, lang: Lang): string[] {
+  return o.sources.filter((s) => s.scenario !== undefined).map((s) => dw(lang, "scenarioLine", { file: s.file, list: (s.scenario ?? []).join("; ") }));
 }
 
 /** The summary printed on stdout: one column per measure, one row per party, in Mkr. */
@@ -46,7 +55,9 @@ export function overviewText(o: Overview, lang: Lang): string {
   const rows = overviewRows(o, lang);
   const out: string[] = [dw(lang, "textTitle", { year: o.year })];
   if (o.title !== undefined) out.push(o.title);
-  out.push(decisionText(o.decision, lang), "");
+  out.push(...draftLines(o.tariffStatus, lang));
+  out.push(decisionText(o.decision, lang));
+  out.push(...overviewScenarioLines(o, lang), "");
   out.push(
     textTable(
       [[dw(lang, "region"), ...rows.map((r) => r.label)], ...o.parties.map((p, i) => [p, ...rows.map((r) => (r.amounts ? mkrText(r.amounts[i] ?? 0n, lang) : dw(lang, "missing")))])],

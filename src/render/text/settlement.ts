@@ -3,6 +3,7 @@ import type { Settlement } from "../../core/year/settlement.js";
 import type { Lang } from "../../text/messages.js";
 import { nettingWords, t } from "../../text/i18n.js";
 import { formatSek, textTable } from "../format.js";
+import { draftLines, type TariffStatus } from "../labels.js";
 
 /** The settlement's column words. */
 export function words(lang: Lang) {
@@ -38,7 +39,7 @@ function remainingPhrase(s: Settlement, c: Settlement["counterparties"][number],
   return t(lang, "transfer_line", { payer: id(payer), payee: id(payee), amount: formatSek(amount, lang) });
 }
 
-export function settlementText(s: Settlement, lang: Lang): string {
+export function settlementText(s: Settlement, lang: Lang, status?: TariffStatus): string {
   const sv = lang === "sv";
   const id = (i: number): string => s.parties[i] ?? String(i);
   const w = words(lang);
@@ -46,6 +47,7 @@ export function settlementText(s: Settlement, lang: Lang): string {
   if (s.forecast) {
     out.push(sv ? `PROGNOS för slutregleringen ${s.year}: resultatet är en prognos till och med ${s.forecast.through}, uppräknad till helår; a conto räknas som betalt för hela året` : `FORECAST of the final settlement ${s.year}: the result is a forecast through ${s.forecast.through}, scaled to the whole year; the a conto counts as paid for the whole year`);
   } else out.push(`${sv ? "Slutreglering" : "Final settlement"} ${s.year}`);
+  out.push(...draftLines(status, lang));
   out.push(nettingWords(s.netting, lang));
   const kinds: Record<string, [string, string]> = { acconto: ["a conto-plan, betalt enligt plan", "a-conto plan, paid as planned"], payments: ["betalningar", "payments"], settlement: ["tidigare slutreglering (efterreglering)", "earlier settlement (correction)"] };
   out.push(`${sv ? "Betalt enligt" : "Paid as in"}: ${s.sources.map((x) => `${x.file} (${(kinds[x.kind] ?? ["", ""])[sv ? 0 : 1]})`).join("; ")}`);

@@ -4,24 +4,19 @@ import { formatRational, groupedInteger } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
 import { scenarioLines } from "../../text/scenario-lines.js";
 import { formatSek, textTable } from "../format.js";
+import { draftLines, titleWithYear } from "../labels.js";
 import { componentName, nettingWords, t } from "../../text/i18n.js";
 import { type ScenarioRecord } from "../../core/analysis/scenario-record.js";
 import { messageText } from "../../text/diagnostics.js";
 
-export function percent(num: bigint, den: bigint, decimals: number, lang: Lang): string {
-  const text = formatRational({ num: num * 100n, den }, decimals, decimals);
-  return `${lang === "sv" ? text.replace(".", ",") : text} %`;
-}
+import { formatCount, percent } from "./numbers.js";
 
-export function formatCount(n: number | bigint, lang: Lang): string {
-  return groupedInteger(String(n), lang);
-}
+export { formatCount, percent };
 
 export function summaryText(r: CalculationResult, lang: Lang, scenario?: ScenarioRecord): string {
   const out: string[] = [];
-  out.push(`${r.title} (${r.year})`);
-  const status = r.tariff.file.status;
-  if (status === "illustrative" || status === "proposal") out.push(t(lang, status === "illustrative" ? "draft_illustrative" : "draft_proposal"));
+  out.push(titleWithYear(r.title, r.year));
+  out.push(...draftLines(r.tariff.file.status, lang));
   out.push(...scenarioLines(scenario, lang));
   if (r.forecast) {
     const f = r.forecast;

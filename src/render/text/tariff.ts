@@ -1,11 +1,12 @@
 /** A tariff as `vardavtal check-tariff` prints it. Pure, so the offline page shows the same text. */
 import { formatRational, parseMoney, shareText } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
-import { areaKey, type CompiledTariff } from "../../core/model/tariff.js";
+import { areaKey } from "../../core/model/names.js";
+import type { CompiledTariff } from "../../core/model/tariff-compile.js";
 import { formatSek, textTable } from "../format.js";
-import { statusBanner, statusName } from "../labels.js";
+import { statusBanner, statusName, titleWithYear } from "../labels.js";
 import { t, type TextKey } from "../../text/i18n.js";
-import { formatCount } from "./summary.js";
+import { formatCount } from "./numbers.js";
 import { decisionText } from "../../text/decided-words.js";
 
 /** The closing line: valid, and how many warnings. */
@@ -33,7 +34,7 @@ export function describeTariff(tr: CompiledTariff, lang: Lang): string {
   const section = (title: string): void => {
     out.push("", title);
   };
-  out.push(`${tr.title} (${tr.year})`);
+  out.push(titleWithYear(tr.title, tr.year));
   // a draft is named by its banner, as on every workbook; a decided tariff by its status
   const status = f.status ? (statusBanner(f.status, lang)[0] ?? statusName(f.status, lang)) : sv ? "inte angiven (räknas som beslutad)" : "not given (taken as decided)";
   out.push(`${sv ? "Status" : "Status"}: ${status}`);

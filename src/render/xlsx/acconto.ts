@@ -10,6 +10,7 @@
  * plan sums öre. No input text (ids, names, labels) is part of a formula: formulas refer to the
  * cells that hold it and compare with EXACT (sumExact).
  */
+import { workbookWord, type WorkbookWord } from "../../text/workbook-words.js";
 import { MONTHS, type AccontoPlan } from "../../core/year/acconto.js";
 import { roundHalfAwayFromZero } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
@@ -27,71 +28,8 @@ export interface AccontoWorkbookOptions {
   runAt?: string;
 }
 
-const T = {
-  heading: ["Faktureringsunderlag a conto", "Invoicing basis, a conto"],
-  overview: ["Översikt", "Overview"],
-  params: ["Parametrar", "Parameters"],
-  inputs: ["Indata", "Inputs"],
-  pays: ["betalar", "pays"],
-  payerPays: ["{payer} betalar", "{payer} pays"],
-  tariff: ["Tariff", "Tariff"],
-  variable: ["Rörlig ersättning a conto", "Variable a conto"],
-  variableIn: ["PRELIMINÄR: (1 − fast andel) × referensbelopp, som om konsumtionen blir lika med referensen; stäms av mot årets resultat i slutregleringen", "PRELIMINARY: (1 − fixed share) × reference amount, as if consumption equals the reference; settled against the year's result in the final settlement"],
-  variableOut: ["UTELÄMNAD (--no-variable): ingen rörlig ersättning a conto; den regleras i slutregleringen", "LEFT OUT (--no-variable): no variable a conto; it is settled in the final settlement"],
-  unitPrice: ["Styckpris", "Unit price"],
-  unitPriceNote: ["ingen a conto: faktureras när vården sker", "no a conto: billed as care happens"],
-  monthly: ["Månadsbelopp", "Monthly amounts"],
-  monthlyNote: ["januari–november lika delar i {unit} (årsbeloppet / 12 avrundat nedåt), december resten", "January–November equal parts in {unit} (the annual amount / 12 rounded down), December the rest"],
-  amounts: ["Belopp", "Amounts"],
-  amountsNote: ["kronor; negativt belopp = återbetalning till betalaren", "SEK; a negative amount is a refund to the payer"],
-  runAt: ["Körd", "Run at"],
-  tool: ["Verktyg", "Tool"],
-  year: ["År", "Year"],
-  annual: ["Årsbelopp", "Annual"],
-  total: ["Summa", "Total"],
-  name: ["Namn", "Name"],
-  netTitle: ["Nettoposition per part och månad (får − betalar)", "Net position per party and month (receives − pays)"],
-  netYear: ["År (= årets nettoposition)", "Year (= the year's net position)"],
-  paymentsTitle: ["Betalningar per månad (som nollställer månadens nettopositioner). {netting}", "Payments per month (settling the month's net positions). {netting}"],
-  month: ["Månad", "Month"],
-  afterTitle: ["Kontroll: nettoposition efter månadens betalningar (ska vara 0)", "Check: net position after the month's payments (must be 0)"],
-  status: ["Status", "Status"],
-  programChecks: ["Kontroller som programmet gjorde innan planen skrevs", "Checks the program made before the plan was written"],
-  checksHold: ["{count} av {count} håller", "{count} of {count} hold"],
-  linesTitle: ["Rader som {payer} betalar", "Lines {payer} pays"],
-  perPayee: ["Per mottagare och månad (att fakturera {payer})", "Per payee and month (to invoice {payer})"],
-  region: ["Region", "Region"],
-  // parameters
-  section: ["Avsnitt", "Section"],
-  item: ["Post", "Item"],
-  detail: ["Detalj", "Detail"],
-  value: ["Värde", "Value"],
-  source: ["Källa", "Source"],
-  title: ["Titel", "Title"],
-  fixedShare: ["Fast andel", "Fixed share"],
-  keyBasis: ["Nyckel", "Key"],
-  keyPopulation: ["befolkning", "population"],
-  keyFixed: ["fasta andelar", "fixed shares"],
-  population: ["Befolkning", "Population"],
-  share: ["Andel", "Share"],
-  refSheet: ["Referensbelopp", "Reference amounts"],
-  refTitle: ["A conto för fast och rörlig ersättning", "The a conto of fixed and variable"],
-  reference: ["Referensbelopp", "Reference amount"],
-  fixedAconto: ["Fast ersättning a conto", "Fixed a conto"],
-  variableAconto: ["Rörlig a conto (preliminär)", "Variable a conto (preliminary)"],
-  fixedOnly: ["Endast fast ersättning", "Fixed only"],
-  solidarity: ["Solidarisk finansiering", "Solidarity"],
-  grant: ["Statsbidrag vidarebefordrat", "State grant passed on"],
-  host: ["värd", "host"],
-  recipient: ["mottagare", "recipient"],
-  keySplit: ["fördelas med nyckeln", "split by the key"],
-  perBuyer: ["belopp per köpare", "amount per buyer"],
-  perParty: ["beslutat belopp per part", "decided amount per party"],
-  ok: ["OK", "OK"],
-  fail: ["FEL", "FAIL"],
-} as const;
 
-type Word = keyof typeof T;
+type Word = WorkbookWord;
 
 /** Characters Excel refuses in a sheet name. */
 const SHEET_NAME_BAD = /[[\]:*?/\\]/g;
@@ -134,8 +72,7 @@ function note(sheet: Sheet, row: number, label: string, text: string, span: numb
 
 export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkbookOptions): Promise<Buffer> {
   const lang = options.lang;
-  const L = lang === "sv" ? 0 : 1;
-  const w = (k: Word, params: Record<string, string | number> = {}): string => T[k][L].replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p])));
+  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
   const months = Array.from({ length: MONTHS }, (_, k) => monthName(k + 1, lang));
   const parties = plan.tariff.parties;
   const id = (i: number): string => parties[i]?.id ?? String(i);
@@ -144,13 +81,14 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
-  const heading = `${w("heading")} ${plan.year}`;
+  const heading = `${w("acconto_heading")} ${plan.year}`;
   const sumOre = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   addBanner(wb, statusBanner(plan.tariff.file.status, lang));
   const taken = new Set<string>();
   const O = wb.addWorksheet(uniqueSheetName(w("overview"), taken));
+  const B = wb.addWorksheet(uniqueSheetName(w("paymentsSheet"), taken));
   const payers = parties.map((_, i) => i).filter((i) => plan.lines.some((l) => l.payer === i));
   const payerSheets = new Map<number, Sheet>();
   for (const i of payers) payerSheets.set(i, wb.addWorksheet(uniqueSheetName(w("payerPays", { payer: id(i) }), taken)));
@@ -229,72 +167,86 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
       moneyFormula(S, r, c, `ROUND(SUM(${colLetter(c)}${payeeFirst}:${colLetter(c)}${r - 1}),2)`, sumOre(lines.map((l) => l.months[k] ?? 0n)), true);
     }
     boldRow(S, r, 1, lastCol);
-    finishSheet(S, { freezeRows: headRow });
+    finishSheet(S, { freezeRows: headRow, labelColumns: col.label });
     narrowMargins(S);
     S.views = [{ state: "frozen", xSplit: col.annual, ySplit: headRow }];
   }
 
   // ---------------------------------------------------------------- Översikt
-  title(O, 1, titleWithYear(`${w("heading")}: ${plan.title}`, plan.year), 16, 2 + MONTHS);
-  note(O, 2, w("variable"), variableNote, 2 + MONTHS);
-  note(O, 3, w("unitPrice"), w("unitPriceNote"), 2 + MONTHS);
-  note(O, 4, w("monthly"), w("monthlyNote", { unit: unitText }), 2 + MONTHS);
-  note(O, 5, w("runAt"), `${runAt} (vardavtal ${options.version})`, 2 + MONTHS);
-  const oc = { party: 1, annual: 2, month: (k: number) => 3 + k };
-  const oLast = oc.month(MONTHS - 1);
-  const oLetters = Array.from({ length: MONTHS }, (_, k) => colLetter(oc.month(k)));
+  // The months down, the parties across: the year on one page, signed under its figures.
+  const span = Math.max(parties.length + 2, 5);
+  title(O, 1, titleWithYear(`${w("acconto_heading")}: ${plan.title}`, plan.year), 16, span);
+  note(O, 2, w("variable"), variableNote, span);
+  note(O, 3, w("unitPrice"), w("unitPriceNote"), span);
+  note(O, 4, w("monthly"), w("monthlyNote", { unit: unitText }), span);
+  note(O, 5, w("runAt"), `${runAt} (vardavtal ${options.version})`, span);
+  const oc = { month: 1, party: (i: number) => 2 + i, total: 2 + parties.length };
+  const pLetters = parties.map((_, i) => colLetter(oc.party(i)));
   let r = 7;
-  title(O, r, w("netTitle"), 12, oLast);
+  title(O, r, w("netTitle"), 12, span);
   r++;
-  header(O, r, [cliText(lang, "party"), w("netYear"), ...months]);
-  alignRight(O, r, oc.annual, oLast);
+  const netHead = r;
+  header(O, r, [w("month"), ...parties.map((_, i) => id(i)), w("total")]);
+  alignRight(O, r, 2, oc.total);
   r++;
   const netFirst = r;
-  const netCells: CellRef[][] = [];
-  parties.forEach((_, i) => {
-    put(O, r, oc.party, id(i));
-    const row: CellRef[] = [];
-    for (let k = 0; k < MONTHS; k++) {
+  const netCells: CellRef[][] = parties.map(() => []);
+  for (let k = 0; k < MONTHS; k++) {
+    put(O, r, oc.month, months[k] as string);
+    parties.forEach((_, i) => {
       // received: the party as payee on every payer's sheet; paid: its own sheet's month total
       const received = payers.map((p) => {
         const S = payerSheets.get(p) as Sheet;
         const pc = payerCells.get(p) as { first: number; last: number };
         const range = (c: number): string => rangeRef(S, pc.first, c, pc.last, c, O);
-        return sumExact(range(col.month(k)), [[range(col.payee), `$A${r}`]]);
+        return sumExact(range(col.month(k)), [[range(col.payee), `${pLetters[i]}$${netHead}`]]);
       });
       const own = payerCells.get(i)?.monthTotals[k];
       const f = `ROUND(${received.join("+") || "0"}${own ? `-${ref(own, O)}` : ""},2)`;
-      row.push(moneyFormula(O, r, oc.month(k), f, plan.net[i]?.[k] ?? 0n));
-    }
-    netCells.push(row);
-    moneyFormula(O, r, oc.annual, `ROUND(SUM(${oLetters[0]}${r}:${oLetters[MONTHS - 1]}${r}),2)`, plan.annualNet[i] ?? 0n, true);
+      netCells[i]?.push(moneyFormula(O, r, oc.party(i), f, plan.net[i]?.[k] ?? 0n));
+    });
+    moneyFormula(O, r, oc.total, `ROUND(SUM(${pLetters[0]}${r}:${pLetters[parties.length - 1]}${r}),2)`, sumOre(plan.net.map((m) => m[k] ?? 0n)), true);
     r++;
-  });
-  put(O, r, 1, w("total"));
-  moneyFormula(O, r, oc.annual, `ROUND(SUM(${colLetter(oc.annual)}${netFirst}:${colLetter(oc.annual)}${r - 1}),2)`, sumOre(plan.annualNet), true);
-  for (let k = 0; k < MONTHS; k++) moneyFormula(O, r, oc.month(k), `ROUND(SUM(${oLetters[k]}${netFirst}:${oLetters[k]}${r - 1}),2)`, sumOre(plan.net.map((m) => m[k] ?? 0n)), true);
-  boldRow(O, r, 1, oLast);
+  }
+  put(O, r, 1, w("netYear"));
+  parties.forEach((_, i) => moneyFormula(O, r, oc.party(i), `ROUND(SUM(${pLetters[i]}${netFirst}:${pLetters[i]}${r - 1}),2)`, plan.annualNet[i] ?? 0n, true));
+  moneyFormula(O, r, oc.total, `ROUND(SUM(${colLetter(oc.total)}${netFirst}:${colLetter(oc.total)}${r - 1}),2)`, sumOre(plan.annualNet), true);
+  boldRow(O, r, 1, oc.total);
   r += 2;
+  put(O, r, 1, w("acconto_programChecks"), undefined, true);
+  put(O, r + 1, 1, w("checksHold", { count: plan.checks.length }));
+  O.mergeCells(r, 1, r, span);
+  O.mergeCells(r + 1, 1, r + 1, span);
+  finishSheet(O, { freezeRows: 0 });
+  // the notes' labels and the months' names share column A: a fitting width
+  O.getColumn(1).width = Math.max(O.getColumn(1).width ?? 0, 14);
+  signatureBlock(O, lang, plan.tariff.decision);
 
-  // Each month's payments.
-  title(O, r, w("paymentsTitle", { netting: nettingWords(plan.netting, lang) }), 12, oLast);
+  // ---------------------------------------------------------------- Betalningar
+  // Each month's payments, and the check that they settle each month's net positions.
+  r = 1;
+  title(B, r, `${w("paymentsSheet")} ${plan.year}`, 14, 4);
   r++;
-  header(O, r, [w("month"), cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount")]);
-  alignRight(O, r, 4, 4);
+  put(B, r, 1, nettingWords(plan.netting, lang));
+  B.mergeCells(r, 1, r, Math.max(4, parties.length + 1));
+  r += 2;
+  header(B, r, [w("month"), cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount")]);
+  const payHead = r;
+  alignRight(B, r, 4, 4);
   r++;
   const trFirst = r;
   for (let m = 1; m <= MONTHS; m++) {
     const ts = plan.transfers.filter((x) => x.month === m);
     if (ts.length === 0) {
-      put(O, r, 1, months[m - 1] as string);
-      put(O, r, 2, cliText(lang, "no_transfers"));
+      put(B, r, 1, months[m - 1] as string);
+      put(B, r, 2, cliText(lang, "no_transfers"));
       r++;
     }
     for (const x of ts) {
-      put(O, r, 1, months[m - 1] as string);
-      put(O, r, 2, id(x.payer));
-      put(O, r, 3, id(x.payee));
-      money(O, r, 4, x.amount);
+      put(B, r, 1, months[m - 1] as string);
+      put(B, r, 2, id(x.payer));
+      put(B, r, 3, id(x.payee));
+      money(B, r, 4, x.amount);
       r++;
     }
   }
@@ -302,38 +254,36 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   r++;
 
   // The check: each month's net position plus its payments is zero.
-  title(O, r, w("afterTitle"), 12, oLast);
+  title(B, r, w("afterTitle"), 12, Math.max(4, parties.length + 1));
   r++;
   const afterHead = r;
-  header(O, r, [cliText(lang, "party"), w("status"), ...months]);
-  alignRight(O, r, oc.month(0), oLast);
+  header(B, r, [w("month"), ...parties.map((_, i) => id(i))]);
+  alignRight(B, r, 2, parties.length + 1);
   r++;
-  const tr = (c: number): string => rangeRef(O, trFirst, c, trLast, c, O);
-  parties.forEach((_, i) => {
-    put(O, r, 1, id(i));
-    let allZero = true;
-    for (let k = 0; k < MONTHS; k++) {
-      const monthCell = `${oLetters[k]}$${afterHead}`; // the month's name in the header
-      const paid = sumExact(tr(4), [[tr(1), monthCell], [tr(2), `$A${r}`]]);
-      const got = sumExact(tr(4), [[tr(1), monthCell], [tr(3), `$A${r}`]]);
-      const ts = plan.transfers.filter((x) => x.month === k + 1);
+  const afterFirst = r;
+  const tr = (c: number): string => rangeRef(B, trFirst, c, trLast, c, B);
+  const allZero = parties.map(() => true);
+  for (let k = 0; k < MONTHS; k++) {
+    put(B, r, 1, months[k] as string);
+    const ts = plan.transfers.filter((x) => x.month === k + 1);
+    parties.forEach((_, i) => {
+      const partyCell = `${colLetter(2 + i)}$${afterHead}`; // the party's id in the header
+      const paid = sumExact(tr(4), [[tr(1), `$A${r}`], [tr(2), partyCell]]);
+      const got = sumExact(tr(4), [[tr(1), `$A${r}`], [tr(3), partyCell]]);
       const after = (plan.net[i]?.[k] ?? 0n) + sumOre(ts.filter((x) => x.payer === i).map((x) => x.amount)) - sumOre(ts.filter((x) => x.payee === i).map((x) => x.amount));
-      moneyFormula(O, r, oc.month(k), `ROUND(${ref(netCells[i]?.[k] as CellRef, O)}+${paid}-${got},2)`, after);
-      if (after !== 0n) allZero = false;
-    }
-    formula(O, r, 2, status(`SUMPRODUCT(ABS(${oLetters[0]}${r}:${oLetters[MONTHS - 1]}${r}))=0`), allZero ? ok : fail, undefined, true);
+      moneyFormula(B, r, 2 + i, `ROUND(${ref(netCells[i]?.[k] as CellRef, B)}+${paid}-${got},2)`, after);
+      if (after !== 0n) allZero[i] = false;
+    });
     r++;
+  }
+  put(B, r, 1, w("status"), undefined, true);
+  parties.forEach((_, i) => {
+    const c = colLetter(2 + i);
+    formula(B, r, 2 + i, status(`SUMPRODUCT(ABS(${c}${afterFirst}:${c}${r - 1}))=0`), allZero[i] ? ok : fail, undefined, true);
+    B.getCell(r, 2 + i).alignment = { horizontal: "right" };
   });
-  r++;
-  put(O, r, 1, w("programChecks"), undefined, true);
-  put(O, r + 1, 1, w("checksHold", { count: plan.checks.length }));
-  O.mergeCells(r, 1, r, 4);
-  O.mergeCells(r + 1, 1, r + 1, 4);
-  finishSheet(O, { freezeRows: 0 });
-  narrowMargins(O);
-  // the notes' labels, the party ids and the months' names share column A: a fitting width
-  O.getColumn(1).width = Math.max(O.getColumn(1).width ?? 0, 14);
-  signatureBlock(O, lang, plan.tariff.decision);
+  boldRow(B, r, 1, parties.length + 1);
+  finishSheet(B, { freezeRows: payHead });
 
   // ---------------------------------------------------------------- Parametrar
   parametersSheets(P, Rf, plan, w, lang);
@@ -383,7 +333,7 @@ function parametersSheets(P: Sheet, R: Sheet, plan: AccontoPlan, w: (k: Word) =>
 
   // The references and the a conto of fixed and variable they give (formulas, as the plan rounds).
   let pr = 1;
-  title(R, pr, w("refTitle"), 14, plan.variable ? 7 : 6);
+  title(R, pr, w("acconto_refTitle"), 14, plan.variable ? 7 : 6);
   pr++;
   put(R, pr, 1, `${w("tariff")}: ${plan.title}`);
   R.mergeCells(pr, 1, pr, plan.variable ? 7 : 6);

@@ -15,8 +15,9 @@
  * Formulas carry the comparison's exact figure as cached result and round with ROUND to the öre;
  * no input text is part of a formula (they compare cells with EXACT, via sumExact).
  */
+import { workbookWord } from "../../text/workbook-words.js";
 import { bySizeOfChange, type Comparison } from "../../core/analysis/compare.js";
-import { cw, effectName, effectsUnavailable, sideName } from "../../text/compare-words.js";
+import { cw, effectName, effectsUnavailable, sideLabels, sideName } from "../../text/compare-words.js";
 import { VALUE_UNITS_PER_ORE, roundHalfAwayFromZero } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
@@ -70,12 +71,15 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const sheetName = (k: keyof typeof SHEETS): string => SHEETS[k][lang === "sv" ? 0 : 1];
   const id = (i: number): string => c.parties[i] ?? String(i);
   const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
-  const ok = cw(lang, "ok");
-  const fail = cw(lang, "fail");
+  const ok = workbookWord(lang, "ok");
+  const fail = workbookWord(lang, "fail");
   const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
-  const abc = [cw(lang, "sideA"), cw(lang, "sideB"), cw(lang, "change")];
+  const side = sideLabels(lang, c);
+  // a forecast's date on its own line in a column heading, never broken at its hyphens
+  const heads = { a: side.a.replace(/ (?=\d{4}-\d{2}-\d{2}$)/, "\n"), b: side.b.replace(/ (?=\d{4}-\d{2}-\d{2}$)/, "\n") };
+  const abc = [heads.a, heads.b, cw(lang, "change")];
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   // a side computed from an illustrative (or proposed) tariff makes the comparison a draft too
@@ -86,11 +90,12 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const F = wb.addWorksheet(sheetName("flows"));
   const P = c.pairs ? wb.addWorksheet(sheetName("pairs")) : undefined;
   const V = c.areas ? wb.addWorksheet(sheetName("areas")) : undefined;
+  const C = wb.addWorksheet(workbookWord(lang, "checksSheet"));
   const I = wb.addWorksheet(cw(lang, "inputs"));
-  const heading = cw(lang, "heading", { a: sideName(lang, c.a), b: sideName(lang, c.b) });
+  const heading = cw(lang, "heading", { a: side.a, b: side.b });
 
   // ---------------------------------------------------------------- Flöden: the figures of both results
-  title(F, 1, `${cw(lang, "perFlow")} (A → B)`, 14, 7);
+  title(F, 1, `${cw(lang, "perFlow")}: ${side.a} → ${side.b}`, 14, 7);
   header(F, 3, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), ...abc]);
   alignRight(F, 3, [5, 6, 7]);
   const fFirst = 4;
@@ -115,7 +120,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   };
 
   // ---------------------------------------------------------------- Komponenter: per party, largest change first
-  title(K, 1, `${cw(lang, "perComponent")} (A → B)`, 14, 5);
+  title(K, 1, `${cw(lang, "perComponent")}: ${side.a} → ${side.b}`, 14, 5);
   header(K, 3, [cliText(lang, "party"), cliText(lang, "component"), ...abc]);
   alignRight(K, 3, [3, 4, 5]);
   let kr = 4;
@@ -134,7 +139,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
 
   // ---------------------------------------------------------------- Par
   if (P && c.pairs) {
-    title(P, 1, cw(lang, "perPair"), 14, 5);
+    title(P, 1, `${cw(lang, "perPair")}: ${side.a} → ${side.b}`, 14, 5);
     put(P, 2, 1, cw(lang, "perPairNote"));
     P.mergeCells(2, 1, 2, 5);
     header(P, 3, [cliText(lang, "seller"), cliText(lang, "buyer"), ...abc]);
@@ -154,8 +159,8 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   // ---------------------------------------------------------------- Verksamheter (values to the öre; exact in the JSON and CSV)
   if (V && c.areas) {
     const ore = (v: bigint): bigint => roundHalfAwayFromZero(v, VALUE_UNITS_PER_ORE);
-    title(V, 1, `${cw(lang, "perArea")} (A → B)`, 14, 9);
-    header(V, 3, [cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rowsA"), cw(lang, "rowsB"), ...abc]);
+    title(V, 1, `${cw(lang, "perArea")}: ${side.a} → ${side.b}`, 14, 9);
+    header(V, 3, [cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rows", { side: heads.a }), cw(lang, "rows", { side: heads.b }), ...abc]);
     alignRight(V, 3, [5, 6, 7, 8, 9]);
     bySizeOfChange(c.areas.map((x) => ({ ...x, change: ore(x.b) - ore(x.a) }))).forEach((x, k) => {
       const row = 4 + k;
@@ -176,22 +181,23 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   // ---------------------------------------------------------------- Jämförelse (summary)
   title(S, 1, heading, 16, 8);
   let r = 2;
-  for (const [label, side] of [[cw(lang, "sideA"), c.a], [cw(lang, "sideB"), c.b]] as const) {
-    put(S, r, 1, label, undefined, true);
-    put(S, r, 2, [side.file, sideName(lang, side)].filter((x) => x !== undefined).join(": "));
-    S.mergeCells(r, 2, r, 8);
+  for (const [label, s] of [[side.a, c.a], [side.b, c.b]] as const) {
+    // one line per side, over the table's width (a label column as wide as a forecast's name would
+    // widen the tables below it past the page); the file by its name only (a path says where it
+    // lay, not what it is): the inputs sheet has it in full
+    put(S, r, 1, `${label}: ${[sideName(lang, s), s.file?.split(/[\\/]/).pop()].filter((x) => x !== undefined).join(", ")}`);
+    S.mergeCells(r, 1, r, 8);
     r++;
-    if (side.scenario) {
-      put(S, r, 2, cw(lang, "scenarioSet", { list: side.scenario.join("; ") }));
-      S.mergeCells(r, 2, r, 8);
+    if (s.scenario) {
+      put(S, r, 1, cw(lang, "scenarioSet", { list: s.scenario.join("; ") }));
+      S.mergeCells(r, 1, r, 8);
       r++;
     }
   }
-  put(S, r, 1, cw(lang, "runAt"), undefined, true);
-  put(S, r, 2, `${runAt} (vardavtal ${options.version})`);
-  S.mergeCells(r, 2, r, 8);
+  put(S, r, 1, `${cw(lang, "runAt")}: ${runAt} (vardavtal ${options.version})`);
+  S.mergeCells(r, 1, r, 8);
   r += 2;
-  header(S, r, [cliText(lang, "party"), cw(lang, "netA"), cw(lang, "netB"), cw(lang, "change")]);
+  header(S, r, [cliText(lang, "party"), ...abc]);
   alignRight(S, r, [2, 3, 4]);
   const nFirst = r + 1;
   c.net.forEach((n, i) => {
@@ -236,7 +242,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     }
     boldRow(S, r, 1, cols + 3);
     r += 2;
-    put(S, r++, 1, cw(lang, "effectsOrder"));
+    put(S, r++, 1, cw(lang, "effectsOrder", side));
     S.mergeCells(r - 1, 1, r - 1, 8);
     if (e.pricesInConsumption) {
       put(S, r++, 1, cw(lang, "effectsPrices"));
@@ -249,23 +255,28 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     r++;
   }
 
-  title(S, r, cw(lang, "check"), 12, 8);
-  r++;
-  header(S, r, [cw(lang, "check"), cliText(lang, "party"), cw(lang, "deviation"), "Status"]);
-  alignRight(S, r, [3]);
-  S.getCell(r, 4).alignment = { ...S.getCell(r, 4).alignment, horizontal: "center" };
-  r++;
-  for (const ch of checkRows) {
-    put(S, r, 1, ch.name);
-    put(S, r, 2, ch.detail);
-    moneyFormula(S, r, 3, `ROUND(${ch.cell},2)`, ch.value);
-    formula(S, r, 4, status(`C${r}=0`), ch.value === 0n ? ok : fail, undefined, true);
-    S.getCell(r, 4).alignment = { horizontal: "center" };
-    r++;
-  }
   finishSheet(S, { freezeRows: 0 });
   fitMergedRows(S);
-  signatureBlock(S, lang, [{ label: "A", decision: c.a.decision }, { label: "B", decision: c.b.decision }]);
+  signatureBlock(S, lang, [{ label: side.a, decision: c.a.decision }, { label: side.b, decision: c.b.decision }]);
+
+  // The checks, on their own sheet (the first sheet prints on one page with its signatures).
+  const onS = (a: string): string => `'${S.name.replace(/'/g, "''")}'!${a}`;
+  r = 1;
+  title(C, r, cw(lang, "check"), 14, 4);
+  r++;
+  header(C, r, [cw(lang, "check"), cliText(lang, "party"), cw(lang, "deviation"), "Status"]);
+  alignRight(C, r, [3]);
+  C.getCell(r, 4).alignment = { ...C.getCell(r, 4).alignment, horizontal: "center" };
+  r++;
+  for (const ch of checkRows) {
+    put(C, r, 1, ch.name);
+    put(C, r, 2, ch.detail);
+    moneyFormula(C, r, 3, `ROUND(${ch.cell.replace(/\$?[A-Z]+\$?\d+/g, onS)},2)`, ch.value);
+    formula(C, r, 4, status(`C${r}=0`), ch.value === 0n ? ok : fail, undefined, true);
+    C.getCell(r, 4).alignment = { horizontal: "center" };
+    r++;
+  }
+  finishSheet(C, { freezeRows: 0 });
 
   inputsSheet(I, lang, options.inputs, [
     [cw(lang, "tool"), `vardavtal ${options.version}`],

@@ -3,6 +3,7 @@
  * party's totals and the balancing transfers, one table per joint item, the key and its
  * sources, and the input files. Deviations and totals are formulas with cached results.
  */
+import { workbookWord, type WorkbookWord } from "../../text/workbook-words.js";
 import { formatRational } from "../../core/model/decimal.js";
 import type { KeyCheckResult } from "../../core/year/keycheck.js";
 import type { Lang } from "../../text/messages.js";
@@ -11,38 +12,9 @@ import { t as cliText } from "../../text/i18n.js";
 import { keySharesText, runTimeText, statusBanner, titleWithYear } from "../labels.js";
 import { FORMATS, addBanner, boldRow, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, reportTime, shareCellNumber, title, workbookBuffer, type CellRef, signatureBlock } from "./kit.js";
 
-const T = {
-  summary: ["Sammanfattning", "Summary"],
-  items: ["Poster", "Items"],
-  params: ["Parametrar", "Parameters"],
-  inputs: ["Indata", "Inputs"],
-  heading: ["Kontroll av fördelningsnyckel", "Key compliance check"],
-  tolerance: ["Tolerans (kr)", "Tolerance (SEK)"],
-  outcome: ["Resultat", "Outcome"],
-  exceeded: ["Avvikelser över toleransen", "Deviations above the tolerance"],
-  within: ["Alla parter har burit sin andel inom toleransen", "Every party carried its share within the tolerance"],
-  paid: ["Betalt", "Paid"],
-  expected: ["Enligt nyckel", "By the key"],
-  deviation: ["Avvikelse", "Deviation"],
-  flag: ["Över tolerans", "Above tolerance"],
-  total: ["Summa", "Total"],
-  share: ["Andel", "Share"],
-  transfers: ["Utjämning: betalningar som nollställer avvikelserna", "Balancing transfers: payments that bring the deviations to zero"],
-  none: ["Inga betalningar behövs.", "No payments are needed."],
-  checks: ["Kontroller", "Checks"],
-  devSum: ["Avvikelserna summerar till 0", "The deviations sum to 0"],
-  key: ["Nyckel", "Key"],
-  population: ["Befolkning", "Population"],
-  source: ["Källa", "Source"],
-  item: ["Post", "Item"],
-  value: ["Värde", "Value"],
-  tool: ["Verktyg", "Tool"],
-  runAt: ["Körd", "Run at"],
-} as const;
 
 export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang; inputs: InputFileInfo[]; version: string; runAt?: string }): Promise<Buffer> {
-  const L = options.lang === "sv" ? 0 : 1;
-  const w = (k: keyof typeof T): string => T[k][L];
+  const w = (k: WorkbookWord): string => workbookWord(lang, k);
   const lang = options.lang;
   const n = r.tariff.parties.length;
   const id = (i: number): string => r.tariff.parties[i]?.id ?? String(i);
@@ -51,7 +23,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   const runAt = runTimeText(at);
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   addBanner(wb, statusBanner(r.tariff.file.status, lang));
-  const S = wb.addWorksheet(w("summary"));
+  const S = wb.addWorksheet(w("keycheck_summary"));
   const I = wb.addWorksheet(w("items"));
   const P = wb.addWorksheet(w("params"));
   const F = wb.addWorksheet(w("inputs"));
@@ -76,7 +48,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   finishSheet(P, { freezeRows: 2 });
 
   // One table per item.
-  title(I, 1, `${w("items")}: ${w("heading").toLowerCase()}`, 14, 6);
+  title(I, 1, `${w("items")}: ${w("keycheck_heading").toLowerCase()}`, 14, 6);
   let row = 3;
   const cells = { paid: [] as CellRef[][], expected: [] as CellRef[][], deviation: [] as CellRef[][] };
   r.tariff.parties.forEach(() => {
@@ -88,7 +60,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   for (const it of r.items) {
     title(I, row, it.item, 12, 6);
     row++;
-    header(I, row, [cliText(lang, "party"), w("share"), w("paid"), w("expected"), w("deviation"), w("flag")]);
+    header(I, row, [cliText(lang, "party"), w("share"), w("paid"), w("keycheck_expected"), w("deviation"), w("flag")]);
     row++;
     const first = row;
     it.parties.forEach((l, i) => {
@@ -110,14 +82,14 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   finishSheet(I, { freezeRows: 1 });
 
   // Summary: totals per party (formulas over the item tables), transfers, checks.
-  title(S, 1, titleWithYear(`${w("heading")}: ${r.tariff.title}`, r.tariff.year), 16, 6);
+  title(S, 1, titleWithYear(`${w("keycheck_heading")}: ${r.tariff.title}`, r.tariff.year), 16, 6);
   put(S, 2, 1, w("tolerance"));
   formula(S, 2, 2, ref(tolCell, S), exactCellNumber(r.tolerance), FORMATS.money);
   put(S, 3, 1, w("outcome"));
   put(S, 3, 2, r.exceeded ? w("exceeded") : w("within"), undefined, true);
   put(S, 4, 1, w("runAt"));
   put(S, 4, 2, runAt);
-  header(S, 6, [cliText(lang, "party"), w("share"), w("paid"), w("expected"), w("deviation"), w("flag")]);
+  header(S, 6, [cliText(lang, "party"), w("share"), w("paid"), w("keycheck_expected"), w("deviation"), w("flag")]);
   const sumOf = (list: CellRef[] | undefined): string => `ROUND(${(list ?? []).map((c) => ref(c, S)).join("+") || "0"},2)`;
   r.totals.forEach((l, i) => {
     const rr = 7 + i;
@@ -139,7 +111,7 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
   sr++;
   header(S, sr, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount")]);
   sr++;
-  if (r.transfers.length === 0) put(S, sr++, 1, w("none"));
+  if (r.transfers.length === 0) put(S, sr++, 1, w("keycheck_none"));
   for (const t of r.transfers) {
     put(S, sr, 1, id(t.payer));
     put(S, sr, 2, id(t.payee));
@@ -147,14 +119,14 @@ export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang;
     sr++;
   }
   sr++;
-  title(S, sr, w("checks"), 12, 6);
+  title(S, sr, w("keycheck_checks"), 12, 6);
   sr++;
   header(S, sr, [w("item"), w("deviation"), "Status"]);
   sr++;
   for (const d of devSumCells) {
     put(S, sr, 1, `${w("devSum")}: ${d.item}`);
     moneyFormula(S, sr, 2, ref(d.cell, S), 0n);
-    formula(S, sr, 3, `IF(B${sr}=0,"OK",${constantLiteral(L === 0 ? "FEL" : "FAIL")})`, "OK", undefined, true);
+    formula(S, sr, 3, `IF(B${sr}=0,${constantLiteral(w("ok"))},${constantLiteral(w("fail"))})`, w("ok"), undefined, true);
     sr++;
   }
   finishSheet(S, { freezeRows: 0 });

@@ -4,6 +4,7 @@
  * headers and totals, frozen header rows, autofilter, widths that fit, landscape print fitted
  * to the page width).
  */
+import { workbookWord, type WorkbookWord } from "../../text/workbook-words.js";
 import ExcelJS from "exceljs";
 import { formatOre, formatRational } from "../../core/model/decimal.js";
 import { MAX_RESULT_ORE } from "../../core/model/limits.js";
@@ -200,13 +201,13 @@ const BANNER_FONT = "FF9C0006";
 const ROW_HEIGHT = 15;
 /** A4 in inches. */
 const PAGE = { long: 11.69, short: 8.27 };
-/** Below this fitted scale a wide sheet is printed over several pages instead (column A repeated). */
-const MIN_FIT_SCALE = 0.62;
-/** The scale of such a sheet. */
+/** The scale of a sheet too wide to fit one page width at 8 points (11-point text prints at 8.25). */
 const WIDE_SCALE = 0.75;
+/** The smallest print scale of a sheet fitted to a page: 11-point text prints at 8 points. */
+export const MIN_PRINT_SCALE = 8 / 11;
 
-/** How each finished sheet prints: its scale and the rows repeated on every page. */
-const PRINT = new WeakMap<Sheet, { scale: number }>();
+/** How each finished sheet prints: its scale, and whether on one page. */
+const PRINT = new WeakMap<Sheet, { scale: number; onePage: boolean }>();
 
 function isHeaderCell(cell: ExcelJS.Cell): boolean {
   const fill = cell.fill as { fgColor?: { argb?: string } } | undefined;
@@ -250,14 +251,22 @@ export function shownNumber(n: number, fmt: string | undefined): string {
   return `${v < 0 ? "-" : ""}${text}${percent ? "%" : ""}`;
 }
 
-/** A column's width in points (Excel: width × 7 px + 5 px padding at 96 dpi). */
+/**
+ * A column's width in points as printed. A width counts digits of the workbook's font: 7 px in
+ * Excel's Calibri, 9.3 px in DejaVu Sans, which LibreOffice uses where Calibri is not installed.
+ * Print layouts are chosen for the wider, so that both print at 8 points or more.
+ */
 function columnPoints(width: number | undefined): number {
-  return ((width ?? 9.14) * 7 + 5) * 0.75;
+  return ((width ?? 9.14) * RENDER_DIGIT_PX + 5) * 0.75;
 }
+/** Widths are estimated: a sheet is fitted to the page width when it prints this much above 8 points. */
+const WIDTH_MARGIN = 1.03;
+/** The widest digit (px at 96 dpi) a spreadsheet lays a column width out with. */
+const RENDER_DIGIT_PX = 9.3;
 
 /** The estimated lines a text needs in `width` characters of the default font at `size`. */
 function linesFor(text: string, width: number, size = 11, bold = false): number {
-  const perLine = Math.max(4, (width - 1) * (11 / size) / (bold ? 1.1 : 1));
+  const perLine = Math.max(4, (width - 1) * (11 / size) / (bold ? 1.3 : 1));
   let lines = 0;
   for (const para of text.split("\n")) lines += Math.max(1, Math.ceil(para.length / perLine));
   return lines;
@@ -274,14 +283,78 @@ function mergedRanges(sheet: Sheet): { top: number; left: number; bottom: number
   return Object.values(merges).map(({ top, left, bottom, right }) => ({ top, left, bottom, right }));
 }
 
+/** The column widths prose wraps at, tried in turn until the sheet prints at 8 points or more. */
+const PROSE_WIDTHS = [LONG_TEXT, 32, 26, 22];
+/** A word without spaces (a hash, a path) longer than this wraps within its column. */
+const LONG_WORD = 36;
+
+/** What finishSheet was told about a sheet, for its print layout when the workbook is written. */
+interface PrintOptions {
+  /** the first columns that name a row (repeated on every page of a sheet printed over pages across) */
+  labelColumns: number;
+  freezeRows?: number;
+}
+const PRINT_OPTIONS = new WeakMap<Sheet, PrintOptions>();
+
 /**
  * The layout of a finished sheet: column widths that fit the figures (no ###) and texts, headers
  * that wrap instead of widening a column and that align right over figures, a gap between a
- * figure and a text right of it, rows tall enough for wrapped and merged texts, landscape print
- * fitted to the page width (or, for a sheet too wide to read fitted, printed over pages with its
- * first columns repeated), header rows repeated on every printed page.
+ * figure and a text right of it, rows tall enough for wrapped and merged texts, prose wrapped
+ * narrower when that lets the sheet print on the page width at 8 points or more, header rows
+ * repeated on every printed page. How it prints (fitted, or over pages with `labelColumns`
+ * repeated) is chosen when the workbook is written (printLayout, keepTablesTogether), from its
+ * final widths and heights.
  */
-export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: { row: number; from: number; to: number; lastRow: number } } = {}): void {
+export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: { row: number; from: number; to: number; lastRow: number }; labelColumns?: number } = {}): void {
+  sameDecimals(sheet);
+  // the widest prose that lets the sheet fit the page width; none does: prose at its usual width
+  const printed = (widths: number[]): number => widths.reduce((a, w, i) => (i > 0 ? a + columnPoints(Math.min(w, 70)) : a), 0);
+  const room = printable(sheet, "landscape").width / (MIN_PRINT_SCALE * WIDTH_MARGIN);
+  const prose = PROSE_WIDTHS.find((p) => printed(sizeColumns(sheet, p, false)) <= room) ?? LONG_TEXT;
+  sizeColumns(sheet, prose, true);
+  fitMergedTexts(sheet);
+  alignBesideFigures(sheet);
+  if (opts.freezeRows) sheet.views = [{ state: "frozen", ySplit: opts.freezeRows, xSplit: 0 }];
+  if (opts.filter && opts.filter.lastRow > opts.filter.row) {
+    sheet.autoFilter = { from: { row: opts.filter.row, column: opts.filter.from }, to: { row: opts.filter.lastRow, column: opts.filter.to } };
+  }
+  PRINT_OPTIONS.set(sheet, { labelColumns: opts.labelColumns ?? 1, ...(opts.freezeRows ? { freezeRows: opts.freezeRows } : {}) });
+  sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false, margins: { ...MARGINS } };
+  if (opts.freezeRows) sheet.pageSetup.printTitlesRow = `1:${opts.freezeRows}`;
+  // the page number stands alone at the right ("Sida 2 / 5" would not be shorter): never within a figure
+  sheet.headerFooter = { oddFooter: `&L${sheet.name.replace(/&/g, "&&")}&R&P / &N` };
+}
+
+/**
+ * One number format per column: exact values (FORMATS.value, up to 8 decimals) are shown in their
+ * column with as many decimals as its most precise figure needs (at least 2), so that no figure
+ * with three decimals stands over one with two.
+ */
+function sameDecimals(sheet: Sheet): void {
+  const cells = new Map<number, ExcelJS.Cell[]>();
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.numFmt !== FORMATS.value) return;
+      cells.set(col, [...(cells.get(col) ?? []), cell]);
+    });
+  });
+  for (const list of cells.values()) {
+    let decimals = 2;
+    for (const cell of list) {
+      const n = numberOf(cell);
+      if (n === undefined) continue;
+      decimals = Math.max(decimals, (shownNumber(n, FORMATS.value).split(".")[1] ?? "").length);
+    }
+    const zeros = "0".repeat(decimals);
+    for (const cell of list) cell.numFmt = `#,##0.${zeros};[Red]-#,##0.${zeros}`;
+  }
+}
+
+/**
+ * Column widths, wraps and row heights for the sheet's texts, prose wrapped at `prose` characters;
+ * with `apply` false only the widths, the sheet untouched.
+ */
+function sizeColumns(sheet: Sheet, prose: number, apply: boolean): number[] {
   const widths: number[] = [];
   const wrapped: { row: number; col: number; text: string }[] = [];
   const headers: { row: number; col: number; text: string }[] = [];
@@ -289,7 +362,7 @@ export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: 
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.isMerged) {
         // a merged text spans its columns and wraps: it does not set their widths
-        cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+        if (apply) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
         return;
       }
       const v = cell.value as Value;
@@ -304,13 +377,15 @@ export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: 
           headers.push({ row: Number(row.number), col, text });
           return; // sized below, after the figures under it
         }
+        const word = !text.includes(" ");
         // a long word (a hash, a path) is wider than the digits a column width counts
-        len = text.length > 20 && !text.includes(" ") ? Math.ceil(text.length * 1.1) : text.length;
-        if (len > LONG_TEXT && text.includes(" ")) {
-          // long prose (sources, messages) wraps in a column of readable width; its row grows below
-          cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+        len = text.length > 20 && word ? Math.ceil(text.length * 1.1) : text.length;
+        if ((len > prose && !word) || (len > LONG_WORD && word && cell.font?.size === undefined)) {
+          // long prose (sources, messages) wraps in a column of readable width, a long word
+          // within its column; the row grows below
+          if (apply) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
           wrapped.push({ row: Number(cell.row), col, text });
-          len = LONG_TEXT;
+          len = word ? LONG_WORD : prose;
         }
       }
       if (cell.font?.size && cell.font.size > 12) len = Math.min(len, 12); // titles overflow into empty cells
@@ -321,28 +396,35 @@ export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: 
   const headerLines = new Map<number, number>();
   for (const h of headers) {
     const have = widths[h.col] ?? 8;
-    const need = Math.ceil(h.text.length * 1.1) + 2; // bold
+    const need = Math.ceil(h.text.length * 1.3) + 2; // bold (wider still where a serif stands in), and a gap to the next header
     let width = Math.max(have, need);
     if (need > have && h.text.includes(" ")) {
       // wrapped on at most three lines, as wide as the figures below when they allow it
       const longest = Math.max(...h.text.split(/\s+/).map((x) => x.length));
-      width = Math.min(need, Math.max(have, longest + 3, Math.ceil(h.text.length / 3) + 4));
+      width = Math.min(need, Math.max(have, Math.ceil(longest * 1.3) + 2, Math.ceil(h.text.length / 3) + 4));
     }
+    // two headers over figures side by side, both aligned right: a header that a narrower font
+    // would show on one line, filling its column, gets the room of one line and a gap, so that it
+    // never runs into the header left of it
+    const overFigures = (col: number): boolean => col >= 1 && numberOf(sheet.getCell(h.row + 1, col)) !== undefined;
+    const oneLine = Math.ceil(h.text.length * 0.95) + 2;
+    if (h.col > 1 && overFigures(h.col) && overFigures(h.col - 1) && h.text.length * 0.8 <= width && width < oneLine) width = oneLine;
     widths[h.col] = Math.min(width, 70);
     const lines = linesFor(h.text, widths[h.col] ?? width, 11, true);
-    if (lines > 1) {
+    if (lines > 1 && apply) {
       const cell = sheet.getCell(h.row, h.col);
       cell.alignment = { ...cell.alignment, wrapText: true, vertical: "bottom" };
     }
     headerLines.set(h.row, Math.max(headerLines.get(h.row) ?? 1, lines));
   }
+  if (!apply) return widths;
   widths.forEach((w, i) => {
     if (i > 0) sheet.getColumn(i).width = Math.min(w, 70);
   });
   for (const [row, n] of headerLines) if (n > 1) sheet.getRow(row).height = Math.max(sheet.getRow(row).height ?? 0, n * lineHeight(11));
   // Spreadsheets do not grow a row for wrapped text on their own when a file is opened: set heights.
   const lines = new Map<number, number>();
-  for (const c of wrapped) lines.set(c.row, Math.max(lines.get(c.row) ?? 1, linesFor(c.text, sheet.getColumn(c.col).width ?? LONG_TEXT)));
+  for (const c of wrapped) lines.set(c.row, Math.max(lines.get(c.row) ?? 1, linesFor(c.text, sheet.getColumn(c.col).width ?? prose)));
   for (const [row, n] of lines) if (n > 1) sheet.getRow(row).height = Math.max(sheet.getRow(row).height ?? 0, n * lineHeight(11));
   sheet.eachRow({ includeEmpty: false }, (row) => {
     if (!lines.has(Number(row.number))) return;
@@ -357,27 +439,109 @@ export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: 
       if (proseColumns.has(col) && typeof cell.value === "string" && !cell.isMerged && cell.alignment?.horizontal === undefined) cell.alignment = { ...cell.alignment, horizontal: "left", indent: 1 };
     });
   });
-  fitMergedTexts(sheet);
-  alignBesideFigures(sheet);
-  if (opts.freezeRows) sheet.views = [{ state: "frozen", ySplit: opts.freezeRows, xSplit: 0 }];
-  if (opts.filter && opts.filter.lastRow > opts.filter.row) {
-    sheet.autoFilter = { from: { row: opts.filter.row, column: opts.filter.from }, to: { row: opts.filter.lastRow, column: opts.filter.to } };
-  }
-  const margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+  return widths;
+}
+
+const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+
+/** The printable width and height of an A4 page (points) in an orientation, within the sheet's margins. */
+function printable(sheet: Sheet, orientation: "landscape" | "portrait"): { width: number; height: number } {
+  const m = sheet.pageSetup.margins ?? MARGINS;
+  const [w, h] = orientation === "landscape" ? [PAGE.long, PAGE.short] : [PAGE.short, PAGE.long];
+  return { width: (w - m.left - m.right) * 72, height: (h - m.top - m.bottom) * 72 };
+}
+
+/** The last column that holds something of its own (not the rest of a text merged from its left). */
+function usedColumns(sheet: Sheet): number {
+  let last = 0;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col > last && (!cell.isMerged || cell.master === cell)) last = col;
+    });
+  });
+  return last;
+}
+
+/** The sheet's width in points as printed, columns 1…`to`. */
+function sheetWidth(sheet: Sheet, to = usedColumns(sheet)): number {
   let total = 0;
-  for (let c = 1; c <= sheet.columnCount; c++) total += columnPoints(sheet.getColumn(c).width);
-  const fit = Math.min(1, ((PAGE.long - margins.left - margins.right) * 72) / Math.max(total, 1));
-  if (fit >= MIN_FIT_SCALE) {
-    sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false, margins };
-    PRINT.set(sheet, { scale: fit });
-  } else {
-    // Too wide to read on one page width: printed at a readable scale over several pages across,
-    // the first columns (the parties) repeated on each.
-    sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: false, scale: Math.round(WIDE_SCALE * 100), pageOrder: "overThenDown", horizontalCentered: false, margins, printTitlesColumn: "A:A" };
-    PRINT.set(sheet, { scale: WIDE_SCALE });
+  for (let c = 1; c <= to; c++) total += columnPoints(sheet.getColumn(c).width);
+  return total;
+}
+
+/** The scale at which the sheet's columns fit one page width. */
+function widthScale(sheet: Sheet, orientation: "landscape" | "portrait"): number {
+  return Math.min(1, printable(sheet, orientation).width / Math.max(sheetWidth(sheet), 1));
+}
+
+/** The sheet's height in points as printed (rows without a height at the default). */
+function sheetHeight(sheet: Sheet): number {
+  let total = 0;
+  for (let r = 1; r <= sheet.rowCount; r++) total += sheet.getRow(r).height || ROW_HEIGHT;
+  return total;
+}
+
+/**
+ * How a finished sheet prints, from its final widths: landscape fitted to the page width when
+ * that keeps its 11-point text at 8 points or more; else over pages across at a readable scale,
+ * its label columns repeated on every page (and the texts above its tables kept within them, so
+ * that no page shows a cut title). Returns the columns the banner is kept within (0: fitted).
+ */
+function printLayout(sheet: Sheet): number {
+  const opts = PRINT_OPTIONS.get(sheet) ?? { labelColumns: 1 };
+  const ps = sheet.pageSetup;
+  const fit = widthScale(sheet, "landscape");
+  if (widthScale(sheet, "portrait") >= 1) {
+    // a narrow sheet prints upright, at full size, more rows to a page
+    sheet.pageSetup.orientation = "portrait";
+    PRINT.set(sheet, { scale: 1, onePage: false });
+    return 0;
   }
-  if (opts.freezeRows) sheet.pageSetup.printTitlesRow = `1:${opts.freezeRows}`;
-  sheet.headerFooter = { oddFooter: `&L${sheet.name.replace(/&/g, "&&")}&R&P / &N` };
+  if (fit >= MIN_PRINT_SCALE * WIDTH_MARGIN) {
+    PRINT.set(sheet, { scale: fit, onePage: false });
+    return 0;
+  }
+  // Too wide to read on one page width: printed at a readable scale over several pages across,
+  // the first columns (what names each row) repeated on each.
+  const labels = Math.max(1, Math.min(opts.labelColumns, sheet.columnCount));
+  sheet.pageSetup = { ...ps, fitToPage: false, scale: Math.round(WIDE_SCALE * 100), pageOrder: "overThenDown", printTitlesColumn: `A:${colLetter(labels)}` };
+  PRINT.set(sheet, { scale: WIDE_SCALE, onePage: false });
+  return keepWithinLabels(sheet, labels);
+}
+
+/**
+ * On a sheet printed over pages across, a text merged from the label columns over the columns
+ * right of them (a title, a note) is merged over the label columns only and wraps there: every
+ * page repeats it whole instead of cut at the page's edge. Label columns too narrow for that keep
+ * the texts within the first page's columns instead. Returns the columns the texts are kept in.
+ */
+function keepWithinLabels(sheet: Sheet, labels: number): number {
+  let room = 0;
+  for (let c = 1; c <= labels; c++) room += sheet.getColumn(c).width ?? 9.14;
+  if (room < 24) {
+    // label columns too narrow to hold a title: the texts are kept within the first page's columns
+    const width = printable(sheet, "landscape").width / WIDE_SCALE;
+    let used = 0;
+    let k = 0;
+    while (k < usedColumns(sheet) && used + columnPoints(sheet.getColumn(k + 1).width) <= width) used += columnPoints(sheet.getColumn(++k).width);
+    labels = Math.max(k, labels);
+  }
+  for (const m of mergedRanges(sheet)) {
+    if (m.top !== m.bottom || m.left > labels || m.right <= labels) continue;
+    const cell = sheet.getCell(m.top, m.left);
+    const value = cell.value;
+    sheet.unMergeCells(m.top, m.left, m.bottom, m.right);
+    if (m.left < labels) sheet.mergeCells(m.top, m.left, m.top, labels);
+    const c = sheet.getCell(m.top, m.left);
+    c.value = value;
+    c.alignment = { ...c.alignment, wrapText: true, vertical: "top" };
+    let w = 0;
+    for (let k = m.left; k <= labels; k++) w += sheet.getColumn(k).width ?? 9.14;
+    const size = c.font?.size ?? 11;
+    const row = sheet.getRow(m.top);
+    row.height = Math.max(row.height ?? 0, linesFor(String(value ?? ""), w, size, Boolean(c.font?.bold)) * lineHeight(size) + (size > 12 ? 4 : 0));
+  }
+  return labels;
 }
 
 /** Merged texts (titles, notes) get rows tall enough for the lines they wrap to. */
@@ -436,8 +600,6 @@ function alignBesideFigures(sheet: Sheet): void {
 
 /** Sheets that end with a signature block (fitted to one page when they can be, see keepTablesTogether). */
 const SIGNED = new WeakSet<Sheet>();
-/** The smallest print scale of a sheet fitted to one page: 11-point text prints at 8 points. */
-const MIN_PRINT_SCALE = 8 / 11;
 
 /** A decision as the signature block names it; several (a comparison's A and B) each with a label. */
 export type DecisionLine = Decision | null | undefined | readonly { label: string; decision: Decision | null | undefined }[];
@@ -452,6 +614,8 @@ export type DecisionLine = Decision | null | undefined | readonly { label: strin
  */
 export function signatureBlock(sheet: Sheet, lang: Lang, decision: DecisionLine): void {
   SIGNED.add(sheet);
+  // a little more of the page for the one page it prints on
+  sheet.pageSetup.margins = { left: 0.35, right: 0.35, top: 0.45, bottom: 0.5, header: 0.2, footer: 0.25 };
   const lines = Array.isArray(decision)
     ? (decision as readonly { label: string; decision: Decision | null | undefined }[]).map((d) => `${d.label}: ${decisionText(d.decision, lang)}`)
     : [decisionText(decision as Decision | null | undefined, lang)];
@@ -610,9 +774,13 @@ function shiftRows(sheet: Sheet, k: number): void {
   REF_TEXTS.delete(sheet);
 }
 
-/** Writes the banner into rows 1… of a sheet whose content starts below them. */
-function writeBanner(sheet: Sheet, lines: readonly string[]): void {
-  const span = Math.max(sheet.columnCount, 4);
+/**
+ * Writes the banner into rows 1… of a sheet whose content starts below them, over its columns (or,
+ * on a sheet printed over pages across, over the `labels` columns: those repeated on every page,
+ * or the first page's).
+ */
+function writeBanner(sheet: Sheet, lines: readonly string[], labels = 0): void {
+  const span = labels > 0 ? labels : Math.max(usedColumns(sheet), 4);
   let width = 0;
   for (let c = 1; c <= span; c++) width += sheet.getColumn(c).width ?? 9.14;
   lines.forEach((text, i) => {
@@ -653,14 +821,24 @@ function keepTablesTogether(sheet: Sheet): void {
   const repeatTo = titleRows ? Number(titleRows[2]) : 0;
   let repeat = 0;
   for (let r = 1; r <= repeatTo; r++) repeat += height(r);
-  let total = 0;
-  for (let r = 1; r <= last; r++) total += height(r);
-  // a first sheet that ends with its signature block prints on one page, figures and signatures
-  // together, when that keeps its 11-point text at 8 points or more
-  const signedFits = SIGNED.has(sheet) && total * MIN_PRINT_SCALE <= page * scale;
-  if (ps.fitToPage && (total <= page * 1.15 || signedFits)) {
+  const total = sheetHeight(sheet);
+  if (SIGNED.has(sheet)) {
+    // a first sheet that ends with its signature block prints on one page, figures and
+    // signatures together, in the orientation where it is largest, when that keeps its
+    // 11-point text at 8 points or more
+    const scaleIn = (o: "landscape" | "portrait"): number => Math.min(widthScale(sheet, o), printable(sheet, o).height / Math.max(total, 1), 1);
+    const best = scaleIn("portrait") > scaleIn("landscape") ? "portrait" : "landscape";
+    if (ps.fitToPage && scaleIn(best) >= MIN_PRINT_SCALE) {
+      sheet.pageSetup.orientation = best;
+      sheet.pageSetup.fitToHeight = 1;
+      PRINT.set(sheet, { scale: scaleIn(best), onePage: true });
+      return;
+    }
+  }
+  if (ps.fitToPage && total <= page * 1.15 && Math.min(scale, (page * scale) / total) >= MIN_PRINT_SCALE) {
     // a sheet a little longer than a page prints on one page, a little smaller, never with a stray last page
     ps.fitToHeight = 1;
+    PRINT.set(sheet, { scale: Math.min(scale, (page * scale) / total), onePage: true });
     return;
   }
   let y = 0;
@@ -711,9 +889,10 @@ export function newWorkbook(creator: string, at: Date): ExcelJS.Workbook {
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   const banner = BANNERS.get(wb) ?? [];
   for (const sheet of wb.worksheets) {
+    const labels = printLayout(sheet);
     if (banner.length > 0) {
       shiftRows(sheet, banner.length + 1);
-      writeBanner(sheet, banner);
+      writeBanner(sheet, banner, labels);
     }
     keepTablesTogether(sheet);
   }
@@ -761,19 +940,14 @@ function dosDateTime(at: Date): { time: number; date: number } {
   };
 }
 
-const INPUT_WORDS = {
-  sv: { title: "Indata", role: "Roll", file: "Fil", encoding: "Kodning", delimiter: "Avgränsare", bytes: "Byte", rows: "Rader", reader: "Läsare" },
-  en: { title: "Inputs", role: "Role", file: "File", encoding: "Encoding", delimiter: "Delimiter", bytes: "Bytes", rows: "Rows", reader: "Reader" },
-};
-
 /**
  * The inputs sheet of every workbook: each input file with its SHA-256, encoding, delimiter, size
  * and rows, then facts about the run (label, value) below.
  */
 export function inputsSheet(sheet: Sheet, lang: Lang, inputs: InputFileInfo[], facts: [string, string | number][]): void {
-  const w = INPUT_WORDS[lang];
-  title(sheet, 1, w.title, 14, 6);
-  header(sheet, 2, [w.role, w.file, "SHA-256", w.encoding, w.delimiter, w.bytes, w.rows, w.reader]);
+  const w = (k: WorkbookWord): string => workbookWord(lang, k);
+  title(sheet, 1, w("inputs"), 14, 6);
+  header(sheet, 2, [w("role"), w("inputs_file"), "SHA-256", w("encoding"), w("delimiter"), w("bytes"), w("rows"), w("reader")]);
   inputs.forEach((f, k) => {
     const row = 3 + k;
     put(sheet, row, 1, roleName(f.role, lang));

@@ -10,8 +10,8 @@
 import type { Overview } from "../../core/year/overview.js";
 import type { Lang } from "../../text/messages.js";
 import { dw } from "../../text/decided-words.js";
-import { mkrNumber, mkrTenths, overviewRows } from "../text/overview.js";
-import { runTimeText } from "../labels.js";
+import { mkrNumber, mkrTenths, overviewRows, overviewScenarioLines } from "../text/overview.js";
+import { runTimeText, statusBanner } from "../labels.js";
 import { addBanner, boldRow, colLetter, finishSheet, formula, header, money, moneyFormula, newWorkbook, put, reportTime, signatureBlock, title, workbookBuffer, type Sheet } from "./kit.js";
 
 export interface OverviewWorkbookOptions {
@@ -52,7 +52,10 @@ export async function overviewWorkbook(o: Overview, options: OverviewWorkbookOpt
   const lang = options.lang;
   const at = reportTime(options.runAt);
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
-  if (o.decision === null) addBanner(wb, [dw(lang, "notDecided").toUpperCase()]);
+  // a draft says so as on every workbook; a tariff that is not a draft but names no decision says that
+  const draft = statusBanner(o.tariffStatus, lang);
+  addBanner(wb, draft.length > 0 ? draft : o.decision === null ? [dw(lang, "notDecided").toUpperCase()] : []);
+  addBanner(wb, overviewScenarioLines(o, lang));
   const O = wb.addWorksheet(dw(lang, "sheetOverview"));
   const K = wb.addWorksheet(dw(lang, "sheetExact"));
   const rows = overviewRows(o, lang);
@@ -87,8 +90,9 @@ export async function overviewWorkbook(o: Overview, options: OverviewWorkbookOpt
   kr++;
   const kindWord = (kind: string, file: string): string =>
     kind === "plan" ? dw(lang, "plan") : kind === "forecast" ? dw(lang, "forecast", { through: o.forecasts.find((f) => f.file === file)?.through ?? "" }) : kind === "result" ? dw(lang, "outcome") : dw(lang, "remaining");
+  const scenarioWord = (kind: string, file: string): string => (o.sources.some((s) => s.kind === kind && s.file === file && s.scenario) ? dw(lang, "scenarioMark", { label: kindWord(kind, file) }) : kindWord(kind, file));
   for (const s of o.sources) {
-    put(K, kr, 1, kindWord(s.kind, s.file));
+    put(K, kr, 1, scenarioWord(s.kind, s.file));
     put(K, kr, 2, s.file);
     kr++;
   }

@@ -21,6 +21,7 @@
  * the spreadsheet cannot be trusted to round it as the exact rational does. Such a cell is written
  * as its exact value (not a formula) with a note that says why; see `roundingDecidable`.
  */
+import { workbookWord, type WorkbookWord } from "../../text/workbook-words.js";
 import { accontoPlan } from "../../core/year/acconto.js";
 import { formatOre, formatRational, formatScaled, parseMoney, pow10, roundHalfAwayFromZero, type Rational, type ScaledDecimal } from "../../core/model/decimal.js";
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
@@ -30,6 +31,7 @@ import { indexFactor, type BaseResult, type Proposal } from "../../core/year/pro
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { loadTariff, type CompiledTariff } from "../../core/model/tariff.js";
 import { componentName, t as cliText } from "../../text/i18n.js";
+import { dw } from "../../text/decided-words.js";
 import { keySharesText, runTimeText, statusBanner, statusName } from "../labels.js";
 import { FORMATS, ParameterTable, boldRow, colLetter, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, addBanner, shareCellNumber, sumExact, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
 import { formatValueSek } from "../../core/model/decimal.js";
@@ -52,109 +54,8 @@ export interface ProposalWorkbookOptions {
 const FACTOR = "0.00############";
 const PERCENT_NUMBER = "0.0#####";
 
-const T = {
-  indexSheet: ["Index", "Index"],
-  refSheet: ["Referensbelopp", "Reference amounts"],
-  pricesSheet: ["Priser och budgetar", "Prices and budgets"],
-  budgetSheet: ["Budgeterad avräkning", "Budgeted settlement"],
-  params: ["Parametrar", "Parameters"],
-  inputs: ["Indata", "Inputs"],
-  heading: ["Förslag till överenskommelse {year}", "Proposed agreement {year}"],
-  // Index
-  indexTitle: ["Index och uppräkningsfaktorer", "Index and uprating factors"],
-  indexNote: ["Faktor = 1 + index/100. Uppräkningen från basår y till {year} är produkten av faktorerna för åren y+1 till {year}.", "Factor = 1 + index/100. The uprating from base year y to {year} is the product of the factors of the years y+1 to {year}."],
-  year: ["År", "Year"],
-  indexPct: ["Index (%)", "Index (%)"],
-  factor: ["Faktor", "Factor"],
-  baseYears: ["Basår och uppräkning till {year}", "Base years and uprating to {year}"],
-  baseYear: ["Basår", "Base year"],
-  uprating: ["Uppräkning F(y)", "Uprating F(y)"],
-  years: ["År som räknas upp", "Years uprated"],
-  file: ["Resultatfil", "Result file"],
-  forecast: ["Prognos t.o.m.", "Forecast through"],
-  nextFactor: ["Faktor för priser och budgetar {year}", "Factor for prices and budgets {year}"],
-  // Referensbelopp
-  refTitle: ["Referensbelopp {year}: medelvärdet av basårens värden, uppräknade med index", "Reference amounts {year}: the mean of the base years' values, uprated by the index"],
-  refNote: [
-    "Värde = värdet med fast och rörlig ersättning för paret i basårets resultat (0 om paret saknas). Uppräknat = värde × F(basår) (bladet Index). Medelvärde = summan av de uppräknade värdena / antal basår. Förslag = ROUND(medelvärde / avrundning; 0) × avrundning (halva bort från noll).",
-    "Value = the pair's value with fixed and variable reimbursement in the base year's result (0 when the pair is absent). Uprated = value × F(base year) (sheet Index). Mean = the sum of the uprated values / number of base years. Proposed = ROUND(mean / rounding; 0) × rounding (half away from zero).",
-  ],
-  roundTo: ["Avrundning till (kr)", "Rounded to (SEK)"],
-  count: ["Antal basår", "Number of base years"],
-  valueOf: ["Värde {year}", "Value {year}"],
-  upratedOf: ["Uppräknat {year}", "Uprated {year}"],
-  mean: ["Medelvärde", "Mean"],
-  unit: ["Avrundning (kr)", "Rounding (SEK)"],
-  proposed: ["Förslag {year}", "Proposed {year}"],
-  previousRef: ["Referensbelopp {year}", "Reference {year}"],
-  change: ["Förändring", "Change"],
-  remark: ["Anmärkning", "Remark"],
-  newPair: ["nytt par (inget referensbelopp {year})", "new pair (no reference in {year})"],
-  dropped: ["utgår: inget värde under basåren", "dropped: no value in the base years"],
-  boundary: [
-    "exakt värde, ingen formel: det exakta medelvärdet ({mean} kr) ligger på eller intill en avrundningsgräns, där kalkylprogrammets flyttal (16 siffror) inte säkert avrundar som den exakta räkningen",
-    "exact value, no formula: the exact mean ({mean} SEK) lies on or next to a rounding boundary, where the spreadsheet's floating point (16 digits) does not surely round as the exact arithmetic does",
-  ],
-  boundaryAmount: [
-    "exakt värde, ingen formel: det exakta beloppet ({exact} kr) ligger på eller intill en avrundningsgräns, där kalkylprogrammets flyttal (16 siffror) inte säkert avrundar som den exakta räkningen",
-    "exact value, no formula: the exact amount ({exact} SEK) lies on or next to a rounding boundary, where the spreadsheet's floating point (16 digits) does not surely round as the exact arithmetic does",
-  ],
-  total: ["Summa", "Total"],
-  // Priser och budgetar
-  pricesTitle: ["Poängpriser, budgetar och fasta belopp {year}", "Point prices, budgets and fixed amounts {year}"],
-  pricesNote: ["{year} = ROUND({prev} × faktor; 2), faktor = 1 + index {year}/100 (bladet Index). Poängpriset är det som gäller vid slutet av {prev}; det nya gäller från {year}-01-01.", "{year} = ROUND({prev} × factor; 2), factor = 1 + index {year}/100 (sheet Index). The point price is the one in force at the end of {prev}; the new one is valid from {year}-01-01."],
-  section: ["Avsnitt", "Section"],
-  item: ["Post", "Item"],
-  detail: ["Detalj", "Detail"],
-  validFrom: ["Gäller från {year}", "Valid from {year}"],
-  amountOf: ["{year} (kr)", "{year} (SEK)"],
-  pointPrice: ["Poängpris", "Point price"],
-  solidarity: ["Solidarisk finansiering", "Solidarity"],
-  fixedOnly: ["Endast fast ersättning", "Fixed only"],
-  grant: ["Statsbidrag vidarebefordrat", "State grant passed on"],
-  host: ["värd", "host"],
-  recipient: ["mottagare", "recipient"],
-  keySplit: ["fördelas med nyckeln", "split by the key"],
-  totalKey: ["totalt, fördelas med nyckeln", "total, split by the key"],
-  perBuyer: ["belopp per köpare", "amount per buyer"],
-  perParty: ["beslutat belopp per part", "decided amount per party"],
-  noPrices: ["Inga poängpriser, budgetar eller fasta belopp att räkna upp.", "No point prices, budgets or fixed amounts to uprate."],
-  // Budgeterad avräkning
-  budgetTitle: ["Budgeterad avräkning {year}: om konsumtionen blir lika med referensbeloppen", "Budgeted settlement {year}: if consumption equals the reference amounts"],
-  budgetNote: [
-    "Fast = ROUND(fast andel × referensbelopp; 2), rörlig = ROUND((1 − fast andel) × referensbelopp; 2), som a conto. Solidarisk finansiering, endast fast ersättning och statsbidrag enligt förslaget, fördelade med nyckeln (belopp ur programmet).",
-    "Fixed = ROUND(fixed share × reference; 2), variable = ROUND((1 − fixed share) × reference; 2), as the a conto. Solidarity, fixed-only amounts and state grants by the proposal, split by the key (amounts from the program).",
-  ],
-  fixedShare: ["Fast andel", "Fixed share"],
-  reference: ["Referensbelopp", "Reference amount"],
-  perPartyTitle: ["Per part: får, betalar och netto", "Per party: receives, pays and net"],
-  name: ["Namn", "Name"],
-  checks: ["Kontroller", "Checks"],
-  netSum: ["Nettopositionerna summerar till 0", "The net positions sum to 0"],
-  status: ["Status", "Status"],
-  noLines: ["Inga rader.", "No lines."],
-  // Parametrar
-  paramsTitle: ["Parametrar: {title}", "Parameters: {title}"],
-  value: ["Värde", "Value"],
-  source: ["Källa", "Source"],
-  tariff: ["Tariff", "Tariff"],
-  titleWord: ["Titel", "Title"],
-  statusWord: ["Status", "Status"],
-  keyBasis: ["Nyckel", "Key"],
-  keyPopulation: ["befolkning", "population"],
-  keyFixed: ["fasta andelar", "fixed shares"],
-  population: ["Befolkning", "Population"],
-  share: ["Andel", "Share"],
-  // Indata
-  tool: ["Verktyg", "Tool"],
-  runAt: ["Körd", "Run at"],
-  indexFact: ["Index", "Index"],
-  from: ["Förslaget bygger på", "The proposal is made from"],
-  ok: ["OK", "OK"],
-  fail: ["FEL", "FAIL"],
-} as const;
 
-type Word = keyof typeof T;
+type Word = WorkbookWord;
 
 const mul = (a: Rational, b: Rational): Rational => ({ num: a.num * b.num, den: a.den * b.den });
 const absBig = (x: bigint): bigint => (x < 0n ? -x : x);
@@ -242,8 +143,7 @@ export function roundingDecidable(q: Rational, magnitude: Rational, opts: { exac
 
 export async function proposalWorkbook(proposal: Proposal, options: ProposalWorkbookOptions): Promise<Buffer> {
   const lang = options.lang;
-  const L = lang === "sv" ? 0 : 1;
-  const w = (k: Word, params: Record<string, string | number> = {}): string => T[k][L].replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p])));
+  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
   const old = options.tariff;
   const Y = proposal.year;
   const parties = old.parties;
@@ -269,6 +169,8 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   // a proposal is not decided; made from an illustrative tariff, its amounts are illustrative too
   addBanner(wb, [...statusBanner(proposal.tariff.status, lang), ...(old.file.status === "illustrative" ? statusBanner("illustrative", lang) : [])]);
+  // a base year that is a what-if scenario: said on every sheet, with what was set
+  addBanner(wb, options.results.filter((r) => r.scenario !== undefined).map((r) => dw(lang, "scenarioBase", { year: r.year, file: r.file, list: (r.scenario ?? []).join("; ") })));
   const X = wb.addWorksheet(w("indexSheet"));
   const R = wb.addWorksheet(w("refSheet"));
   const Pr = wb.addWorksheet(w("pricesSheet"));
@@ -279,7 +181,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   // ---------------------------------------------------------------- Index
   const baseYears = options.results.map((r) => r.year);
   const firstYear = Math.min(...baseYears, Y - 1) + 1;
-  title(X, 1, `${w("heading", { year: Y })}: ${w("indexTitle").toLowerCase()}`, 14, 5);
+  title(X, 1, `${w("proposal_heading", { year: Y })}: ${w("indexTitle").toLowerCase()}`, 14, 5);
   put(X, 2, 1, w("indexNote", { year: Y }));
   X.mergeCells(2, 1, 2, 5);
   X.getRow(2).height = 30;
@@ -311,7 +213,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
     upratingCell.set(r.year, formula(X, xr, 2, `PRODUCT(${rangeRef(X, from.row, 3, to.row, 3, X)})`, decimalCellNumber(formatRational(f, 2, 60)), FACTOR));
     put(X, xr, 3, r.year + 1 === Y ? String(Y) : `${r.year + 1}–${Y}`);
     put(X, xr, 4, r.file);
-    put(X, xr, 5, r.forecastThrough ?? "");
+    put(X, xr, 5, [r.forecastThrough ?? "", r.scenario ? `SCENARIO: ${r.scenario.join("; ")}` : ""].filter((x) => x !== "").join("; "));
     xr++;
   }
   xr++;
@@ -338,7 +240,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
     change: 7 + 2 * nb,
     remark: 8 + 2 * nb,
   };
-  title(R, 1, w("refTitle", { year: Y }), 14, rc.remark);
+  title(R, 1, w("proposal_refTitle", { year: Y }), 14, rc.remark);
   put(R, 2, 1, w("refNote"));
   R.mergeCells(2, 1, 2, rc.remark);
   R.getRow(2).height = 30;
@@ -582,7 +484,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   const netSumCell = moneyFormula(B, br, 5, `ROUND(SUM(E${netFirst}:E${br - 1}),2)`, 0n, true);
   boldRow(B, br, 1, 5);
   br += 2;
-  title(B, br, w("checks"), 12, 5);
+  title(B, br, w("proposal_checks"), 12, 5);
   br++;
   header(B, br, [w("item"), "", cliText(lang, "amount"), w("status")]);
   B.getCell(br, 3).alignment = { horizontal: "right" };

@@ -487,6 +487,8 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   put(M, 4, 2, `${runAt} (vardavtal ${options.version})`);
   put(M, 5, 1, w("keyBasis"));
   put(M, 5, 2, `${r.key.basis === "population" ? w("keyPopulation") : w("keyFixed")}${r.key.date ? ", " + r.key.date : ""}${r.key.populationSource?.kind === "file" ? ` (${r.key.populationSource.file})` : ""}`);
+  // the facts run over the table's columns, so that they do not widen its first columns
+  for (let row = 3; row <= 5; row++) M.mergeCells(row, 2, row, 6);
   header(M, 7, [cliText(lang, "party"), w("name"), w("share"), w("receives"), w("pays"), w("net")]);
   const netCells: CellRef[] = [];
   r.parties.forEach((p, i) => {
@@ -509,7 +511,9 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   let mr = mt + 2;
   title(M, mr, w("transfers"), 12, 6);
   mr++;
-  put(M, mr++, 1, nettingWords(r.netting, lang));
+  put(M, mr, 1, nettingWords(r.netting, lang));
+  M.mergeCells(mr, 1, mr, 6);
+  mr++;
   header(M, mr, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount")]);
   mr++;
   const firstTransferRow = mr;
@@ -540,8 +544,9 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   mr++;
   if (r.warnings.length === 0) put(M, mr++, 1, w("none"));
   for (const d of r.warnings) {
-    put(M, mr, 1, d.code);
-    put(M, mr, 2, messageText(d, lang));
+    // the warning in words (its code is for the command line and the JSON)
+    put(M, mr, 1, messageText(d, lang));
+    M.mergeCells(mr, 1, mr, 6);
     mr++;
   }
   M.mergeCells(2, 2, 2, 6);

@@ -10,6 +10,7 @@
  * no input text (ids, notes, file names) is part of a formula: formulas refer to the cells that
  * hold it and compare with EXACT (sumExact).
  */
+import { workbookWord, type WorkbookWord } from "../../text/workbook-words.js";
 import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import type { Payment, Settlement } from "../../core/year/settlement.js";
@@ -39,76 +40,8 @@ export interface SettlementWorkbookOptions {
   decision?: Decision | null;
 }
 
-const T = {
-  summary: ["Per motpart", "Per counterparty"],
-  lines: ["Rader", "Lines"],
-  payments: ["Betalningar", "Payments"],
-  inputs: ["Indata", "Inputs"],
-  heading: ["Slutreglering {year} per motpart: årets resultat mot det som betalats", "Final settlement {year} per counterparty: the year's result against what was paid"],
-  headingForecast: ["PROGNOS för slutregleringen {year} (resultat t.o.m. {through}, uppräknat till helår)", "FORECAST of the final settlement {year} (result through {through}, scaled to the whole year)"],
-  result: ["Resultat", "Result"],
-  bannerForecast: ["PROGNOS – resultatet är en prognos t.o.m. {through}, inte årets utfall", "FORECAST – the result is a forecast through {through}, not the year's outcome"],
-  paidFrom: ["Betalt enligt", "Paid as in"],
-  netting: ["Avräkning", "Netting"],
-  unitPrice: ["Styckpris", "Unit price"],
-  unitInvoiced: ["fakturerat löpande: räknas som betalt (= att betala)", "invoiced as given: counts as paid (= due)"],
-  unitUnpaid: ["betalt enligt källorna", "paid as the sources say"],
-  kind_acconto: ["a conto-plan, betalt enligt plan", "a-conto plan, paid as planned"],
-  kind_payments: ["betalningar", "payments"],
-  kind_settlement: ["tidigare slutreglering (efterreglering)", "earlier settlement (correction)"],
-  runAt: ["Körd", "Run at"],
-  tool: ["Verktyg", "Tool"],
-  ledgerOf: ["{party}s reskontra: {party} mot varje motpart", "{party}'s ledger: {party} against each counterparty"],
-  counterparty: ["Motpart", "Counterparty"],
-  toGet: ["Att få (resultat)", "To receive (result)"],
-  toPay: ["Att betala (resultat)", "To pay (result)"],
-  netDue: ["Netto (resultat)", "Net (result)"],
-  paidNetCol: ["Netto betalt", "Paid net"],
-  left: ["Kvar", "Remaining"],
-  leftWhat: ["Kvar: att få / att betala", "Remaining: to receive / to pay"],
-  wordGet: ["att få", "to receive"],
-  wordPay: ["att betala", "to pay"],
-  wordSquare: ["kvitt", "square"],
-  paidToDate: ["Betalt hittills (plan)", "Paid to date (plan)"],
-  planRemaining: ["Kvar av planen", "Plan remaining"],
-  invoicedNote: ["Styckpris fakturerat löpande: {pairs}", "Unit price invoiced as given: {pairs}"],
-  partiesTitle: ["Per part", "Per party"],
-  netResult: ["Nettoposition (resultat)", "Net position (result)"],
-  paidNet: ["Netto betalt", "Paid net"],
-  remaining: ["Kvar att reglera", "Remaining"],
-  total: ["Summa", "Total"],
-  finalTitle: ["Slutliga betalningar ({netting})", "Final payments ({netting})"],
-  checks: ["Kontroller i arbetsboken (formler)", "Checks in the workbook (formulas)"],
-  check: ["Kontroll", "Check"],
-  detail: ["Detalj", "Detail"],
-  value: ["Värde", "Value"],
-  expected: ["Förväntat", "Expected"],
-  status: ["Status", "Status"],
-  netZero: ["Nettopositionerna summerar till 0", "The net positions sum to 0"],
-  remainingZero: ["Det som är kvar summerar till 0", "What remains sums to 0"],
-  blockIsParty: ["Reskontrans kvar = partens kvar att reglera", "The ledger's remaining = the party's remaining"],
-  settles: ["Slutbetalningarna nollställer det som är kvar", "The final payments settle what remains"],
-  linesRecompute: ["Betalt per rad = betalningslistan (Σ |avvikelse|)", "Paid per line = the payments list (Σ |deviation|)"],
-  programChecks: ["Kontroller som programmet gjorde innan slutregleringen skrevs", "Checks the program made before the settlement was written"],
-  linesTitle: ["Per betalare, mottagare och komponent: att betala enligt resultatet, betalt och skillnad", "Per payer, payee and component: due by the result, paid and difference"],
-  due: ["Att betala", "Due"],
-  paid: ["Betalt", "Paid"],
-  difference: ["Skillnad", "Difference"],
-  invoiced: ["Varav fakturerat löpande", "Of which invoiced as given"],
-  fromList: ["Betalt enligt listan", "Paid by the list"],
-  deviation: ["Avvikelse", "Deviation"],
-  unassigned: ["(ej fördelad)", "(unassigned)"],
-  paidNote: ["Betalt = betalningar i just den riktningen för just den komponenten; skillnad = att betala − betalt", "Paid = payments in that direction for that component; difference = due − paid"],
-  paymentsTitle: ["Betalningar som räknas som betalda", "Payments counted as paid"],
-  date: ["Datum", "Date"],
-  note: ["Avser", "Note"],
-  source: ["Källa", "Source"],
-  none: ["Inga betalningar.", "No payments."],
-  ok: ["OK", "OK"],
-  fail: ["FEL", "FAIL"],
-} as const;
 
-type Word = keyof typeof T;
+type Word = WorkbookWord;
 
 /** Header cells over amounts align right, with their numbers. */
 function alignRight(sheet: Sheet, row: number, cols: number[]): void {
@@ -122,8 +55,7 @@ function apart(sheet: Sheet, row: number, col: number, how: "center" | "indent")
 
 export async function settlementWorkbook(s: Settlement, options: SettlementWorkbookOptions): Promise<Buffer> {
   const lang = options.lang;
-  const L = lang === "sv" ? 0 : 1;
-  const w = (k: Word, params: Record<string, string | number> = {}): string => T[k][L].replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p])));
+  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
   const id = (i: number): string => s.parties[i] ?? String(i);
   const n = s.parties.length;
   const ok = w("ok");
@@ -136,9 +68,10 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   addBanner(wb, [...statusBanner(options.tariffStatus, lang), ...(s.forecast ? [w("bannerForecast", { through: s.forecast.through })] : [])]);
-  const S = wb.addWorksheet(w("summary"));
+  const S = wb.addWorksheet(w("settlement_summary"));
   const R = wb.addWorksheet(w("lines"));
   const B = wb.addWorksheet(w("payments"));
+  const K = wb.addWorksheet(w("checksSheet"));
   const F = wb.addWorksheet(w("inputs"));
 
   // ---------------------------------------------------------------- Betalningar (the list)
@@ -160,7 +93,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     put(B, row, 6, p.note ?? p.label ?? "");
     put(B, row, 7, `${paymentSourceText(s, p)} (${w(`kind_${s.sources[p.source]?.kind ?? "payments"}` as Word)})`);
   });
-  if (payments.length === 0) put(B, payFirst, 1, w("none"));
+  if (payments.length === 0) put(B, payFirst, 1, w("settlement_none"));
   const payLast = payFirst + Math.max(payments.length, 1) - 1;
   put(B, payLast + 1, 1, w("total"));
   moneyFormula(B, payLast + 1, 3, `ROUND(SUM(C${payFirst}:C${payLast}),2)`, sumOre(payments.map((p) => p.amount)), true);
@@ -171,7 +104,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const payRange = (col: number, from: Sheet): string => rangeRef(B, payFirst, col, payLast, col, from);
 
   // ---------------------------------------------------------------- Rader (lines)
-  title(R, 1, `${w("linesTitle")} (${s.year})`, 14, 9);
+  title(R, 1, `${w("settlement_linesTitle")} (${s.year})`, 14, 9);
   put(R, 2, 1, w("paidNote"));
   R.mergeCells(2, 1, 2, 9);
   header(R, 4, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), w("due"), w("paid"), w("difference"), w("invoiced"), w("fromList"), w("deviation")]);
@@ -203,7 +136,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
 
   // ---------------------------------------------------------------- Per motpart (first sheet)
   const lastCol = forecastCols ? 10 : 8;
-  title(S, 1, s.forecast ? w("headingForecast", { year: s.year, through: s.forecast.through }) : w("heading", { year: s.year }), 16, lastCol);
+  title(S, 1, s.forecast ? w("headingForecast", { year: s.year, through: s.forecast.through }) : w("settlement_heading", { year: s.year }), 16, lastCol);
   const facts: [string, string][] = [
     [w("result"), options.resultFile],
     [w("paidFrom"), s.sources.map((x) => `${x.file.split(/[\\/]/).pop() ?? x.file} (${w(`kind_${x.kind}` as Word)})`).join("; ")],
@@ -223,16 +156,17 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     S.mergeCells(r, 1, r, lastCol);
     r += 2;
   }
-  // One block per party: its ledger against each counterparty (positive = the party is to receive).
+  // Each party's ledger against each counterparty (positive = the party is to receive), one table
+  // with a total per party.
   const blockTotals: CellRef[] = [];
   const blockHead = [cliText(lang, "party"), w("counterparty"), w("toGet"), w("toPay"), w("netDue"), w("paidNetCol"), w("left"), w("leftWhat"), ...(forecastCols ? [w("paidToDate"), w("planRemaining")] : [])];
+  title(S, r, w("ledgers"), 12, lastCol);
+  r++;
+  header(S, r, blockHead);
+  alignRight(S, r, [3, 4, 5, 6, 7, ...(forecastCols ? [9, 10] : [])]);
+  apart(S, r, 8, "indent");
+  r++;
   for (let p = 0; p < n; p++) {
-    title(S, r, w("ledgerOf", { party: id(p) }), 12, lastCol);
-    r++;
-    header(S, r, blockHead);
-    alignRight(S, r, [3, 4, 5, 6, 7, ...(forecastCols ? [9, 10] : [])]);
-    apart(S, r, 8, "indent");
-    r++;
     const first = r;
     for (const c of s.counterparties) {
       if (c.a !== p && c.b !== p) continue;
@@ -259,7 +193,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
       }
       r++;
     }
-    put(S, r, 1, w("total"));
+    put(S, r, 1, w("totalOf", { party: id(p) }));
     const last = Math.max(first, r - 1);
     // the totals, with their exact figures as cached values
     const rows = s.counterparties.filter((c) => c.a === p || c.b === p);
@@ -272,8 +206,9 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     moneyFormula(S, r, 6, `ROUND(SUM(F${first}:F${last}),2)`, paidNet, true);
     blockTotals.push(moneyFormula(S, r, 7, `ROUND(SUM(G${first}:G${last}),2)`, rows.reduce((a, c) => a + (c.a === p ? -c.remaining : c.remaining), 0n), true));
     boldRow(S, r, 1, lastCol);
-    r += 2;
+    r++;
   }
+  r++;
 
   // Per party.
   title(S, r, w("partiesTitle"), 12, lastCol);
@@ -313,50 +248,51 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const trLast = Math.max(trFirst, r - 1);
   r++;
 
-  title(S, r, w("checks"), 12, lastCol);
+  finishSheet(S, { freezeRows: 0 });
+  signatureBlock(S, lang, options.decision);
+
+  // ---------------------------------------------------------------- Kontroller
+  r = 1;
+  title(K, r, w("settlement_checks"), 14, 5);
   r++;
-  header(S, r, [w("check"), w("detail"), w("value"), w("expected"), w("status")]);
-  alignRight(S, r, [3, 4]);
-  apart(S, r, 5, "center");
+  header(K, r, [w("check"), w("detail"), w("value"), w("settlement_expected"), w("status")]);
+  alignRight(K, r, [3, 4]);
+  apart(K, r, 5, "center");
   r++;
   const checkRow = (name: string, detail: string, valueF: string, valueOre: bigint): void => {
-    put(S, r, 1, name);
-    put(S, r, 2, detail);
-    moneyFormula(S, r, 3, valueF, valueOre);
-    money(S, r, 4, 0n);
-    formula(S, r, 5, status(`ROUND(C${r}-D${r},2)=0`), valueOre === 0n ? ok : fail, undefined, true);
-    apart(S, r, 5, "center");
+    put(K, r, 1, name);
+    put(K, r, 2, detail);
+    moneyFormula(K, r, 3, valueF, valueOre);
+    money(K, r, 4, 0n);
+    formula(K, r, 5, status(`ROUND(C${r}-D${r},2)=0`), valueOre === 0n ? ok : fail, undefined, true);
+    apart(K, r, 5, "center");
     r++;
   };
-  checkRow(w("netZero"), "", ref(netSum, S), sumOre(s.totals.map((x) => x.net)));
-  checkRow(w("remainingZero"), "", ref(remainingSum, S), sumOre(s.totals.map((x) => x.remaining)));
+  checkRow(w("netZero"), "", ref(netSum, K), sumOre(s.totals.map((x) => x.net)));
+  checkRow(w("remainingZero"), "", ref(remainingSum, K), sumOre(s.totals.map((x) => x.remaining)));
   s.totals.forEach((x, i) => {
     const block = blockTotals[i] as CellRef;
-    checkRow(w("blockIsParty"), id(i), `ROUND(${ref(block, S)}-${ref(remainingCells[i] as CellRef, S)},2)`, 0n);
+    checkRow(w("blockIsParty"), id(i), `ROUND(${ref(block, K)}-${ref(remainingCells[i] as CellRef, K)},2)`, 0n);
   });
-  const tr = (col: number): string => rangeRef(S, trFirst, col, trLast, col, S);
+  const tr = (col: number): string => rangeRef(S, trFirst, col, trLast, col, K);
   s.totals.forEach((x, i) => {
     const paid = sumOre(s.transfers.filter((t) => t.payer === i).map((t) => t.amount));
     const got = sumOre(s.transfers.filter((t) => t.payee === i).map((t) => t.amount));
-    checkRow(w("settles"), id(i), `ROUND(${ref(remainingCells[i] as CellRef, S)}+${sumExact(tr(3), [[tr(1), `$B${r}`]])}-${sumExact(tr(3), [[tr(2), `$B${r}`]])},2)`, x.remaining + paid - got); // B: the party's id
+    checkRow(w("settles"), id(i), `ROUND(${ref(remainingCells[i] as CellRef, K)}+${sumExact(tr(3), [[tr(1), `$B${r}`]])}-${sumExact(tr(3), [[tr(2), `$B${r}`]])},2)`, x.remaining + paid - got); // B: the party's id
   });
   if (s.lines.length > 0) checkRow(w("linesRecompute"), w("payments"), `ROUND(SUMPRODUCT(ABS(${lineRange(9)})),2)`, 0n);
   r++;
-  title(S, r, w("programChecks"), 12, lastCol);
+  title(K, r, w("settlement_programChecks"), 12, 5);
   r++;
-  header(S, r, [w("check"), w("detail"), w("status")]);
+  header(K, r, [w("check"), w("detail"), w("status")]);
   r++;
   for (const c of s.checks) {
-    put(S, r, 1, checkName(c.id, lang));
-    put(S, r, 2, checkFigures(c.figures, lang, s.parties));
-    put(S, r, 3, c.holds ? ok : fail, undefined, true);
+    put(K, r, 1, checkName(c.id, lang));
+    put(K, r, 2, checkFigures(c.figures, lang, s.parties));
+    put(K, r, 3, c.holds ? ok : fail, undefined, true);
     r++;
   }
-  finishSheet(S, { freezeRows: 0 });
-  // Widths for the blocks (the facts above are merged across, so they do not widen column B).
-  const widths = [44, 30, 20, 20, 20, 20, 20, 26, 20, 20];
-  widths.slice(0, lastCol).forEach((wd, i) => (S.getColumn(i + 1).width = wd));
-  signatureBlock(S, lang, options.decision);
+  finishSheet(K, { freezeRows: 0 });
 
   // ---------------------------------------------------------------- Indata
   inputsSheet(F, lang, options.inputs, [

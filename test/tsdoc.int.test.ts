@@ -20,9 +20,18 @@ interface ExportDoc {
   examples: string[];
 }
 
+/** The entries' program, made once for the file (a program over src/ takes seconds). */
+let entriesProgram: ts.Program | undefined;
+function entries(): ts.Program {
+  return (entriesProgram ??= ts.createProgram(
+    ENTRIES.map((f) => join(ROOT, f)),
+    { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true, types: ["node"] },
+  ));
+}
+
 function exportDocs(): ExportDoc[] {
   const files = ENTRIES.map((f) => join(ROOT, f));
-  const program = ts.createProgram(files, { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true, types: ["node"] });
+  const program = entries();
   const checker = program.getTypeChecker();
   const out: ExportDoc[] = [];
   for (const [k, file] of files.entries()) {
@@ -80,7 +89,7 @@ describe("the public API's documentation", () => {
 
   it("takes no DiagnosticBag in any exported function (an embedder cannot make one)", () => {
     const files = ENTRIES.map((f) => join(ROOT, f));
-    const program = ts.createProgram(files, { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true, types: ["node"] });
+    const program = entries();
     const checker = program.getTypeChecker();
     const taking: string[] = [];
     for (const file of files) {
@@ -108,6 +117,7 @@ describe("the public API's documentation", () => {
     const examples = withExamples.flatMap((d) => d.examples.map((code, k) => ({ where: `${d.entry} ${d.name} #${k + 1}`, code: code.replace(/^import .*$/gm, "") })));
     expect(examples.length).toBeGreaterThan(20);
     const path = (i: number) => join(ROOT, "test", `__example-${i}.mts`);
+    const parsed = new Map<string, ts.SourceFile | undefined>(); // the package's and lib's files, parsed once for both passes
     const compile = (declared: string[][]) => {
       const texts = new Map(examples.map((e, i) => [path(i), preamble + declared[i]!.map((n) => `declare const ${n}: any;\n`).join("") + e.code + "\nexport {};\n"]));
       const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], strict: true, skipLibCheck: true, noEmit: true, types: [] };
@@ -117,7 +127,11 @@ describe("the public API's documentation", () => {
       const getSource = host.getSourceFile.bind(host);
       host.readFile = (f) => texts.get(f) ?? read(f);
       host.fileExists = (f) => texts.has(f) || exists(f);
-      host.getSourceFile = (f, v, ...rest) => (texts.has(f) ? ts.createSourceFile(f, texts.get(f)!, v) : getSource(f, v, ...rest));
+      host.getSourceFile = (f, v, ...rest) => {
+        if (texts.has(f)) return ts.createSourceFile(f, texts.get(f)!, v);
+        if (!parsed.has(f)) parsed.set(f, getSource(f, v, ...rest));
+        return parsed.get(f);
+      };
       const program = ts.createProgram([...texts.keys()], options, host);
       return examples.map((_, i) => ts.getPreEmitDiagnostics(program, program.getSourceFile(path(i))));
     };
