@@ -56,11 +56,15 @@ describe("compare of a forecast with the outcome says which side is the forecast
     const s = sheetNamed(wb, "Jämförelse");
     // the rows naming the sides (under the banner and the title)
     const named = (label: string): string | undefined => {
-      for (let row = 1; row <= 10; row++) if (s.getCell(row, 1).value === label) return String(s.getCell(row, 2).value);
+      // one line per side, "Prognos t.o.m. 2025-08-31: <the result>, <its file>"
+      for (let row = 1; row <= 10; row++) {
+        const text = String(s.getCell(row, 1).value);
+        if (text.startsWith(`${label}: `)) return text.slice(label.length + 2);
+      }
       return undefined;
     };
-    expect(named("Prognos t.o.m. 2025-08-31")).toMatch(/\(2025, prognos t\.o\.m\. 2025-08-31\): prognos\.json$/);
-    expect(named("Utfall 2025")).toMatch(/\(2025\): utfall\.json$/);
+    expect(named("Prognos t.o.m. 2025-08-31")).toMatch(/\(2025, prognos t\.o\.m\. 2025-08-31\), prognos\.json$/);
+    expect(named("Utfall 2025")).toMatch(/\(2025\), utfall\.json$/);
     const texts: string[] = [];
     s.eachRow((row) => row.eachCell((cell) => void texts.push(String(cell.value))));
     expect(texts).toContain("Prognos t.o.m.\n2025-08-31"); // the heading, its date on a line of its own

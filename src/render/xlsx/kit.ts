@@ -293,6 +293,8 @@ interface PrintOptions {
   /** the first columns that name a row (repeated on every page of a sheet printed over pages across) */
   labelColumns: number;
   freezeRows?: number;
+  /** a page turned one way whatever fits larger (the overview: landscape, as the year's page is shown) */
+  orientation?: "landscape" | "portrait";
 }
 const PRINT_OPTIONS = new WeakMap<Sheet, PrintOptions>();
 
@@ -305,7 +307,7 @@ const PRINT_OPTIONS = new WeakMap<Sheet, PrintOptions>();
  * repeated) is chosen when the workbook is written (printLayout, keepTablesTogether), from its
  * final widths and heights.
  */
-export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: { row: number; from: number; to: number; lastRow: number }; labelColumns?: number } = {}): void {
+export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: { row: number; from: number; to: number; lastRow: number }; labelColumns?: number; orientation?: "landscape" | "portrait" } = {}): void {
   sameDecimals(sheet);
   // the widest prose that lets the sheet fit the page width; none does: prose at its usual width
   const printed = (widths: number[]): number => widths.reduce((a, w, i) => (i > 0 ? a + columnPoints(Math.min(w, 70)) : a), 0);
@@ -318,7 +320,7 @@ export function finishSheet(sheet: Sheet, opts: { freezeRows?: number; filter?: 
   if (opts.filter && opts.filter.lastRow > opts.filter.row) {
     sheet.autoFilter = { from: { row: opts.filter.row, column: opts.filter.from }, to: { row: opts.filter.lastRow, column: opts.filter.to } };
   }
-  PRINT_OPTIONS.set(sheet, { labelColumns: opts.labelColumns ?? 1, ...(opts.freezeRows ? { freezeRows: opts.freezeRows } : {}) });
+  PRINT_OPTIONS.set(sheet, { labelColumns: opts.labelColumns ?? 1, ...(opts.freezeRows ? { freezeRows: opts.freezeRows } : {}), ...(opts.orientation ? { orientation: opts.orientation } : {}) });
   sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false, margins: { ...MARGINS } };
   if (opts.freezeRows) sheet.pageSetup.printTitlesRow = `1:${opts.freezeRows}`;
   // the page number stands alone at the right ("Sida 2 / 5" would not be shorter): never within a figure
@@ -491,7 +493,7 @@ function printLayout(sheet: Sheet): number {
   const opts = PRINT_OPTIONS.get(sheet) ?? { labelColumns: 1 };
   const ps = sheet.pageSetup;
   const fit = widthScale(sheet, "landscape");
-  if (widthScale(sheet, "portrait") >= 1) {
+  if (opts.orientation !== "landscape" && widthScale(sheet, "portrait") >= 1) {
     // a narrow sheet prints upright, at full size, more rows to a page
     sheet.pageSetup.orientation = "portrait";
     PRINT.set(sheet, { scale: 1, onePage: false });
@@ -827,7 +829,7 @@ function keepTablesTogether(sheet: Sheet): void {
     // signatures together, in the orientation where it is largest, when that keeps its
     // 11-point text at 8 points or more
     const scaleIn = (o: "landscape" | "portrait"): number => Math.min(widthScale(sheet, o), printable(sheet, o).height / Math.max(total, 1), 1);
-    const best = scaleIn("portrait") > scaleIn("landscape") ? "portrait" : "landscape";
+    const best = PRINT_OPTIONS.get(sheet)?.orientation ?? (scaleIn("portrait") > scaleIn("landscape") ? "portrait" : "landscape");
     if (ps.fitToPage && scaleIn(best) >= MIN_PRINT_SCALE) {
       sheet.pageSetup.orientation = best;
       sheet.pageSetup.fitToHeight = 1;

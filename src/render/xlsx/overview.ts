@@ -164,11 +164,10 @@ export async function overviewWorkbook(o: Overview, options: OverviewWorkbookOpt
     for (let c = chart0; c <= lastCol; c++) O.getColumn(c).width = BAR_WIDTH;
   };
   setWidths();
-  finishSheet(O, { freezeRows: 0 });
+  finishSheet(O, { freezeRows: 0, orientation: "landscape" });
   setWidths();
   O.getColumn(3).width = Math.max(O.getColumn(3).width ?? 0, 10);
   signatureBlock(O, lang, o.decision);
-  O.pageSetup.orientation = "landscape";
   return workbookBuffer(wb);
 }
 
