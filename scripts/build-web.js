@@ -23,26 +23,29 @@ const nodeShims = {
 
 const common = { bundle: true, minify: true, platform: "browser", format: "iife", target: ["chrome109", "firefox115", "edge109"], legalComments: "none", write: false, logLevel: "warning" };
 
+const hashWorker = await build({ ...common, entryPoints: [join(web, "src", "hash-worker.ts")] });
+
 const worker = await build({
   ...common,
   entryPoints: [join(web, "src", "worker.ts")],
   plugins: [nodeShims],
   inject: [join(web, "shims", "buffer.js")],
-  define: { "process.env": "{}", global: "globalThis" },
+  define: { "process.env": "{}", global: "globalThis", __HASH_WORKER_SOURCE__: JSON.stringify(hashWorker.outputFiles[0].text) },
 });
 const workerText = worker.outputFiles[0].text;
 
 const page = await build({
   ...common,
   entryPoints: [join(web, "src", "page.ts")],
-  define: { __WORKER_SOURCE__: JSON.stringify(workerText) },
+  plugins: [nodeShims],
+  define: { __WORKER_SOURCE__: JSON.stringify(workerText), __EXAMPLE_POPULATION__: JSON.stringify(readFileSync(join(root, "examples", "2025", "befolkning-2024-12-31.csv"), "utf8")) },
 });
 // An inline script must not close its own element.
 const script = page.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
 const hash = createHash("sha256").update(script).digest("base64");
 const csp = [
   "default-src 'none'",
-  `script-src 'sha256-${hash}'`,
+  `script-src 'sha256-${hash}' 'wasm-unsafe-eval'`,
   "worker-src blob:",
   "style-src 'unsafe-inline'",
   "img-src data: blob:",

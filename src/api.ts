@@ -20,17 +20,16 @@ import { parseLocaleNumber } from "./core/model/numbers.js";
 import type { KeyCheckResult } from "./core/year/keycheck.js";
 import { proposeTariff, type BaseResult, type Proposal } from "./core/year/proposal.js";
 import { accontoToJson } from "./contracts/acconto.js";
-import { readAccontoJson, readBaseResult, readResultJson } from "./contracts/result-input.js";
+import { readBaseResult } from "./contracts/result-input.js";
 import { checkProposalTariff } from "./contracts/proposal-check.js";
 import { resultToJson as coreResultToJson, type InputFileInfo, type ResultMeta } from "./contracts/result-json.js";
-import { finalSettlement, type Payment, type Settlement, type UnitPriceMode } from "./core/year/settlement.js";
+import type { Payment, Settlement, UnitPriceMode } from "./core/year/settlement.js";
 import { buildOverview, type Overview, type OverviewSource } from "./core/year/overview.js";
 import { readPlanSource, readResultSource, readSettlementSource } from "./contracts/overview.js";
 import { settlementToJson } from "./contracts/settlement.js";
-import { readPaidSources, type PaidSourceBytes } from "./read/paid-sources.js";
+import type { PaidSourceBytes } from "./read/paid-sources.js";
+import { settleRun } from "./read/settle-run.js";
 import { type CompiledTariff } from "./core/model/tariff.js";
-import { bytesSource } from "./read/csv.js";
-import { readPayments } from "./read/inputs.js";
 import { calculateCsv as csvCalculate, checkKeyCsv, type CalculateCsvInput, type CheckKeyInput, type CsvInput } from "./read/runs.js";
 import { t } from "./text/i18n.js";
 import { proposalNotes } from "./text/proposal-notes.js";
@@ -300,9 +299,6 @@ export async function settle(input: SettleInput): Promise<SettleOutcome> {
   const bag = new DiagnosticBag();
   const resultFile = "<result>";
   const resultText = jsonText(input.result, resultFile, "vardavtal-result/1", bag);
-  const result = resultText === undefined ? undefined : readResultJson(resultText, resultFile, bag);
-  if (result?.forecastThrough !== undefined && !input.forecast) bag.error("SETTLE_FORECAST", { through: result.forecastThrough }, { file: resultFile, line: 1, column: 1 });
-  if (result?.scenario) bag.error("SETTLE_SCENARIO", {}, { file: resultFile, line: 1, column: 1 });
   if (input.plan === undefined && input.payments === undefined && input.earlier === undefined) {
     bag.error("USAGE", { message: "settle: give plan, payments or earlier (one or more)" }, { file: "<settle>", line: 1, column: 1 });
   }
@@ -330,13 +326,7 @@ export async function settle(input: SettleInput): Promise<SettleOutcome> {
     } else if ("table" in p) sources.push({ name: p.table.name, bytes: new Uint8Array(0), table: p.table }); // a workbook's sheet (readSheetSource of vardavtal/xlsx)
     else sources.push({ name: p.name, bytes: typeof p.data === "string" ? new TextEncoder().encode(p.data) : p.data });
   }
-  const read = result ? await readPaidSources(result, sources, bag) : undefined;
-  bag.throwIfErrors();
-  if (!result || !read) throw new InputError(bag.items);
-  const settlement = finalSettlement(result, read.items, sources[0]?.name ?? "<paid>", { sources: read.sources, forecast: input.forecast === true, ...(input.unitPrice ? { unitPrice: input.unitPrice } : {}) });
-  for (const c of settlement.counterparties) {
-    if (c.withoutFlow && c.paid !== 0n) bag.warning("PAYMENT_WITHOUT_FLOW", { payer: result.parties[c.paid > 0n ? c.a : c.b] ?? "", payee: result.parties[c.paid > 0n ? c.b : c.a] ?? "", amount: { ore: c.paid < 0n ? -c.paid : c.paid } }, { file: sources[0]?.name ?? "", line: 1, column: 1 });
-  }
+  const { settlement, read } = await settleRun({ result: resultText === undefined ? undefined : { name: resultFile, text: resultText }, paid: sources, forecast: input.forecast, unitPrice: input.unitPrice }, bag);
   return { value: settlement, warnings: sortDiagnostics(bag.warnings), payments: read.items.map(({ payer, payee, amount }) => ({ payer, payee, amount })) };
 }
 

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { newIndexMemory, newWalker, recordSize, walkLines, type IndexMemory } from "../src/node/fast/walker.js";
+import { newIndexMemory, newWalker, recordSize, walkLines, type IndexMemory } from "../src/read/fast/walker.js";
 
 const SEED = Number(process.env.VARDAVTAL_FUZZ_SEED) || 20251123;
 

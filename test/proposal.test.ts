@@ -10,7 +10,7 @@ import { readBaseResult } from "../src/contracts/result-input.js";
 import { loadTariff } from "../src/core/model/tariff.js";
 import { calculateFiles } from "../src/node/run.js";
 import { FIXTURES } from "./helpers.js";
-import { parseIndex } from "../src/cli/commands/propose.js";
+import { parseIndex } from "../src/read/propose-run.js";
 import { proposalNotes } from "../src/text/proposal-notes.js";
 
 const MINI = join(FIXTURES, "spec", "mini-2025");

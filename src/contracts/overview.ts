@@ -8,7 +8,7 @@ import { formatOre, parseMoney } from "../core/model/decimal.js";
 import type { DiagnosticBag } from "../core/model/diagnostics.js";
 import { MAX_PARTIES } from "../core/model/limits.js";
 import type { Decision } from "../core/model/tariff.js";
-import { overviewChecks, type Overview, type OverviewSource } from "../core/year/overview.js";
+import { buildOverview, overviewChecks, type Overview, type OverviewSource } from "../core/year/overview.js";
 import { decisionJson } from "./result-json.js";
 import { scenarioTexts } from "../core/analysis/compare.js";
 import { readAccontoJson, readFile, readResultDetail } from "./result-input.js";
@@ -166,4 +166,27 @@ export function readSettlementSource(text: string, file: string, bag: Diagnostic
     amounts: data.parties.map((p) => parseMoney(p.remaining) ?? 0n),
     net: data.parties.map((p) => parseMoney(p.net) ?? 0n),
   };
+}
+
+/** A file vardavtal wrote, by its name (as messages give it) and its text. */
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+/**
+ * `vardavtal overview` over texts: every file read and checked before any is compared (all
+ * errors in one run, thrown as one InputError), then the overview. The command line and the
+ * offline page both run this; an OverviewInvariantError (a bug) is the caller's to report.
+ */
+export function overviewFromTexts(input: { plan: NamedText | undefined; forecasts: readonly (NamedText | undefined)[]; result?: NamedText; settlement?: NamedText }, bag: DiagnosticBag): Overview | undefined {
+  const plan = input.plan ? readPlanSource(input.plan.text, input.plan.name, bag) : undefined;
+  const forecasts = input.forecasts.map((f) => (f ? readResultSource(f.text, f.name, "forecast", bag) : undefined));
+  const result = input.result ? readResultSource(input.result.text, input.result.name, "result", bag) : undefined;
+  const settlement = input.settlement ? readSettlementSource(input.settlement.text, input.settlement.name, bag) : undefined;
+  bag.throwIfErrors();
+  if (!plan) return undefined;
+  const overview = buildOverview({ plan, forecasts: forecasts.filter((f): f is OverviewSource => f !== undefined), ...(result ? { result } : {}), ...(settlement ? { settlement } : {}) }, bag);
+  bag.throwIfErrors();
+  return overview;
 }

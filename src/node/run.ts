@@ -21,8 +21,10 @@ import { compileBundledTariff } from "./paths.js";
 import { isoDateYear } from "../core/model/numbers.js";
 import { type ScenarioRecord } from "../core/analysis/scenario-record.js";
 
+import { FAST_THRESHOLD } from "../read/fast/stream.js";
+
 /** Files from this size on are read by the fast reader when `reader` is "auto". */
-export const FAST_THRESHOLD = 8 << 20;
+export { FAST_THRESHOLD };
 
 /** What {@link calculateFiles} reads: file paths (or a bundled tariff's year) and how. */
 export interface FileRunOptions {

@@ -4,14 +4,16 @@
  * the command line. No `node:` import. Every problem is collected and thrown as one InputError.
  */
 import { resultFromSummary, type CalculationResult } from "../core/model/calculate.js";
-import { ConsumptionAccumulator, checkConsumption } from "../core/model/consumption.js";
+import { ConsumptionAccumulator, checkConsumption, type ConsumptionSummary } from "../core/model/consumption.js";
+import { applyScenario } from "../core/analysis/scenario.js";
+import type { ScenarioRecord } from "../core/analysis/scenario-record.js";
 import { DiagnosticBag, InputError, type Diagnostic } from "../core/model/diagnostics.js";
 import { DEFAULT_TOLERANCE, checkKey, type KeyCheckResult } from "../core/year/keycheck.js";
 import { resolveKey } from "../core/model/key.js";
 import { isoDateYear } from "../core/model/numbers.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import type { CompiledTariff } from "../core/model/tariff.js";
-import { bytesSource, type ByteSource } from "./csv.js";
+import { bytesSource, type ByteSource, type CsvInfo } from "./csv.js";
 
 export { bytesSource };
 import { csvInfoToInput, hashedText, readConsumption, readCosts, readPopulation, tableName, type TableSource } from "./inputs.js";
@@ -49,12 +51,22 @@ export interface CalculateCsvInput {
   through?: string;
   /** called now and then with the consumption bytes read so far and its size */
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /** a scenario on the tariff, as `--set PATH=VALUE` (repeatable) and `--scenario FILE` (a JSON merge patch) */
+  scenario?: { set: readonly string[]; patch?: TariffSource };
+  /**
+   * reads the consumption instead of the general reader (the page's fast reader, for files of
+   * FAST_THRESHOLD bytes and more, as the command line's "auto"): a summary and the file's
+   * description, or why the general reader must read it
+   */
+  fast?: (tariff: CompiledTariff) => Promise<{ ok: true; summary: ConsumptionSummary; info: CsvInfo } | { ok: false; reason: string }>;
 }
 
 /** A checked result with a description of each input (name, bytes, SHA-256, encoding, rows). */
 export interface CsvRun {
   result: CalculationResult;
   inputs: InputFileInfo[];
+  /** present for a scenario: what was set */
+  scenario?: ScenarioRecord;
 }
 
 /**
@@ -69,21 +81,44 @@ export async function calculateCsv(input: CalculateCsvInput): Promise<CsvRun> {
     bag.throwIfErrors();
     throw new InputError(bag.items);
   }
-  const key = resolveKey(t.tariff, pop?.population, bag);
+  // A scenario: the tariff with named values replaced, validated as a tariff file is.
+  let tariff = t.tariff;
+  let scenario: ScenarioRecord | undefined;
+  let patchInfo: InputFileInfo | undefined;
+  if (input.scenario) {
+    const p = input.scenario.patch;
+    const patch = p ? hashedText(p.name, "scenario", typeof p.data === "string" ? new TextEncoder().encode(p.data) : p.data) : undefined;
+    patchInfo = patch?.info;
+    try {
+      ({ tariff, record: scenario } = applyScenario(t.tariff, { set: input.scenario.set, ...(input.population ? { populationFile: tableName(source(input.population)) } : {}), ...(patch && p ? { patch: { file: p.name, text: patch.text, sha256: patch.info.sha256 } } : {}) }));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      bag.absorb(e.diagnostics);
+    }
+  }
+  const key = resolveKey(tariff, pop?.population, bag);
   if (key && pop && key.basis === "population") {
     bag.warning("POPULATION_FROM_FILE", { file: pop.population.file }, { file: pop.population.file, line: 1, column: 1 });
   }
   const through = input.through;
-  if (through !== undefined && isoDateYear(through) !== t.tariff.year) bag.error("BAD_THROUGH", { text: through, year: t.tariff.year }, { file: "--through", line: 1, column: 1 });
+  if (through !== undefined && isoDateYear(through) !== tariff.year) bag.error("BAD_THROUGH", { text: through, year: tariff.year }, { file: "--through", line: 1, column: 1 });
   const consumption = source(input.consumption);
-  const acc = new ConsumptionAccumulator(t.tariff, bag, tableName(consumption), { through });
-  const info = await readConsumption(consumption, acc, bag, { onProgress: input.onProgress });
-  if (!bag.hasErrors) checkConsumption(t.tariff, acc.summary, bag, tableName(consumption));
+  // The fast reader has no cut-off: a forecast is read by the general reader.
+  const fast = !bag.hasErrors && through === undefined && input.fast ? await input.fast(tariff) : undefined;
+  let summary: ConsumptionSummary;
+  let info: CsvInfo;
+  if (fast?.ok) ({ summary, info } = fast);
+  else {
+    const acc = new ConsumptionAccumulator(tariff, bag, tableName(consumption), { through });
+    info = await readConsumption(consumption, acc, bag, { onProgress: input.onProgress });
+    summary = acc.summary;
+  }
+  if (!bag.hasErrors) checkConsumption(tariff, summary, bag, tableName(consumption));
   bag.throwIfErrors();
   if (!key) throw new InputError(bag.items);
-  const result = resultFromSummary(t.tariff, key, acc.summary, bag.warnings, { through });
-  const inputs = [t.info, { ...csvInfoToInput("consumption", info), reader: "general" }, ...(pop ? [csvInfoToInput("population", pop.info)] : [])];
-  return { result, inputs };
+  const result = resultFromSummary(tariff, key, summary, bag.warnings, { through });
+  const inputs = [t.info, { ...csvInfoToInput("consumption", info), reader: fast?.ok ? "fast" : fast ? `general (${fast.reason})` : "general" }, ...(pop ? [csvInfoToInput("population", pop.info)] : []), ...(patchInfo ? [patchInfo] : [])];
+  return { result, inputs, ...(scenario ? { scenario } : {}) };
 }
 
 /** What `checkKeyCsv` reads. */

@@ -6,22 +6,15 @@
  * keeps working in an editor after the tariff was copied out of the package.
  */
 import { join } from "node:path";
-import { formatRational, parseMoney } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
-import { areaKey } from "../../core/model/names.js";
-import type { CompiledTariff } from "../../core/model/tariff-compile.js";
 import { TARIFF_SCHEMA_FILE } from "../../core/model/tariff-format.js";
-import { formatSek, textTable } from "../../render/format.js";
-import { statusBanner, statusName, titleWithYear } from "../../render/labels.js";
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs } from "../../node/outputs.js";
 import { loadTariffArgLazily } from "../../node/tariff-arg.js";
-import { t, type TextKey } from "../../text/i18n.js";
+import { t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
-import { formatCount } from "../../render/text/numbers.js";
-import { shareText } from "../../core/model/decimal.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
-import { decisionText } from "../../text/decided-words.js";
+import { describeTariff, tariffValidText } from "../../render/text/tariff.js";
 
 export interface CheckTariffArgs {
   tariff: string;
@@ -31,7 +24,6 @@ export interface CheckTariffArgs {
 }
 
 export async function checkTariffCommand(args: CheckTariffArgs, io: Io, lang: Lang): Promise<void> {
-  const sv = lang === "sv";
   const schemaPath = args.writeSchema ? join(args.writeSchema, TARIFF_SCHEMA_FILE) : undefined;
   const inputs = tariffInput(args.tariff);
   if (schemaPath) assertOutputPaths({ inputs, files: [{ option: "--write-schema", path: schemaPath }], dirs: [{ option: "--write-schema", path: args.writeSchema as string }] }, lang);
@@ -44,102 +36,8 @@ export async function checkTariffCommand(args: CheckTariffArgs, io: Io, lang: La
   if (schemaPath) writeOutputs([{ path: schemaPath, option: "--write-schema", data: JSON.stringify((await import("../../contracts/tariff-json-schema.js")).tariffJsonSchema(), null, 2) + "\n" }], inputs, [{ option: "--write-schema", path: args.writeSchema as string }], lang);
   io.stdout(describeTariff(tariff, lang));
   for (const w of tariff.warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
-  io.stdout((sv ? "Tariffen är giltig" : "The tariff is valid") + (tariff.warnings.length > 0 ? (sv ? ` (${tariff.warnings.length} varning${tariff.warnings.length === 1 ? "" : "ar"})` : ` (${tariff.warnings.length} warning${tariff.warnings.length === 1 ? "" : "s"})`) : "") + ".\n");
+  io.stdout(tariffValidText(tariff, lang));
   if (schemaPath) io.stderr(t(lang, "written", { file: schemaPath }) + "\n");
 }
 
-/** Decimal text of a share string in the language's way ("0,65 (65 %)"). */
-function shareWords(text: string, lang: Lang): string {
-  const [int = "0", frac = ""] = text.split(".");
-  const num = BigInt(int + frac);
-  const den = 10n ** BigInt(frac.length);
-  const pct = formatRational({ num: num * 100n, den }, 0, 4); // exact, at most 4 decimals
-  return `${lang === "sv" ? text.replace(".", ",") : text} (${lang === "sv" ? pct.replace(".", ",") : pct} %)`;
-}
-
-/** The tariff's content as the controller reads it: the same order as the tariff file. */
-export function describeTariff(tr: CompiledTariff, lang: Lang): string {
-  const sv = lang === "sv";
-  const f = tr.file;
-  const ids = tr.parties.map((p) => p.id);
-  const idOf = (i: number): string => ids[i] ?? String(i);
-  const out: string[] = [];
-  const section = (title: string): void => {
-    out.push("", title);
-  };
-  out.push(titleWithYear(tr.title, tr.year));
-  // a draft is named by its banner, as on every workbook; a decided tariff by its status
-  const status = f.status ? (statusBanner(f.status, lang)[0] ?? statusName(f.status, lang)) : sv ? "inte angiven (räknas som beslutad)" : "not given (taken as decided)";
-  out.push(`${sv ? "Status" : "Status"}: ${status}`);
-  // who decided it, when and under which paragraph (required for "decided")
-  out.push(`${sv ? "Beslut" : "Decision"}: ${decisionText(tr.decision, lang)}`);
-  if (tr.source) out.push(`${sv ? "Källa" : "Source"}: ${tr.source}`);
-
-  section(sv ? `Parter (${tr.parties.length})` : `Parties (${tr.parties.length})`);
-  out.push(textTable([[t(lang, "party"), sv ? "Namn" : "Name", sv ? "Alias" : "Aliases"], ...tr.parties.map((p) => [p.id, p.name, p.aliases.join(", ")])], [false, false, false]));
-
-  section(sv ? "Fördelningsnyckel" : "Distribution key");
-  const basis = t(lang, tr.key.basis === "population" ? "key_basis_population" : "key_basis_fixed");
-  out.push(`${sv ? "Grund" : "Basis"}: ${basis}${f.key.date ? `, ${f.key.date}` : ""}${f.key.source ? ` (${f.key.source})` : ""}`);
-  if (f.key.basis === "fixed") {
-    const shares = f.key.shares as Record<string, string>;
-    out.push(textTable([[t(lang, "party"), t(lang, "share")], ...ids.map((id) => [id, shareWords(shares[id] ?? "0", lang)])], [false, true]));
-  }
-  if (tr.population) {
-    const total = tr.population.reduce((a, b) => a + b, 0n);
-    out.push(
-      textTable(
-        [[t(lang, "party"), t(lang, "population"), t(lang, "share")], ...tr.population.map((p, i) => [idOf(i), formatCount(p, lang), total > 0n ? `${(sv ? shareText(p, total).replace(".", ",") : shareText(p, total))}` : "-"])],
-        [false, true, true],
-      ),
-    );
-  }
-
-  section(sv ? "Fast andel av referensbeloppet" : "Fixed share of the reference amount");
-  out.push(shareWords(f.fixedShare, lang) + (f.sources?.fixedShare ? ` (${f.sources.fixedShare})` : ""));
-
-  section(sv ? `Poängpriser (${f.pointPrices.length})` : `Point prices (${f.pointPrices.length})`);
-  if (f.pointPrices.length > 0) {
-    out.push(textTable([[t(lang, "seller"), sv ? "Gäller från" : "Valid from", sv ? "Kr per poäng" : "SEK per point"], ...f.pointPrices.map((p) => [p.seller, p.validFrom, formatSek(toOre(p.price), lang)])], [false, false, true]));
-  }
-
-  section(sv ? `Vårdregler (${f.careRules.length}); övriga verksamheter: fast och rörlig ersättning` : `Care rules (${f.careRules.length}); other areas: fixed and variable`);
-  if (f.careRules.length > 0) {
-    out.push(textTable([[t(lang, "area"), t(lang, "model"), sv ? "Säljare" : "Sellers"], ...f.careRules.map((r) => [r.area, t(lang, `model_${r.model}` as TextKey), r.sellers ? r.sellers.join(", ") : sv ? "alla" : "all"])], [false, false, false]));
-  }
-
-  section(sv ? `Referensbelopp (${f.references.length})` : `Reference amounts (${f.references.length})`);
-  if (f.references.length > 0) {
-    const sum = f.references.reduce((a, r) => a + toOre(r.amount), 0n);
-    out.push(textTable([[t(lang, "seller"), t(lang, "buyer"), sv ? "Belopp (kr)" : "Amount (SEK)"], ...f.references.map((r) => [r.seller, r.buyer, formatSek(toOre(r.amount), lang)]), [t(lang, "total"), "", formatSek(sum, lang)]], [false, false, true]));
-  }
-
-  if (f.fixedOnly.length > 0) {
-    section(sv ? `Endast fast ersättning (${f.fixedOnly.length})` : `Fixed only (${f.fixedOnly.length})`);
-    out.push(
-      textTable(
-        [[t(lang, "area"), sv ? "Värd" : "Host", sv ? "Belopp (kr)" : "Amount (SEK)"], ...f.fixedOnly.map((x) => [x.area, x.host, x.total !== undefined ? `${formatSek(toOre(x.total), lang)} ${sv ? "(fördelas med nyckeln)" : "(split by the key)"}` : Object.entries(x.amounts ?? {}).filter(([k]) => k !== "source").map(([k, v]) => `${k} ${formatSek(toOre(String(v)), lang)}`).join(", ")])],
-        [false, false, true],
-      ),
-    );
-  }
-
-  section(sv ? `Solidariskt finansierade enheter: budgetar (${f.solidarity.length})` : `Jointly financed units: budgets (${f.solidarity.length})`);
-  if (f.solidarity.length > 0) {
-    out.push(textTable([[sv ? "Enhet" : "Unit", sv ? "Värd" : "Host", sv ? "Budget (kr)" : "Budget (SEK)"], ...f.solidarity.map((u) => [u.unit, u.host, formatSek(toOre(u.amount), lang)])], [false, false, true]));
-  }
-
-  if (f.grants.length > 0) {
-    section(sv ? `Statsbidrag som förs vidare (${f.grants.length})` : `State grants passed on (${f.grants.length})`);
-    out.push(textTable([[sv ? "Statsbidrag" : "Grant", sv ? "Mottagare" : "Recipient", sv ? "Belopp (kr)" : "Amount (SEK)", sv ? "Fördelning" : "Split"], ...f.grants.map((g) => [g.name, g.recipient, formatSek(toOre(g.amount), lang), g.amounts ? (sv ? "beslutade belopp per part" : "decided amounts per party") : sv ? "med nyckeln" : "by the key"])], [false, false, true, false]));
-  }
-
-  // the areas the tariff knows: its list and its care rules' areas, compared as everywhere (areaKey)
-  const known = new Set([...tr.areas, ...f.careRules.map((r) => r.area)].map(areaKey)).size;
-  section(`${sv ? "Kända verksamhetsområden" : "Known areas of care"}: ${formatCount(known, lang)}`);
-  out.push("");
-  return out.join("\n");
-}
-
-/** A validated tariff money string ("1234.50") in öre. */
-const toOre = (text: string): bigint => parseMoney(text) ?? 0n;
+export { describeTariff };

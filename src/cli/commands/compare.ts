@@ -4,24 +4,23 @@
  * files carry the inputs behind their flows, the change of each party split into effects.
  * Computed in the core (compare.ts, effects.ts); this is the shell.
  */
-import { sideScenarioText } from "../../text/scenario-lines.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { join } from "node:path";
-import { bySizeOfChange, type Comparison } from "../../core/analysis/compare.js";
+import { type Comparison } from "../../core/analysis/compare.js";
 import { compareResultTexts } from "../../contracts/compare-files.js";
-import { cw, effectName, effectsUnavailable, sideLabels, sideName } from "../../text/compare-words.js";
 import { DiagnosticBag, sortDiagnostics } from "../../core/model/diagnostics.js";
 import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { COMPARISON_CSV_FILES, comparisonCsvFiles } from "../../render/csv/compare-csv.js";
 import { readTextFile } from "../../node/files.js";
-import { formatSek, textTable, type PendingFile } from "../../render/format.js";
+import type { PendingFile } from "../../render/format.js";
+import { comparisonText } from "../../render/text/compare.js";
 import { assertOutputPaths, failOnWarnings, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { packageVersion } from "../../node/paths.js";
-import { componentName, t } from "../../text/i18n.js";
+import { t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
 import { comparisonToJson } from "../../contracts/comparison.js";
-import { messageText, renderDiagnostic } from "../../text/diagnostics.js";
+import { renderDiagnostic } from "../../text/diagnostics.js";
 
 export interface CompareArgs {
   a: string;
@@ -77,36 +76,4 @@ export async function comparisonFiles(c: Comparison, out: { json?: string; csvDi
   return files;
 }
 
-/** The summary a comparison prints on stdout, in the style of `calculate`. */
-export function comparisonText(c: Comparison, lang: Lang): string {
-  const id = (i: number): string => c.parties[i] ?? String(i);
-  const sek = (x: bigint): string => formatSek(x, lang);
-  const out: string[] = [];
-  out.push(cw(lang, "heading", { a: sideName(lang, c.a), b: sideName(lang, c.b) }));
-  for (const s of [c.a, c.b]) if (s.scenario) out.push(cw(lang, "scenarioSet", { list: sideScenarioText(s, lang) }));
-  out.push("");
-  const side = sideLabels(lang, c);
-  const abc = [side.a, side.b, cw(lang, "change")];
-  out.push(textTable([[t(lang, "party"), ...abc], ...c.net.map((n, i) => [id(i), sek(n.a), sek(n.b), sek(n.change)])], [false, true, true, true]));
-  const e = c.effects;
-  if (e?.available) {
-    out.push("");
-    out.push(cw(lang, "effects") + ":");
-    const head = [t(lang, "party"), ...e.groups.map((g) => effectName(lang, g)), cw(lang, "change")];
-    out.push(textTable([head, ...e.parties.map((p, i) => [id(i), ...p.effects.map(sek), sek(p.change)])], head.map((_, i) => i > 0)));
-    out.push(cw(lang, "effectsOrder", side));
-    if (e.pricesInConsumption) out.push(cw(lang, "effectsPrices"));
-  } else if (e) {
-    out.push("");
-    out.push(effectsUnavailable(messageText(e.reason, lang)));
-  }
-  out.push("");
-  out.push(cw(lang, "largestFlows") + ":");
-  const changed = bySizeOfChange(c.flows.filter((f) => f.change !== 0n)).slice(0, 10);
-  if (changed.length === 0) out.push("  " + cw(lang, "noChange"));
-  else {
-    const rows = changed.map((f) => [`  ${id(f.payer)} → ${id(f.payee)}`, componentName(f.component, lang) + (f.label ? `: ${f.label}` : ""), sek(f.a), sek(f.b), sek(f.change)]);
-    out.push(textTable([["", t(lang, "component"), side.a, side.b, cw(lang, "change")], ...rows], [false, false, true, true, true]));
-  }
-  return out.join("\n") + "\n";
-}
+export { comparisonText };

@@ -1,18 +1,13 @@
 /** `vardavtal key`: the key of a tariff, each party's share, and how an amount is split. */
-import { allocate } from "../../core/model/allocate.js";
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { populationKeyOf, resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
-import { formatSek, textTable } from "../../render/format.js";
-import { draftLines, titleWithYear } from "../../render/labels.js";
 import { loadPopulationArg, loadTariffArgLazily } from "../../node/tariff-arg.js";
 import type { Io } from "../io.js";
 import { failOnWarnings } from "../../node/strict.js";
 import { moneyOption } from "../../read/options.js";
-import { formatCount, percent } from "../../render/text/numbers.js";
-import { t } from "../../text/i18n.js";
-import { shareText } from "../../core/model/decimal.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
+import { keyText } from "../../render/text/key.js";
 
 export interface KeyArgs {
   tariff: string;
@@ -37,41 +32,6 @@ export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<voi
   if (!key) return;
   const warnings = [...tariff.warnings, ...bag.warnings];
   if (args.strict) failOnWarnings(warnings);
-  const split = allocate(amount ?? 0n, key.weights);
-  const sv = lang === "sv";
-  const head = [
-    t(lang, "party"),
-    ...(key.population ? [t(lang, "population")] : []),
-    sv ? "Andel (exakt)" : "Share (exact)",
-    sv ? "Andel (2 dec.)" : "Share (2 dp)",
-    sv ? "Andel (4 dec.)" : "Share (4 dp)",
-    `${sv ? "Del av" : "Part of"} ${formatSek(amount ?? 0n, lang)}`,
-    ...(side ? [sv ? "Befolkningsnyckel" : "Population key", sv ? "Skillnad (procentenheter)" : "Difference (percentage points)"] : []),
-  ];
-  const rows = tariff.parties.map((p, i) => {
-    const w = key.weights[i] ?? 0n;
-    const row = [
-      `${p.id} ${p.name}`,
-      ...(key.population ? [formatCount(key.population[i] ?? 0n, lang)] : []),
-      sv ? shareText(w, key.totalWeight).replace(".", ",") : shareText(w, key.totalWeight),
-      percent(w, key.totalWeight, 2, lang),
-      percent(w, key.totalWeight, 4, lang),
-      formatSek(split[i]?.amount ?? 0n, lang),
-    ];
-    if (side) {
-      const sw = side.weights[i] ?? 0n;
-      // difference in percentage points: (fixed − population) × 100, exact, shown with 4 decimals
-      const num = w * side.totalWeight - sw * key.totalWeight;
-      const den = key.totalWeight * side.totalWeight;
-      const diff = percent(num, den, 4, lang).replace(" %", "");
-      row.push(percent(sw, side.totalWeight, 4, lang), diff.startsWith("-") ? diff : `+${diff}`);
-    }
-    return row;
-  });
-  const source = key.populationSource?.kind === "file" ? key.populationSource.file : t(lang, "key_source_tariff");
-  io.stdout([titleWithYear(tariff.title, tariff.year), ...draftLines(tariff.file.status, lang)].join("\n") + "\n");
-  io.stdout(t(lang, "key_line", { basis: t(lang, key.basis === "population" ? "key_basis_population" : "key_basis_fixed"), source: key.date ? `${source}, ${key.date}` : source }) + "\n\n");
-  io.stdout(textTable([head, ...rows], head.map((_, i) => i > 0)) + "\n");
-  io.stdout(`${sv ? "Fördelat med största-restmetoden (Hamilton); summa" : "Split by the largest-remainder (Hamilton) method; total"} ${formatSek(split.reduce((a, p) => a + p.amount, 0n), lang)}\n`);
+  io.stdout(keyText(tariff, key, side, amount ?? 0n, lang));
   for (const w of warnings) io.stderr(renderDiagnostic(w, lang) + "\n");
 }

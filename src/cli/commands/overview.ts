@@ -7,8 +7,8 @@
  * (then nothing is written).
  */
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
-import { buildOverview, OverviewInvariantError, type OverviewSource } from "../../core/year/overview.js";
-import { overviewToJson, readPlanSource, readResultSource, readSettlementSource } from "../../contracts/overview.js";
+import { OverviewInvariantError } from "../../core/year/overview.js";
+import { overviewFromTexts, overviewToJson, type NamedText } from "../../contracts/overview.js";
 import type { PendingFile } from "../../render/format.js";
 import { overviewText } from "../../render/text/overview.js";
 import { readTextFile } from "../../node/files.js";
@@ -47,25 +47,18 @@ export async function overviewCommand(args: OverviewArgs, io: Io, lang: Lang): P
 
   // every file is read and checked before any is compared, so that all errors show in one run
   const bag = new DiagnosticBag();
-  const read = <T>(file: string, parse: (text: string) => T | undefined): T | undefined => {
+  const read = (file: string): NamedText | undefined => {
     const f = readTextFile(file, "result", bag);
-    return f ? parse(f.text) : undefined;
+    return f ? { name: file, text: f.text } : undefined;
   };
-  const plan = read(args.plan, (text) => readPlanSource(text, args.plan, bag));
-  const fs = forecasts.map((file) => read(file, (text) => readResultSource(text, file, "forecast", bag)));
-  const result = args.result ? read(args.result, (text) => readResultSource(text, args.result as string, "result", bag)) : undefined;
-  const settlement = args.settlement ? read(args.settlement, (text) => readSettlementSource(text, args.settlement as string, bag)) : undefined;
-  bag.throwIfErrors();
-  if (!plan) return 0;
   let overview;
   try {
-    overview = buildOverview({ plan, forecasts: fs.filter((f): f is OverviewSource => f !== undefined), ...(result ? { result } : {}), ...(settlement ? { settlement } : {}) }, bag);
+    overview = overviewFromTexts({ plan: read(args.plan), forecasts: forecasts.map(read), ...(args.result ? { result: read(args.result) } : {}), ...(args.settlement ? { settlement: read(args.settlement) } : {}) }, bag);
   } catch (e) {
     if (!(e instanceof OverviewInvariantError)) throw e;
     io.stderr(t(lang, "internal_error", { message: e.message }) + "\n");
     return 3;
   }
-  bag.throwIfErrors();
   if (!overview) return 0;
 
   const files: PendingFile[] = [];

@@ -4,7 +4,7 @@
  * threads hand the slots on. Only the main thread reads the file (and hashes it as it reads);
  * every thread, the main one included, claims published chunks in order and scans them.
  */
-import { INDEX_OVERREAD, newIndexMemory, newWalker, type IndexMemory, type Walker, type WasmMemory } from "./walker.js";
+import { INDEX_OVERREAD, newIndexMemory, newWalker, type IndexMemory, type Walker, type WasmMemory } from "../../read/fast/walker.js";
 
 /** published chunks (the main thread notifies on it) */
 export const PUBLISHED = 0;

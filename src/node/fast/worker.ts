@@ -3,7 +3,11 @@
  * them with one Scanner, and posts its result (or why it gave up) when the chunks run out.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { Scanner, type ScanResult, type ScanSetup } from "./scan.js";
+import { Scanner, type ScanResult, type ScanSetup } from "../../read/fast/scan.js";
+import { useByteChecks } from "../../read/fast/bytes.js";
+import { isAscii, isUtf8 } from "node:buffer";
+
+useByteChecks({ isAscii, isUtf8 });
 import { CLAIMED, PUBLISHED, STATE, STATE_ABORTED, STATE_CLOSED, S_END, S_FLAGS, S_FREE, S_START, abort, claim, pipeWalker, slotIndex, type PipeMemory } from "./pipe.js";
 
 const { pipe, thread } = workerData as { pipe: PipeMemory; thread: number };

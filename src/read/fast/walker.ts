@@ -60,9 +60,11 @@ const QUOTE = 34;
 
 /** The memory of the pipe: the bytes, and for WebAssembly the Memory they live in. */
 export interface IndexMemory {
-  /** the shared memory: a WebAssembly.Memory's buffer, or a plain SharedArrayBuffer */
-  buffer: SharedArrayBuffer;
+  /** the memory: a WebAssembly.Memory's buffer, or a plain (Shared)ArrayBuffer */
+  buffer: SharedArrayBuffer | ArrayBuffer;
   memory?: WasmMemory;
+  /** false for a thread's own memory (newLocalMemory); default true */
+  shared?: boolean;
   /** where this thread's records go (bytes, a multiple of 16), and how many words fit */
   outAt: number;
   capacity: number;
@@ -85,10 +87,28 @@ export function newIndexMemory(bytes: number, useWasm = true): { buffer: SharedA
   return { buffer: new SharedArrayBuffer(pages * 65536) };
 }
 
+/**
+ * A memory of at least `bytes` bytes for one thread (a browser's worker, where shared memory
+ * needs cross-origin isolation): a WebAssembly.Memory when the SIMD walker can run here, else an
+ * ArrayBuffer.
+ */
+export function newLocalMemory(bytes: number, useWasm = true): { buffer: ArrayBuffer; memory?: WasmMemory } {
+  const pages = Math.ceil(bytes / 65536);
+  if (useWasm && wasm && wasmModule(false) !== undefined) {
+    try {
+      const memory = new wasm.Memory({ initial: pages, maximum: pages, shared: false });
+      return { buffer: memory.buffer as ArrayBuffer, memory };
+    } catch {
+      // no WebAssembly memory here: the plain loop walks
+    }
+  }
+  return { buffer: new ArrayBuffer(pages * 65536) };
+}
+
 /** The walker for one thread: the WebAssembly one when the memory is a WebAssembly.Memory. */
 export function newWalker(m: IndexMemory): Walker {
   const records = new Int32Array(m.buffer, m.outAt, m.capacity);
-  const module = m.memory ? wasmModule() : undefined;
+  const module = m.memory ? wasmModule(m.shared !== false) : undefined;
   if (wasm && module && m.memory) {
     const instance = new wasm.Instance(module, { e: { m: m.memory } });
     const fn = instance.exports["walk"] as (start: number, end: number, out: number, delimiter: number, kept: number) => number;
@@ -194,20 +214,20 @@ export function walkLines(b: Uint8Array, start: number, end: number, delimiter: 
 /** Bytes the WebAssembly function may read past the end of a range (it loads 16 at a time, and the byte after a quote). */
 export const INDEX_OVERREAD = 16;
 
-let compiled: WasmModule | null | undefined;
+const compiled = new Map<boolean, WasmModule | null>();
 
-/** The compiled module, or undefined when this engine cannot run it. */
-function wasmModule(): WasmModule | undefined {
-  if (compiled === undefined) {
-    compiled = null;
+/** The compiled module (importing a shared memory, or a thread's own), or undefined when this engine cannot run it. */
+function wasmModule(shared = true): WasmModule | undefined {
+  if (!compiled.has(shared)) {
+    compiled.set(shared, null);
     try {
-      const bytes = assemble();
-      if (wasm && wasm.validate(bytes)) compiled = new wasm.Module(bytes);
+      const bytes = assemble(shared);
+      if (wasm && wasm.validate(bytes)) compiled.set(shared, new wasm.Module(bytes));
     } catch {
-      compiled = null;
+      compiled.set(shared, null);
     }
   }
-  return compiled ?? undefined;
+  return compiled.get(shared) ?? undefined;
 }
 
 // ---- The WebAssembly module, assembled from its listing --------------------------------------
@@ -424,10 +444,10 @@ const WALK_BODY: number[][] = [
   get(OUT),
 ];
 
-function assemble(): Uint8Array {
+function assemble(shared: boolean): Uint8Array {
   const type = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([[I32]])];
-  // the memory is imported as e.m: shared, its size fixed by the importer (limits 1 … 65536 pages)
-  const memoryImport = [...name("e"), ...name("m"), 0x02, 0x03, ...uleb(1), ...uleb(65536)];
+  // the memory is imported as e.m: shared (or the thread's own), its size fixed by the importer (limits 1 … 65536 pages)
+  const memoryImport = [...name("e"), ...name("m"), 0x02, shared ? 0x03 : 0x01, ...uleb(1), ...uleb(65536)];
   const body = [...vec([[19, I32], [4, V128]]), ...WALK_BODY.flat(), ...END];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1

@@ -11,8 +11,7 @@
  * any order; each first counted area remembers its chunk and line, so the caller can merge
  * in file order.
  */
-import { isAscii, isUtf8 } from "node:buffer";
-import { TextDecoder } from "node:util";
+import { byteChecks } from "./bytes.js";
 import { MAX_AREAS, MAX_INPUT_ORE, MAX_POINT_UNITS, MAX_RECORD_LENGTH } from "../../core/model/limits.js";
 import { isBlank, isoDateYear, leadingBlank, parseLocaleNumber } from "../../core/model/numbers.js";
 import { partyKey } from "../../core/model/names.js";
@@ -97,6 +96,7 @@ export function isoToYmd(iso: string): number {
 }
 
 const cp1252 = new TextDecoder("windows-1252");
+const utf8 = new TextDecoder("utf-8");
 
 export class Scanner {
   private readonly s: ScanSetup;
@@ -174,7 +174,7 @@ export class Scanner {
   }
 
   /** Scans a chunk, giving up by returning a reason (never throws for bad input). */
-  scanChunk(b: Buffer, start: number, end: number, chunk: number, encoding: number, finalUnterminated: boolean): string | undefined {
+  scanChunk(b: Uint8Array, start: number, end: number, chunk: number, encoding: number, finalUnterminated: boolean): string | undefined {
     try {
       this.scan(b, start, end, chunk, encoding, finalUnterminated);
       return undefined;
@@ -188,15 +188,15 @@ export class Scanner {
    * Scans the lines of b[start, end): whole lines, the last one ending with a line feed (at the
    * end of the file, the caller adds one after a last line without: `finalUnterminated`).
    */
-  scan(b: Buffer, start: number, end: number, chunk: number, encoding: number, finalUnterminated: boolean): void {
+  scan(b: Uint8Array, start: number, end: number, chunk: number, encoding: number, finalUnterminated: boolean): void {
     this.chunk = chunk;
     this.enc = encoding;
     const region = b.subarray(start, end);
     // The whole chunk first: line ends (CR only in CRLF), and text the general reader decodes otherwise.
     if (region.indexOf(CR) >= 0 && !onlyCrlf(region)) throw new GiveUp("a lone carriage return");
-    if (encoding !== ENC_CP1252 && !isAscii(region)) {
+    if (encoding !== ENC_CP1252 && !byteChecks.isAscii(region)) {
       if (encoding === ENC_ASCII) throw new GiveUp("internal: non-ASCII bytes in an undecided chunk");
-      if (!isUtf8(region)) throw new GiveUp("not UTF-8");
+      if (!byteChecks.isUtf8(region)) throw new GiveUp("not UTF-8");
       checkSpecials(region);
     }
     const DELIM = this.delim;
@@ -239,12 +239,12 @@ export class Scanner {
     this.chunkLines.push(finalUnterminated ? line - 1 : line);
   }
 
-  private text(b: Buffer, s: number, e: number): string {
-    return this.enc === ENC_CP1252 ? cp1252.decode(b.subarray(s, e)) : b.toString(this.enc === ENC_UTF8 ? "utf8" : "latin1", s, e);
+  private text(b: Uint8Array, s: number, e: number): string {
+    return (this.enc === ENC_CP1252 ? cp1252 : utf8).decode(b.subarray(s, e));
   }
 
   /** Only delimiters, spaces and tabs between ls and le (the general reader's blank record). */
-  private isBlankLine(b: Buffer, ls: number, le: number): boolean {
+  private isBlankLine(b: Uint8Array, ls: number, le: number): boolean {
     for (let i = ls; i < le; i++) {
       const c = b[i];
       if (c !== 32 && c !== 9 && c !== this.delim) return false;
@@ -257,7 +257,7 @@ export class Scanner {
    * `kept` fields into `scratch` (start, end per field), and its number of fields. Gives up on a
    * doubled quote in a value that is read, a line break inside quotes, text after a closing quote.
    */
-  private walkLine(b: Buffer, ls: number, lf: number): number {
+  private walkLine(b: Uint8Array, ls: number, lf: number): number {
     const S = this.scratch;
     const kept = this.kept;
     const DELIM = this.delim;
@@ -308,7 +308,7 @@ export class Scanner {
    * One line: bytes [ls, le) of b, its line end excluded; `fields` counted by delimiters; the
    * start and end of field c at F[fo + 2c] and F[fo + 2c + 1].
    */
-  private processLine(b: Buffer, F: Int32Array, fo: number, fields: number, ls: number, le: number, line: number): void {
+  private processLine(b: Uint8Array, F: Int32Array, fo: number, fields: number, ls: number, le: number, line: number): void {
     const cSeller = this.cSeller;
     // A record with only blanks is skipped (as the general reader does), whatever its field count;
     // test it only when needed: a line whose seller field starts with something else is not blank.
@@ -373,7 +373,7 @@ export class Scanner {
   }
 
   /** The cell of (area, seller, buyer), created at its first counted row (where the area's firstAt is noted). */
-  private cell(a: number, s: number, bu: number, b: Buffer, ls: number, line: number, areaStart: number): number {
+  private cell(a: number, s: number, bu: number, b: Uint8Array, ls: number, line: number, areaStart: number): number {
     const n = this.n;
     let k: number;
     if (n * n <= 64) {
@@ -396,13 +396,13 @@ export class Scanner {
     return k;
   }
 
-  private newCell(a: number, s: number, bu: number, b: Buffer, ls: number, line: number, areaStart: number): number {
+  private newCell(a: number, s: number, bu: number, b: Uint8Array, ls: number, line: number, areaStart: number): number {
     if (!this.areaCounted[a]) {
       // where the general reader's firstAt of this area would point: line, and column in UTF-16 units
       this.areaCounted[a] = true;
       const valueStart = areaStart;
       const fieldStart = valueStart > ls && b[valueStart - 1] === QUOTE ? valueStart - 1 : valueStart;
-      const before = this.enc === ENC_UTF8 ? b.toString("utf8", ls, fieldStart).length : fieldStart - ls;
+      const before = this.enc === ENC_UTF8 ? utf8.decode(b.subarray(ls, fieldStart)).length : fieldStart - ls;
       this.first.push({ area: a, chunk: this.chunk, line, column: 1 + before + (this.areaLead[a] as number) });
     }
     const k = this.cellArea.length;
@@ -417,7 +417,7 @@ export class Scanner {
     return k;
   }
 
-  private party(b: Buffer, s: number, e: number): number {
+  private party(b: Uint8Array, s: number, e: number): number {
     let p = this.partyTable.get(b, s, e);
     if (p < 0) {
       const t = this.text(b, s, e);
@@ -431,7 +431,7 @@ export class Scanner {
     return p;
   }
 
-  private area(b: Buffer, s: number, e: number): number {
+  private area(b: Uint8Array, s: number, e: number): number {
     let a = this.areaTable.get(b, s, e);
     if (a < 0) {
       const t = this.text(b, s, e);
@@ -446,7 +446,7 @@ export class Scanner {
   }
 
   /** A number field as integer units of 10^-dec, at most `max` in absolute value; NaN when blank. */
-  private number(b: Buffer, s: number, e: number, dec: number, max: number): number {
+  private number(b: Uint8Array, s: number, e: number, dec: number, max: number): number {
     while (s < e && (b[s] === 32 || b[s] === 9)) s++;
     while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
     if (s === e) return NaN;
@@ -493,7 +493,7 @@ export class Scanner {
   }
 
   /** yyyymmdd of an ISO date field; -1 when blank. */
-  private date(b: Buffer, s: number, e: number): number {
+  private date(b: Uint8Array, s: number, e: number): number {
     if (e - s === 10 && b[s + 4] === 45 && b[s + 7] === 45) {
       const y0 = (b[s] as number) - 48;
       const y1 = (b[s + 1] as number) - 48;
@@ -520,7 +520,7 @@ export class Scanner {
   }
 
   /** The year of a year field; -1 when blank. */
-  private yearOf(b: Buffer, s: number, e: number): number {
+  private yearOf(b: Uint8Array, s: number, e: number): number {
     if (e - s === 4 && isDigit(b[s] as number) && isDigit(b[s + 1] as number) && isDigit(b[s + 2] as number) && isDigit(b[s + 3] as number)) {
       return ((b[s] as number) - 48) * 1000 + ((b[s + 1] as number) - 48) * 100 + ((b[s + 2] as number) - 48) * 10 + ((b[s + 3] as number) - 48);
     }
@@ -671,7 +671,7 @@ function shortKey(b: Uint8Array, s: number, len: number): number {
  * CSV_ENCODING) and U+FEFF (its decoder drops one when it is the first non-ASCII character of
  * a file without BOM, which moves columns). Both start with the byte EF.
  */
-function checkSpecials(region: Buffer): void {
+function checkSpecials(region: Uint8Array): void {
   for (let i = region.indexOf(0xef); i >= 0; i = region.indexOf(0xef, i + 1)) {
     const b1 = region[i + 1];
     const b2 = region[i + 2];
@@ -681,7 +681,7 @@ function checkSpecials(region: Buffer): void {
 }
 
 /** CR only as part of CRLF (the chunk ends with a line feed). */
-function onlyCrlf(b: Buffer): boolean {
+function onlyCrlf(b: Uint8Array): boolean {
   for (let i = b.indexOf(CR); i >= 0; i = b.indexOf(CR, i + 1)) if (b[i + 1] !== LF) return false;
   return true;
 }
