@@ -479,11 +479,15 @@ function legendOf(series: { name: string; color: string }[]): HTMLElement {
 
 const COLORS = ["#2469b8", "#d08a1e", "#6a4fb3", "#8a8f98", "#1d6b3a", "#b3261e"];
 
+/** A draft says so before any figure (a result, a forecast, the overview of them). */
+function showDraft(status: string | undefined): void {
+  const [draft] = statusBanner(status as TariffStatus | undefined, "sv");
+  if (draft !== undefined) $("#charts").appendChild(el("p", status === "illustrative" ? `${draft}: tariffen är inte beslutad` : draft, "draft"));
+}
+
 function showResult(r: ResultJson): void {
   const bars: Bar[] = r.net.map((n) => ({ group: n.party, series: 0, amount: n.amount, label: money(n.amount) }));
-  const [draft] = statusBanner(r.tariffStatus as TariffStatus | undefined, "sv");
-  // a draft says so before any figure
-  if (draft !== undefined) $("#charts").appendChild(el("p", r.tariffStatus === "illustrative" ? `${draft}: tariffen är inte beslutad` : draft, "draft"));
+  showDraft(r.tariffStatus);
   chartCard(
     titleWithYear(`Nettoposition per region${r.forecast ? " (prognos)" : ""}`, r.year),
     hbarChart(bars, [COLORS[0] as string]),
@@ -534,6 +538,7 @@ function showSettlement(s: SettlementJson): void {
 }
 
 function showOverview(o: OverviewJson): void {
+  showDraft(o.tariffStatus);
   const names = ["A conto-plan", ...o.forecasts.map((f) => `Prognos t.o.m. ${f.through}`), ...(o.parties.every((p) => p.outcome !== null) ? ["Utfall"] : [])];
   const bars: Bar[] = [];
   for (const p of o.parties) {
