@@ -24,7 +24,13 @@ import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { componentName, t as cliText, type TextKey } from "../../text/i18n.js";
 import { runTimeText, statusBanner } from "../labels.js";
-import { FORMATS, addBanner, boldRow, colLetter, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, reportTime, sumExact, title, workbookBuffer, type Sheet, signatureBlock } from "./kit.js";
+import { FORMATS, boldRow, colLetter, formula, header, money, moneyFormula, put, rangeRef, title, type Sheet } from "./kit/cells.js";
+import { constantLiteral, sumExact } from "./kit/formula.js";
+import { finishSheet } from "./kit/layout.js";
+import { signatureBlock } from "./kit/signature.js";
+import { addBanner } from "./kit/banner.js";
+import { inputsSheet } from "./kit/inputs-sheet.js";
+import { newWorkbook, reportTime, workbookBuffer } from "./kit/workbook.js";
 import { messageText } from "../../text/diagnostics.js";
 
 export interface ComparisonWorkbookOptions {

@@ -33,7 +33,14 @@ import { loadTariff, type CompiledTariff } from "../../core/model/tariff.js";
 import { componentName, t as cliText } from "../../text/i18n.js";
 import { dw } from "../../text/decided-words.js";
 import { keySharesText, runTimeText, statusBanner, statusName } from "../labels.js";
-import { FORMATS, ParameterTable, boldRow, colLetter, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, addBanner, shareCellNumber, sumExact, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
+import { FORMATS, boldRow, colLetter, decimalCellNumber, exactCellNumber, formula, header, money, moneyFormula, put, rangeRef, ref, shareCellNumber, title, type CellRef, type Sheet } from "./kit/cells.js";
+import { constantLiteral, sumExact } from "./kit/formula.js";
+import { finishSheet } from "./kit/layout.js";
+import { signatureBlock } from "./kit/signature.js";
+import { addBanner } from "./kit/banner.js";
+import { inputsSheet } from "./kit/inputs-sheet.js";
+import { ParameterTable } from "./kit/parameter-table.js";
+import { newWorkbook, reportTime, workbookBuffer } from "./kit/workbook.js";
 import { formatValueSek } from "../../core/model/decimal.js";
 
 export interface ProposalWorkbookOptions {

@@ -18,7 +18,13 @@ import { paymentSourceText } from "../../contracts/settlement.js";
 import { componentName, nettingWords, t as cliText } from "../../text/i18n.js";
 import { checkFigures, checkName, runTimeText, statusBanner, type TariffStatus } from "../labels.js";
 import type { Decision } from "../../core/model/tariff.js";
-import { addBanner, boldRow, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, sumExact, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
+import { boldRow, formula, header, money, moneyFormula, put, rangeRef, ref, title, type CellRef, type Sheet } from "./kit/cells.js";
+import { constantLiteral, sumExact } from "./kit/formula.js";
+import { finishSheet } from "./kit/layout.js";
+import { signatureBlock } from "./kit/signature.js";
+import { addBanner } from "./kit/banner.js";
+import { inputsSheet } from "./kit/inputs-sheet.js";
+import { newWorkbook, reportTime, workbookBuffer } from "./kit/workbook.js";
 
 /** A payment as it is listed: with where it came from (a CSV line, a plan line), for the reader. */
 export interface ListedPayment extends Payment {
