@@ -22,7 +22,7 @@
  * as its exact value (not a formula) with a note that says why; see `roundingDecidable`.
  */
 import { workbookWord, type WorkbookWord } from "../../text/workbook-words.js";
-import { accontoPlan } from "../../core/year/acconto.js";
+import { accontoPlan, type AccontoPlan } from "../../core/year/acconto.js";
 import { formatOre, formatRational, formatScaled, parseMoney, pow10, roundHalfAwayFromZero, type Rational, type ScaledDecimal } from "../../core/model/decimal.js";
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { resolveKey } from "../../core/model/key.js";
@@ -147,24 +147,37 @@ export function roundingDecidable(q: Rational, magnitude: Rational, opts: { exac
   // undecided iff dist2 / (2·den) ≤ 2e-14 × max(magnitude, 1)  ⇔  dist2 × 5e13 × mag.den ≤ 2·den × m
   return dist2 * 50_000_000_000_000n * mag.den > 2n * den * m;
 }
+/** What every sheet of the proposal is written from: the proposal, the options, and their words. */
+interface ProposalContext {
+  proposal: Proposal;
+  options: ProposalWorkbookOptions;
+  lang: Lang;
+  w: (k: Word, params?: Record<string, string | number>) => string;
+  /** this year's tariff, which the proposal uprates */
+  old: CompiledTariff;
+  /** the year proposed */
+  Y: number;
+  parties: CompiledTariff["parties"];
+  id: (i: number) => string;
+  ok: string;
+  fail: string;
+  status: (cond: string) => string;
+  sek: (ore: bigint) => string;
+  krText: (x: Rational, decimals?: number) => string;
+  /** what a spreadsheet could round otherwise than the proposal, written as a figure: named on the inputs sheet */
+  undecided: string[];
+}
 
+/**
+ * The proposal's sheets, in the order they are written: the index (its factors uprate the
+ * references and the prices), the references, the prices, the new tariff's parameters, and the
+ * budgeted settlement that follows from them.
+ */
 export async function proposalWorkbook(proposal: Proposal, options: ProposalWorkbookOptions): Promise<Buffer> {
-  const lang = options.lang;
-  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
-  const old = options.tariff;
-  const Y = proposal.year;
-  const parties = old.parties;
-  const id = (i: number): string => parties[i]?.id ?? String(i);
-  const ok = w("ok");
-  const fail = w("fail");
-  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const ctx = proposalContext(proposal, options);
+  const { lang, w, old } = ctx;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
-  const sek = (ore: bigint): string => (lang === "sv" ? formatOre(ore).replace(".", ",") : formatOre(ore));
-  const krText = (x: Rational, decimals = 12): string => {
-    const s = formatRational({ num: x.num, den: x.den * 100n }, 2, decimals);
-    return lang === "sv" ? s.replace(".", ",") : s;
-  };
 
   // The new tariff, compiled, with its key: the budgeted settlement is its a-conto plan.
   const newTariff = loadTariff(JSON.stringify(proposal.tariff), "proposal.json");
@@ -185,7 +198,48 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   const P = wb.addWorksheet(w("params"));
   const F = wb.addWorksheet(w("inputs"));
 
-  // ---------------------------------------------------------------- Index
+  const index = indexSheet(ctx, X);
+  const proposedCell = referencesSheet(ctx, R, index);
+  pricesSheet(ctx, Pr, index);
+  // the parameters before the budget: they hold the fixed share
+  const fsCell = parametersSheet(P, proposal, newTariff, key, w, lang);
+  budgetSheet(ctx, B, newTariff, plan, proposedCell, fsCell);
+  const indexText = [...options.index].sort(([a], [b]) => a - b).map(([y, p]) => `${y} ${formatScaled(p.units, p.scale).replace(".", lang === "sv" ? "," : ".")} %`).join(", ");
+  inputsSheet(F, lang, options.inputs, [
+    [w("tool"), `vardavtal ${options.version}`],
+    [w("from"), `${old.title} (${old.year})`],
+    [w("baseYear"), index.baseYears.join(", ")],
+    [w("indexFact"), indexText],
+    [w("roundTo"), ctx.sek(proposal.roundTo)],
+    [w("keyBasis"), keySharesText(old.parties.map((p) => p.id), key, lang)],
+    ...(ctx.undecided.length > 0 ? [[w("remark"), ctx.undecided.join("; ")] as [string, string]] : []),
+    [w("runAt"), runAt],
+  ]);
+
+  return workbookBuffer(wb);
+}
+
+function proposalContext(proposal: Proposal, options: ProposalWorkbookOptions): ProposalContext {
+  const lang = options.lang;
+  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
+  const old = options.tariff;
+  const Y = proposal.year;
+  const parties = old.parties;
+  const id = (i: number): string => parties[i]?.id ?? String(i);
+  const ok = w("ok");
+  const fail = w("fail");
+  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const sek = (ore: bigint): string => (lang === "sv" ? formatOre(ore).replace(".", ",") : formatOre(ore));
+  const krText = (x: Rational, decimals = 12): string => {
+    const s = formatRational({ num: x.num, den: x.den * 100n }, 2, decimals);
+    return lang === "sv" ? s.replace(".", ",") : s;
+  };
+  return { proposal, options, lang, w, old, Y, parties, id, ok, fail, status, sek, krText, undecided: [] };
+}
+
+/** Index: each year's index and factor, each base year's uprating to the year proposed. */
+function indexSheet(ctx: ProposalContext, X: Sheet) {
+  const { proposal, options, lang, w, Y } = ctx;
   const baseYears = options.results.map((r) => r.year);
   const firstYear = Math.min(...baseYears, Y - 1) + 1;
   title(X, 1, `${w("proposal_heading", { year: Y })}: ${w("indexTitle").toLowerCase()}`, 14, 5);
@@ -231,8 +285,13 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   finishSheet(X, { freezeRows: 0 });
   X.getColumn(1).width = Math.max(X.getColumn(1).width ?? 0, 12);
   signatureBlock(X, lang, null); // a proposal is not decided
+  return { baseYears, upratingCell, nextFactorCell };
+}
 
-  // ---------------------------------------------------------------- Referensbelopp
+/** Referensbelopp: each pair's values uprated, their mean rounded to the proposed reference. */
+function referencesSheet(ctx: ProposalContext, R: Sheet, index: ReturnType<typeof indexSheet>): Map<string, CellRef> {
+  const { proposal, options, lang, w, old, Y, parties, id, krText, undecided } = ctx;
+  const { upratingCell } = index;
   const nb = options.results.length;
   const unitOre = proposal.roundTo;
   const rc = {
@@ -273,7 +332,6 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   for (let c = 3; c <= rc.change; c++) R.getCell(headRow, c).alignment = { horizontal: "right" };
   let rr = headRow + 1;
   const proposedCell = new Map<string, CellRef>();
-  const undecided: string[] = [];
   const n = parties.length;
   const referenced = new Set(proposal.references.map((x) => x.seller * n + x.buyer));
   for (const d of proposal.references) {
@@ -355,8 +413,13 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   textColumn(R, rc.remark, headRow, rr);
   R.views = [{ state: "frozen", xSplit: 2, ySplit: headRow }];
   R.getColumn(1).width = Math.max(R.getColumn(1).width ?? 0, 12);
+  return proposedCell;
+}
 
-  // ---------------------------------------------------------------- Priser och budgetar
+/** Priser och budgetar: point prices, solidarity and fixed-only amounts uprated by the year's factor. */
+function pricesSheet(ctx: ProposalContext, Pr: Sheet, index: ReturnType<typeof indexSheet>): void {
+  const { proposal, options, w, old, Y, parties, id, krText, undecided } = ctx;
+  const { nextFactorCell } = index;
   const pc = { section: 1, item: 2, detail: 3, old: 4, validFrom: 5, factor: 6, new: 7, remark: 8 };
   title(Pr, 1, w("pricesTitle", { year: Y }), 14, pc.remark);
   put(Pr, 2, 1, w("pricesNote", { year: Y, prev: Y - 1 }));
@@ -412,11 +475,11 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   textColumn(Pr, pc.validFrom, prHead, pr, 12);
   textColumn(Pr, pc.remark, prHead, pr);
   Pr.getColumn(pc.validFrom).width = Math.max(Pr.getColumn(pc.validFrom).width ?? 0, 12);
+}
 
-  // ---------------------------------------------------------------- Parametrar (before the budget: it holds the fixed share)
-  const fsCell = parametersSheet(P, proposal, newTariff, key, w, lang);
-
-  // ---------------------------------------------------------------- Budgeterad avräkning
+/** Budgeterad avräkning: the new tariff's a-conto lines from the proposed references, and each party's net. */
+function budgetSheet(ctx: ProposalContext, B: Sheet, newTariff: CompiledTariff, plan: AccontoPlan, proposedCell: Map<string, CellRef>, fsCell: CellRef): void {
+  const { lang, w, Y, parties, id, ok, status, krText, undecided } = ctx;
   const bc = { payer: 1, payee: 2, component: 3, label: 4, reference: 5, amount: 6, remark: 7 };
   title(B, 1, w("budgetTitle", { year: Y }), 14, bc.remark);
   put(B, 2, 1, w("budgetNote"));
@@ -505,21 +568,6 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   B.getCell(br, 4).alignment = { horizontal: "center" };
   B.getCell(br - 1, 4).alignment = { horizontal: "center" };
   B.getColumn(1).width = Math.max(B.getColumn(1).width ?? 0, 14);
-
-  // ---------------------------------------------------------------- Indata
-  const indexText = [...options.index].sort(([a], [b]) => a - b).map(([y, p]) => `${y} ${formatScaled(p.units, p.scale).replace(".", lang === "sv" ? "," : ".")} %`).join(", ");
-  inputsSheet(F, lang, options.inputs, [
-    [w("tool"), `vardavtal ${options.version}`],
-    [w("from"), `${old.title} (${old.year})`],
-    [w("baseYear"), baseYears.join(", ")],
-    [w("indexFact"), indexText],
-    [w("roundTo"), sek(unitOre)],
-    [w("keyBasis"), keySharesText(parties.map((p) => p.id), key, lang)],
-    ...(undecided.length > 0 ? [[w("remark"), undecided.join("; ")] as [string, string]] : []),
-    [w("runAt"), runAt],
-  ]);
-
-  return workbookBuffer(wb);
 }
 
 /** A text column beside right-aligned amounts: left-aligned with an indent, never narrower than its header needs. */
