@@ -581,9 +581,7 @@ function flowsSheet(ctx: Report, flows: FlowTable, from: { params: ParameterCell
 
 /** Sammanfattning: the facts of the run, each party's net, the transfers, the components, the warnings. */
 function summarySheet(ctx: Report, M: Sheet, runAt: string, key: KeyCells, flows: FlowTable) {
-  const { r, options, lang, w, n, id, T } = ctx;
-  const { shareCells } = key;
-  const { fc, flowRangeFrom } = flows;
+  const { r, options, lang, w, T } = ctx;
   title(M, 1, r.forecast ? T : titleWithYear(r.title, r.year), 16, 6);
   put(M, 2, 1, w("source"));
   M.getCell(2, 1).alignment = { vertical: "top" }; // level with the source text, which wraps from the top
@@ -597,6 +595,22 @@ function summarySheet(ctx: Report, M: Sheet, runAt: string, key: KeyCells, flows
   put(M, 5, 2, `${r.key.basis === "population" ? w("keyPopulation") : w("keyFixed")}${r.key.date ? ", " + r.key.date : ""}${r.key.populationSource?.kind === "file" ? ` (${r.key.populationSource.file})` : ""}`);
   // the facts run over the table's columns, so that they do not widen its first columns
   for (let row = 3; row <= 5; row++) M.mergeCells(row, 2, row, 6);
+  const { netCells, netSumCell, mt } = partiesTable(ctx, M, key, flows);
+  const transfers = transfersTable(ctx, M, mt + 2);
+  const components = componentsTable(ctx, M, transfers.next + 1, flows);
+  warningsList(ctx, M, components.next + 2);
+  M.mergeCells(2, 2, 2, 6);
+  M.getRow(2).height = 15 * Math.min(6, Math.ceil((r.source ?? "").length / 110) || 1);
+  finishSheet(M, { freezeRows: 0 });
+  signatureBlock(M, lang, r.tariff.decision);
+  return { M, netCells, netSumCell, firstTransferRow: transfers.firstTransferRow, lastTransferRow: transfers.lastTransferRow, compCells: components.compCells, compTotal: components.compTotal };
+}
+
+/** Each party's share, received, paid and net (from row 8), summed from the flow list. */
+function partiesTable(ctx: Report, M: Sheet, key: KeyCells, flows: FlowTable) {
+  const { r, lang, w, n } = ctx;
+  const { shareCells } = key;
+  const { fc, flowRangeFrom } = flows;
   header(M, 7, [cliText(lang, "party"), w("name"), w("share"), w("receives"), w("pays"), w("net")]);
   const netCells: CellRef[] = [];
   r.parties.forEach((p, i) => {
@@ -616,7 +630,12 @@ function summarySheet(ctx: Report, M: Sheet, runAt: string, key: KeyCells, flows
   moneyFormula(M, mt, 5, `ROUND(SUM(E8:E${mt - 1}),2)`, r.flows.reduce((a, f) => a + f.amount, 0n), true);
   const netSumCell = moneyFormula(M, mt, 6, `ROUND(SUM(F8:F${mt - 1}),2)`, r.net.reduce((a, b) => a + b, 0n), true);
   boldRow(M, mt, 1, 6);
-  let mr = mt + 2;
+  return { netCells, netSumCell, mt };
+}
+
+/** The transfers that settle the nets (from row `mr`). */
+function transfersTable(ctx: Report, M: Sheet, mr: number) {
+  const { r, lang, w, id } = ctx;
   title(M, mr, w("transfers"), 12, 6);
   mr++;
   put(M, mr, 1, nettingWords(r.netting, lang));
@@ -633,7 +652,13 @@ function summarySheet(ctx: Report, M: Sheet, runAt: string, key: KeyCells, flows
   }
   if (r.transfers.length === 0) put(M, mr++, 1, cliText(lang, "no_transfers"));
   const lastTransferRow = Math.max(firstTransferRow, mr - 1);
-  mr++;
+  return { firstTransferRow, lastTransferRow, next: mr };
+}
+
+/** The total per component (from row `mr`), summed from the flow list. */
+function componentsTable(ctx: Report, M: Sheet, mr: number, flows: FlowTable) {
+  const { r, lang, w } = ctx;
+  const { fc, flowRangeFrom } = flows;
   title(M, mr, w("perComponent"), 12, 6);
   mr++;
   header(M, mr, [cliText(lang, "component"), cliText(lang, "amount")]);
@@ -647,7 +672,12 @@ function summarySheet(ctx: Report, M: Sheet, runAt: string, key: KeyCells, flows
   put(M, mr, 1, w("total"));
   const compTotal = moneyFormula(M, mr, 2, `ROUND(SUM(B${mr - COMPONENTS.length}:B${mr - 1}),2)`, COMPONENTS.reduce((a, c) => a + r.componentTotals[c], 0n), true);
   boldRow(M, mr, 1, 2);
-  mr += 2;
+  return { compCells, compTotal, next: mr };
+}
+
+/** The calculation's warnings in words (from row `mr`). */
+function warningsList(ctx: Report, M: Sheet, mr: number): void {
+  const { r, lang, w } = ctx;
   title(M, mr, w("warnings"), 12, 6);
   mr++;
   if (r.warnings.length === 0) put(M, mr++, 1, w("none"));
@@ -657,11 +687,6 @@ function summarySheet(ctx: Report, M: Sheet, runAt: string, key: KeyCells, flows
     M.mergeCells(mr, 1, mr, 6);
     mr++;
   }
-  M.mergeCells(2, 2, 2, 6);
-  M.getRow(2).height = 15 * Math.min(6, Math.ceil((r.source ?? "").length / 110) || 1);
-  finishSheet(M, { freezeRows: 0 });
-  signatureBlock(M, lang, r.tariff.decision);
-  return { M, netCells, netSumCell, firstTransferRow, lastTransferRow, compCells, compTotal };
 }
 
 /** Kontroller: the workbook's own checks as formulas, then the program's checks. */
