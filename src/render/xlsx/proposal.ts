@@ -290,22 +290,11 @@ function indexSheet(ctx: ProposalContext, X: Sheet) {
 
 /** Referensbelopp: each pair's values uprated, their mean rounded to the proposed reference. */
 function referencesSheet(ctx: ProposalContext, R: Sheet, index: ReturnType<typeof indexSheet>): Map<string, CellRef> {
-  const { proposal, options, lang, w, old, Y, parties, id, krText, undecided } = ctx;
+  const { proposal, options, lang, w, old, Y, parties, id } = ctx;
   const { upratingCell } = index;
   const nb = options.results.length;
   const unitOre = proposal.roundTo;
-  const rc = {
-    seller: 1,
-    buyer: 2,
-    value: (k: number) => 3 + k,
-    uprated: (k: number) => 3 + nb + k,
-    mean: 3 + 2 * nb,
-    unit: 4 + 2 * nb,
-    proposed: 5 + 2 * nb,
-    previous: 6 + 2 * nb,
-    change: 7 + 2 * nb,
-    remark: 8 + 2 * nb,
-  };
+  const rc = refColumns(nb);
   title(R, 1, w("proposal_refTitle", { year: Y }), 14, rc.remark);
   put(R, 2, 1, w("refNote"));
   R.mergeCells(2, 1, 2, rc.remark);
@@ -335,58 +324,7 @@ function referencesSheet(ctx: ProposalContext, R: Sheet, index: ReturnType<typeo
   const n = parties.length;
   const referenced = new Set(proposal.references.map((x) => x.seller * n + x.buyer));
   for (const d of proposal.references) {
-    put(R, rr, rc.seller, id(d.seller));
-    put(R, rr, rc.buyer, id(d.buyer));
-    const ex = new ExactDoubles();
-    let sum = 0;
-    let sumExactR: Rational = { num: 0n, den: 1n };
-    let magnitude: Rational = { num: 0n, den: 1n };
-    d.bases.forEach((b, k) => {
-      // value (10⁻⁸ SEK) as SEK: b.value / 1e8
-      const value: Rational = { num: b.value, den: 100_000_000n };
-      put(R, rr, rc.value(k), decimalCellNumber(formatValueSek(b.value)), FORMATS.value);
-      const up = mul(value, b.factor);
-      const upCell = upratingCell.get(b.year) as CellRef;
-      formula(R, rr, rc.uprated(k), `${addrOf(rr, rc.value(k))}*${ref(upCell, R, true)}`, decimalCellNumber(formatRational(up, 2, 20)), FORMATS.value);
-      // the same steps in doubles: value × F, where F is the product of the years' factors
-      const vd = ex.cell(value);
-      let fd = 1;
-      let fr: Rational = { num: 1n, den: 1n };
-      for (let y = b.year + 1; y <= Y; y++) {
-        const p = options.index.get(y) as ScaledDecimal;
-        fr = mul(fr, indexFactor(p));
-        fd = ex.op(fd * factorInDoubles(p, ex), fr);
-      }
-      const ud = ex.op(vd * fd, up);
-      sumExactR = { num: sumExactR.num * up.den + up.num * sumExactR.den, den: sumExactR.den * up.den };
-      sum = ex.op(sum + ud, sumExactR);
-      magnitude = { num: magnitude.num * up.den + absBig(up.num) * magnitude.den, den: magnitude.den * up.den };
-    });
-    const first = addrOf(rr, rc.uprated(0));
-    const last = addrOf(rr, rc.uprated(nb - 1));
-    const meanKr: Rational = { num: d.mean.num, den: d.mean.den * 100n };
-    formula(R, rr, rc.mean, `SUM(${first}:${last})/${nb}`, decimalCellNumber(formatRational(meanKr, 2, 20)), FORMATS.value);
-    const unitKr: Rational = { num: unitOre, den: 100n };
-    formula(R, rr, rc.unit, ref(unitCell, R, true), exactCellNumber(unitOre), FORMATS.money);
-    // q = mean / unit, in rounding steps
-    const q: Rational = { num: d.mean.num, den: d.mean.den * unitOre };
-    const meanD = ex.op(sum / nb, meanKr);
-    ex.op(meanD / ex.cell(unitKr), q);
-    const stepsMagnitude: Rational = { num: magnitude.num * 100n, den: magnitude.den * BigInt(nb) * unitOre };
-    const decided = roundingDecidable(q, stepsMagnitude, { exactInDoubles: ex.exact, snaps: false });
-    const remarks: string[] = [];
-    if (decided) {
-      proposedCell.set(`${d.seller},${d.buyer}`, moneyFormula(R, rr, rc.proposed, `ROUND(ROUND(${addrOf(rr, rc.mean)}/${addrOf(rr, rc.unit)},0)*${addrOf(rr, rc.unit)},2)`, d.reference, true));
-    } else {
-      proposedCell.set(`${d.seller},${d.buyer}`, money(R, rr, rc.proposed, d.reference, true));
-      remarks.push(w("boundary", { mean: krText(d.mean, 30) }));
-      undecided.push(`${id(d.seller)}→${id(d.buyer)}`);
-    }
-    // the change of a new pair is its whole amount (last year's reference counts as 0)
-    if (d.previous !== undefined) money(R, rr, rc.previous, d.previous);
-    else remarks.push(w("newPair", { year: Y - 1 }));
-    moneyFormula(R, rr, rc.change, `ROUND(${addrOf(rr, rc.proposed)}-${addrOf(rr, rc.previous)},2)`, d.reference - (d.previous ?? 0n));
-    put(R, rr, rc.remark, remarks.join("; "));
+    referenceRow(ctx, R, rr, d, { rc, unitCell, upratingCell }, proposedCell);
     rr++;
   }
   // References of Y−1 that get none: shown with their amount, the change is the whole amount.
@@ -414,6 +352,86 @@ function referencesSheet(ctx: ProposalContext, R: Sheet, index: ReturnType<typeo
   R.views = [{ state: "frozen", xSplit: 2, ySplit: headRow }];
   R.getColumn(1).width = Math.max(R.getColumn(1).width ?? 0, 12);
   return proposedCell;
+}
+
+/** The columns of the references sheet, with `nb` base years. */
+function refColumns(nb: number) {
+  return {
+    seller: 1,
+    buyer: 2,
+    value: (k: number) => 3 + k,
+    uprated: (k: number) => 3 + nb + k,
+    mean: 3 + 2 * nb,
+    unit: 4 + 2 * nb,
+    proposed: 5 + 2 * nb,
+    previous: 6 + 2 * nb,
+    change: 7 + 2 * nb,
+    remark: 8 + 2 * nb,
+  };
+}
+
+/**
+ * One pair's row on row `rr`: its base years' values uprated, their mean, the proposed reference
+ * (a formula where a spreadsheet's doubles round it as the proposal does, else the figure with a
+ * remark), last year's and the change.
+ */
+function referenceRow(ctx: ProposalContext, R: Sheet, rr: number, d: Proposal["references"][number], at: { rc: ReturnType<typeof refColumns>; unitCell: CellRef; upratingCell: Map<number, CellRef> }, proposedCell: Map<string, CellRef>): void {
+  const { proposal, options, w, Y, id, krText, undecided } = ctx;
+  const { rc, unitCell, upratingCell } = at;
+  const nb = options.results.length;
+  const unitOre = proposal.roundTo;
+  put(R, rr, rc.seller, id(d.seller));
+  put(R, rr, rc.buyer, id(d.buyer));
+  const ex = new ExactDoubles();
+  let sum = 0;
+  let sumExactR: Rational = { num: 0n, den: 1n };
+  let magnitude: Rational = { num: 0n, den: 1n };
+  d.bases.forEach((b, k) => {
+    // value (10⁻⁸ SEK) as SEK: b.value / 1e8
+    const value: Rational = { num: b.value, den: 100_000_000n };
+    put(R, rr, rc.value(k), decimalCellNumber(formatValueSek(b.value)), FORMATS.value);
+    const up = mul(value, b.factor);
+    const upCell = upratingCell.get(b.year) as CellRef;
+    formula(R, rr, rc.uprated(k), `${addrOf(rr, rc.value(k))}*${ref(upCell, R, true)}`, decimalCellNumber(formatRational(up, 2, 20)), FORMATS.value);
+    // the same steps in doubles: value × F, where F is the product of the years' factors
+    const vd = ex.cell(value);
+    let fd = 1;
+    let fr: Rational = { num: 1n, den: 1n };
+    for (let y = b.year + 1; y <= Y; y++) {
+      const p = options.index.get(y) as ScaledDecimal;
+      fr = mul(fr, indexFactor(p));
+      fd = ex.op(fd * factorInDoubles(p, ex), fr);
+    }
+    const ud = ex.op(vd * fd, up);
+    sumExactR = { num: sumExactR.num * up.den + up.num * sumExactR.den, den: sumExactR.den * up.den };
+    sum = ex.op(sum + ud, sumExactR);
+    magnitude = { num: magnitude.num * up.den + absBig(up.num) * magnitude.den, den: magnitude.den * up.den };
+  });
+  const first = addrOf(rr, rc.uprated(0));
+  const last = addrOf(rr, rc.uprated(nb - 1));
+  const meanKr: Rational = { num: d.mean.num, den: d.mean.den * 100n };
+  formula(R, rr, rc.mean, `SUM(${first}:${last})/${nb}`, decimalCellNumber(formatRational(meanKr, 2, 20)), FORMATS.value);
+  const unitKr: Rational = { num: unitOre, den: 100n };
+  formula(R, rr, rc.unit, ref(unitCell, R, true), exactCellNumber(unitOre), FORMATS.money);
+  // q = mean / unit, in rounding steps
+  const q: Rational = { num: d.mean.num, den: d.mean.den * unitOre };
+  const meanD = ex.op(sum / nb, meanKr);
+  ex.op(meanD / ex.cell(unitKr), q);
+  const stepsMagnitude: Rational = { num: magnitude.num * 100n, den: magnitude.den * BigInt(nb) * unitOre };
+  const decided = roundingDecidable(q, stepsMagnitude, { exactInDoubles: ex.exact, snaps: false });
+  const remarks: string[] = [];
+  if (decided) {
+    proposedCell.set(`${d.seller},${d.buyer}`, moneyFormula(R, rr, rc.proposed, `ROUND(ROUND(${addrOf(rr, rc.mean)}/${addrOf(rr, rc.unit)},0)*${addrOf(rr, rc.unit)},2)`, d.reference, true));
+  } else {
+    proposedCell.set(`${d.seller},${d.buyer}`, money(R, rr, rc.proposed, d.reference, true));
+    remarks.push(w("boundary", { mean: krText(d.mean, 30) }));
+    undecided.push(`${id(d.seller)}→${id(d.buyer)}`);
+  }
+  // the change of a new pair is its whole amount (last year's reference counts as 0)
+  if (d.previous !== undefined) money(R, rr, rc.previous, d.previous);
+  else remarks.push(w("newPair", { year: Y - 1 }));
+  moneyFormula(R, rr, rc.change, `ROUND(${addrOf(rr, rc.proposed)}-${addrOf(rr, rc.previous)},2)`, d.reference - (d.previous ?? 0n));
+  put(R, rr, rc.remark, remarks.join("; "));
 }
 
 /** Priser och budgetar: point prices, solidarity and fixed-only amounts uprated by the year's factor. */
@@ -477,10 +495,12 @@ function pricesSheet(ctx: ProposalContext, Pr: Sheet, index: ReturnType<typeof i
   Pr.getColumn(pc.validFrom).width = Math.max(Pr.getColumn(pc.validFrom).width ?? 0, 12);
 }
 
+/** Columns of the budgeted settlement's lines. */
+const bc = { payer: 1, payee: 2, component: 3, label: 4, reference: 5, amount: 6, remark: 7 };
+
 /** Budgeterad avräkning: the new tariff's a-conto lines from the proposed references, and each party's net. */
 function budgetSheet(ctx: ProposalContext, B: Sheet, newTariff: CompiledTariff, plan: AccontoPlan, proposedCell: Map<string, CellRef>, fsCell: CellRef): void {
-  const { lang, w, Y, parties, id, ok, status, krText, undecided } = ctx;
-  const bc = { payer: 1, payee: 2, component: 3, label: 4, reference: 5, amount: 6, remark: 7 };
+  const { lang, w, Y, id, krText, undecided } = ctx;
   title(B, 1, w("budgetTitle", { year: Y }), 14, bc.remark);
   put(B, 2, 1, w("budgetNote"));
   B.mergeCells(2, 1, 2, bc.remark);
@@ -530,6 +550,17 @@ function budgetSheet(ctx: ProposalContext, B: Sheet, newTariff: CompiledTariff, 
   moneyFormula(B, br, bc.amount, `ROUND(SUM(${colLetter(bc.amount)}${lineFirst}:${colLetter(bc.amount)}${lineLast}),2)`, plan.lines.reduce((a, l) => a + l.annual, 0n), true);
   boldRow(B, br, 1, bc.remark);
   br += 2;
+  br = budgetNetTable(ctx, B, br, plan, lineFirst, lineLast);
+  finishSheet(B, { freezeRows: bHead });
+  textColumn(B, bc.remark, bHead, lineLast);
+  B.getCell(br, 4).alignment = { horizontal: "center" };
+  B.getCell(br - 1, 4).alignment = { horizontal: "center" };
+  B.getColumn(1).width = Math.max(B.getColumn(1).width ?? 0, 14);
+}
+
+/** Each party's budgeted net (from row `br`), and the check that the nets sum to zero; returns the check's row. */
+function budgetNetTable(ctx: ProposalContext, B: Sheet, br: number, plan: AccontoPlan, lineFirst: number, lineLast: number): number {
+  const { lang, w, parties, ok, status } = ctx;
   title(B, br, w("perPartyTitle"), 12, 5);
   br++;
   header(B, br, [cliText(lang, "party"), w("name"), cliText(lang, "receives"), cliText(lang, "pays"), cliText(lang, "net")]);
@@ -563,11 +594,7 @@ function budgetSheet(ctx: ProposalContext, B: Sheet, newTariff: CompiledTariff, 
   B.mergeCells(br, 1, br, 2);
   moneyFormula(B, br, 3, ref(netSumCell, B), 0n);
   formula(B, br, 4, status(`C${br}=0`), ok, undefined, true);
-  finishSheet(B, { freezeRows: bHead });
-  textColumn(B, bc.remark, bHead, lineLast);
-  B.getCell(br, 4).alignment = { horizontal: "center" };
-  B.getCell(br - 1, 4).alignment = { horizontal: "center" };
-  B.getColumn(1).width = Math.max(B.getColumn(1).width ?? 0, 14);
+  return br;
 }
 
 /** A text column beside right-aligned amounts: left-aligned with an indent, never narrower than its header needs. */
