@@ -3,7 +3,7 @@
  * cell addresses and references, the cell limits of Excel, and the writers of one cell (a value,
  * money, a formula with its cached result, a header, a title, a bold total row).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { formatOre, formatRational } from "../../../core/model/decimal.js";
 import { MAX_RESULT_ORE } from "../../../core/model/limits.js";
 
