@@ -143,7 +143,7 @@ describe("the packed package in a consumer project", () => {
 
 describe("loadXlsx", () => {
   it("turns only a missing exceljs into XLSX_UNAVAILABLE; any other failure goes on as it is", async () => {
-    const missing = Object.assign(new Error("Cannot find package 'exceljs' imported from /x/dist/render/xlsx/kit.js"), { code: "ERR_MODULE_NOT_FOUND" });
+    const missing = Object.assign(new Error("Cannot find package 'exceljs' imported from /x/dist/render/xlsx/kit/workbook.js"), { code: "ERR_MODULE_NOT_FOUND" });
     const err = await loadXlsx("--xlsx", () => Promise.reject(missing)).catch((e) => e);
     expect(err.diagnostics).toEqual([{ severity: "error", code: "XLSX_UNAVAILABLE", params: { option: "--xlsx" }, file: "--xlsx", line: 1, column: 1 }]);
     const other = Object.assign(new Error("Cannot find module '/x/dist/render/xlsx/report.js'"), { code: "ERR_MODULE_NOT_FOUND" });

@@ -14,7 +14,8 @@ import { checkKey } from "../src/core/year/keycheck.js";
 import { MAX_INPUT_ORE, MAX_RESULT_ORE } from "../src/core/model/limits.js";
 import { loadTariff } from "../src/core/model/tariff.js";
 import { keyCheckWorkbook } from "../src/render/xlsx/keycheck.js";
-import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, exactCellNumber, formula, header, newWorkbook, put, title } from "../src/render/xlsx/kit.js";
+import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH, exactCellNumber, formula, header, put, title } from "../src/render/xlsx/kit/cells.js";
+import { newWorkbook } from "../src/render/xlsx/kit/workbook.js";
 import { resultWorkbook } from "../src/render/xlsx/report.js";
 import { FIXTURES, bannerRows, compareRecalculated, uncachedFormulas, haveLibreOffice, recalculate, runMain, tempDir } from "./helpers.js";
 

@@ -18,7 +18,14 @@ import type { InputFileInfo } from "../../contracts/result-json.js";
 import { componentName, nettingWords, t as cliText } from "../../text/i18n.js";
 import { accontoUnitWords } from "../format.js";
 import { keySharesText, monthName, runTimeText, statusBanner, titleWithYear, yesNo } from "../labels.js";
-import { FORMATS, ParameterTable, boldRow, colLetter, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, addBanner, shareCellNumber, sumExact, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
+import { FORMATS, boldRow, colLetter, decimalCellNumber, exactCellNumber, formula, header, money, moneyFormula, put, rangeRef, ref, shareCellNumber, title, type CellRef, type Sheet } from "./kit/cells.js";
+import { constantLiteral, sumExact } from "./kit/formula.js";
+import { finishSheet } from "./kit/layout.js";
+import { signatureBlock } from "./kit/signature.js";
+import { addBanner } from "./kit/banner.js";
+import { inputsSheet } from "./kit/inputs-sheet.js";
+import { ParameterTable } from "./kit/parameter-table.js";
+import { newWorkbook, reportTime, workbookBuffer } from "./kit/workbook.js";
 
 export interface AccontoWorkbookOptions {
   lang: Lang;
@@ -69,20 +76,44 @@ function note(sheet: Sheet, row: number, label: string, text: string, span: numb
   const lines = Math.ceil(text.length / chars);
   if (lines > 1) sheet.getRow(row).height = 15 * lines;
 }
+const sumOre = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
+// Columns of a payer's sheet: payee, component, label, annual, then the twelve months.
+const col = { payee: 1, component: 2, label: 3, annual: 4, month: (k: number) => 5 + k };
+const lastCol = col.month(MONTHS - 1);
+const monthLetters = Array.from({ length: MONTHS }, (_, k) => colLetter(col.month(k)));
+
+/** What every sheet of the plan is written from: the plan, the options, and their words. */
+interface AccontoContext {
+  plan: AccontoPlan;
+  options: AccontoWorkbookOptions;
+  lang: Lang;
+  w: (k: Word, params?: Record<string, string | number>) => string;
+  /** the months' names, January first */
+  months: string[];
+  parties: AccontoPlan["tariff"]["parties"];
+  id: (i: number) => string;
+  ok: string;
+  fail: string;
+  status: (cond: string) => string;
+  heading: string;
+  variableNote: string;
+  unitText: string;
+}
+
+/** Per payer: the rows of its lines and the cells of its per-month totals. */
+type PayerCells = { first: number; last: number; monthTotals: CellRef[] };
+
+/**
+ * The plan's sheets: the overview first (each month's net per party, signed), the payments, one
+ * sheet per paying region (written first: the overview sums them), the references and
+ * parameters, the inputs.
+ */
 export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkbookOptions): Promise<Buffer> {
-  const lang = options.lang;
-  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
-  const months = Array.from({ length: MONTHS }, (_, k) => monthName(k + 1, lang));
-  const parties = plan.tariff.parties;
-  const id = (i: number): string => parties[i]?.id ?? String(i);
-  const ok = w("ok");
-  const fail = w("fail");
-  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const ctx = accontoContext(plan, options);
+  const { lang, w, parties, id } = ctx;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
-  const heading = `${w("acconto_heading")} ${plan.year}`;
-  const sumOre = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   addBanner(wb, statusBanner(plan.tariff.file.status, lang));
@@ -96,83 +127,106 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   const P = wb.addWorksheet(uniqueSheetName(w("params"), taken));
   const F = wb.addWorksheet(uniqueSheetName(w("inputs"), taken));
 
+  const payerCells = new Map<number, PayerCells>();
+  for (const payer of payers) payerCells.set(payer, payerSheet(ctx, payerSheets.get(payer) as Sheet, payer));
+  const netCells = overviewSheet(ctx, O, runAt, payers, payerSheets, payerCells);
+  paymentsSheet(ctx, B, netCells);
+  parametersSheets(P, Rf, plan, w, lang);
+  inputsSheet(F, lang, options.inputs, [
+    [w("tool"), `vardavtal ${options.version}`],
+    [w("keyBasis"), keySharesText(parties.map((p) => p.id), plan.key, lang)],
+    [w("variable"), yesNo(plan.variable, lang)],
+    [w("runAt"), runAt],
+  ]);
+
+  return workbookBuffer(wb);
+}
+
+function accontoContext(plan: AccontoPlan, options: AccontoWorkbookOptions): AccontoContext {
+  const lang = options.lang;
+  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
+  const months = Array.from({ length: MONTHS }, (_, k) => monthName(k + 1, lang));
+  const parties = plan.tariff.parties;
+  const id = (i: number): string => parties[i]?.id ?? String(i);
+  const ok = w("ok");
+  const fail = w("fail");
+  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const heading = `${w("acconto_heading")} ${plan.year}`;
   const variableNote = plan.variable ? w("variableIn") : w("variableOut");
   const unitText = accontoUnitWords(plan.unit, lang);
+  return { plan, options, lang, w, months, parties, id, ok, fail, status, heading, variableNote, unitText };
+}
 
-  // ---------------------------------------------------------------- one sheet per paying region
-  // Columns: payee, component, label, annual, then the twelve months.
-  const col = { payee: 1, component: 2, label: 3, annual: 4, month: (k: number) => 5 + k };
-  const lastCol = col.month(MONTHS - 1);
-  const monthLetters = Array.from({ length: MONTHS }, (_, k) => colLetter(col.month(k)));
-  /** Per payer: the rows of its lines and the cells of its per-month totals. */
-  const payerCells = new Map<number, { first: number; last: number; monthTotals: CellRef[] }>();
-  for (const payer of payers) {
-    const S = payerSheets.get(payer) as Sheet;
-    const lines = plan.lines.filter((l) => l.payer === payer);
-    const name = parties[payer]?.name ?? "";
-    title(S, 1, `${heading}: ${w("payerPays", { payer: id(payer) })}${name ? ` (${name})` : ""}`, 14, lastCol);
-    note(S, 2, w("tariff"), plan.title, lastCol);
-    note(S, 3, w("variable"), variableNote, lastCol);
-    note(S, 4, w("monthly"), `${w("monthlyNote", { unit: unitText })}; ${w("amounts").toLowerCase()}: ${w("amountsNote")}`, lastCol);
-    const headRow = 6;
-    header(S, headRow, [cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), w("annual"), ...months]);
-    alignRight(S, headRow, col.annual, lastCol);
-    const first = headRow + 1;
-    lines.forEach((l, k) => {
-      const row = first + k;
-      put(S, row, col.payee, id(l.payee));
-      put(S, row, col.component, componentName(l.component, lang));
-      put(S, row, col.label, l.label ?? "");
-      l.months.forEach((m, j) => money(S, row, col.month(j), m));
-      moneyFormula(S, row, col.annual, `ROUND(SUM(${monthLetters[0]}${row}:${monthLetters[MONTHS - 1]}${row}),2)`, l.annual, true);
-    });
-    const last = first + lines.length - 1;
-    const totalRow = last + 1;
-    put(S, totalRow, 1, w("total"));
-    moneyFormula(S, totalRow, col.annual, `ROUND(SUM(${colLetter(col.annual)}${first}:${colLetter(col.annual)}${last}),2)`, sumOre(lines.map((l) => l.annual)), true);
-    const monthTotals: CellRef[] = [];
-    for (let k = 0; k < MONTHS; k++) {
-      const c = col.month(k);
-      monthTotals.push(moneyFormula(S, totalRow, c, `ROUND(SUM(${colLetter(c)}${first}:${colLetter(c)}${last}),2)`, sumOre(lines.map((l) => l.months[k] ?? 0n)), true));
-    }
-    boldRow(S, totalRow, 1, lastCol);
-    payerCells.set(payer, { first, last, monthTotals });
-
-    // What each payee invoices the payer per month: the lines summed by payee (formulas).
-    let r = totalRow + 2;
-    title(S, r, w("perPayee", { payer: id(payer) }), 12, lastCol);
-    r++;
-    header(S, r, [cliText(lang, "payee"), "", "", w("annual"), ...months]);
-    alignRight(S, r, col.annual, lastCol);
-    r++;
-    const payeeFirst = r;
-    const payees = parties.map((_, i) => i).filter((i) => lines.some((l) => l.payee === i));
-    const range = (c: number): string => rangeRef(S, first, c, last, c, S);
-    for (const q of payees) {
-      const mine = lines.filter((l) => l.payee === q);
-      put(S, r, col.payee, id(q));
-      put(S, r, col.component, parties[q]?.name ?? "");
-      S.mergeCells(r, col.component, r, col.label);
-      for (let k = 0; k < MONTHS; k++) {
-        const c = col.month(k);
-        moneyFormula(S, r, c, `ROUND(${sumExact(range(c), [[range(col.payee), `$A${r}`]])},2)`, sumOre(mine.map((l) => l.months[k] ?? 0n)));
-      }
-      moneyFormula(S, r, col.annual, `ROUND(SUM(${monthLetters[0]}${r}:${monthLetters[MONTHS - 1]}${r}),2)`, sumOre(mine.map((l) => l.annual)), true);
-      r++;
-    }
-    put(S, r, 1, w("total"));
-    moneyFormula(S, r, col.annual, `ROUND(SUM(${colLetter(col.annual)}${payeeFirst}:${colLetter(col.annual)}${r - 1}),2)`, sumOre(lines.map((l) => l.annual)), true);
-    for (let k = 0; k < MONTHS; k++) {
-      const c = col.month(k);
-      moneyFormula(S, r, c, `ROUND(SUM(${colLetter(c)}${payeeFirst}:${colLetter(c)}${r - 1}),2)`, sumOre(lines.map((l) => l.months[k] ?? 0n)), true);
-    }
-    boldRow(S, r, 1, lastCol);
-    finishSheet(S, { freezeRows: headRow, labelColumns: col.label });
-    narrowMargins(S);
-    S.views = [{ state: "frozen", xSplit: col.annual, ySplit: headRow }];
+/** A paying region's sheet: its lines by month, then what each payee invoices it per month. */
+function payerSheet(ctx: AccontoContext, S: Sheet, payer: number): PayerCells {
+  const { plan, lang, w, months, parties, id, heading, variableNote, unitText } = ctx;
+  const lines = plan.lines.filter((l) => l.payer === payer);
+  const name = parties[payer]?.name ?? "";
+  title(S, 1, `${heading}: ${w("payerPays", { payer: id(payer) })}${name ? ` (${name})` : ""}`, 14, lastCol);
+  note(S, 2, w("tariff"), plan.title, lastCol);
+  note(S, 3, w("variable"), variableNote, lastCol);
+  note(S, 4, w("monthly"), `${w("monthlyNote", { unit: unitText })}; ${w("amounts").toLowerCase()}: ${w("amountsNote")}`, lastCol);
+  const headRow = 6;
+  header(S, headRow, [cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), w("annual"), ...months]);
+  alignRight(S, headRow, col.annual, lastCol);
+  const first = headRow + 1;
+  lines.forEach((l, k) => {
+    const row = first + k;
+    put(S, row, col.payee, id(l.payee));
+    put(S, row, col.component, componentName(l.component, lang));
+    put(S, row, col.label, l.label ?? "");
+    l.months.forEach((m, j) => money(S, row, col.month(j), m));
+    moneyFormula(S, row, col.annual, `ROUND(SUM(${monthLetters[0]}${row}:${monthLetters[MONTHS - 1]}${row}),2)`, l.annual, true);
+  });
+  const last = first + lines.length - 1;
+  const totalRow = last + 1;
+  put(S, totalRow, 1, w("total"));
+  moneyFormula(S, totalRow, col.annual, `ROUND(SUM(${colLetter(col.annual)}${first}:${colLetter(col.annual)}${last}),2)`, sumOre(lines.map((l) => l.annual)), true);
+  const monthTotals: CellRef[] = [];
+  for (let k = 0; k < MONTHS; k++) {
+    const c = col.month(k);
+    monthTotals.push(moneyFormula(S, totalRow, c, `ROUND(SUM(${colLetter(c)}${first}:${colLetter(c)}${last}),2)`, sumOre(lines.map((l) => l.months[k] ?? 0n)), true));
   }
+  boldRow(S, totalRow, 1, lastCol);
 
-  // ---------------------------------------------------------------- Översikt
+  // What each payee invoices the payer per month: the lines summed by payee (formulas).
+  let r = totalRow + 2;
+  title(S, r, w("perPayee", { payer: id(payer) }), 12, lastCol);
+  r++;
+  header(S, r, [cliText(lang, "payee"), "", "", w("annual"), ...months]);
+  alignRight(S, r, col.annual, lastCol);
+  r++;
+  const payeeFirst = r;
+  const payees = parties.map((_, i) => i).filter((i) => lines.some((l) => l.payee === i));
+  const range = (c: number): string => rangeRef(S, first, c, last, c, S);
+  for (const q of payees) {
+    const mine = lines.filter((l) => l.payee === q);
+    put(S, r, col.payee, id(q));
+    put(S, r, col.component, parties[q]?.name ?? "");
+    S.mergeCells(r, col.component, r, col.label);
+    for (let k = 0; k < MONTHS; k++) {
+      const c = col.month(k);
+      moneyFormula(S, r, c, `ROUND(${sumExact(range(c), [[range(col.payee), `$A${r}`]])},2)`, sumOre(mine.map((l) => l.months[k] ?? 0n)));
+    }
+    moneyFormula(S, r, col.annual, `ROUND(SUM(${monthLetters[0]}${r}:${monthLetters[MONTHS - 1]}${r}),2)`, sumOre(mine.map((l) => l.annual)), true);
+    r++;
+  }
+  put(S, r, 1, w("total"));
+  moneyFormula(S, r, col.annual, `ROUND(SUM(${colLetter(col.annual)}${payeeFirst}:${colLetter(col.annual)}${r - 1}),2)`, sumOre(lines.map((l) => l.annual)), true);
+  for (let k = 0; k < MONTHS; k++) {
+    const c = col.month(k);
+    moneyFormula(S, r, c, `ROUND(SUM(${colLetter(c)}${payeeFirst}:${colLetter(c)}${r - 1}),2)`, sumOre(lines.map((l) => l.months[k] ?? 0n)), true);
+  }
+  boldRow(S, r, 1, lastCol);
+  finishSheet(S, { freezeRows: headRow, labelColumns: col.label });
+  narrowMargins(S);
+  S.views = [{ state: "frozen", xSplit: col.annual, ySplit: headRow }];
+  return { first, last, monthTotals };
+}
+
+/** Översikt: the months down, the parties across, each month's net from the payers' sheets. Returns the net cells by party. */
+function overviewSheet(ctx: AccontoContext, O: Sheet, runAt: string, payers: number[], payerSheets: Map<number, Sheet>, payerCells: Map<number, PayerCells>): CellRef[][] {
+  const { plan, options, lang, w, months, parties, id, variableNote, unitText } = ctx;
   // The months down, the parties across: the year on one page, signed under its figures.
   const span = Math.max(parties.length + 2, 5);
   title(O, 1, titleWithYear(`${w("acconto_heading")}: ${plan.title}`, plan.year), 16, span);
@@ -221,10 +275,14 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   // the notes' labels and the months' names share column A: a fitting width
   O.getColumn(1).width = Math.max(O.getColumn(1).width ?? 0, 14);
   signatureBlock(O, lang, plan.tariff.decision);
+  return netCells;
+}
 
-  // ---------------------------------------------------------------- Betalningar
+/** Betalningar: each month's payments, and the check that they settle each month's net positions. */
+function paymentsSheet(ctx: AccontoContext, B: Sheet, netCells: CellRef[][]): void {
+  const { plan, lang, w, months, parties, id, ok, fail, status } = ctx;
   // Each month's payments, and the check that they settle each month's net positions.
-  r = 1;
+  let r = 1;
   title(B, r, `${w("paymentsSheet")} ${plan.year}`, 14, 4);
   r++;
   put(B, r, 1, nettingWords(plan.netting, lang));
@@ -284,19 +342,6 @@ export async function accontoWorkbook(plan: AccontoPlan, options: AccontoWorkboo
   });
   boldRow(B, r, 1, parties.length + 1);
   finishSheet(B, { freezeRows: payHead });
-
-  // ---------------------------------------------------------------- Parametrar
-  parametersSheets(P, Rf, plan, w, lang);
-
-  // ---------------------------------------------------------------- Indata
-  inputsSheet(F, lang, options.inputs, [
-    [w("tool"), `vardavtal ${options.version}`],
-    [w("keyBasis"), keySharesText(parties.map((p) => p.id), plan.key, lang)],
-    [w("variable"), yesNo(plan.variable, lang)],
-    [w("runAt"), runAt],
-  ]);
-
-  return workbookBuffer(wb);
 }
 
 /** The tariff values the plan uses, with their sources; the fixed and variable a conto as formulas. */

@@ -24,7 +24,13 @@ import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { componentName, t as cliText, type TextKey } from "../../text/i18n.js";
 import { runTimeText, statusBanner } from "../labels.js";
-import { FORMATS, addBanner, boldRow, colLetter, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, reportTime, sumExact, title, workbookBuffer, type Sheet, signatureBlock } from "./kit.js";
+import { FORMATS, boldRow, colLetter, formula, header, money, moneyFormula, put, rangeRef, title, type Sheet } from "./kit/cells.js";
+import { constantLiteral, sumExact } from "./kit/formula.js";
+import { finishSheet } from "./kit/layout.js";
+import { signatureBlock } from "./kit/signature.js";
+import { addBanner } from "./kit/banner.js";
+import { inputsSheet } from "./kit/inputs-sheet.js";
+import { newWorkbook, reportTime, workbookBuffer } from "./kit/workbook.js";
 import { messageText } from "../../text/diagnostics.js";
 
 export interface ComparisonWorkbookOptions {
@@ -66,21 +72,46 @@ function fitMergedRows(sheet: Sheet): void {
     });
   });
 }
+const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
+/** What every sheet of the comparison is written from: the comparison, the options, and their words. */
+interface ComparisonContext {
+  c: Comparison;
+  options: ComparisonWorkbookOptions;
+  lang: Lang;
+  sheetName: (k: keyof typeof SHEETS) => string;
+  id: (i: number) => string;
+  ok: string;
+  fail: string;
+  status: (cond: string) => string;
+  /** the two sides' names */
+  side: ReturnType<typeof sideLabels>;
+  /** the sides' names as column headings */
+  heads: { a: string; b: string };
+  /** the headings of the three figure columns: A, B, change */
+  abc: string[];
+}
+
+/** received − paid of the party in `partyCell` (column 5: A, 6: B) on `from`, optionally of one component. */
+type NetFormula = (from: Sheet, col: 5 | 6, partyCell: string, componentCell?: string) => string;
+
+/** A check of the first sheet's figures: a deviation that should be 0. */
+interface CheckRow {
+  name: string;
+  detail: string;
+  cell: string;
+  value: bigint;
+}
+
+/**
+ * The comparison's sheets: the summary first (signed), then per component, per flow, per pair and
+ * per area, the checks, the inputs. Written from the flows up: every net figure sums them.
+ */
 export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkbookOptions): Promise<Buffer> {
-  const lang = options.lang;
-  const sheetName = (k: keyof typeof SHEETS): string => SHEETS[k][lang === "sv" ? 0 : 1];
-  const id = (i: number): string => c.parties[i] ?? String(i);
-  const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
-  const ok = workbookWord(lang, "ok");
-  const fail = workbookWord(lang, "fail");
-  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const ctx = comparisonContext(c, options);
+  const { lang, sheetName } = ctx;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
-  const side = sideLabels(lang, c);
-  // a forecast's date on its own line in a column heading, never broken at its hyphens
-  const heads = { a: side.a.replace(/ (?=\d{4}-\d{2}-\d{2}$)/, "\n"), b: side.b.replace(/ (?=\d{4}-\d{2}-\d{2}$)/, "\n") };
-  const abc = [heads.a, heads.b, cw(lang, "change")];
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   // a side computed from an illustrative (or proposed) tariff makes the comparison a draft too
@@ -93,9 +124,37 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   const V = c.areas ? wb.addWorksheet(sheetName("areas")) : undefined;
   const C = wb.addWorksheet(workbookWord(lang, "checksSheet"));
   const I = wb.addWorksheet(cw(lang, "inputs"));
-  const heading = cw(lang, "heading", { a: side.a, b: side.b });
 
-  // ---------------------------------------------------------------- Flöden: the figures of both results
+  const netFormula = flowsSheet(ctx, F);
+  componentsSheet(ctx, K, netFormula);
+  if (P && c.pairs) pairsSheet(ctx, P, c.pairs);
+  if (V && c.areas) areasSheet(ctx, V, c.areas);
+  const checkRows = summarySheet(ctx, S, runAt, netFormula);
+  checksSheet(ctx, C, S, checkRows);
+  inputsSheet(I, lang, options.inputs, [
+    [cw(lang, "tool"), `vardavtal ${options.version}`],
+    [cw(lang, "runAt"), runAt],
+  ]);
+  return workbookBuffer(wb);
+}
+
+function comparisonContext(c: Comparison, options: ComparisonWorkbookOptions): ComparisonContext {
+  const lang = options.lang;
+  const sheetName = (k: keyof typeof SHEETS): string => SHEETS[k][lang === "sv" ? 0 : 1];
+  const id = (i: number): string => c.parties[i] ?? String(i);
+  const ok = workbookWord(lang, "ok");
+  const fail = workbookWord(lang, "fail");
+  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const side = sideLabels(lang, c);
+  // a forecast's date on its own line in a column heading, never broken at its hyphens
+  const heads = { a: side.a.replace(/ (?=\d{4}-\d{2}-\d{2}$)/, "\n"), b: side.b.replace(/ (?=\d{4}-\d{2}-\d{2}$)/, "\n") };
+  const abc = [heads.a, heads.b, cw(lang, "change")];
+  return { c, options, lang, sheetName, id, ok, fail, status, side, heads, abc };
+}
+
+/** Flöden: the figures of both results per flow; returns the formula of a party's net from them. */
+function flowsSheet(ctx: ComparisonContext, F: Sheet): NetFormula {
+  const { c, lang, id, side, abc } = ctx;
   title(F, 1, `${cw(lang, "perFlow")}: ${side.a} → ${side.b}`, 14, 7);
   header(F, 3, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), ...abc]);
   alignRight(F, 3, [5, 6, 7]);
@@ -119,8 +178,12 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     const extra: [string, string][] = componentCell ? [[fr(3, from), componentCell]] : [];
     return `ROUND(${sumExact(fr(col, from), [[fr(2, from), partyCell], ...extra])}-${sumExact(fr(col, from), [[fr(1, from), partyCell], ...extra])},2)`;
   };
+  return netFormula;
+}
 
-  // ---------------------------------------------------------------- Komponenter: per party, largest change first
+/** Komponenter: per party, largest change first. */
+function componentsSheet(ctx: ComparisonContext, K: Sheet, netFormula: NetFormula): void {
+  const { c, lang, id, side, abc } = ctx;
   title(K, 1, `${cw(lang, "perComponent")}: ${side.a} → ${side.b}`, 14, 5);
   header(K, 3, [cliText(lang, "party"), cliText(lang, "component"), ...abc]);
   alignRight(K, 3, [3, 4, 5]);
@@ -137,49 +200,55 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   });
   finishSheet(K, { freezeRows: 3, filter: { row: 3, from: 1, to: 5, lastRow: kr - 1 } });
   fitMergedRows(K);
+}
 
-  // ---------------------------------------------------------------- Par
-  if (P && c.pairs) {
-    title(P, 1, `${cw(lang, "perPair")}: ${side.a} → ${side.b}`, 14, 5);
-    put(P, 2, 1, cw(lang, "perPairNote"));
-    P.mergeCells(2, 1, 2, 5);
-    header(P, 3, [cliText(lang, "seller"), cliText(lang, "buyer"), ...abc]);
-    alignRight(P, 3, [3, 4, 5]);
-    bySizeOfChange(c.pairs).forEach((p, k) => {
-      const row = 4 + k;
-      put(P, row, 1, id(p.seller));
-      put(P, row, 2, id(p.buyer));
-      money(P, row, 3, p.a);
-      money(P, row, 4, p.b);
-      moneyFormula(P, row, 5, `ROUND(D${row}-C${row},2)`, p.change, true);
-    });
-    finishSheet(P, { freezeRows: 3, filter: { row: 3, from: 1, to: 5, lastRow: 3 + c.pairs.length } });
-    fitMergedRows(P);
-  }
+/** Par: the care agreement per pair. */
+function pairsSheet(ctx: ComparisonContext, P: Sheet, pairs: NonNullable<Comparison["pairs"]>): void {
+  const { lang, id, side, abc } = ctx;
+  title(P, 1, `${cw(lang, "perPair")}: ${side.a} → ${side.b}`, 14, 5);
+  put(P, 2, 1, cw(lang, "perPairNote"));
+  P.mergeCells(2, 1, 2, 5);
+  header(P, 3, [cliText(lang, "seller"), cliText(lang, "buyer"), ...abc]);
+  alignRight(P, 3, [3, 4, 5]);
+  bySizeOfChange(pairs).forEach((p, k) => {
+    const row = 4 + k;
+    put(P, row, 1, id(p.seller));
+    put(P, row, 2, id(p.buyer));
+    money(P, row, 3, p.a);
+    money(P, row, 4, p.b);
+    moneyFormula(P, row, 5, `ROUND(D${row}-C${row},2)`, p.change, true);
+  });
+  finishSheet(P, { freezeRows: 3, filter: { row: 3, from: 1, to: 5, lastRow: 3 + pairs.length } });
+  fitMergedRows(P);
+}
 
-  // ---------------------------------------------------------------- Verksamheter (values to the öre; exact in the JSON and CSV)
-  if (V && c.areas) {
-    const ore = (v: bigint): bigint => roundHalfAwayFromZero(v, VALUE_UNITS_PER_ORE);
-    title(V, 1, `${cw(lang, "perArea")}: ${side.a} → ${side.b}`, 14, 9);
-    header(V, 3, [cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rows", { side: heads.a }), cw(lang, "rows", { side: heads.b }), ...abc]);
-    alignRight(V, 3, [5, 6, 7, 8, 9]);
-    bySizeOfChange(c.areas.map((x) => ({ ...x, change: ore(x.b) - ore(x.a) }))).forEach((x, k) => {
-      const row = 4 + k;
-      put(V, row, 1, x.area);
-      put(V, row, 2, id(x.seller));
-      put(V, row, 3, id(x.buyer));
-      put(V, row, 4, x.model.split(" → ").map((m) => cliText(lang, `model_${m}` as TextKey)).join(" → "));
-      put(V, row, 5, x.rowsA, FORMATS.count);
-      put(V, row, 6, x.rowsB, FORMATS.count);
-      money(V, row, 7, ore(x.a));
-      money(V, row, 8, ore(x.b));
-      moneyFormula(V, row, 9, `ROUND(H${row}-G${row},2)`, x.change, true);
-    });
-    finishSheet(V, { freezeRows: 3, filter: { row: 3, from: 1, to: 9, lastRow: 3 + c.areas.length } });
-    fitMergedRows(V);
-  }
+/** Verksamheter: values to the öre (exact in the JSON and CSV). */
+function areasSheet(ctx: ComparisonContext, V: Sheet, areas: NonNullable<Comparison["areas"]>): void {
+  const { lang, id, side, heads, abc } = ctx;
+  const ore = (v: bigint): bigint => roundHalfAwayFromZero(v, VALUE_UNITS_PER_ORE);
+  title(V, 1, `${cw(lang, "perArea")}: ${side.a} → ${side.b}`, 14, 9);
+  header(V, 3, [cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), cw(lang, "rows", { side: heads.a }), cw(lang, "rows", { side: heads.b }), ...abc]);
+  alignRight(V, 3, [5, 6, 7, 8, 9]);
+  bySizeOfChange(areas.map((x) => ({ ...x, change: ore(x.b) - ore(x.a) }))).forEach((x, k) => {
+    const row = 4 + k;
+    put(V, row, 1, x.area);
+    put(V, row, 2, id(x.seller));
+    put(V, row, 3, id(x.buyer));
+    put(V, row, 4, x.model.split(" → ").map((m) => cliText(lang, `model_${m}` as TextKey)).join(" → "));
+    put(V, row, 5, x.rowsA, FORMATS.count);
+    put(V, row, 6, x.rowsB, FORMATS.count);
+    money(V, row, 7, ore(x.a));
+    money(V, row, 8, ore(x.b));
+    moneyFormula(V, row, 9, `ROUND(H${row}-G${row},2)`, x.change, true);
+  });
+  finishSheet(V, { freezeRows: 3, filter: { row: 3, from: 1, to: 9, lastRow: 3 + areas.length } });
+  fitMergedRows(V);
+}
 
-  // ---------------------------------------------------------------- Jämförelse (summary)
+/** Jämförelse, the first sheet: the sides, each party's net, the effects; returns its checks. */
+function summarySheet(ctx: ComparisonContext, S: Sheet, runAt: string, netFormula: NetFormula): CheckRow[] {
+  const { c, options, lang, side } = ctx;
+  const heading = cw(lang, "heading", { a: side.a, b: side.b });
   title(S, 1, heading, 16, 8);
   let r = 2;
   for (const [label, s] of [[side.a, c.a], [side.b, c.b]] as const) {
@@ -198,6 +267,18 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
   put(S, r, 1, `${cw(lang, "runAt")}: ${runAt} (vardavtal ${options.version})`);
   S.mergeCells(r, 1, r, 8);
   r += 2;
+  const nTotal = netTable(ctx, S, r, netFormula);
+  const checkRows: CheckRow[] = [{ name: cw(lang, "checkNetZero"), detail: "", cell: `D${nTotal}`, value: sum(c.net.map((n) => n.change)) }];
+  checkRows.push(...effectsTable(ctx, S, nTotal + 2, nTotal));
+  finishSheet(S, { freezeRows: 0 });
+  fitMergedRows(S);
+  signatureBlock(S, lang, [{ label: side.a, decision: c.a.decision }, { label: side.b, decision: c.b.decision }]);
+  return checkRows;
+}
+
+/** Each party's net on both sides and the change (from row `r`); returns the total's row. */
+function netTable(ctx: ComparisonContext, S: Sheet, r: number, netFormula: NetFormula): number {
+  const { c, lang, id, abc } = ctx;
   header(S, r, [cliText(lang, "party"), ...abc]);
   alignRight(S, r, [2, 3, 4]);
   const nFirst = r + 1;
@@ -214,10 +295,15 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     moneyFormula(S, nTotal, col, `ROUND(SUM(${colLetter(col)}${nFirst}:${colLetter(col)}${nTotal - 1}),2)`, sum(c.net.map((n) => n[key])), true);
   }
   boldRow(S, nTotal, 1, 4);
-  r = nTotal + 2;
+  return nTotal;
+}
 
+/** What each effect contributes to each party's change (from row `r`); returns a check per party. */
+function effectsTable(ctx: ComparisonContext, S: Sheet, r: number, nTotal: number): CheckRow[] {
+  const { c, lang, id, side } = ctx;
+  const nFirst = nTotal - c.parties.length;
   const e = c.effects;
-  const checkRows: { name: string; detail: string; cell: string; value: bigint }[] = [{ name: cw(lang, "checkNetZero"), detail: "", cell: `D${nTotal}`, value: sum(c.net.map((n) => n.change)) }];
+  const checkRows: CheckRow[] = [];
   if (e?.available) {
     title(S, r, cw(lang, "effects"), 12, 8);
     r++;
@@ -255,14 +341,15 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     S.mergeCells(r - 1, 1, r - 1, 8);
     r++;
   }
+  return checkRows;
+}
 
-  finishSheet(S, { freezeRows: 0 });
-  fitMergedRows(S);
-  signatureBlock(S, lang, [{ label: side.a, decision: c.a.decision }, { label: side.b, decision: c.b.decision }]);
-
+/** The checks, on their own sheet (the first sheet prints on one page with its signatures). */
+function checksSheet(ctx: ComparisonContext, C: Sheet, S: Sheet, checkRows: CheckRow[]): void {
+  const { lang, ok, fail, status } = ctx;
   // The checks, on their own sheet (the first sheet prints on one page with its signatures).
   const onS = (a: string): string => `'${S.name.replace(/'/g, "''")}'!${a}`;
-  r = 1;
+  let r = 1;
   title(C, r, cw(lang, "check"), 14, 4);
   r++;
   header(C, r, [cw(lang, "check"), cliText(lang, "party"), cw(lang, "deviation"), "Status"]);
@@ -278,10 +365,4 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
     r++;
   }
   finishSheet(C, { freezeRows: 0 });
-
-  inputsSheet(I, lang, options.inputs, [
-    [cw(lang, "tool"), `vardavtal ${options.version}`],
-    [cw(lang, "runAt"), runAt],
-  ]);
-  return workbookBuffer(wb);
 }

@@ -10,7 +10,13 @@ import type { Lang } from "../../text/messages.js";
 import type { InputFileInfo } from "../../contracts/result-json.js";
 import { t as cliText } from "../../text/i18n.js";
 import { keySharesText, runTimeText, statusBanner, titleWithYear } from "../labels.js";
-import { FORMATS, addBanner, boldRow, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, ref, reportTime, shareCellNumber, title, workbookBuffer, type CellRef, signatureBlock } from "./kit.js";
+import { FORMATS, boldRow, decimalCellNumber, exactCellNumber, formula, header, money, moneyFormula, put, ref, shareCellNumber, title, type CellRef } from "./kit/cells.js";
+import { constantLiteral } from "./kit/formula.js";
+import { finishSheet } from "./kit/layout.js";
+import { signatureBlock } from "./kit/signature.js";
+import { addBanner } from "./kit/banner.js";
+import { inputsSheet } from "./kit/inputs-sheet.js";
+import { newWorkbook, reportTime, workbookBuffer } from "./kit/workbook.js";
 
 
 export async function keyCheckWorkbook(r: KeyCheckResult, options: { lang: Lang; inputs: InputFileInfo[]; version: string; runAt?: string }): Promise<Buffer> {

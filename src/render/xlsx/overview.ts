@@ -12,7 +12,11 @@ import type { Lang } from "../../text/messages.js";
 import { dw } from "../../text/decided-words.js";
 import { mkrNumber, mkrTenths, overviewRows, overviewScenarioLines } from "../text/overview.js";
 import { runTimeText, statusBanner } from "../labels.js";
-import { addBanner, boldRow, colLetter, finishSheet, formula, header, money, moneyFormula, newWorkbook, put, reportTime, signatureBlock, title, workbookBuffer, type Sheet } from "./kit.js";
+import { boldRow, colLetter, formula, header, money, moneyFormula, put, title, type Sheet } from "./kit/cells.js";
+import { finishSheet } from "./kit/layout.js";
+import { signatureBlock } from "./kit/signature.js";
+import { addBanner } from "./kit/banner.js";
+import { newWorkbook, reportTime, workbookBuffer } from "./kit/workbook.js";
 
 export interface OverviewWorkbookOptions {
   lang: Lang;

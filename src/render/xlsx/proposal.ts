@@ -22,7 +22,7 @@
  * as its exact value (not a formula) with a note that says why; see `roundingDecidable`.
  */
 import { workbookWord, type WorkbookWord } from "../../text/workbook-words.js";
-import { accontoPlan } from "../../core/year/acconto.js";
+import { accontoPlan, type AccontoPlan } from "../../core/year/acconto.js";
 import { formatOre, formatRational, formatScaled, parseMoney, pow10, roundHalfAwayFromZero, type Rational, type ScaledDecimal } from "../../core/model/decimal.js";
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { resolveKey } from "../../core/model/key.js";
@@ -33,7 +33,14 @@ import { loadTariff, type CompiledTariff } from "../../core/model/tariff.js";
 import { componentName, t as cliText } from "../../text/i18n.js";
 import { dw } from "../../text/decided-words.js";
 import { keySharesText, runTimeText, statusBanner, statusName } from "../labels.js";
-import { FORMATS, ParameterTable, boldRow, colLetter, constantLiteral, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, addBanner, shareCellNumber, sumExact, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
+import { FORMATS, boldRow, colLetter, decimalCellNumber, exactCellNumber, formula, header, money, moneyFormula, put, rangeRef, ref, shareCellNumber, title, type CellRef, type Sheet } from "./kit/cells.js";
+import { constantLiteral, sumExact } from "./kit/formula.js";
+import { finishSheet } from "./kit/layout.js";
+import { signatureBlock } from "./kit/signature.js";
+import { addBanner } from "./kit/banner.js";
+import { inputsSheet } from "./kit/inputs-sheet.js";
+import { ParameterTable } from "./kit/parameter-table.js";
+import { newWorkbook, reportTime, workbookBuffer } from "./kit/workbook.js";
 import { formatValueSek } from "../../core/model/decimal.js";
 
 export interface ProposalWorkbookOptions {
@@ -140,24 +147,37 @@ export function roundingDecidable(q: Rational, magnitude: Rational, opts: { exac
   // undecided iff dist2 / (2·den) ≤ 2e-14 × max(magnitude, 1)  ⇔  dist2 × 5e13 × mag.den ≤ 2·den × m
   return dist2 * 50_000_000_000_000n * mag.den > 2n * den * m;
 }
+/** What every sheet of the proposal is written from: the proposal, the options, and their words. */
+interface ProposalContext {
+  proposal: Proposal;
+  options: ProposalWorkbookOptions;
+  lang: Lang;
+  w: (k: Word, params?: Record<string, string | number>) => string;
+  /** this year's tariff, which the proposal uprates */
+  old: CompiledTariff;
+  /** the year proposed */
+  Y: number;
+  parties: CompiledTariff["parties"];
+  id: (i: number) => string;
+  ok: string;
+  fail: string;
+  status: (cond: string) => string;
+  sek: (ore: bigint) => string;
+  krText: (x: Rational, decimals?: number) => string;
+  /** what a spreadsheet could round otherwise than the proposal, written as a figure: named on the inputs sheet */
+  undecided: string[];
+}
 
+/**
+ * The proposal's sheets, in the order they are written: the index (its factors uprate the
+ * references and the prices), the references, the prices, the new tariff's parameters, and the
+ * budgeted settlement that follows from them.
+ */
 export async function proposalWorkbook(proposal: Proposal, options: ProposalWorkbookOptions): Promise<Buffer> {
-  const lang = options.lang;
-  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
-  const old = options.tariff;
-  const Y = proposal.year;
-  const parties = old.parties;
-  const id = (i: number): string => parties[i]?.id ?? String(i);
-  const ok = w("ok");
-  const fail = w("fail");
-  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const ctx = proposalContext(proposal, options);
+  const { lang, w, old } = ctx;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
-  const sek = (ore: bigint): string => (lang === "sv" ? formatOre(ore).replace(".", ",") : formatOre(ore));
-  const krText = (x: Rational, decimals = 12): string => {
-    const s = formatRational({ num: x.num, den: x.den * 100n }, 2, decimals);
-    return lang === "sv" ? s.replace(".", ",") : s;
-  };
 
   // The new tariff, compiled, with its key: the budgeted settlement is its a-conto plan.
   const newTariff = loadTariff(JSON.stringify(proposal.tariff), "proposal.json");
@@ -178,7 +198,48 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   const P = wb.addWorksheet(w("params"));
   const F = wb.addWorksheet(w("inputs"));
 
-  // ---------------------------------------------------------------- Index
+  const index = indexSheet(ctx, X);
+  const proposedCell = referencesSheet(ctx, R, index);
+  pricesSheet(ctx, Pr, index);
+  // the parameters before the budget: they hold the fixed share
+  const fsCell = parametersSheet(P, proposal, newTariff, key, w, lang);
+  budgetSheet(ctx, B, newTariff, plan, proposedCell, fsCell);
+  const indexText = [...options.index].sort(([a], [b]) => a - b).map(([y, p]) => `${y} ${formatScaled(p.units, p.scale).replace(".", lang === "sv" ? "," : ".")} %`).join(", ");
+  inputsSheet(F, lang, options.inputs, [
+    [w("tool"), `vardavtal ${options.version}`],
+    [w("from"), `${old.title} (${old.year})`],
+    [w("baseYear"), index.baseYears.join(", ")],
+    [w("indexFact"), indexText],
+    [w("roundTo"), ctx.sek(proposal.roundTo)],
+    [w("keyBasis"), keySharesText(old.parties.map((p) => p.id), key, lang)],
+    ...(ctx.undecided.length > 0 ? [[w("remark"), ctx.undecided.join("; ")] as [string, string]] : []),
+    [w("runAt"), runAt],
+  ]);
+
+  return workbookBuffer(wb);
+}
+
+function proposalContext(proposal: Proposal, options: ProposalWorkbookOptions): ProposalContext {
+  const lang = options.lang;
+  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
+  const old = options.tariff;
+  const Y = proposal.year;
+  const parties = old.parties;
+  const id = (i: number): string => parties[i]?.id ?? String(i);
+  const ok = w("ok");
+  const fail = w("fail");
+  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const sek = (ore: bigint): string => (lang === "sv" ? formatOre(ore).replace(".", ",") : formatOre(ore));
+  const krText = (x: Rational, decimals = 12): string => {
+    const s = formatRational({ num: x.num, den: x.den * 100n }, 2, decimals);
+    return lang === "sv" ? s.replace(".", ",") : s;
+  };
+  return { proposal, options, lang, w, old, Y, parties, id, ok, fail, status, sek, krText, undecided: [] };
+}
+
+/** Index: each year's index and factor, each base year's uprating to the year proposed. */
+function indexSheet(ctx: ProposalContext, X: Sheet) {
+  const { proposal, options, lang, w, Y } = ctx;
   const baseYears = options.results.map((r) => r.year);
   const firstYear = Math.min(...baseYears, Y - 1) + 1;
   title(X, 1, `${w("proposal_heading", { year: Y })}: ${w("indexTitle").toLowerCase()}`, 14, 5);
@@ -224,22 +285,16 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   finishSheet(X, { freezeRows: 0 });
   X.getColumn(1).width = Math.max(X.getColumn(1).width ?? 0, 12);
   signatureBlock(X, lang, null); // a proposal is not decided
+  return { baseYears, upratingCell, nextFactorCell };
+}
 
-  // ---------------------------------------------------------------- Referensbelopp
+/** Referensbelopp: each pair's values uprated, their mean rounded to the proposed reference. */
+function referencesSheet(ctx: ProposalContext, R: Sheet, index: ReturnType<typeof indexSheet>): Map<string, CellRef> {
+  const { proposal, options, lang, w, old, Y, parties, id } = ctx;
+  const { upratingCell } = index;
   const nb = options.results.length;
   const unitOre = proposal.roundTo;
-  const rc = {
-    seller: 1,
-    buyer: 2,
-    value: (k: number) => 3 + k,
-    uprated: (k: number) => 3 + nb + k,
-    mean: 3 + 2 * nb,
-    unit: 4 + 2 * nb,
-    proposed: 5 + 2 * nb,
-    previous: 6 + 2 * nb,
-    change: 7 + 2 * nb,
-    remark: 8 + 2 * nb,
-  };
+  const rc = refColumns(nb);
   title(R, 1, w("proposal_refTitle", { year: Y }), 14, rc.remark);
   put(R, 2, 1, w("refNote"));
   R.mergeCells(2, 1, 2, rc.remark);
@@ -266,62 +321,10 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   for (let c = 3; c <= rc.change; c++) R.getCell(headRow, c).alignment = { horizontal: "right" };
   let rr = headRow + 1;
   const proposedCell = new Map<string, CellRef>();
-  const undecided: string[] = [];
   const n = parties.length;
   const referenced = new Set(proposal.references.map((x) => x.seller * n + x.buyer));
   for (const d of proposal.references) {
-    put(R, rr, rc.seller, id(d.seller));
-    put(R, rr, rc.buyer, id(d.buyer));
-    const ex = new ExactDoubles();
-    let sum = 0;
-    let sumExactR: Rational = { num: 0n, den: 1n };
-    let magnitude: Rational = { num: 0n, den: 1n };
-    d.bases.forEach((b, k) => {
-      // value (10⁻⁸ SEK) as SEK: b.value / 1e8
-      const value: Rational = { num: b.value, den: 100_000_000n };
-      put(R, rr, rc.value(k), decimalCellNumber(formatValueSek(b.value)), FORMATS.value);
-      const up = mul(value, b.factor);
-      const upCell = upratingCell.get(b.year) as CellRef;
-      formula(R, rr, rc.uprated(k), `${addrOf(rr, rc.value(k))}*${ref(upCell, R, true)}`, decimalCellNumber(formatRational(up, 2, 20)), FORMATS.value);
-      // the same steps in doubles: value × F, where F is the product of the years' factors
-      const vd = ex.cell(value);
-      let fd = 1;
-      let fr: Rational = { num: 1n, den: 1n };
-      for (let y = b.year + 1; y <= Y; y++) {
-        const p = options.index.get(y) as ScaledDecimal;
-        fr = mul(fr, indexFactor(p));
-        fd = ex.op(fd * factorInDoubles(p, ex), fr);
-      }
-      const ud = ex.op(vd * fd, up);
-      sumExactR = { num: sumExactR.num * up.den + up.num * sumExactR.den, den: sumExactR.den * up.den };
-      sum = ex.op(sum + ud, sumExactR);
-      magnitude = { num: magnitude.num * up.den + absBig(up.num) * magnitude.den, den: magnitude.den * up.den };
-    });
-    const first = addrOf(rr, rc.uprated(0));
-    const last = addrOf(rr, rc.uprated(nb - 1));
-    const meanKr: Rational = { num: d.mean.num, den: d.mean.den * 100n };
-    formula(R, rr, rc.mean, `SUM(${first}:${last})/${nb}`, decimalCellNumber(formatRational(meanKr, 2, 20)), FORMATS.value);
-    const unitKr: Rational = { num: unitOre, den: 100n };
-    formula(R, rr, rc.unit, ref(unitCell, R, true), exactCellNumber(unitOre), FORMATS.money);
-    // q = mean / unit, in rounding steps
-    const q: Rational = { num: d.mean.num, den: d.mean.den * unitOre };
-    const meanD = ex.op(sum / nb, meanKr);
-    ex.op(meanD / ex.cell(unitKr), q);
-    const stepsMagnitude: Rational = { num: magnitude.num * 100n, den: magnitude.den * BigInt(nb) * unitOre };
-    const decided = roundingDecidable(q, stepsMagnitude, { exactInDoubles: ex.exact, snaps: false });
-    const remarks: string[] = [];
-    if (decided) {
-      proposedCell.set(`${d.seller},${d.buyer}`, moneyFormula(R, rr, rc.proposed, `ROUND(ROUND(${addrOf(rr, rc.mean)}/${addrOf(rr, rc.unit)},0)*${addrOf(rr, rc.unit)},2)`, d.reference, true));
-    } else {
-      proposedCell.set(`${d.seller},${d.buyer}`, money(R, rr, rc.proposed, d.reference, true));
-      remarks.push(w("boundary", { mean: krText(d.mean, 30) }));
-      undecided.push(`${id(d.seller)}→${id(d.buyer)}`);
-    }
-    // the change of a new pair is its whole amount (last year's reference counts as 0)
-    if (d.previous !== undefined) money(R, rr, rc.previous, d.previous);
-    else remarks.push(w("newPair", { year: Y - 1 }));
-    moneyFormula(R, rr, rc.change, `ROUND(${addrOf(rr, rc.proposed)}-${addrOf(rr, rc.previous)},2)`, d.reference - (d.previous ?? 0n));
-    put(R, rr, rc.remark, remarks.join("; "));
+    referenceRow(ctx, R, rr, d, { rc, unitCell, upratingCell }, proposedCell);
     rr++;
   }
   // References of Y−1 that get none: shown with their amount, the change is the whole amount.
@@ -348,8 +351,93 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   textColumn(R, rc.remark, headRow, rr);
   R.views = [{ state: "frozen", xSplit: 2, ySplit: headRow }];
   R.getColumn(1).width = Math.max(R.getColumn(1).width ?? 0, 12);
+  return proposedCell;
+}
 
-  // ---------------------------------------------------------------- Priser och budgetar
+/** The columns of the references sheet, with `nb` base years. */
+function refColumns(nb: number) {
+  return {
+    seller: 1,
+    buyer: 2,
+    value: (k: number) => 3 + k,
+    uprated: (k: number) => 3 + nb + k,
+    mean: 3 + 2 * nb,
+    unit: 4 + 2 * nb,
+    proposed: 5 + 2 * nb,
+    previous: 6 + 2 * nb,
+    change: 7 + 2 * nb,
+    remark: 8 + 2 * nb,
+  };
+}
+
+/**
+ * One pair's row on row `rr`: its base years' values uprated, their mean, the proposed reference
+ * (a formula where a spreadsheet's doubles round it as the proposal does, else the figure with a
+ * remark), last year's and the change.
+ */
+function referenceRow(ctx: ProposalContext, R: Sheet, rr: number, d: Proposal["references"][number], at: { rc: ReturnType<typeof refColumns>; unitCell: CellRef; upratingCell: Map<number, CellRef> }, proposedCell: Map<string, CellRef>): void {
+  const { proposal, options, w, Y, id, krText, undecided } = ctx;
+  const { rc, unitCell, upratingCell } = at;
+  const nb = options.results.length;
+  const unitOre = proposal.roundTo;
+  put(R, rr, rc.seller, id(d.seller));
+  put(R, rr, rc.buyer, id(d.buyer));
+  const ex = new ExactDoubles();
+  let sum = 0;
+  let sumExactR: Rational = { num: 0n, den: 1n };
+  let magnitude: Rational = { num: 0n, den: 1n };
+  d.bases.forEach((b, k) => {
+    // value (10⁻⁸ SEK) as SEK: b.value / 1e8
+    const value: Rational = { num: b.value, den: 100_000_000n };
+    put(R, rr, rc.value(k), decimalCellNumber(formatValueSek(b.value)), FORMATS.value);
+    const up = mul(value, b.factor);
+    const upCell = upratingCell.get(b.year) as CellRef;
+    formula(R, rr, rc.uprated(k), `${addrOf(rr, rc.value(k))}*${ref(upCell, R, true)}`, decimalCellNumber(formatRational(up, 2, 20)), FORMATS.value);
+    // the same steps in doubles: value × F, where F is the product of the years' factors
+    const vd = ex.cell(value);
+    let fd = 1;
+    let fr: Rational = { num: 1n, den: 1n };
+    for (let y = b.year + 1; y <= Y; y++) {
+      const p = options.index.get(y) as ScaledDecimal;
+      fr = mul(fr, indexFactor(p));
+      fd = ex.op(fd * factorInDoubles(p, ex), fr);
+    }
+    const ud = ex.op(vd * fd, up);
+    sumExactR = { num: sumExactR.num * up.den + up.num * sumExactR.den, den: sumExactR.den * up.den };
+    sum = ex.op(sum + ud, sumExactR);
+    magnitude = { num: magnitude.num * up.den + absBig(up.num) * magnitude.den, den: magnitude.den * up.den };
+  });
+  const first = addrOf(rr, rc.uprated(0));
+  const last = addrOf(rr, rc.uprated(nb - 1));
+  const meanKr: Rational = { num: d.mean.num, den: d.mean.den * 100n };
+  formula(R, rr, rc.mean, `SUM(${first}:${last})/${nb}`, decimalCellNumber(formatRational(meanKr, 2, 20)), FORMATS.value);
+  const unitKr: Rational = { num: unitOre, den: 100n };
+  formula(R, rr, rc.unit, ref(unitCell, R, true), exactCellNumber(unitOre), FORMATS.money);
+  // q = mean / unit, in rounding steps
+  const q: Rational = { num: d.mean.num, den: d.mean.den * unitOre };
+  const meanD = ex.op(sum / nb, meanKr);
+  ex.op(meanD / ex.cell(unitKr), q);
+  const stepsMagnitude: Rational = { num: magnitude.num * 100n, den: magnitude.den * BigInt(nb) * unitOre };
+  const decided = roundingDecidable(q, stepsMagnitude, { exactInDoubles: ex.exact, snaps: false });
+  const remarks: string[] = [];
+  if (decided) {
+    proposedCell.set(`${d.seller},${d.buyer}`, moneyFormula(R, rr, rc.proposed, `ROUND(ROUND(${addrOf(rr, rc.mean)}/${addrOf(rr, rc.unit)},0)*${addrOf(rr, rc.unit)},2)`, d.reference, true));
+  } else {
+    proposedCell.set(`${d.seller},${d.buyer}`, money(R, rr, rc.proposed, d.reference, true));
+    remarks.push(w("boundary", { mean: krText(d.mean, 30) }));
+    undecided.push(`${id(d.seller)}→${id(d.buyer)}`);
+  }
+  // the change of a new pair is its whole amount (last year's reference counts as 0)
+  if (d.previous !== undefined) money(R, rr, rc.previous, d.previous);
+  else remarks.push(w("newPair", { year: Y - 1 }));
+  moneyFormula(R, rr, rc.change, `ROUND(${addrOf(rr, rc.proposed)}-${addrOf(rr, rc.previous)},2)`, d.reference - (d.previous ?? 0n));
+  put(R, rr, rc.remark, remarks.join("; "));
+}
+
+/** Priser och budgetar: point prices, solidarity and fixed-only amounts uprated by the year's factor. */
+function pricesSheet(ctx: ProposalContext, Pr: Sheet, index: ReturnType<typeof indexSheet>): void {
+  const { proposal, options, w, old, Y, parties, id, krText, undecided } = ctx;
+  const { nextFactorCell } = index;
   const pc = { section: 1, item: 2, detail: 3, old: 4, validFrom: 5, factor: 6, new: 7, remark: 8 };
   title(Pr, 1, w("pricesTitle", { year: Y }), 14, pc.remark);
   put(Pr, 2, 1, w("pricesNote", { year: Y, prev: Y - 1 }));
@@ -405,12 +493,14 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   textColumn(Pr, pc.validFrom, prHead, pr, 12);
   textColumn(Pr, pc.remark, prHead, pr);
   Pr.getColumn(pc.validFrom).width = Math.max(Pr.getColumn(pc.validFrom).width ?? 0, 12);
+}
 
-  // ---------------------------------------------------------------- Parametrar (before the budget: it holds the fixed share)
-  const fsCell = parametersSheet(P, proposal, newTariff, key, w, lang);
+/** Columns of the budgeted settlement's lines. */
+const bc = { payer: 1, payee: 2, component: 3, label: 4, reference: 5, amount: 6, remark: 7 };
 
-  // ---------------------------------------------------------------- Budgeterad avräkning
-  const bc = { payer: 1, payee: 2, component: 3, label: 4, reference: 5, amount: 6, remark: 7 };
+/** Budgeterad avräkning: the new tariff's a-conto lines from the proposed references, and each party's net. */
+function budgetSheet(ctx: ProposalContext, B: Sheet, newTariff: CompiledTariff, plan: AccontoPlan, proposedCell: Map<string, CellRef>, fsCell: CellRef): void {
+  const { lang, w, Y, id, krText, undecided } = ctx;
   title(B, 1, w("budgetTitle", { year: Y }), 14, bc.remark);
   put(B, 2, 1, w("budgetNote"));
   B.mergeCells(2, 1, 2, bc.remark);
@@ -460,6 +550,17 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   moneyFormula(B, br, bc.amount, `ROUND(SUM(${colLetter(bc.amount)}${lineFirst}:${colLetter(bc.amount)}${lineLast}),2)`, plan.lines.reduce((a, l) => a + l.annual, 0n), true);
   boldRow(B, br, 1, bc.remark);
   br += 2;
+  br = budgetNetTable(ctx, B, br, plan, lineFirst, lineLast);
+  finishSheet(B, { freezeRows: bHead });
+  textColumn(B, bc.remark, bHead, lineLast);
+  B.getCell(br, 4).alignment = { horizontal: "center" };
+  B.getCell(br - 1, 4).alignment = { horizontal: "center" };
+  B.getColumn(1).width = Math.max(B.getColumn(1).width ?? 0, 14);
+}
+
+/** Each party's budgeted net (from row `br`), and the check that the nets sum to zero; returns the check's row. */
+function budgetNetTable(ctx: ProposalContext, B: Sheet, br: number, plan: AccontoPlan, lineFirst: number, lineLast: number): number {
+  const { lang, w, parties, ok, status } = ctx;
   title(B, br, w("perPartyTitle"), 12, 5);
   br++;
   header(B, br, [cliText(lang, "party"), w("name"), cliText(lang, "receives"), cliText(lang, "pays"), cliText(lang, "net")]);
@@ -493,26 +594,7 @@ export async function proposalWorkbook(proposal: Proposal, options: ProposalWork
   B.mergeCells(br, 1, br, 2);
   moneyFormula(B, br, 3, ref(netSumCell, B), 0n);
   formula(B, br, 4, status(`C${br}=0`), ok, undefined, true);
-  finishSheet(B, { freezeRows: bHead });
-  textColumn(B, bc.remark, bHead, lineLast);
-  B.getCell(br, 4).alignment = { horizontal: "center" };
-  B.getCell(br - 1, 4).alignment = { horizontal: "center" };
-  B.getColumn(1).width = Math.max(B.getColumn(1).width ?? 0, 14);
-
-  // ---------------------------------------------------------------- Indata
-  const indexText = [...options.index].sort(([a], [b]) => a - b).map(([y, p]) => `${y} ${formatScaled(p.units, p.scale).replace(".", lang === "sv" ? "," : ".")} %`).join(", ");
-  inputsSheet(F, lang, options.inputs, [
-    [w("tool"), `vardavtal ${options.version}`],
-    [w("from"), `${old.title} (${old.year})`],
-    [w("baseYear"), baseYears.join(", ")],
-    [w("indexFact"), indexText],
-    [w("roundTo"), sek(unitOre)],
-    [w("keyBasis"), keySharesText(parties.map((p) => p.id), key, lang)],
-    ...(undecided.length > 0 ? [[w("remark"), undecided.join("; ")] as [string, string]] : []),
-    [w("runAt"), runAt],
-  ]);
-
-  return workbookBuffer(wb);
+  return br;
 }
 
 /** A text column beside right-aligned amounts: left-aligned with an indent, never narrower than its header needs. */

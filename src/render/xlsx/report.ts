@@ -14,7 +14,14 @@ import { explanationWords } from "../../text/explain.js";
 import type { CareModel } from "../../core/model/tariff-schema.js";
 import { componentName, nettingWords, t as cliText } from "../../text/i18n.js";
 import { checkFigures, checkName, reportAreaOrder, runTimeText, shareDecimalExact, shareFraction, statusBanner, titleWithYear } from "../labels.js";
-import { FORMATS, ParameterTable, boldRow, colLetter, decimalCellNumber, exactCellNumber, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, reportTime, addBanner, putRef, constantLiteral, sumExact, rangeRef, ref, shareCellNumber, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
+import { FORMATS, boldRow, colLetter, decimalCellNumber, exactCellNumber, formula, header, money, moneyFormula, put, rangeRef, ref, shareCellNumber, title, type CellRef, type Sheet } from "./kit/cells.js";
+import { constantLiteral, sumExact } from "./kit/formula.js";
+import { finishSheet } from "./kit/layout.js";
+import { signatureBlock } from "./kit/signature.js";
+import { addBanner, putRef } from "./kit/banner.js";
+import { inputsSheet } from "./kit/inputs-sheet.js";
+import { ParameterTable } from "./kit/parameter-table.js";
+import { newWorkbook, reportTime, workbookBuffer } from "./kit/workbook.js";
 import { formatValueSek } from "../../core/model/decimal.js";
 import { type ScenarioRecord } from "../../core/analysis/scenario-record.js";
 import { messageText } from "../../text/diagnostics.js";
@@ -139,17 +146,33 @@ const W = {
 } as const;
 
 type WordKey = keyof typeof W.words;
+/** What every sheet of the report is written from: the result, the options, and their words. */
+interface Report {
+  r: CalculationResult;
+  options: ReportOptions;
+  lang: Lang;
+  L: 0 | 1;
+  w: (k: WordKey) => string;
+  modelName: (m: CareModel) => string;
+  /** the number of parties */
+  n: number;
+  id: (i: number) => string;
+  ok: string;
+  fail: string;
+  /** a check's status formula: OK when `cond` holds, else FEL */
+  status: (cond: string) => string;
+  /** the title every sheet names */
+  T: string;
+}
 
+/**
+ * The report's sheets, in the order they are written: the parameters first (the key, the care
+ * agreement and the flows refer to their cells), the summary and the checks last (they refer to
+ * every table before them).
+ */
 export async function resultWorkbook(r: CalculationResult, options: ReportOptions): Promise<Buffer> {
-  const lang = options.lang;
-  const L = lang === "sv" ? 0 : 1;
-  const w = (k: WordKey): string => W.words[k][L];
-  const modelName = (m: CareModel): string => cliText(lang, `model_${m}`);
-  const n = r.parties.length;
-  const id = (i: number): string => r.parties[i]?.id ?? String(i);
-  const ok = w("ok");
-  const fail = w("fail");
-  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const ctx = reportContext(r, options);
+  const { lang, L, w } = ctx;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
 
@@ -169,12 +192,73 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     explain: wb.addWorksheet(W.sheets.explain[L]),
     inputs: wb.addWorksheet(W.sheets.inputs[L]),
   };
+  const areas = areaTable(ctx, S.areas);
+  const flows = flowTable(ctx, S.flows);
 
-  // ---------------------------------------------------------------- Parametrar
-  const P = S.params;
-  const file = r.tariff.file;
+  const params = parametersSheet(ctx, S.params);
+  const key = keySheet(ctx, S.key, params);
+  const care = careSheet(ctx, S.care, params, areas);
+  areasSheet(ctx, areas);
+  const settlement = settlementSheet(ctx, S.settlement, flows);
+  const explanations = explanationsSheet(ctx, S.explain);
+  flowsSheet(ctx, flows, { params, key, care, explanations });
+  const summary = summarySheet(ctx, S.summary, runAt, key, flows);
+  checksSheet(ctx, S.checks, { key, care, settlement, summary, flows });
+  inputsSheet(S.inputs, lang, options.inputs, [
+    [w("rowsRead"), r.consumption.rowsRead],
+    [w("rowsCounted"), r.consumption.rowsCounted],
+    [w("otherYear"), r.skipped.otherYear],
+    [w("ownRegion"), r.skipped.ownRegion],
+    [w("tool"), `vardavtal ${options.version}`],
+    [w("runAt"), runAt],
+  ]);
+
+  return workbookBuffer(wb);
+}
+
+function reportContext(r: CalculationResult, options: ReportOptions): Report {
+  const lang = options.lang;
+  const L = lang === "sv" ? 0 : 1;
+  const w = (k: WordKey): string => W.words[k][L];
+  const modelName = (m: CareModel): string => cliText(lang, `model_${m}`);
+  const n = r.parties.length;
+  const id = (i: number): string => r.parties[i]?.id ?? String(i);
+  const ok = w("ok");
+  const fail = w("fail");
+  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
   // A forecast says so in every title; its factor is two cells that the care sheet's formulas use.
   const T = r.forecast ? `${w("forecast")} ${r.forecast.through}: ${r.title}` : r.title;
+  return { r, options, lang, L, w, modelName, n, id, ok, fail, status, T };
+}
+
+/** Where the per-area table stands on its sheet: the care agreement's formulas sum it before it is written. */
+function areaTable(ctx: Report, V: Sheet) {
+  const { r, n } = ctx;
+  const areaLines = areaCells(r.consumption, n).sort(reportAreaOrder);
+  const areaHeadRow = 2;
+  const firstAreaRow = areaHeadRow + 1;
+  const lastAreaRow = firstAreaRow + Math.max(areaLines.length, 1) - 1;
+  const areaCol = { area: 1, seller: 2, buyer: 3, model: 4, rows: 5, value: 6, rounded: 7 };
+  return { V, areaLines, areaHeadRow, firstAreaRow, lastAreaRow, areaCol };
+}
+type AreaTable = ReturnType<typeof areaTable>;
+
+/** Where the flow list stands on its sheet: the matrices, the summary and the checks sum it by EXACT. */
+function flowTable(ctx: Report, Fl: Sheet) {
+  const { r } = ctx;
+  const flowHeadRow = 2;
+  const firstFlowRow = flowHeadRow + 1;
+  const lastFlowRow = firstFlowRow + Math.max(r.flows.length, 1) - 1;
+  const fc = { payer: 1, payee: 2, component: 3, label: 4, amount: 5, from: 6 };
+  const flowRangeFrom = (col: number, from: Sheet): string => rangeRef(Fl, firstFlowRow, col, lastFlowRow, col, from);
+  return { Fl, flowHeadRow, firstFlowRow, lastFlowRow, fc, flowRangeFrom };
+}
+type FlowTable = ReturnType<typeof flowTable>;
+
+/** Parametrar: every tariff value the other sheets refer to, with its source. */
+function parametersSheet(ctx: Report, P: Sheet) {
+  const { r, L, w, modelName, n, id, T } = ctx;
+  const file = r.tariff.file;
   title(P, 1, `${W.sheets.params[L]}: ${T}`, 14, 6);
   header(P, 2, [w("section"), w("item"), w("detail"), w("value"), w("source")]);
   const params = new ParameterTable(P);
@@ -228,9 +312,14 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     paramRow(w("grant"), g.name, `${id(g.recipient)}: ${w("retained")}`, exactCellNumber(retained), FORMATS.money, undefined);
   });
   params.finish();
+  return { fsCell, forecastCells, weightCells, refCell, fixedAmountCell, splitTotalCell, grantAmountCell };
+}
+type ParameterCells = ReturnType<typeof parametersSheet>;
 
-  // ---------------------------------------------------------------- Fördelningsnyckel
-  const K = S.key;
+/** Fördelningsnyckel: each party's share, then each split by the key (solidarity, fixed-only, grants). */
+function keySheet(ctx: Report, K: Sheet, params: ParameterCells) {
+  const { r, lang, L, w, n, id } = ctx;
+  const { weightCells, splitTotalCell } = params;
   title(K, 1, `${W.sheets.key[L]} (${r.key.basis === "population" ? w("keyPopulation") : w("keyFixed")}${r.key.date ? ", " + r.key.date : ""})`, 14, 6);
   header(K, 2, [cliText(lang, "party"), r.key.basis === "population" ? w("population") : w("share"), w("share"), w("shareExact")]);
   const shareCells: CellRef[] = [];
@@ -287,22 +376,21 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     kr += 2;
   }
   finishSheet(K, { freezeRows: 2 });
+  return { K, shareCells, firstKeyRow, lastKeyRow, splitPartCell, splitRanges };
+}
+type KeyCells = ReturnType<typeof keySheet>;
 
-  // ---------------------------------------------------------------- Vårdavtal
-  const C = S.care;
+/** Vårdavtal: fixed, variable and unit price per pair, from the reference and the per-area values. */
+function careSheet(ctx: Report, C: Sheet, params: ParameterCells, areas: AreaTable) {
+  const { r, lang, L, w, modelName, n, id, T } = ctx;
+  const { fsCell, forecastCells, refCell } = params;
+  const { V, firstAreaRow, lastAreaRow, areaCol } = areas;
   title(C, 1, `${W.sheets.care[L]}: ${T}`, 14, 6);
   const careHead = [cliText(lang, "seller"), cliText(lang, "buyer"), w("reference"), w("fixedShare"), w("fixed"), ...MODELS.map((m) => `${w("valueOf")}: ${modelName(m)}`), w("variable"), w("unitPrice"), w("total"), w("rowsCount")];
   header(C, 2, careHead);
   const pairRows = new Map<number, number>();
-  // The per-area table comes after the pairs; its position is known in advance.
-  const V = S.areas;
-  const areaLines = areaCells(r.consumption, n).sort(reportAreaOrder);
   const firstPairRow = 3;
   const pairTotalRow = firstPairRow + r.pairs.length;
-  const areaHeadRow = 2;
-  const firstAreaRow = areaHeadRow + 1;
-  const lastAreaRow = firstAreaRow + Math.max(areaLines.length, 1) - 1;
-  const areaCol = { area: 1, seller: 2, buyer: 3, model: 4, rows: 5, value: 6, rounded: 7 };
   const areaRange = (col: number): string => rangeRef(V, firstAreaRow, col, lastAreaRow, col, C);
   r.pairs.forEach((p, k) => {
     const row = firstPairRow + k;
@@ -344,7 +432,14 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   boldRow(C, pairTotalRow, 1, 13);
 
   finishSheet(C, { freezeRows: 2 });
+  return { C, pairRows, careTotal };
+}
+type CareCells = ReturnType<typeof careSheet>;
 
+/** Per verksamhet: the consumption value per area, seller, buyer and model. */
+function areasSheet(ctx: Report, areas: AreaTable): void {
+  const { lang, w, modelName, id, T } = ctx;
+  const { V, areaLines, areaHeadRow, firstAreaRow } = areas;
   title(V, 1, `${w("perArea")}: ${T}`, 14, 7);
   header(V, areaHeadRow, [cliText(lang, "area"), cliText(lang, "seller"), cliText(lang, "buyer"), cliText(lang, "model"), w("rowsCount"), w("valueOf"), `${w("valueOf")} (${w("rounded").toLowerCase()})`]);
   areaLines.forEach((a, k) => {
@@ -358,18 +453,14 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     moneyFormula(V, row, 7, `ROUND(F${row},2)`, roundHalfAwayFromZero(a.value, VALUE_UNITS_PER_ORE));
   });
   finishSheet(V, { freezeRows: 2, filter: { row: areaHeadRow, from: 1, to: 7, lastRow: firstAreaRow + areaLines.length - 1 } });
+}
 
-  // ---------------------------------------------------------------- Avräkning
-  const A = S.settlement;
+/** Avräkning: a payer × payee matrix per component and for all, summed from the flow list. */
+function settlementSheet(ctx: Report, A: Sheet, flows: FlowTable) {
+  const { r, lang, L, w, n, id, T } = ctx;
+  const { fc, flowRangeFrom } = flows;
   title(A, 1, `${W.sheets.settlement[L]}: ${T}`, 14, 6);
-  // The flow list has its own sheet, which the matrices sum by EXACT.
-  const Fl = S.flows;
   const blocks: (Component | "all")[] = [...COMPONENTS, "all"];
-  const flowHeadRow = 2;
-  const firstFlowRow = flowHeadRow + 1;
-  const lastFlowRow = firstFlowRow + Math.max(r.flows.length, 1) - 1;
-  const fc = { payer: 1, payee: 2, component: 3, label: 4, amount: 5, from: 6 };
-  const flowRangeFrom = (col: number, from: Sheet): string => rangeRef(Fl, firstFlowRow, col, lastFlowRow, col, from);
   const flowRange = (col: number): string => flowRangeFrom(col, A);
   const matrixValue = (c: Component | "all", payer: number, payee: number): bigint =>
     r.flows.filter((f) => f.payer === payer && f.payee === payee && (c === "all" || f.component === c)).reduce((a, f) => a + f.amount, 0n);
@@ -416,10 +507,13 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   // the matrices' columns alike, as wide as the widest figure
   const matrixWidth = Math.max(...Array.from({ length: n + 1 }, (_, k) => A.getColumn(2 + k).width ?? 0));
   for (let k = 0; k <= n; k++) A.getColumn(2 + k).width = matrixWidth;
+  return { A, allMatrixTotal };
+}
 
-  // ---------------------------------------------------------------- Förklaringar
+/** Förklaringar: the chain behind every flow (what `vardavtal explain` prints). */
+function explanationsSheet(ctx: Report, X: Sheet) {
+  const { r, options, lang, L, w, modelName, T } = ctx;
   // The chain behind every flow (what `vardavtal explain` prints), each linked from its row in Flöden.
-  const X = S.explain;
   title(X, 1, `${W.sheets.explain[L]}: ${T}`, 14, 2);
   put(X, 2, 1, w("explainNote"));
   const explainRow: number[] = [];
@@ -443,7 +537,17 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     const text = String(X.getCell(row, 1).value ?? "");
     X.getRow(row).height = 14 * Math.max(1, Math.ceil(text.length / 105));
   }
+  return { X, explainRow };
+}
 
+/** Flöden: every flow, its amount a reference to the cell it comes from, and its explanation. */
+function flowsSheet(ctx: Report, flows: FlowTable, from: { params: ParameterCells; key: KeyCells; care: CareCells; explanations: ReturnType<typeof explanationsSheet> }): void {
+  const { r, lang, w, n, id, T } = ctx;
+  const { Fl, flowHeadRow, firstFlowRow, fc } = flows;
+  const { fixedAmountCell, grantAmountCell } = from.params;
+  const { splitPartCell } = from.key;
+  const { C, pairRows } = from.care;
+  const { X, explainRow } = from.explanations;
   title(Fl, 1, `${w("flows")}: ${T}`, 14, 6);
   header(Fl, flowHeadRow, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "component"), cliText(lang, "label"), cliText(lang, "amount"), w("from"), w("explanation")]);
   r.flows.forEach((f, k) => {
@@ -473,9 +577,11 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     if (why !== undefined) putRef(Fl, row, fc.from + 1, { sheet: X, row: why, col: 1 });
   });
   finishSheet(Fl, { freezeRows: 2, filter: { row: flowHeadRow, from: 1, to: fc.from + 1, lastRow: firstFlowRow + r.flows.length - 1 } });
+}
 
-  // ---------------------------------------------------------------- Sammanfattning
-  const M = S.summary;
+/** Sammanfattning: the facts of the run, each party's net, the transfers, the components, the warnings. */
+function summarySheet(ctx: Report, M: Sheet, runAt: string, key: KeyCells, flows: FlowTable) {
+  const { r, options, lang, w, T } = ctx;
   title(M, 1, r.forecast ? T : titleWithYear(r.title, r.year), 16, 6);
   put(M, 2, 1, w("source"));
   M.getCell(2, 1).alignment = { vertical: "top" }; // level with the source text, which wraps from the top
@@ -489,6 +595,22 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   put(M, 5, 2, `${r.key.basis === "population" ? w("keyPopulation") : w("keyFixed")}${r.key.date ? ", " + r.key.date : ""}${r.key.populationSource?.kind === "file" ? ` (${r.key.populationSource.file})` : ""}`);
   // the facts run over the table's columns, so that they do not widen its first columns
   for (let row = 3; row <= 5; row++) M.mergeCells(row, 2, row, 6);
+  const { netCells, netSumCell, mt } = partiesTable(ctx, M, key, flows);
+  const transfers = transfersTable(ctx, M, mt + 2);
+  const components = componentsTable(ctx, M, transfers.next + 1, flows);
+  warningsList(ctx, M, components.next + 2);
+  M.mergeCells(2, 2, 2, 6);
+  M.getRow(2).height = 15 * Math.min(6, Math.ceil((r.source ?? "").length / 110) || 1);
+  finishSheet(M, { freezeRows: 0 });
+  signatureBlock(M, lang, r.tariff.decision);
+  return { M, netCells, netSumCell, firstTransferRow: transfers.firstTransferRow, lastTransferRow: transfers.lastTransferRow, compCells: components.compCells, compTotal: components.compTotal };
+}
+
+/** Each party's share, received, paid and net (from row 8), summed from the flow list. */
+function partiesTable(ctx: Report, M: Sheet, key: KeyCells, flows: FlowTable) {
+  const { r, lang, w, n } = ctx;
+  const { shareCells } = key;
+  const { fc, flowRangeFrom } = flows;
   header(M, 7, [cliText(lang, "party"), w("name"), w("share"), w("receives"), w("pays"), w("net")]);
   const netCells: CellRef[] = [];
   r.parties.forEach((p, i) => {
@@ -508,7 +630,12 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   moneyFormula(M, mt, 5, `ROUND(SUM(E8:E${mt - 1}),2)`, r.flows.reduce((a, f) => a + f.amount, 0n), true);
   const netSumCell = moneyFormula(M, mt, 6, `ROUND(SUM(F8:F${mt - 1}),2)`, r.net.reduce((a, b) => a + b, 0n), true);
   boldRow(M, mt, 1, 6);
-  let mr = mt + 2;
+  return { netCells, netSumCell, mt };
+}
+
+/** The transfers that settle the nets (from row `mr`). */
+function transfersTable(ctx: Report, M: Sheet, mr: number) {
+  const { r, lang, w, id } = ctx;
   title(M, mr, w("transfers"), 12, 6);
   mr++;
   put(M, mr, 1, nettingWords(r.netting, lang));
@@ -525,7 +652,13 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   }
   if (r.transfers.length === 0) put(M, mr++, 1, cliText(lang, "no_transfers"));
   const lastTransferRow = Math.max(firstTransferRow, mr - 1);
-  mr++;
+  return { firstTransferRow, lastTransferRow, next: mr };
+}
+
+/** The total per component (from row `mr`), summed from the flow list. */
+function componentsTable(ctx: Report, M: Sheet, mr: number, flows: FlowTable) {
+  const { r, lang, w } = ctx;
+  const { fc, flowRangeFrom } = flows;
   title(M, mr, w("perComponent"), 12, 6);
   mr++;
   header(M, mr, [cliText(lang, "component"), cliText(lang, "amount")]);
@@ -539,7 +672,12 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
   put(M, mr, 1, w("total"));
   const compTotal = moneyFormula(M, mr, 2, `ROUND(SUM(B${mr - COMPONENTS.length}:B${mr - 1}),2)`, COMPONENTS.reduce((a, c) => a + r.componentTotals[c], 0n), true);
   boldRow(M, mr, 1, 2);
-  mr += 2;
+  return { compCells, compTotal, next: mr };
+}
+
+/** The calculation's warnings in words (from row `mr`). */
+function warningsList(ctx: Report, M: Sheet, mr: number): void {
+  const { r, lang, w } = ctx;
   title(M, mr, w("warnings"), 12, 6);
   mr++;
   if (r.warnings.length === 0) put(M, mr++, 1, w("none"));
@@ -549,13 +687,16 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     M.mergeCells(mr, 1, mr, 6);
     mr++;
   }
-  M.mergeCells(2, 2, 2, 6);
-  M.getRow(2).height = 15 * Math.min(6, Math.ceil((r.source ?? "").length / 110) || 1);
-  finishSheet(M, { freezeRows: 0 });
-  signatureBlock(M, lang, r.tariff.decision);
+}
 
-  // ---------------------------------------------------------------- Kontroller
-  const K2 = S.checks;
+/** Kontroller: the workbook's own checks as formulas, then the program's checks. */
+function checksSheet(ctx: Report, K2: Sheet, from: { key: KeyCells; care: CareCells; settlement: ReturnType<typeof settlementSheet>; summary: ReturnType<typeof summarySheet>; flows: FlowTable }): void {
+  const { r, lang, L, w, ok, fail, status } = ctx;
+  const { K, firstKeyRow, lastKeyRow, splitRanges } = from.key;
+  const { careTotal } = from.care;
+  const { A, allMatrixTotal } = from.settlement;
+  const { M, netCells, netSumCell, firstTransferRow, lastTransferRow, compCells, compTotal } = from.summary;
+  const { fc, flowRangeFrom } = from.flows;
   title(K2, 1, w("sheetChecks"), 14, 6);
   header(K2, 2, [w("check"), w("detail"), w("value"), w("expected"), w("status")]);
   let cr = 3;
@@ -610,16 +751,4 @@ export async function resultWorkbook(r: CalculationResult, options: ReportOption
     cr++;
   }
   finishSheet(K2, { freezeRows: 2 });
-
-  // ---------------------------------------------------------------- Indata
-  inputsSheet(S.inputs, lang, options.inputs, [
-    [w("rowsRead"), r.consumption.rowsRead],
-    [w("rowsCounted"), r.consumption.rowsCounted],
-    [w("otherYear"), r.skipped.otherYear],
-    [w("ownRegion"), r.skipped.ownRegion],
-    [w("tool"), `vardavtal ${options.version}`],
-    [w("runAt"), runAt],
-  ]);
-
-  return workbookBuffer(wb);
 }

@@ -18,7 +18,13 @@ import { paymentSourceText } from "../../contracts/settlement.js";
 import { componentName, nettingWords, t as cliText } from "../../text/i18n.js";
 import { checkFigures, checkName, runTimeText, statusBanner, type TariffStatus } from "../labels.js";
 import type { Decision } from "../../core/model/tariff.js";
-import { addBanner, boldRow, constantLiteral, finishSheet, formula, header, inputsSheet, money, moneyFormula, newWorkbook, put, rangeRef, ref, reportTime, sumExact, title, workbookBuffer, type CellRef, type Sheet, signatureBlock } from "./kit.js";
+import { boldRow, formula, header, money, moneyFormula, put, rangeRef, ref, title, type CellRef, type Sheet } from "./kit/cells.js";
+import { constantLiteral, sumExact } from "./kit/formula.js";
+import { finishSheet } from "./kit/layout.js";
+import { signatureBlock } from "./kit/signature.js";
+import { addBanner } from "./kit/banner.js";
+import { inputsSheet } from "./kit/inputs-sheet.js";
+import { newWorkbook, reportTime, workbookBuffer } from "./kit/workbook.js";
 
 /** A payment as it is listed: with where it came from (a CSV line, a plan line), for the reader. */
 export interface ListedPayment extends Payment {
@@ -52,19 +58,33 @@ function alignRight(sheet: Sheet, row: number, cols: number[]): void {
 function apart(sheet: Sheet, row: number, col: number, how: "center" | "indent"): void {
   sheet.getCell(row, col).alignment = how === "center" ? { horizontal: "center" } : { horizontal: "left", indent: 1 };
 }
+const sumOre = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
 
+/** What every sheet of the settlement is written from: the settlement, the options, and their words. */
+interface SettlementContext {
+  s: Settlement;
+  options: SettlementWorkbookOptions;
+  lang: Lang;
+  w: (k: Word, params?: Record<string, string | number>) => string;
+  id: (i: number) => string;
+  /** the number of parties */
+  n: number;
+  ok: string;
+  fail: string;
+  status: (cond: string) => string;
+  /** a forecast's columns: paid to date and what the plan has left */
+  forecastCols: boolean;
+}
+
+/**
+ * The settlement's sheets: per counterparty first (signed), the lines, the payments, the checks,
+ * the inputs. Written from the payments up: the lines sum the payments, the first sheet the lines.
+ */
 export async function settlementWorkbook(s: Settlement, options: SettlementWorkbookOptions): Promise<Buffer> {
-  const lang = options.lang;
-  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
-  const id = (i: number): string => s.parties[i] ?? String(i);
-  const n = s.parties.length;
-  const ok = w("ok");
-  const fail = w("fail");
-  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const ctx = settlementContext(s, options);
+  const { lang, w } = ctx;
   const at = reportTime(options.runAt);
   const runAt = runTimeText(at);
-  const sumOre = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
-  const forecastCols = s.counterparties.some((c) => c.paidToDate !== undefined);
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   addBanner(wb, [...statusBanner(options.tariffStatus, lang), ...(s.forecast ? [w("bannerForecast", { through: s.forecast.through })] : [])]);
@@ -74,7 +94,32 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const K = wb.addWorksheet(w("checksSheet"));
   const F = wb.addWorksheet(w("inputs"));
 
-  // ---------------------------------------------------------------- Betalningar (the list)
+  const payRange = paymentsSheet(ctx, B);
+  const lineRange = linesSheet(ctx, R, payRange, S);
+  const first = counterpartySheet(ctx, S, runAt, lineRange);
+  checksSheet(ctx, K, S, lineRange, first);
+  inputsSheet(F, lang, options.inputs, [
+    [w("tool"), `vardavtal ${options.version}`],
+    [w("runAt"), runAt],
+  ]);
+  return workbookBuffer(wb);
+}
+
+function settlementContext(s: Settlement, options: SettlementWorkbookOptions): SettlementContext {
+  const lang = options.lang;
+  const w = (k: Word, params: Record<string, string | number> = {}): string => workbookWord(lang, k, params);
+  const id = (i: number): string => s.parties[i] ?? String(i);
+  const n = s.parties.length;
+  const ok = w("ok");
+  const fail = w("fail");
+  const status = (cond: string): string => `IF(${cond},${constantLiteral(ok)},${constantLiteral(fail)})`;
+  const forecastCols = s.counterparties.some((c) => c.paidToDate !== undefined);
+  return { s, options, lang, w, id, n, ok, fail, status, forecastCols };
+}
+
+/** Betalningar: the list of payments as read; returns a column of it as a range, for formulas on `from`. */
+function paymentsSheet(ctx: SettlementContext, B: Sheet): (col: number, from: Sheet) => string {
+  const { s, lang, w, id } = ctx;
   const payments = s.payments;
   title(B, 1, `${w("paymentsTitle")} (${s.year})`, 14, 7);
   header(B, 3, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount"), w("date"), cliText(lang, "component"), w("note"), w("source")]);
@@ -102,8 +147,12 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   B.getColumn(4).width = 12;
   B.getColumn(7).width = 48;
   const payRange = (col: number, from: Sheet): string => rangeRef(B, payFirst, col, payLast, col, from);
+  return payRange;
+}
 
-  // ---------------------------------------------------------------- Rader (lines)
+/** Rader: what was due and paid per payer, payee and component; returns a column of it as a range on the first sheet. */
+function linesSheet(ctx: SettlementContext, R: Sheet, payRange: (col: number, from: Sheet) => string, S: Sheet): (col: number) => string {
+  const { s, lang, w, id } = ctx;
   title(R, 1, `${w("settlement_linesTitle")} (${s.year})`, 14, 9);
   put(R, 2, 1, w("paidNote"));
   R.mergeCells(2, 1, 2, 9);
@@ -119,7 +168,7 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     money(R, row, 5, l.paid);
     moneyFormula(R, row, 6, `ROUND(D${row}-E${row},2)`, l.difference, true);
     money(R, row, 7, l.invoiced);
-    const fromList = sumOre(payments.filter((p) => p.payer === l.payer && p.payee === l.payee && p.component === l.component).map((p) => p.amount));
+    const fromList = sumOre(s.payments.filter((p) => p.payer === l.payer && p.payee === l.payee && p.component === l.component).map((p) => p.amount));
     moneyFormula(R, row, 8, `ROUND(${sumExact(payRange(3, R), [[payRange(1, R), `$A${row}`], [payRange(2, R), `$B${row}`], [payRange(5, R), `$C${row}`]])},2)`, fromList);
     moneyFormula(R, row, 9, `ROUND(E${row}-G${row}-H${row},2)`, l.paid - l.invoiced - fromList);
   });
@@ -133,8 +182,12 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   finishSheet(R, { freezeRows: 4 });
   for (const c of [7, 8]) R.getColumn(c).width = 24;
   const lineRange = (col: number): string => rangeRef(R, lineFirst, col, lineLast, col, S);
+  return lineRange;
+}
 
-  // ---------------------------------------------------------------- Per motpart (first sheet)
+/** Per motpart, the first sheet: the facts, each party's ledgers, the parties' totals, the final transfers. */
+function counterpartySheet(ctx: SettlementContext, S: Sheet, runAt: string, lineRange: (col: number) => string) {
+  const { s, options, lang, w, id, forecastCols } = ctx;
   const lastCol = forecastCols ? 10 : 8;
   title(S, 1, s.forecast ? w("headingForecast", { year: s.year, through: s.forecast.through }) : w("settlement_heading", { year: s.year }), 16, lastCol);
   const facts: [string, string][] = [
@@ -156,6 +209,17 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     S.mergeCells(r, 1, r, lastCol);
     r += 2;
   }
+  const { blockTotals, next } = ledgersTable(ctx, S, r, lastCol, lineRange);
+  const parties = partiesTable(ctx, S, next, lastCol);
+  const transfers = transfersTable(ctx, S, parties.next, lastCol);
+  finishSheet(S, { freezeRows: 0 });
+  signatureBlock(S, lang, options.decision);
+  return { blockTotals, ...parties, ...transfers };
+}
+
+/** Each party's ledger against each counterparty (from row `r`), with its total; returns the totals' cells. */
+function ledgersTable(ctx: SettlementContext, S: Sheet, r: number, lastCol: number, lineRange: (col: number) => string) {
+  const { s, lang, w, id, n, forecastCols } = ctx;
   // Each party's ledger against each counterparty (positive = the party is to receive), one table
   // with a total per party.
   const blockTotals: CellRef[] = [];
@@ -209,7 +273,12 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     r++;
   }
   r++;
+  return { blockTotals, next: r };
+}
 
+/** Each party's net, paid and remaining (from row `r`). */
+function partiesTable(ctx: SettlementContext, S: Sheet, r: number, lastCol: number) {
+  const { s, lang, w, id } = ctx;
   // Per party.
   title(S, r, w("partiesTitle"), 12, lastCol);
   r++;
@@ -231,7 +300,12 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   const remainingSum = moneyFormula(S, r, 4, `ROUND(SUM(D${partyFirst}:D${r - 1}),2)`, sumOre(s.totals.map((x) => x.remaining)), true);
   boldRow(S, r, 1, 4);
   r += 2;
+  return { remainingCells, netSum, remainingSum, next: r };
+}
 
+/** The transfers that settle what remains (from row `r`). */
+function transfersTable(ctx: SettlementContext, S: Sheet, r: number, lastCol: number) {
+  const { s, lang, w, id } = ctx;
   title(S, r, w("finalTitle", { netting: nettingWords(s.netting, lang, true) }), 12, lastCol);
   r++;
   header(S, r, [cliText(lang, "payer"), cliText(lang, "payee"), cliText(lang, "amount")]);
@@ -246,13 +320,14 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
   }
   if (s.transfers.length === 0) put(S, r++, 1, cliText(lang, "no_transfers"));
   const trLast = Math.max(trFirst, r - 1);
-  r++;
+  return { trFirst, trLast };
+}
 
-  finishSheet(S, { freezeRows: 0 });
-  signatureBlock(S, lang, options.decision);
-
-  // ---------------------------------------------------------------- Kontroller
-  r = 1;
+/** Kontroller: the sheets' own checks as formulas, then the program's checks. */
+function checksSheet(ctx: SettlementContext, K: Sheet, S: Sheet, lineRange: (col: number) => string, first: ReturnType<typeof counterpartySheet>): void {
+  const { s, lang, w, id, ok, fail, status } = ctx;
+  const { blockTotals, remainingCells, netSum, remainingSum, trFirst, trLast } = first;
+  let r = 1;
   title(K, r, w("settlement_checks"), 14, 5);
   r++;
   header(K, r, [w("check"), w("detail"), w("value"), w("settlement_expected"), w("status")]);
@@ -293,11 +368,4 @@ export async function settlementWorkbook(s: Settlement, options: SettlementWorkb
     r++;
   }
   finishSheet(K, { freezeRows: 0 });
-
-  // ---------------------------------------------------------------- Indata
-  inputsSheet(F, lang, options.inputs, [
-    [w("tool"), `vardavtal ${options.version}`],
-    [w("runAt"), runAt],
-  ]);
-  return workbookBuffer(wb);
 }
