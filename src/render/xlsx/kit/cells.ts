@@ -3,6 +3,7 @@
  * cell addresses and references, the cell limits of Excel, and the writers of one cell (a value,
  * money, a formula with its cached result, a header, a title, a bold total row).
  */
+import { columnLetter } from "../../../text/diagnostics.js";
 import type ExcelJS from "exceljs";
 import { formatOre, formatRational } from "../../../core/model/decimal.js";
 import { MAX_RESULT_ORE } from "../../../core/model/limits.js";
@@ -62,14 +63,9 @@ export interface CellRef {
   col: number;
 }
 
+/** A 1-based column number as Excel names the column: 1 → A, 27 → AA. */
 export function colLetter(col: number): string {
-  let s = "";
-  while (col > 0) {
-    const m = (col - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    col = Math.floor((col - 1) / 26);
-  }
-  return s;
+  return columnLetter(col - 1);
 }
 
 export function addr(row: number, col: number, absolute = false): string {
