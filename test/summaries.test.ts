@@ -9,7 +9,7 @@ import { FIXTURES, runMain, tempDir } from "./helpers.js";
 const DRAFT = 'UTKAST – illustrativa belopp: tariffen är inte beslutad (status "illustrative")';
 
 describe("summaries", () => {
-  it("key, check-key, acconto, calculate and settle say UTKAST for the bundled illustrative tariff, with the year once in the title", async () => {
+  it("key, check-key, acconto, calculate, settle and compare say UTKAST for the bundled illustrative tariff, with the year once in the title", async () => {
     const out = tempDir();
     const plan = join(out, "plan.json");
     const result = join(out, "r.json");
@@ -20,7 +20,10 @@ describe("summaries", () => {
       checkKey: await runMain(["check-key", "--tariff", join(FIXTURES, "keycheck", "tariff.json"), "--costs", join(FIXTURES, "keycheck", "costs.csv")]),
     };
     const settle = await runMain(["settle", "--result", result, "--paid", plan]);
-    for (const [name, r] of Object.entries({ ...runs, settle })) {
+    // a comparison of two results of the illustrative tariff: the sides by their short names, the agreement once
+    const compare = await runMain(["compare", result, result]);
+    expect(compare.stdout.split("\n").slice(0, 2)).toEqual(["Jämförelse: 2025 (A) → 2025 (B)", "Överenskommelse 2025, Sydöstra sjukvårdsregionen"]);
+    for (const [name, r] of Object.entries({ ...runs, settle, compare })) {
       if (name === "checkKey") continue; // its tariff is its own (below)
       expect(r.stdout.split("\n").slice(0, 3), `${name}: ${r.stderr}`).toContain(DRAFT);
       expect(r.stdout, name).not.toContain("Överenskommelse 2025, Sydöstra sjukvårdsregionen (2025)");

@@ -1,7 +1,8 @@
 /** A comparison as `vardavtal compare` prints it. Pure, so the offline page shows the same text. */
 import { sideScenarioText } from "../../text/scenario-lines.js";
 import { bySizeOfChange, type Comparison } from "../../core/analysis/compare.js";
-import { cw, effectName, effectsUnavailable, sideLabels, sideName } from "../../text/compare-words.js";
+import { cw, effectName, effectsUnavailable, sideLabels } from "../../text/compare-words.js";
+import { draftLines } from "../labels.js";
 import type { Lang } from "../../text/messages.js";
 import { componentName, t } from "../../text/i18n.js";
 import { messageText } from "../../text/diagnostics.js";
@@ -12,10 +13,17 @@ export function comparisonText(c: Comparison, lang: Lang): string {
   const id = (i: number): string => c.parties[i] ?? String(i);
   const sek = (x: bigint): string => formatSek(x, lang);
   const out: string[] = [];
-  out.push(cw(lang, "heading", { a: sideName(lang, c.a), b: sideName(lang, c.b) }));
+  // the sides by their short names (as the table's columns), the agreement once below them
+  const side = sideLabels(lang, c);
+  out.push(cw(lang, "heading", { a: side.a, b: side.b }));
+  const titleA = c.a.title ?? c.a.file ?? "";
+  const titleB = c.b.title ?? c.b.file ?? "";
+  out.push(titleA === titleB ? titleA : `${side.a}: ${titleA}; ${side.b}: ${titleB}`);
+  // a side computed from an illustrative (or proposed) tariff makes the comparison a draft, as on the workbook
+  const statuses = [c.a.tariffStatus, c.b.tariffStatus];
+  out.push(...draftLines(statuses.includes("illustrative") ? "illustrative" : statuses.includes("proposal") ? "proposal" : undefined, lang));
   for (const s of [c.a, c.b]) if (s.scenario) out.push(cw(lang, "scenarioSet", { list: sideScenarioText(s, lang) }));
   out.push("");
-  const side = sideLabels(lang, c);
   const abc = [side.a, side.b, cw(lang, "change")];
   out.push(textTable([[t(lang, "party"), ...abc], ...c.net.map((n, i) => [id(i), sek(n.a), sek(n.b), sek(n.change)])], [false, true, true, true]));
   const e = c.effects;
