@@ -9,7 +9,7 @@
  * Screenshots of each step go to $VARDAVTAL_SCREENSHOTS when set (else a temporary folder).
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
@@ -301,6 +301,29 @@ describe.skipIf(!CHROMIUM)("the offline page (web/dist/vardavtal.html)", () => {
     expect([...items, await p.locator("#error-count").textContent()].join("\n") + "\n").toBe(run.stderr);
     expect(items[0]).toMatch(/^consumption\.csv:2:\d+: error\[BAD_NUMBER\]/);
     await shot(p, "13-errors");
+    await p.close();
+  });
+
+  it("says a file picked and then deleted is gone, and names a missing result as the terminal does", async () => {
+    const gone = tempDir();
+    writeFileSync(join(gone, "borta.csv"), "år;säljare;köpare;verksamhet;poäng\n2025;RÖ;RJL;neurokirurgi;1\n");
+    writeFileSync(join(gone, "borta.json"), "{}\n");
+    const p = await open();
+    expect(await submit(p, "calculate", async (f) => {
+      await f.locator("input[name=consumption]").setInputFiles(join(gone, "borta.csv"));
+      rmSync(join(gone, "borta.csv"));
+    })).toBe("errors");
+    expect(await p.locator("#vardavtal-errors li").allTextContents()).toEqual(["borta.csv:1:1: error[FILE_READ]: kan inte läsa filen: filen finns inte längre där den valdes: välj den igen"]);
+    expect(await submit(p, "settle", async (f) => {
+      await f.locator("input[name=result]").setInputFiles(join(gone, "borta.json"));
+      await f.locator("input[name=paid]").setInputFiles(join(gone, "borta.json"));
+      rmSync(join(gone, "borta.json"));
+    })).toBe("errors");
+    expect((await p.locator("#vardavtal-errors li").allTextContents())[0]).toBe("borta.json:1:1: error[FILE_READ]: kan inte läsa filen: filen finns inte längre där den valdes: välj den igen");
+    // compare without its two results: the command line's words, one line, no count
+    const run = await runMain(["compare"], gone);
+    expect(await submit(p, "compare")).toBe("errors");
+    expect([...(await p.locator("#vardavtal-errors li").allTextContents()), (await p.locator("#error-count").textContent()) ?? ""].filter((l) => l !== "").join("\n") + "\n").toBe(run.stderr);
     await p.close();
   });
 

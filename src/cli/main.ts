@@ -657,8 +657,8 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       const first = argv.find((x) => !x.startsWith("-"));
       const missingPositional = /^(Not enough non-option arguments|Ett kommando behövs)/.test(msg ?? "");
       const positionalNeeded: Record<string, string> = {
-        compare: tr(lang, "compare behöver två resultatfiler, A och B: vardavtal compare A.json B.json", "compare needs two result files, A and B: vardavtal compare A.json B.json"),
-        explain: tr(lang, "explain behöver beloppet som ska förklaras, t.ex. \"RJL>RÖ rörlig\" eller \"netto RKL\"", "explain needs the figure to explain, e.g. \"RJL>RÖ variable\" or \"net RKL\""),
+        compare: t(lang, "usage_compare_needs"),
+        explain: t(lang, "usage_explain_needs"),
       };
       // An unknown flag first: `--tarif` is a typo, and "tariff is missing" would point elsewhere.
       const options = (cli as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]>; boolean: string[] } }).getOptions();

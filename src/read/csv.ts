@@ -387,6 +387,9 @@ export function bytesSource(name: string, data: Uint8Array | string): ByteSource
 /** The reason FILE_READ gives for an error: its `code` (ENOENT, EISDIR…), else its text. */
 export function readFailure(e: unknown): { errno: string } {
   const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  // a browser's file picked before and deleted, moved or changed since (DOMException names)
+  const name = typeof e === "object" && e !== null ? (e as { name?: unknown }).name : undefined;
+  if (name === "NotFoundError" || name === "NotReadableError") return { errno: name };
   return { errno: typeof code === "string" ? code : String(e) };
 }
 

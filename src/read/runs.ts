@@ -154,6 +154,8 @@ export async function checkKeyCsv(input: CheckKeyInput): Promise<{ result: KeyCh
 export interface BlobLike {
   size: number;
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+  /** the whole blob (a Blob has it; read only when the blob is empty, see blobSource) */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 /**
@@ -166,6 +168,8 @@ export function blobSource(name: string, blob: BlobLike): ByteSource {
     open: (chunkSize) => ({
       size: blob.size,
       chunks: (async function* () {
+        // a browser gives a picked file that was deleted since as empty: reading it whole says so (NotFoundError)
+        if (blob.size === 0) await blob.arrayBuffer?.();
         for (let at = 0; at < blob.size; at += chunkSize) yield new Uint8Array(await blob.slice(at, Math.min(at + chunkSize, blob.size)).arrayBuffer());
       })(),
     }),

@@ -41,7 +41,8 @@ function shorten(text: string): string {
 /** A file-system error in words, with its code for those who search for it ("filen finns inte (ENOENT)"). */
 export function fileProblemText(errno: string, lang: Lang): string {
   const words = (CATALOGUES[lang].fileProblems as Record<string, string>)[errno];
-  return words !== undefined ? `${words} (${errno})` : errno;
+  // an errno (ENOENT) is shown for whoever searches for it; a browser's DOMException name is not
+  return words !== undefined ? (/^E[A-Z]+$/.test(errno) ? `${words} (${errno})` : words) : errno;
 }
 
 /** Whether fileProblemText has words for this error code. */

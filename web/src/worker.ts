@@ -5,6 +5,7 @@
  * machine: the page's Content-Security-Policy forbids every connection.
  */
 import { DiagnosticBag, InputError, sortDiagnostics, type Diagnostic } from "../../src/core/model/diagnostics.js";
+import { readFailure } from "../../src/read/csv.js";
 import { populationKeyOf, resolveKey } from "../../src/core/model/key.js";
 import type { CompiledTariff } from "../../src/core/model/tariff.js";
 import { accontoPlan } from "../../src/core/year/acconto.js";
@@ -78,8 +79,8 @@ function usage(message: string): InputError {
   return new InputError([{ severity: "error", code: "USAGE", params: { message }, file: "vardavtal", line: 1, column: 1 }]);
 }
 
-/** What yargs says in Swedish for a required option that is missing. */
-const missing = (option: string): InputError => usage(`Obligatoriskt argument saknas: ${option}`);
+/** What yargs says for a required option that is missing (its words, in the catalogue). */
+const missing = (option: string): InputError => usage(t(lang, "usage_missing_one", { options: option }));
 
 /** A download whose bytes are still being made. */
 interface Later extends Omit<Download, "data"> {
@@ -120,7 +121,12 @@ class Form {
 }
 
 async function bytesOf(p: Picked): Promise<Uint8Array> {
-  return new Uint8Array(await p.blob.arrayBuffer());
+  try {
+    return new Uint8Array(await p.blob.arrayBuffer());
+  } catch (e) {
+    // a file picked before and deleted, moved or changed since: FILE_READ at the file, as the terminal says it
+    throw new InputError([{ severity: "error", code: "FILE_READ", params: { reason: readFailure(e) }, file: p.name, line: 1, column: 1 }]);
+  }
 }
 
 async function textOf(p: Picked): Promise<{ name: string; text: string; info: InputFileInfo }> {
@@ -298,8 +304,10 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
 
   async settle(form) {
     const bag = new DiagnosticBag();
-    const resultFile = form.need("result");
     const paid = form.files("paid");
+    // both missing: named together, as yargs does on the command line
+    if (!form.file("result") && paid.length === 0) throw usage(t(lang, "usage_missing_many", { options: "result, paid" }));
+    const resultFile = form.need("result");
     if (paid.length === 0) throw missing("paid");
     const result = await textOf(resultFile);
     const paidBytes = await Promise.all(paid.map(async (p) => ({ name: p.name, bytes: await bytesOf(p) })));
@@ -323,6 +331,8 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
 
   async compare(form) {
     const bag = new DiagnosticBag();
+    // the command line's words for its two positional results
+    if (!form.file("a") || !form.file("b")) throw usage(t(lang, "usage_compare_needs"));
     const a = await textOf(form.need("a"));
     const b = await textOf(form.need("b"));
     const compared = compareResultTexts({ text: a.text, file: a.name }, { text: b.text, file: b.name }, bag);
@@ -336,7 +346,7 @@ const commands: Record<Job["command"], (form: Form) => Promise<Done>> = {
 
   async explain(form) {
     const flow = form.value("flow");
-    if (flow === undefined) throw missing("flow");
+    if (flow === undefined) throw usage(t(lang, "usage_explain_needs"));
     const run = await calculateRun(form);
     const found = explainFlow(run.result, flow, { componentNames: componentNames(), ...(run.scenario ? { scenario: run.scenario } : {}) });
     if ("code" in found) throw new InputError([found]);
@@ -375,7 +385,9 @@ self.onmessage = (event: MessageEvent<Job>) => {
       if (e instanceof InputError) {
         // as the terminal prints it: errors of one kind once, with the rows they stand on, then the count
         const sorted = sortDiagnostics(e.diagnostics);
-        post({ kind: "errors", lines: renderDiagnostics(sorted, lang, false), count: t(lang, "errors_found", { count: sorted.filter((d) => d.severity === "error").length }) });
+        // a usage problem alone is one line, without the count, as the terminal prints it
+        const usageOnly = sorted.every((d) => d.code === "USAGE");
+        post({ kind: "errors", lines: renderDiagnostics(sorted, lang, false), count: usageOnly ? "" : t(lang, "errors_found", { count: sorted.filter((d) => d.severity === "error").length }) });
       } else post({ kind: "errors", lines: [t(lang, "internal_error", { message: e instanceof Error ? e.message : String(e) })], count: "" });
     });
 };
