@@ -594,6 +594,8 @@ function run(form: HTMLFormElement): Promise<boolean> {
       $("#vardavtal-text").textContent = m.text;
       showDownloads(m.downloads);
       $("#downloads").setAttribute("aria-busy", String(m.more));
+      // a command that writes no file (key, check-tariff) shows no empty download box
+      ($("#downloads").parentElement as HTMLElement).style.display = m.downloads.length === 0 && !m.more ? "none" : "";
       showWarnings(m.warnings);
       showView(m.view);
       $<HTMLDetailsElement>("#text-box").open = m.view.kind === "none";
