@@ -79,7 +79,7 @@ export async function calculateFiles(options: FileRunOptions): Promise<FileRunOu
  */
 export async function readTariffFile(pathOrYear: string): Promise<FileOutcome<CompiledTariff>> {
   const bag = new DiagnosticBag();
-  const loaded = loadTariffArg(pathOrYear, bag);
+  const loaded = await loadTariffArg(pathOrYear, bag);
   bag.throwIfErrors();
   if (!loaded) throw new InputError(bag.items);
   return { value: loaded.tariff, warnings: sortDiagnostics([...loaded.tariff.warnings, ...bag.warnings]), inputs: [loaded.info] };

@@ -5,19 +5,17 @@
 import { resultFromSummary, type CalculationResult } from "../core/model/calculate.js";
 import { ConsumptionAccumulator, checkConsumption, type ConsumptionSummary } from "../core/model/consumption.js";
 import { DiagnosticBag, InputError } from "../core/model/diagnostics.js";
-import { resolveKey, type PopulationInput } from "../core/model/key.js";
+import { resolveKey } from "../core/model/key.js";
 import type { CompiledTariff } from "../core/model/tariff.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import { csvInfoToInput } from "../read/inputs.js";
-import { fileSize, readTariffFile, readTextFile } from "./files.js";
-import { readConsumptionFile, readPopulationFile, tableArg } from "./table-files.js";
-import { loadPopulationArg, tariffArgSource } from "./tariff-arg.js";
-import { tariffFromText } from "../read/tariff-text.js";
+import { fileSize, readTextFile } from "./files.js";
+import { readConsumptionFile, tableArg } from "./table-files.js";
+import { loadPopulationArg, loadTariffArg } from "./tariff-arg.js";
 import { applyScenario, scenarioComparison } from "../core/analysis/scenario.js";
 import type { Comparison } from "../core/analysis/compare.js";
 import type { CsvInfo } from "../read/csv.js";
 import { readConsumptionFast, type FastOptions, type FastOutcome } from "./fast/reader.js";
-import { compileBundledTariff } from "./paths.js";
 import { isoDateYear } from "../core/model/numbers.js";
 import { type ScenarioRecord } from "../core/analysis/scenario-record.js";
 
@@ -63,18 +61,7 @@ export interface FileRun {
   baseline?: { result: CalculationResult; comparison: Comparison };
 }
 
-/** Loads the tariff given as a path or a bundled year; errors go to the bag. */
-export function loadTariffArg(arg: string, bag: DiagnosticBag): { tariff: CompiledTariff; info: InputFileInfo } | undefined {
-  const source = tariffArgSource(arg, bag);
-  if (!source) return undefined;
-  if ("year" in source) {
-    const compiled = compileBundledTariff(source.year, source.file, bag);
-    return compiled !== "unvalidated" ? compiled : tariffFromText(source.file, bag);
-  }
-  return readTariffFile(source.path, bag);
-}
-
-export { loadPopulationArg } from "./tariff-arg.js";
+export { loadPopulationArg, loadTariffArg } from "./tariff-arg.js";
 
 /**
  * Reads every input, reports every problem (throws InputError carrying all of them), and returns
@@ -82,7 +69,7 @@ export { loadPopulationArg } from "./tariff-arg.js";
  */
 export async function calculateFiles(options: FileRunOptions): Promise<FileRun> {
   const bag = new DiagnosticBag();
-  const t = loadTariffArg(options.tariff, bag);
+  const t = await loadTariffArg(options.tariff, bag);
   const pop = await loadPopulationArg(options.population, bag);
   if (!t) {
     bag.throwIfErrors();

@@ -2,7 +2,7 @@
  * `--tariff` and `--population` of a command: a path, or a year meaning a bundled tariff. A
  * bundled tariff validated at build time compiles without the tariff schema (zod), and a tariff
  * file loads the schema only when it is read, so `key` and `check-tariff` on a bundled tariff
- * start without it. The messages are those of `loadTariffArg` (node/run.ts).
+ * start without it.
  */
 import type { DiagnosticBag } from "../core/model/diagnostics.js";
 import type { CompiledTariff } from "../core/model/tariff-compile.js";
@@ -23,7 +23,7 @@ export function tariffArgSource(arg: string, bag: DiagnosticBag): { year: number
 }
 
 /** Loads the tariff given as a path or a bundled year; errors go to the bag. Loads zod only for a tariff that was not validated at build time. */
-export async function loadTariffArgLazily(arg: string, bag: DiagnosticBag): Promise<{ tariff: CompiledTariff; info: InputFileInfo } | undefined> {
+export async function loadTariffArg(arg: string, bag: DiagnosticBag): Promise<{ tariff: CompiledTariff; info: InputFileInfo } | undefined> {
   const source = tariffArgSource(arg, bag);
   if (!source) return undefined;
   if ("year" in source) {

@@ -46,7 +46,7 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   const dirs = [...(args.csvDir ? [{ option: "--csv-dir", path: args.csvDir }] : []), ...(args.ledgerDir ? [{ option: "--ledger-dir", path: args.ledgerDir }] : [])];
 
   const bag = new DiagnosticBag();
-  const loaded = loadTariffArg(args.tariff, bag);
+  const loaded = await loadTariffArg(args.tariff, bag);
   const pop = await loadPopulationArg(args.population, bag);
   bag.throwIfErrors();
   if (!loaded) return;

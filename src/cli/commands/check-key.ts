@@ -39,7 +39,7 @@ export async function checkKeyCommand(args: CheckKeyArgs, io: Io, lang: Lang): P
   // Before anything is read: an output must not overwrite an input, nor be a folder or a device.
   assertOutputPaths({ inputs, files: outputs }, lang);
   const bag = new DiagnosticBag();
-  const loaded = loadTariffArg(args.tariff, bag);
+  const loaded = await loadTariffArg(args.tariff, bag);
   const pop = await loadPopulationArg(args.population, bag);
   // a negative tolerance is an error; above MAX_INPUT_ORE too (the same in every output mode)
   const tol = moneyOption(args.tolerance, "--tolerance", bag, { negative: false });

@@ -10,7 +10,7 @@ import type { Lang } from "../../text/messages.js";
 import { TARIFF_SCHEMA_FILE } from "../../core/model/tariff-format.js";
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs } from "../../node/outputs.js";
-import { loadTariffArgLazily } from "../../node/tariff-arg.js";
+import { loadTariffArg } from "../../node/tariff-arg.js";
 import { t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
@@ -28,7 +28,7 @@ export async function checkTariffCommand(args: CheckTariffArgs, io: Io, lang: La
   const inputs = tariffInput(args.tariff);
   if (schemaPath) assertOutputPaths({ inputs, files: [{ option: "--write-schema", path: schemaPath }], dirs: [{ option: "--write-schema", path: args.writeSchema as string }] }, lang);
   const bag = new DiagnosticBag();
-  const loaded = await loadTariffArgLazily(args.tariff, bag);
+  const loaded = await loadTariffArg(args.tariff, bag);
   bag.throwIfErrors();
   if (!loaded) return;
   const tariff = loaded.tariff;

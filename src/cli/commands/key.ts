@@ -2,7 +2,7 @@
 import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { populationKeyOf, resolveKey } from "../../core/model/key.js";
 import type { Lang } from "../../text/messages.js";
-import { loadPopulationArg, loadTariffArgLazily } from "../../node/tariff-arg.js";
+import { loadPopulationArg, loadTariffArg } from "../../node/tariff-arg.js";
 import type { Io } from "../io.js";
 import { failOnWarnings } from "../../node/strict.js";
 import { moneyOption } from "../../read/options.js";
@@ -19,7 +19,7 @@ export interface KeyArgs {
 
 export async function keyCommand(args: KeyArgs, io: Io, lang: Lang): Promise<void> {
   const bag = new DiagnosticBag();
-  const loaded = await loadTariffArgLazily(args.tariff, bag);
+  const loaded = await loadTariffArg(args.tariff, bag);
   const pop = await loadPopulationArg(args.population, bag);
   const amount = moneyOption(args.amount, "--amount", bag); // may be negative; at most MAX_INPUT_ORE
   bag.throwIfErrors();

@@ -78,7 +78,7 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
       bag.error("FILE_READ", { reason: readFailure(e) }, { file, line: 1, column: 1 });
     }
   }
-  const tariff = args.tariff ? loadTariffArg(args.tariff, bag) : undefined;
+  const tariff = args.tariff ? await loadTariffArg(args.tariff, bag) : undefined;
   const { settlement, result, infos: paidInfos } = await settleRun({ result: resultText ? { name: args.result, text: resultText.text } : undefined, paid: bytes, forecast: args.forecast, unitPrice: args.unitPrice }, bag);
   const infos: InputFileInfo[] = [...(resultText ? [resultText.info] : []), ...paidInfos];
   const warnings = sortDiagnostics(bag.warnings);
