@@ -31,7 +31,6 @@ import type { PaidSourceBytes } from "./read/paid-sources.js";
 import { settleRun } from "./read/settle-run.js";
 import { type CompiledTariff } from "./core/model/tariff.js";
 import { calculateCsv as csvCalculate, checkKeyCsv, type CalculateCsvInput, type CheckKeyInput, type CsvInput } from "./read/runs.js";
-import { t } from "./text/i18n.js";
 import { proposalNotes } from "./text/proposal-notes.js";
 
 /**

@@ -22,7 +22,7 @@ import type { AccontoPlan } from "./core/year/acconto.js";
 import type { CalculationResult } from "./core/model/calculate.js";
 import type { KeyCheckResult } from "./core/year/keycheck.js";
 import type { BaseResult, Proposal } from "./core/year/proposal.js";
-import type { Payment, Settlement } from "./core/year/settlement.js";
+import type { Settlement } from "./core/year/settlement.js";
 import type { Comparison } from "./core/analysis/compare.js";
 import type { ScenarioRecord } from "./core/analysis/scenario-record.js";
 import type { Lang } from "./core/model/codes.js";

@@ -21,7 +21,10 @@ export type OutputFs = Pick<
 >;
 
 export interface WriteOptions {
-  /** language of the messages (default Swedish) */
+  /**
+   * @deprecated not read: a failure is an InputError whose diagnostics are codes with
+   * parameters, worded in any language by renderDiagnostic
+   */
   lang?: Lang;
   /** file-system calls to use instead of node:fs (tests) */
   fs?: Partial<OutputFs>;
@@ -108,7 +111,6 @@ function uniqueName(target: string, suffix: string): string {
  */
 export function writeFilesAtomically(files: PendingFile[], options: WriteOptions = {}): void {
   const fs: OutputFs = { ...nodeFs, ...options.fs };
-  const lang = options.lang ?? "sv";
   interface Step {
     file: PendingFile;
     target: string;

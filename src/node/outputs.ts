@@ -6,7 +6,7 @@
  */
 import { lstatSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { DiagnosticBag, InputError, diagnosticKey, sortDiagnostics, type Diagnostic } from "../core/model/diagnostics.js";
+import { DiagnosticBag, InputError, type Diagnostic } from "../core/model/diagnostics.js";
 import type { Lang } from "../text/messages.js";
 import { isSpecialPath, outputKindPhrase, outputTarget, statKind, writeFilesAtomically, type PendingFile } from "./atomic-write.js";
 import { resolveTariffArg } from "./paths.js";
@@ -178,5 +178,5 @@ export function tariffInput(arg: string): PathArg[] {
  */
 export function writeOutputs(files: PendingFile[], inputs: PathArg[], dirs: PathArg[], lang: Lang): void {
   assertOutputPaths({ inputs, files: files.map((f) => ({ option: f.option ?? f.path, path: f.path })), dirs }, lang);
-  writeFilesAtomically(files, { lang });
+  writeFilesAtomically(files);
 }

@@ -4,7 +4,7 @@
  * No `node:` import: each reader takes a ByteSource; `src/node/files.ts` reads files with them.
  */
 import { ConsumptionAccumulator, type ConsumptionField, type ConsumptionRow } from "../core/model/consumption.js";
-import { DiagnosticBag, InputError, type FieldRef, type Location, type Params } from "../core/model/diagnostics.js";
+import { DiagnosticBag, type FieldRef, type Location, type Params } from "../core/model/diagnostics.js";
 import type { PopulationInput } from "../core/model/key.js";
 import { MAX_INPUT_ORE, MAX_POPULATION } from "../core/model/limits.js";
 import { badNumberParams, isoDateYear, leadingBlank, parseLocaleNumber } from "../core/model/numbers.js";
@@ -16,7 +16,6 @@ export type { PartyNames } from "../core/year/settlement.js";
 import type { Component } from "../core/model/calculate.js";
 import type { InputFileInfo } from "../contracts/result-json.js";
 import { emptyInfo, isBlankRecord, mapHeader, readCsv, type ByteSource, type ColumnSpec, type CsvInfo, type CsvRecord, type ReadOptions } from "./csv.js";
-import { sha256, type Sha256Hasher } from "./sha256.js";
 import { finishSheetRecord, isSheetRecord, sheetRecords, type SheetSource, type SheetTable } from "./sheet.js";
 
 /**

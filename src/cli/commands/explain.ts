@@ -8,7 +8,6 @@ import { componentNames, explanationText, explanationWords } from "../../text/ex
 import type { Lang } from "../../text/messages.js";
 import { assertOutputPaths, failOnWarnings, tariffInput, writeOutputs, type PathArg } from "../../node/outputs.js";
 import { calculateFiles } from "../../node/run.js";
-import { t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
 import { explanationToJson } from "../../contracts/explanation.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";

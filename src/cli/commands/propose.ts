@@ -18,7 +18,6 @@ import { proposalText } from "../../render/text/proposal.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
 import { proposalNotes } from "../../text/proposal-notes.js";
-import { checkProposalTariff } from "../../contracts/proposal-check.js";
 
 export interface ProposeArgs {
   tariff: string;
@@ -40,7 +39,7 @@ export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Pro
   assertOutputPaths({ inputs, files: outputs, dirs: [] }, lang);
 
   const bag = new DiagnosticBag();
-  const loaded = loadTariffArg(args.tariff, bag);
+  const loaded = await loadTariffArg(args.tariff, bag);
   const pop = await loadPopulationArg(args.population, bag);
   const resultTexts: { name: string; text: string }[] = [];
   const resultInfos: InputFileInfo[] = [];

@@ -7,7 +7,7 @@
  * every other sum the comparison shows. The split of each party's change into effects is in
  * effects.ts; a comparison carries it when it could be made.
  */
-import { formatOre, parseMoney } from "../model/decimal.js";
+import { formatOre } from "../model/decimal.js";
 import { COMPONENTS, type CalculationResult, type Component } from "../model/calculate.js";
 import { areaCells } from "../model/consumption.js";
 import { areaKey } from "../model/names.js";
@@ -15,7 +15,6 @@ import type { CareModel } from "../model/tariff-schema.js";
 import type { Effects } from "./effects.js";
 import type { TariffFile } from "../model/tariff-schema.js";
 import type { Decision } from "../model/tariff.js";
-import { formatValueSek } from "../model/decimal.js";
 import { type ScenarioRecord } from "./scenario-record.js";
 
 /** One result as the comparison reads it: parties by id, flows with what they are. */

@@ -11,7 +11,6 @@ import { unknownPartyParams, type DistributionKey } from "../model/key.js";
 import { MAX_RESULT_ORE } from "../model/limits.js";
 import type { CompiledTariff } from "../model/tariff.js";
 import { balancesAfter, settlementTransfers, type Transfer } from "../model/transfers.js";
-import { shareText } from "../model/decimal.js";
 
 export { DEFAULT_TOLERANCE } from "./tolerance.js";
 

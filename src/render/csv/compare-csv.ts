@@ -12,7 +12,6 @@ import type { Lang } from "../../text/messages.js";
 import { csvText } from "./csv-safe.js";
 import { scenarioCsv } from "./scenario-column.js";
 import { decimalComma, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
-import { excelCsv } from "./excel-csv.js";
 import { formatValueSek } from "../../core/model/decimal.js";
 
 /** Every name `--csv-dir` may write for a comparison (checked before the run). */

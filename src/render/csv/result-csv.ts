@@ -21,7 +21,6 @@ import { scenarioChanges } from "../../text/scenario-lines.js";
 import type { ScenarioRecord } from "../../core/analysis/scenario-record.js";
 import { cw } from "../../text/compare-words.js";
 import { decimalComma, joinPath, oreForExcelCsv, type PendingFile } from "../format.js";
-import { excelCsv } from "./excel-csv.js";
 import { reportAreaOrder } from "../labels.js";
 import { shareText, formatValueSek } from "../../core/model/decimal.js";
 

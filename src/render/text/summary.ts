@@ -1,6 +1,5 @@
 /** The summary table a `calculate` run prints on stdout. */
 import { COMPONENTS, type CalculationResult } from "../../core/model/calculate.js";
-import { formatRational, groupedInteger } from "../../core/model/decimal.js";
 import type { Lang } from "../../text/messages.js";
 import { scenarioLines } from "../../text/scenario-lines.js";
 import { formatSek, textTable } from "../format.js";
