@@ -125,7 +125,8 @@ export function readerName(reader: string | undefined, lang: Lang): string {
   return reader;
 }
 
-export type TariffStatus = "decided" | "proposal" | "illustrative";
+import type { TariffStatus } from "../core/model/tariff-format.js";
+export type { TariffStatus };
 
 /** The banner lines a workbook carries for a tariff that is not decided (none when decided or absent). */
 export function statusBanner(status: TariffStatus | undefined, lang: Lang): string[] {

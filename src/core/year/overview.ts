@@ -7,11 +7,11 @@
  * must be of the outcome given. Core: codes and parameters; the words are in text/.
  */
 import { formatOre } from "../model/decimal.js";
+import { leastDecided, type TariffStatus } from "../model/tariff-format.js";
 import type { DiagnosticBag } from "../model/diagnostics.js";
 import type { Decision } from "../model/tariff.js";
 
-export type TariffStatus = "decided" | "proposal" | "illustrative";
-const DRAFTNESS: readonly TariffStatus[] = ["illustrative", "proposal", "decided"];
+export type { TariffStatus };
 
 /** What the overview reads of one input file (the readers in contracts/ fill it in). */
 export interface OverviewSource {
@@ -156,7 +156,7 @@ export function buildOverview(input: { plan: OverviewSource; forecasts?: readonl
 
 /** The least decided status the inputs name: one draft input makes the whole overview a draft. */
 function statusOf(sources: readonly OverviewSource[]): { tariffStatus?: TariffStatus } {
-  const status = DRAFTNESS.find((s) => sources.some((x) => x.tariffStatus === s));
+  const status = leastDecided(sources.map((x) => x.tariffStatus));
   return status ? { tariffStatus: status } : {};
 }
 

@@ -3,6 +3,7 @@ import { sideScenarioText } from "../../text/scenario-lines.js";
 import { bySizeOfChange, type Comparison } from "../../core/analysis/compare.js";
 import { cw, effectName, effectsUnavailable, sideLabels } from "../../text/compare-words.js";
 import { draftLines } from "../labels.js";
+import { leastDecided } from "../../core/model/tariff-format.js";
 import type { Lang } from "../../text/messages.js";
 import { componentName, t } from "../../text/i18n.js";
 import { messageText } from "../../text/diagnostics.js";
@@ -20,8 +21,7 @@ export function comparisonText(c: Comparison, lang: Lang): string {
   const titleB = c.b.title ?? c.b.file ?? "";
   out.push(titleA === titleB ? titleA : `${side.a}: ${titleA}; ${side.b}: ${titleB}`);
   // a side computed from an illustrative (or proposed) tariff makes the comparison a draft, as on the workbook
-  const statuses = [c.a.tariffStatus, c.b.tariffStatus];
-  out.push(...draftLines(statuses.includes("illustrative") ? "illustrative" : statuses.includes("proposal") ? "proposal" : undefined, lang));
+  out.push(...draftLines(leastDecided([c.a.tariffStatus, c.b.tariffStatus]), lang));
   for (const s of [c.a, c.b]) if (s.scenario) out.push(cw(lang, "scenarioSet", { list: sideScenarioText(s, lang) }));
   out.push("");
   const abc = [side.a, side.b, cw(lang, "change")];

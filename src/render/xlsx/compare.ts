@@ -15,6 +15,7 @@
  * Formulas carry the comparison's exact figure as cached result and round with ROUND to the öre;
  * no input text is part of a formula (they compare cells with EXACT, via sumExact).
  */
+import { leastDecided } from "../../core/model/tariff-format.js";
 import { sideScenarioText } from "../../text/scenario-lines.js";
 import { workbookWord } from "../../text/workbook-words.js";
 import { bySizeOfChange, type Comparison } from "../../core/analysis/compare.js";
@@ -115,8 +116,7 @@ export async function comparisonWorkbook(c: Comparison, options: ComparisonWorkb
 
   const wb = newWorkbook(`vardavtal ${options.version}`, at);
   // a side computed from an illustrative (or proposed) tariff makes the comparison a draft too
-  const statuses = [c.a.tariffStatus, c.b.tariffStatus];
-  addBanner(wb, statusBanner(statuses.includes("illustrative") ? "illustrative" : statuses.includes("proposal") ? "proposal" : undefined, lang));
+  addBanner(wb, statusBanner(leastDecided([c.a.tariffStatus, c.b.tariffStatus]), lang));
   const S = wb.addWorksheet(sheetName("summary"));
   const K = wb.addWorksheet(sheetName("components"));
   const F = wb.addWorksheet(sheetName("flows"));
