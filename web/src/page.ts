@@ -8,7 +8,7 @@ import { BUNDLED_TARIFFS } from "../../src/package-data.js";
 import type { Component } from "../../src/core/model/calculate.js";
 import { groupedDecimal } from "../../src/core/model/decimal.js";
 import { exampleConsumptionCsv } from "../../src/read/example-year.js";
-import { monthName, statusBanner, titleWithYear, type TariffStatus } from "../../src/render/labels.js";
+import { draftLines, monthName, titleWithYear, type TariffStatus } from "../../src/render/labels.js";
 import { componentName } from "../../src/text/i18n.js";
 import { hbarChart, monthColumns, type Bar } from "./charts.js";
 import type { AccontoJson, CommandName, Download, Job, KeptKind, KeyCheckJson, OverviewJson, Picked, Reply, ResultJson, SettlementJson, View } from "./protocol.js";
@@ -481,8 +481,9 @@ const COLORS = ["#2469b8", "#d08a1e", "#6a4fb3", "#8a8f98", "#1d6b3a", "#b3261e"
 
 /** A draft says so before any figure (a result, a forecast, the overview of them). */
 function showDraft(status: string | undefined): void {
-  const [draft] = statusBanner(status as TariffStatus | undefined, "sv");
-  if (draft !== undefined) $("#charts").appendChild(el("p", status === "illustrative" ? `${draft}: tariffen är inte beslutad` : draft, "draft"));
+  // the line the terminal's summary starts with
+  const [draft] = draftLines(status as TariffStatus | undefined, "sv");
+  if (draft !== undefined) $("#charts").appendChild(el("p", draft, "draft"));
 }
 
 function showResult(r: ResultJson): void {
