@@ -38,7 +38,8 @@ export default defineConfig({
       // unit files share their worker's modules (no fresh import of src/, exceljs … per file):
       // they keep no state between files (runMain restores cwd and env after each run)
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: integration, isolate: false } },
-      { extends: true, test: { name: "integration", include: integration } },
+      // one LibreOffice kept running for the run (test/libreoffice.ts): a recalculation is handed to it
+      { extends: true, test: { name: "integration", include: integration, globalSetup: ["test/global-setup.ts"] } },
     ],
   },
 });

@@ -34,8 +34,10 @@
 //   replaced by `sha256:<DIGEST>`: the content they cover is digested anyway, and the readers'
 //   tests hold every digest a writer writes.
 //
-// test/outputs-unchanged.test.ts runs the same list the same way (its own copy of these
+// test/outputs-unchanged.test.ts runs the same list in the same folders (its own copy of these
 // functions, so that it depends on nothing but node: and the built command): keep the two alike.
+// It runs the built main for every run in one child process (scripts/lib/main-runner.js, started
+// through the same link): so it holds that main without a process each writes what the bin wrote.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";

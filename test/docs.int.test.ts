@@ -223,6 +223,39 @@ function outputsOf(command: string): string[] {
   return [...command.matchAll(/--(?:json|xlsx|out|csv-dir)\s+("[^"]+"|\S+)/g)].map((m) => (m[1] as string).replace(/^"|"$/g, ""));
 }
 
+/**
+ * The words of a plain `vardavtal …` line as bash would pass them (quotes removed, a trailing
+ * comment dropped), or undefined when the line needs the shell: a pipe, a redirection, a
+ * variable, a glob, more than one command.
+ */
+export function plainCall(line: string): string[] | undefined {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (c === "'" || c === '"') {
+      const end = line.indexOf(c, i + 1);
+      if (end < 0) return undefined;
+      const inner = line.slice(i + 1, end);
+      if (c === '"' && /[$`\\!]/.test(inner)) return undefined;
+      word = (word ?? "") + inner;
+      i = end;
+    } else if (/\s/.test(c)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else if (c === "#" && word === undefined) break;
+    else if (/[|&;<>()$`\\*?[\]{}~!]/.test(c)) return undefined;
+    else word = (word ?? "") + c;
+  }
+  if (word !== undefined) words.push(word);
+  return words[0] === "vardavtal" ? words.slice(1) : undefined;
+}
+
+/**
+ * Runs a block's commands in order: a plain `vardavtal …` line through the CLI's main in this
+ * process (runMain: the same code the bin runs, without a process start each), any other line
+ * through bash with `vardavtal` on the PATH.
+ */
 async function runBlock(block: DocBlock, cwd: string): Promise<{ command: string; code: number; stdout: string; stderr: string; missing: string[] }[]> {
   const results = [];
   for (const command of block.commands) {
@@ -230,6 +263,12 @@ async function runBlock(block: DocBlock, cwd: string): Promise<{ command: string
     let code = 0;
     let stdout = "";
     let stderr = "";
+    const args = plainCall(line);
+    if (args) {
+      ({ code, stdout, stderr } = await runMain(args, cwd, { VARDAVTAL_LANG: "sv" }));
+      results.push({ command, code, stdout, stderr, missing: outputsOf(line).filter((p) => !existsSync(join(cwd, p))) });
+      continue;
+    }
     try {
       ({ stdout, stderr } = await run("bash", ["-euo", "pipefail", "-c", line], { cwd, env: { ...process.env, PATH: `${join(cwd, ".bin")}:${process.env.PATH ?? ""}`, VARDAVTAL_LANG: "sv" }, maxBuffer: 64 << 20 }));
     } catch (e) {
@@ -306,6 +345,13 @@ describe("the docs test catches what it is for", () => {
     expect(unknownNames("vardavtal calculate --tarif 2025 --consumption k.csv", fakeCli)).toEqual(["flag --tarif of calculate"]);
     expect(unknownNames("npx vardavtal kalkylera --tariff 2025", fakeCli)).toEqual(['command "kalkylera"']);
     expect(unknownNames("vardavtal calculate --tariff 2025 [--json r.json] --no-variable  # --comment", fakeCli)).toEqual([]);
+  });
+
+  it("a plain line runs in process with bash's words; a line that needs the shell goes to bash", () => {
+    expect(plainCall(`vardavtal explain --tariff 2025 --consumption k.csv "RJL>RÖ rörlig"   # en rad`)).toEqual(["explain", "--tariff", "2025", "--consumption", "k.csv", "RJL>RÖ rörlig"]);
+    expect(plainCall(`vardavtal calculate --set 'a.b=1' --set "references.RÖ>RJL.amount=6"`)).toEqual(["calculate", "--set", "a.b=1", "--set", "references.RÖ>RJL.amount=6"]);
+    expect(plainCall(`vardavtal calculate --x=""`)).toEqual(["calculate", "--x="]);
+    for (const line of ["vardavtal key | head -1", "vardavtal key > k.txt", "vardavtal key && ls", "vardavtal key --out $HOME", 'vardavtal key "$X"', "vardavtal key *.csv", "vardavtal key 'open", "ls; vardavtal key", "node x.js"]) expect(plainCall(line), line).toBeUndefined();
   });
 
   it("markers: a skip needs a reason, an unknown or stray marker is a problem, a block's lines are joined", () => {

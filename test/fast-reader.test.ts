@@ -26,7 +26,7 @@ import { renderDiagnostic } from "../src/text/diagnostics.js";
 
 const TARIFF = join(ROOT, "tariffs", "2025.json");
 /** Cases of the wide property below (VARDAVTAL_FUZZ_RUNS), and the seed of both properties. */
-const FUZZ_RUNS = Math.max(1, Number(process.env.VARDAVTAL_FUZZ_RUNS) || 600);
+const FUZZ_RUNS = Math.max(1, Number(process.env.VARDAVTAL_FUZZ_RUNS) || 300);
 const FUZZ_SEED = Number(process.env.VARDAVTAL_FUZZ_SEED) || 20251123;
 const SPELLINGS: Record<string, string[]> = {
   RJL: ["RJL", "rjl", "Jönköping", " RJL ", "Region Jönköpings län"],

@@ -1,8 +1,9 @@
 /** Shared helpers for the tests: running the real command, comparing results to the öre. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
+import { makeProfile, profileArg, soffice } from "./libreoffice.js";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -138,38 +139,33 @@ export function sharesClose(a: string, b: string): boolean {
   return (d < 0n ? -d : d) <= 10n ** 8n; // 1e-12 at 20 decimals
 }
 
-export function soffice(): string | undefined {
-  for (const cmd of ["soffice", "libreoffice"]) if (spawnSync("which", [cmd]).status === 0) return cmd;
-  return undefined;
-}
+export { soffice };
 
 /**
- * The LibreOffice profile of this test process: made once (a first start in a new profile costs
- * seconds), set to recalculate OOXML on load, so that the saved values are LibreOffice's own.
- * Test files run in processes of their own, one at a time each, so no two runs share it.
+ * The LibreOffice profile the tests use: the one of the instance the integration run keeps
+ * running (test/global-setup.ts), so that a conversion is handed to it instead of starting
+ * LibreOffice again; else one made for this test process (a first start in a new profile costs
+ * seconds). Either way set to recalculate OOXML on load, so that the saved values are
+ * LibreOffice's own.
  */
 let loProfile: string | undefined;
 function libreOfficeProfile(): string {
   if (loProfile) return loProfile;
-  const profile = tempDir("vardavtal-lo-");
-  mkdirSync(join(profile, "user"), { recursive: true });
-  writeFileSync(
-    join(profile, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return (loProfile = profile);
+  let kept = "";
+  try {
+    kept = inject("libreOfficeProfile") ?? "";
+  } catch {
+    // not provided: this run has no global setup
+  }
+  return (loProfile = kept || makeProfile(tempDir("vardavtal-lo-")));
 }
 
 /**
- * Recalculates workbooks fully in LibreOffice (headless), as few starts as names allow (one start
- * takes most of the time: files with distinct names go in one run), and returns the paths of the
- * results, in order.
+ * Converts files with LibreOffice (headless) to `format` ("xlsx": recalculated; "pdf": printed),
+ * as few runs as names allow (files with distinct names go in one run), and returns the paths of
+ * the results, in order.
  */
-export function recalculateAll(files: readonly string[]): string[] {
+export function convertAll(files: readonly string[], format: "xlsx" | "pdf"): string[] {
   const cmd = soffice() as string;
   const results: string[] = [];
   let pending = [...files.keys()];
@@ -181,10 +177,15 @@ export function recalculateAll(files: readonly string[]): string[] {
     });
     pending = pending.filter((i) => !batch.includes(i));
     const out = tempDir("vardavtal-recalc-");
-    execFileSync(cmd, ["--headless", `-env:UserInstallation=file://${libreOfficeProfile()}`, "--convert-to", "xlsx", "--outdir", out, ...batch.map((i) => files[i] as string)], { stdio: "pipe", timeout: 300_000 });
-    for (const i of batch) results[i] = join(out, basename(files[i] as string));
+    execFileSync(cmd, ["--headless", profileArg(libreOfficeProfile()), "--convert-to", format, "--outdir", out, ...batch.map((i) => files[i] as string)], { stdio: "pipe", timeout: 300_000 });
+    for (const i of batch) results[i] = join(out, basename(files[i] as string).replace(/\.xlsx$/, `.${format}`));
   }
   return results;
+}
+
+/** Recalculates workbooks fully in LibreOffice (headless) and returns the paths of the results, in order. */
+export function recalculateAll(files: readonly string[]): string[] {
+  return convertAll(files, "xlsx");
 }
 
 /** Recalculates a workbook fully in LibreOffice (headless) and returns the path of the result. */

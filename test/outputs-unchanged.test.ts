@@ -23,14 +23,17 @@
  * records the SHA-256 of an input that itself holds a path (resultat-2025.json), that input's
  * digest with placeholders instead.
  *
- * The runs of runs.json run in order in one folder (demo fills it); the bad cases run meanwhile,
- * each in a copy of its folder, one at a time in this process: the built command's `main`
- * (dist/cli/main.js, what the bin calls) with the cwd and environment of a spawned run. They write
- * nothing and print only diagnostics, which do not depend on where the package lies; a process
- * for each of them cost most of this file's time (test/runner-parity.int.test.ts holds that the
- * bin and `main` in process give the same).
+ * The runs of runs.json run in order in one folder (demo fills it), in one child process that
+ * runs the built command's `main` (dist/cli/main.js, what the bin calls) for each
+ * (scripts/lib/main-runner.js, started through the project's link as the script starts the bin);
+ * the bad cases run meanwhile, each in a copy of its folder, one at a time in this process: the
+ * same `main` with the cwd and environment of a spawned run (they write nothing and print only
+ * diagnostics, which do not depend on where the package lies). The script spawns the bin for every
+ * run, so the manifest it writes is the bin's, and this test holds that `main` run without a
+ * process start each gives every byte of it; a process for each run cost three quarters of this
+ * file's time (test/runner-parity.int.test.ts holds the same for the bin and `main` in process).
  */
-import { spawn } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -149,29 +152,11 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
-/** The command, spawned as scripts/snapshot-outputs.js spawns it (there with spawnSync). */
-function spawnCli(folder: Folder, args: string[], env: Record<string, string>): Promise<{ code: number | string; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--preserve-symlinks", "--preserve-symlinks-main", join(folder.root, "bin", "vardavtal.js"), ...args], {
-      cwd: folder.dir,
-      env: runEnv(env),
-      timeout: 120_000,
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (c: Buffer) => out.push(c));
-    child.stderr.on("data", (c: Buffer) => err.push(c));
-    child.stdin.end();
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code: code ?? `signal ${signal}`, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
-  });
-}
-
 type Main = (argv: string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; stderrIsTty: boolean }) => Promise<number>;
 let inProcessQueue: Promise<unknown> = Promise.resolve();
 
 /**
- * The built command's main in this process, as spawnCli runs the bin: in the folder, with runEnv's
+ * The built command's main in this process, as forkedMain runs it: in the folder, with runEnv's
  * environment (both restored after), stdout and stderr captured (yargs' console output too), an
  * uncaught error an internal error (exit 3, as the bin). One run at a time.
  */
@@ -210,11 +195,46 @@ function mainInProcess(folder: Folder, args: string[], env: Record<string, strin
   return p;
 }
 
+let runner: { child: ChildProcess; ready: Promise<void>; queue: Promise<unknown> } | undefined;
+
+/**
+ * The built command's main in one child process for all the runs of runs.json
+ * (scripts/lib/main-runner.js, forked through the project's link with --preserve-symlinks, so
+ * that the command sees the project at the path of fixed length, as a spawned bin does), one run
+ * at a time: the runs' work without a process start and a cold start of the code each.
+ */
+function forkedMain(folder: Folder, args: string[], env: Record<string, string>): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  if (!runner) {
+    const child = fork(join(folder.root, "scripts", "lib", "main-runner.js"), [], { cwd: folder.dir, env: runEnv(env), execArgv: ["--preserve-symlinks", "--preserve-symlinks-main"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const ready = new Promise<void>((resolve, reject) => {
+      child.once("message", () => resolve());
+      child.once("error", reject);
+      child.once("exit", (code) => reject(new Error(`scripts/lib/main-runner.js exited (${code}) before it was ready`)));
+    });
+    runner = { child, ready, queue: Promise.resolve() };
+  }
+  const r = runner;
+  const p = r.queue.then(async () => {
+    await r.ready;
+    return new Promise<{ code: number | string; stdout: string; stderr: string }>((resolve, reject) => {
+      const onExit = (code: number | null): void => reject(new Error(`scripts/lib/main-runner.js exited (${code}) during ${args.join(" ")}`));
+      r.child.once("exit", onExit);
+      r.child.once("message", (m) => {
+        r.child.off("exit", onExit);
+        resolve(m as { code: number; stdout: string; stderr: string });
+      });
+      r.child.send({ args, cwd: folder.dir, env: runEnv(env) });
+    });
+  });
+  r.queue = p.catch(() => undefined);
+  return p;
+}
+
 /**
  * One run in a folder: exit code, stdout and stderr with placeholders, the digest of every file
  * it wrote. folder.known maps each file's hash to its digest with placeholders (see the script).
  */
-async function run(folder: Folder, args: string[], env: Record<string, string>, via = spawnCli): Promise<Outcome> {
+async function run(folder: Folder, args: string[], env: Record<string, string>, via: typeof forkedMain): Promise<Outcome> {
   const paths: [string, string][] = [
     [folder.dir, "<DIR>"],
     [folder.root, "<ROOT>"],
@@ -282,7 +302,7 @@ beforeAll(() => {
           mkdirSync(dirname(join(folder.dir, name)), { recursive: true });
           writeFileSync(join(folder.dir, name), text);
         }
-        return run(folder, r.args, list.env);
+        return run(folder, r.args, list.env, forkedMain);
       }),
     );
     results.set(`run ${r.name}`, p);
@@ -299,6 +319,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   await Promise.all(results.values());
+  runner?.child.kill();
   box?.remove();
 });
 

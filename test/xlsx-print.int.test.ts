@@ -6,11 +6,10 @@
  * words. The PDF is measured with poppler (pdftotext -bbox, pdfinfo).
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cellText, haveLibreOffice, loadWorkbook, runCli, soffice, tempDir } from "./helpers.js";
+import { cellText, convertAll, haveLibreOffice, loadWorkbook, runCli, tempDir } from "./helpers.js";
 
 const havePoppler = spawnSync("which", ["pdftotext"]).status === 0 && spawnSync("which", ["pdfinfo"]).status === 0;
 const WORKBOOKS = ["rapport-2025.xlsx", "acconto-2025.xlsx", "slutreglering-2025.xlsx", "jamforelse.xlsx"];
@@ -140,14 +139,12 @@ function pages(pdf: string): PrintedPage[] {
 describe.skipIf(!haveLibreOffice || !havePoppler)("the workbooks as LibreOffice prints them on A4", () => {
   let pdfs: Record<string, PrintedPage[]> = {};
   beforeAll(() => {
-    const out = tempDir("vardavtal-print-pdf-");
-    const r = spawnSync(soffice() as string, ["--headless", "--convert-to", "pdf", "--outdir", out, ...WORKBOOKS.map((w) => join(dir, w))], { encoding: "utf8", timeout: 240_000 });
-    expect(r.status, r.stderr).toBe(0);
-    pdfs = Object.fromEntries(readdirSync(out).map((f) => [f.replace(/\.pdf$/, ".xlsx"), pages(join(out, f))]));
-    for (const f of readdirSync(out)) {
-      const info = spawnSync("pdfinfo", [join(out, f)], { encoding: "utf8" }).stdout;
-      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1]), f).toBe(pdfs[f.replace(/\.pdf$/, ".xlsx")]?.length);
-    }
+    const printed = convertAll(WORKBOOKS.map((w) => join(dir, w)), "pdf");
+    pdfs = Object.fromEntries(printed.map((f, i) => [WORKBOOKS[i] as string, pages(f)]));
+    printed.forEach((f, i) => {
+      const info = spawnSync("pdfinfo", [f], { encoding: "utf8" }).stdout;
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1]), f).toBe(pdfs[WORKBOOKS[i] as string]?.length);
+    });
   }, 300_000);
 
   it("prints the first sheet on page 1 alone, with its figures and its signatures", () => {

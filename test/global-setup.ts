@@ -1,0 +1,24 @@
+/**
+ * The integration project's global setup: one LibreOffice kept running for the whole run (see
+ * test/libreoffice.ts), its profile handed to the test processes with `provide`.
+ */
+import type { TestProject } from "vitest/node";
+import { keepOfficeRunning, type KeptOffice } from "./libreoffice.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The profile of the LibreOffice kept running, or "" when none is. */
+    libreOfficeProfile: string;
+  }
+}
+
+let office: KeptOffice | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  office = await keepOfficeRunning();
+  project.provide("libreOfficeProfile", office?.profile ?? "");
+}
+
+export function teardown(): void {
+  office?.stop();
+}
