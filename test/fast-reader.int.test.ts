@@ -21,7 +21,7 @@ import { readTariffFile } from "../src/node/files.js";
 import { readConsumptionFile } from "../src/node/table-files.js";
 import { readConsumptionFast, type FastOptions } from "../src/node/fast/reader.js";
 import { calculateFiles } from "../src/node/run.js";
-import { FIXTURES, ROOT, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, runMain, tempDir } from "./helpers.js";
 import { renderDiagnostic } from "../src/text/diagnostics.js";
 
 const TARIFF = join(ROOT, "tariffs", "2025.json");
@@ -784,11 +784,12 @@ describe("fast reader regressions", () => {
     expect(counts.ok ? [] : counts.errors.map((e) => /\[(\w+)\]/.exec(e)?.[1])).toEqual(["CSV_FIELD_COUNT"]);
   });
 
-  it("--reader fast on a missing file or a directory: FILE_READ, exit code 2, as the general reader", () => {
+  // in process: the file is refused before any worker thread would start
+  it("--reader fast on a missing file or a directory: FILE_READ, exit code 2, as the general reader", async () => {
     const dir = tempDir();
     for (const consumption of [join(dir, "finns-inte.csv"), dir]) {
-      const fast = runCli(["calculate", "--tariff", TARIFF, "--consumption", consumption, "--reader", "fast", "--lang", "en"]);
-      const general = runCli(["calculate", "--tariff", TARIFF, "--consumption", consumption, "--reader", "general", "--lang", "en"]);
+      const fast = await runMain(["calculate", "--tariff", TARIFF, "--consumption", consumption, "--reader", "fast", "--lang", "en"]);
+      const general = await runMain(["calculate", "--tariff", TARIFF, "--consumption", consumption, "--reader", "general", "--lang", "en"]);
       expect(fast.code).toBe(2);
       expect(fast.stderr).toContain("error[FILE_READ]");
       expect(fast.stderr).not.toContain("internal error");
