@@ -1,7 +1,7 @@
 /** Shared helpers for the tests: running the real command, comparing results to the öre. */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { expect, inject } from "vitest";
 import { makeProfile, profileArg, soffice } from "./libreoffice.js";
 import { tmpdir } from "node:os";
@@ -198,8 +198,13 @@ if (!haveLibreOffice && process.env.CI) throw new Error("LibreOffice (soffice) i
 
 // ---------------------------------------------------------------- reading workbooks back
 
+/** exceljs, loaded when a test first reads a workbook (a third of a second a test file without one saves). */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
+}
+
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   await wb.xlsx.readFile(file);
   return wb;
 }
@@ -272,9 +277,10 @@ export async function compareRecalculatedAll(files: readonly string[]): Promise<
 }
 
 async function compareWorkbooks(file: string, recalculated: string): Promise<{ diffs: string[]; formulas: number }> {
-  const mine = new ExcelJS.Workbook();
+  const { Workbook } = await excel();
+  const mine = new Workbook();
   await mine.xlsx.readFile(file);
-  const again = new ExcelJS.Workbook();
+  const again = new Workbook();
   await again.xlsx.readFile(recalculated);
   let formulas = 0;
   const diffs: string[] = [];
