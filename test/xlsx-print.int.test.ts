@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cellText, convertAll, haveLibreOffice, loadWorkbook, runCli, tempDir } from "./helpers.js";
+import { cellText, convertAll, haveLibreOffice, loadWorkbook, runMain, tempDir } from "./helpers.js";
 
 const havePoppler = spawnSync("which", ["pdftotext"]).status === 0 && spawnSync("which", ["pdfinfo"]).status === 0;
 const WORKBOOKS = ["rapport-2025.xlsx", "acconto-2025.xlsx", "slutreglering-2025.xlsx", "jamforelse.xlsx"];
@@ -17,13 +17,13 @@ const WORKBOOKS = ["rapport-2025.xlsx", "acconto-2025.xlsx", "slutreglering-2025
 const BOX_PER_POINT = 1.3;
 
 let dir = "";
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir("vardavtal-print-");
-  const demo = runCli(["demo", "--out", dir], dir, { SOURCE_DATE_EPOCH: "1700000000" });
+  const demo = await runMain(["demo", "--out", dir], dir, { SOURCE_DATE_EPOCH: "1700000000" });
   expect(demo.code, demo.stderr).toBe(0);
-  const forecast = runCli(["calculate", "--tariff", "2025", "--consumption", "konsumtion-2025.csv", "--through", "2025-08-31", "--json", "prognos.json"], dir, { SOURCE_DATE_EPOCH: "1700000000" });
+  const forecast = await runMain(["calculate", "--tariff", "2025", "--consumption", "konsumtion-2025.csv", "--through", "2025-08-31", "--json", "prognos.json"], dir, { SOURCE_DATE_EPOCH: "1700000000" });
   expect(forecast.code, forecast.stderr).toBe(0);
-  const compare = runCli(["compare", "prognos.json", "resultat-2025.json", "--xlsx", "jamforelse.xlsx"], dir, { SOURCE_DATE_EPOCH: "1700000000" });
+  const compare = await runMain(["compare", "prognos.json", "resultat-2025.json", "--xlsx", "jamforelse.xlsx"], dir, { SOURCE_DATE_EPOCH: "1700000000" });
   expect(compare.code, compare.stderr).toBe(0);
 }, 120_000);
 
