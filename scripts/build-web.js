@@ -12,7 +12,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const web = join(root, "web");
 const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
 
-/** node: modules in the browser: a small path, and stubs for what the page never calls. */
+/**
+ * node: modules in the browser, for exceljs (the worker writes the workbooks with it, and it
+ * imports path, fs, crypto and Buffer): a small path, and stubs for what the page never calls.
+ * vardavtal's own code in the page has no node: import (test/house.test.ts holds it).
+ */
 const nodeShims = {
   name: "node-shims",
   setup(b) {
