@@ -15,9 +15,9 @@
  * - changes that keep a file's meaning keep the money; numbers the spec calls errors are errors.
  *
  * Most cases run in this process (the built `main`), a few through the real `bin/vardavtal.js`.
- * Environment: VARDAVTAL_FUZZ_CASES (default 80 in npm test; 2000 or more before a release: npm run fuzz), VARDAVTAL_FUZZ_SEED, VARDAVTAL_FUZZ_CASE
+ * Environment: VARDAVTAL_FUZZ_CASES (default 60 in npm test; 2000 or more before a release: npm run fuzz), VARDAVTAL_FUZZ_SEED, VARDAVTAL_FUZZ_CASE
  * (comma-separated case numbers to replay), VARDAVTAL_FUZZ_SPAWN (cases through the bin, default
- * 8), VARDAVTAL_FUZZ_KEEP=1 (keep the case folders), VARDAVTAL_FUZZ_REPORT=FILE (all failures as
+ * 4), VARDAVTAL_FUZZ_KEEP=1 (keep the case folders), VARDAVTAL_FUZZ_REPORT=FILE (all failures as
  * JSON). Needs the build (`npm run build`; `npm test` builds first).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -27,10 +27,10 @@ import { describe, expect, it } from "vitest";
 import { checkRun, comparableResult, diagLines, loadMain, loadSeeds, makeCase, moneyOf, runInProcess, runSpawned, snapshot, type Failure, type RunOutcome } from "./fuzz/harness.js";
 import { Rng, caseSeed } from "./fuzz/prng.js";
 
-const CASES = Number(process.env.VARDAVTAL_FUZZ_CASES || 80);
+const CASES = Number(process.env.VARDAVTAL_FUZZ_CASES || 60);
 const SEED = Number(process.env.VARDAVTAL_FUZZ_SEED || 0x5eed2025) >>> 0;
 const ONLY = (process.env.VARDAVTAL_FUZZ_CASE || "").split(",").filter(Boolean).map(Number);
-const SPAWN = Number(process.env.VARDAVTAL_FUZZ_SPAWN ?? 8);
+const SPAWN = Number(process.env.VARDAVTAL_FUZZ_SPAWN ?? 4);
 const KEEP = Boolean(process.env.VARDAVTAL_FUZZ_KEEP);
 const REPORT = process.env.VARDAVTAL_FUZZ_REPORT;
 
