@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import { expect, inject } from "vitest";
-import { makeProfile, profileArg, soffice } from "./libreoffice.js";
+import { makeProfile, officeReady, profileArg, soffice } from "./libreoffice.js";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -157,7 +157,7 @@ function libreOfficeProfile(): string {
   } catch {
     // not provided: this run has no global setup
   }
-  return (loProfile = kept || makeProfile(tempDir("vardavtal-lo-")));
+  return (loProfile = kept && officeReady(kept) ? kept : makeProfile(tempDir("vardavtal-lo-")));
 }
 
 /**

@@ -13,7 +13,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 
 export function soffice(): string | undefined {
@@ -50,11 +50,12 @@ export interface KeptOffice {
 }
 
 /**
- * Starts LibreOffice headless with a one-cell workbook open in a new profile and waits until the
- * workbook is loaded (LibreOffice's lock file beside it appears). Undefined when LibreOffice is
- * missing or does not come up within `timeoutMs`: the tests then start their own.
+ * Starts LibreOffice headless with a one-cell workbook open in a new profile, and returns at once
+ * (the start takes seconds: the tests that need it come later). Undefined when LibreOffice is
+ * missing. The instance is ready once LibreOffice's lock file beside the workbook appears
+ * (`officeReady`); a file "exited" beside it says that it stopped.
  */
-export async function keepOfficeRunning(timeoutMs = 60_000): Promise<KeptOffice | undefined> {
+export async function keepOfficeRunning(): Promise<KeptOffice | undefined> {
   const cmd = soffice();
   if (!cmd) return undefined;
   const dir = mkdtempSync(join(tmpdir(), "vardavtal-lo-kept-"));
@@ -66,7 +67,10 @@ export async function keepOfficeRunning(timeoutMs = 60_000): Promise<KeptOffice 
   const child: ChildProcess = spawn(cmd, ["--headless", "--norestore", profileArg(profile), keep], { stdio: "ignore", detached: true });
   child.unref();
   let exited = false;
-  child.on("exit", () => (exited = true));
+  child.on("exit", () => {
+    exited = true;
+    if (existsSync(dir)) writeFileSync(join(dir, "exited"), "");
+  });
   const stop = (): void => {
     try {
       if (child.pid && !exited) process.kill(-child.pid, "SIGTERM");
@@ -75,14 +79,21 @@ export async function keepOfficeRunning(timeoutMs = 60_000): Promise<KeptOffice 
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  const lock = join(dir, ".~lock.keep.xlsx#");
-  const until = Date.now() + timeoutMs;
-  while (!existsSync(lock)) {
-    if (exited || Date.now() > until) {
-      stop();
-      return undefined;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
   return { profile, stop };
+}
+
+/**
+ * Whether the instance kept for `profile` is up: waits (up to `timeoutMs`) until its workbook is
+ * loaded; false when it stopped or did not come up in time (the caller then starts its own).
+ */
+export function officeReady(profile: string, timeoutMs = 60_000): boolean {
+  const dir = dirname(profile);
+  const until = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (Date.now() < until) {
+    if (existsSync(join(dir, "exited"))) return false;
+    if (existsSync(join(dir, ".~lock.keep.xlsx#"))) return true;
+    Atomics.wait(pause, 0, 0, 100);
+  }
+  return false;
 }
