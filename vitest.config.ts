@@ -32,6 +32,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // the built package (dist/) runs as Node loads it, not through Vite's module runner
+    server: { deps: { external: [/\/dist\//] } },
     // every core (vitest's default leaves one for itself: on 2 cores, one test file at a time)
     maxWorkers: availableParallelism(),
     projects: [

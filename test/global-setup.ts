@@ -9,6 +9,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The profile of the LibreOffice kept running, or "" when none is. */
     libreOfficeProfile: string;
+    /** runMain runs the built dist/cli/main.js (the integration project), not src/ */
+    builtMain: boolean;
   }
 }
 
@@ -17,6 +19,7 @@ let office: KeptOffice | undefined;
 export async function setup(project: TestProject): Promise<void> {
   office = await keepOfficeRunning();
   project.provide("libreOfficeProfile", office?.profile ?? "");
+  project.provide("builtMain", true);
 }
 
 export function teardown(): void {

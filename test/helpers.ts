@@ -1,12 +1,12 @@
 /** Shared helpers for the tests: running the real command, comparing results to the öre. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import { expect, inject } from "vitest";
 import { makeProfile, officeReady, profileArg, soffice } from "./libreoffice.js";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { resultFromSummary, type CalculationResult } from "../src/core/model/calculate.js";
 import { ConsumptionAccumulator, type ConsumptionRow, type ConsumptionSummary } from "../src/core/model/consumption.js";
 import { DiagnosticBag } from "../src/core/model/diagnostics.js";
@@ -32,7 +32,7 @@ export function runCli(args: string[], cwd = ROOT, env: Record<string, string> =
 }
 
 /**
- * Runs `vardavtal` in this process: `main(argv, io)` from src/cli/main.ts, with stdout and stderr
+ * Runs `vardavtal` in this process: `main(argv, io)` (src/cli/main.ts, or dist/ in the integration project: mainModule), stdout and stderr
  * captured, a non-TTY stderr, and what the bin adds around main (an uncaught error is an internal
  * error, exit 3). The same arguments as runCli, and the same result, about 50 times faster.
  *
@@ -42,12 +42,29 @@ export function runCli(args: string[], cwd = ROOT, env: Record<string, string> =
  * test file each: nothing else sees the change). Not for the fast reader's worker threads (they
  * load from dist/) nor for what only the bin does (EPIPE, exit codes of the process): runCli.
  */
+/**
+ * The main runMain calls: in the integration project (its global setup provides
+ * `builtMain`, and `npm run build` has run) the built dist/cli/main.js, the code the bin runs,
+ * loaded by Node itself (vitest.config.ts keeps dist/ out of Vite's module runner: no transform
+ * of the whole CLI in each test file's process); else src/cli/main.ts, no build needed.
+ */
+function mainModule(): string {
+  let built = false;
+  try {
+    built = inject("builtMain") === true;
+  } catch {
+    // not provided: this run has no global setup
+  }
+  const dist = join(ROOT, "dist", "cli", "main.js");
+  return built && existsSync(dist) ? pathToFileURL(dist).href : "../src/cli/main.js";
+}
+
 export async function runMain(args: string[], cwd = ROOT, env: Record<string, string | undefined> = {}): Promise<CliRun> {
   const previous = mainQueue;
   let release = (): void => undefined;
   mainQueue = new Promise<void>((r) => (release = r));
   await previous;
-  const { main } = await import("../src/cli/main.js");
+  const { main } = (await import(mainModule())) as typeof import("../src/cli/main.js");
   let stdout = "";
   let stderr = "";
   const io = { stdout: (s: string) => void (stdout += s), stderr: (s: string) => void (stderr += s), stderrIsTty: false };
