@@ -33,8 +33,9 @@ export function runCli(args: string[], cwd = ROOT, env: Record<string, string> =
 
 /**
  * Runs `vardavtal` in this process: `main(argv, io)` (src/cli/main.ts, or dist/ in the
- * integration project: mainModule), with stdout and stderr captured, a non-TTY stderr, and what the bin adds around main (an uncaught error is an internal
- * error, exit 3). The same arguments as runCli, and the same result, about 50 times faster.
+ * integration project: mainModule), with stdout and stderr captured, a non-TTY stderr, and what
+ * the bin adds around main (an uncaught error is an internal error, exit 3). The same arguments
+ * as runCli, and the same result, about 50 times faster.
  *
  * The command reads its working directory and environment where it needs them (relative paths in
  * every file read, SOURCE_DATE_EPOCH in each workbook writer, VARDAVTAL_LANG), so a run sets both
