@@ -260,25 +260,22 @@ async function runBlock(block: DocBlock, cwd: string): Promise<{ command: string
   const results = [];
   for (const command of block.commands) {
     const line = command.replace(/^\$\s+/, "").replace(/^npx\s+vardavtal\s/, "vardavtal ");
-    let code = 0;
-    let stdout = "";
-    let stderr = "";
     const args = plainCall(line);
-    if (args) {
-      ({ code, stdout, stderr } = await runMain(args, cwd, { VARDAVTAL_LANG: "sv" }));
-      results.push({ command, code, stdout, stderr, missing: outputsOf(line).filter((p) => !existsSync(join(cwd, p))) });
-      continue;
-    }
-    try {
-      ({ stdout, stderr } = await run("bash", ["-euo", "pipefail", "-c", line], { cwd, env: { ...process.env, PATH: `${join(cwd, ".bin")}:${process.env.PATH ?? ""}`, VARDAVTAL_LANG: "sv" }, maxBuffer: 64 << 20 }));
-    } catch (e) {
-      const err = e as { code?: number; stderr?: string };
-      code = typeof err.code === "number" ? err.code : -1;
-      stderr = err.stderr ?? String(e);
-    }
+    const { code, stdout, stderr } = args ? await runMain(args, cwd, { VARDAVTAL_LANG: "sv" }) : await runBash(line, cwd);
     results.push({ command, code, stdout, stderr, missing: outputsOf(line).filter((p) => !existsSync(join(cwd, p))) });
   }
   return results;
+}
+
+/** A line through bash, `vardavtal` on the PATH: its exit code and output. */
+async function runBash(line: string, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run("bash", ["-euo", "pipefail", "-c", line], { cwd, env: { ...process.env, PATH: `${join(cwd, ".bin")}:${process.env.PATH ?? ""}`, VARDAVTAL_LANG: "sv" }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stderr?: string };
+    return { code: typeof err.code === "number" ? err.code : -1, stdout: "", stderr: err.stderr ?? String(e) };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
-import { expect, inject } from "vitest";
+import { expect, inject, type ProvidedContext } from "vitest";
 import { makeProfile, officeReady, profileArg, soffice } from "./libreoffice.js";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -31,6 +31,26 @@ export function runCli(args: string[], cwd = ROOT, env: Record<string, string> =
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** What the integration project's global setup (test/global-setup.ts) provides; undefined without it. */
+function provided<K extends keyof ProvidedContext>(key: K): ProvidedContext[K] | undefined {
+  try {
+    return inject(key);
+  } catch {
+    return undefined; // this run has no global setup
+  }
+}
+
+/**
+ * The main runMain calls: in the integration project (its global setup provides
+ * `builtMain`, and `npm run build` has run) the built dist/cli/main.js, the code the bin runs,
+ * loaded by Node itself (vitest.config.ts keeps dist/ out of Vite's module runner: no transform
+ * of the whole CLI in each test file's process); else src/cli/main.ts, no build needed.
+ */
+function mainModule(): string {
+  const dist = join(ROOT, "dist", "cli", "main.js");
+  return provided("builtMain") === true && existsSync(dist) ? pathToFileURL(dist).href : "../src/cli/main.js";
+}
+
 /**
  * Runs `vardavtal` in this process: `main(argv, io)` (src/cli/main.ts, or dist/ in the
  * integration project: mainModule), with stdout and stderr captured, a non-TTY stderr, and what
@@ -43,23 +63,6 @@ export function runCli(args: string[], cwd = ROOT, env: Record<string, string> =
  * test file each: nothing else sees the change). Not for the fast reader's worker threads (they
  * load from dist/) nor for what only the bin does (EPIPE, exit codes of the process): runCli.
  */
-/**
- * The main runMain calls: in the integration project (its global setup provides
- * `builtMain`, and `npm run build` has run) the built dist/cli/main.js, the code the bin runs,
- * loaded by Node itself (vitest.config.ts keeps dist/ out of Vite's module runner: no transform
- * of the whole CLI in each test file's process); else src/cli/main.ts, no build needed.
- */
-function mainModule(): string {
-  let built = false;
-  try {
-    built = inject("builtMain") === true;
-  } catch {
-    // not provided: this run has no global setup
-  }
-  const dist = join(ROOT, "dist", "cli", "main.js");
-  return built && existsSync(dist) ? pathToFileURL(dist).href : "../src/cli/main.js";
-}
-
 export async function runMain(args: string[], cwd = ROOT, env: Record<string, string | undefined> = {}): Promise<CliRun> {
   const previous = mainQueue;
   let release = (): void => undefined;
@@ -169,12 +172,7 @@ export { soffice };
 let loProfile: string | undefined;
 function libreOfficeProfile(): string {
   if (loProfile) return loProfile;
-  let kept = "";
-  try {
-    kept = inject("libreOfficeProfile") ?? "";
-  } catch {
-    // not provided: this run has no global setup
-  }
+  const kept = provided("libreOfficeProfile");
   return (loProfile = kept && officeReady(kept) ? kept : makeProfile(tempDir("vardavtal-lo-")));
 }
 

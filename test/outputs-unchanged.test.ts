@@ -23,22 +23,21 @@
  * records the SHA-256 of an input that itself holds a path (resultat-2025.json), that input's
  * digest with placeholders instead.
  *
- * The runs of runs.json run in order in one folder (demo fills it), in one child process that
- * runs the built command's `main` (dist/cli/main.js, what the bin calls) for each
- * (scripts/lib/main-runner.js, started through the project's link as the script starts the bin);
- * the bad cases run meanwhile, each in a copy of its folder, one at a time in this process: the
- * same `main` with the cwd and environment of a spawned run (they write nothing and print only
- * diagnostics, which do not depend on where the package lies). The script spawns the bin for every
- * run, so the manifest it writes is the bin's, and this test holds that `main` run without a
- * process start each gives every byte of it; a process for each run cost three quarters of this
- * file's time (test/runner-parity.int.test.ts holds the same for the bin and `main` in process).
+ * The runs of runs.json run in order in one folder (demo fills it), the bad cases meanwhile, each
+ * in a copy of its folder; all of them, one at a time, in one child process that runs the built
+ * command's `main` (dist/cli/main.js, what the bin calls) with each run's folder and environment
+ * (scripts/lib/main-runner.js, started through the project's link as the script starts the bin).
+ * The script spawns the bin for every run, so the manifest it writes is the bin's, and this test
+ * holds that `main` run without a process start each gives every byte of it; a process for each
+ * run cost three quarters of this file's time (test/runner-parity.int.test.ts holds the same for
+ * the bin and `main` in process).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { zipEntries } from "../scripts/lib/zip-entries.js";
 
@@ -152,53 +151,10 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
-type Main = (argv: string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; stderrIsTty: boolean }) => Promise<number>;
-let inProcessQueue: Promise<unknown> = Promise.resolve();
-
-/**
- * The built command's main in this process, as forkedMain runs it: in the folder, with runEnv's
- * environment (both restored after), stdout and stderr captured (yargs' console output too), an
- * uncaught error an internal error (exit 3, as the bin). One run at a time.
- */
-function mainInProcess(folder: Folder, args: string[], env: Record<string, string>): Promise<{ code: number | string; stdout: string; stderr: string }> {
-  const p = inProcessQueue.then(async () => {
-    const { main } = (await import(pathToFileURL(join(ROOT, "dist", "cli", "main.js")).href)) as { main: Main };
-    let stdout = "";
-    let stderr = "";
-    const savedEnv = { ...process.env };
-    const savedCwd = process.cwd();
-    const savedConsole = { log: console.log, info: console.info, warn: console.warn, error: console.error };
-    const line = (xs: unknown[]): string => xs.map(String).join(" ") + "\n";
-    try {
-      const wanted = runEnv(env);
-      for (const k of Object.keys(process.env)) if (!(k in wanted)) delete process.env[k];
-      Object.assign(process.env, wanted);
-      process.chdir(folder.dir);
-      console.log = console.info = (...xs: unknown[]) => void (stdout += line(xs));
-      console.warn = console.error = (...xs: unknown[]) => void (stderr += line(xs));
-      let code: number;
-      try {
-        code = await main(args, { stdout: (x) => void (stdout += x), stderr: (x) => void (stderr += x), stderrIsTty: false });
-      } catch (e) {
-        stderr += `vardavtal: internal error: ${e instanceof Error && e.stack ? e.stack : String(e)}\n`;
-        code = 3;
-      }
-      return { code, stdout, stderr };
-    } finally {
-      Object.assign(console, savedConsole);
-      process.chdir(savedCwd);
-      for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
-      Object.assign(process.env, savedEnv);
-    }
-  });
-  inProcessQueue = p.catch(() => undefined);
-  return p;
-}
-
 let runner: { child: ChildProcess; ready: Promise<void>; queue: Promise<unknown> } | undefined;
 
 /**
- * The built command's main in one child process for all the runs of runs.json
+ * The built command's main in one child process for every run (runs.json and the bad cases)
  * (scripts/lib/main-runner.js, forked through the project's link with --preserve-symlinks, so
  * that the command sees the project at the path of fixed length, as a spawned bin does), one run
  * at a time: the runs' work without a process start and a cold start of the code each.
@@ -308,12 +264,12 @@ beforeAll(() => {
     results.set(`run ${r.name}`, p);
     chain = p;
   }
-  // the bad cases meanwhile, each in a copy of its folder, in this process one at a time
+  // the bad cases meanwhile, each in a copy of its folder (the same child, one run at a time)
   badCases.forEach((name, i) => {
     const c = JSON.parse(readFileSync(join(BAD, name, "case.json"), "utf8")) as { args: string[] };
     const f = b.folder(`bad${i + 1}`);
     cpSync(join(BAD, name), f.dir, { recursive: true });
-    results.set(`bad ${name}`, settle(run(f, c.args, list.env, mainInProcess)));
+    results.set(`bad ${name}`, settle(run(f, c.args, list.env, forkedMain)));
   });
 });
 
