@@ -75,4 +75,3 @@ export async function accontoCommand(args: AccontoArgs, io: Io, lang: Lang): Pro
   for (const f of [args.json, args.csvDir, args.xlsx, args.ledgerDir]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
 }
 
-export { ACCONTO_CSV_FILES, accontoCsvFiles, accontoText };

@@ -67,4 +67,3 @@ export async function checkKeyCommand(args: CheckKeyArgs, io: Io, lang: Lang): P
   return result.exceeded ? 1 : 0;
 }
 
-export { keyCheckText };

@@ -40,4 +40,3 @@ export async function checkTariffCommand(args: CheckTariffArgs, io: Io, lang: La
   if (schemaPath) io.stderr(t(lang, "written", { file: schemaPath }) + "\n");
 }
 
-export { describeTariff };

@@ -13,7 +13,7 @@ import { packageVersion } from "../../node/paths.js";
 import { loadPopulationArg, loadTariffArg } from "../../node/run.js";
 import { t } from "../../text/i18n.js";
 import type { Io } from "../io.js";
-import { parseIndex, proposeRun } from "../../read/propose-run.js";
+import { proposeRun } from "../../read/propose-run.js";
 import { proposalText } from "../../render/text/proposal.js";
 import { loadXlsx } from "../load-xlsx.js";
 import { renderDiagnostic } from "../../text/diagnostics.js";
@@ -31,7 +31,6 @@ export interface ProposeArgs {
   strict?: boolean;
 }
 
-export { parseIndex };
 
 export async function proposeCommand(args: ProposeArgs, io: Io, lang: Lang): Promise<void> {
   const inputs: PathArg[] = [...tariffInput(args.tariff), ...args.results.map((r) => ({ option: "--results", path: r })), ...(args.population ? [{ option: "--population", path: args.population }] : [])];

@@ -104,4 +104,3 @@ export async function settleCommand(args: SettleArgs, io: Io, lang: Lang): Promi
   for (const f of [args.json, args.csvDir, args.xlsx, args.ledgerDir]) if (f) io.stderr(t(lang, "written", { file: f }) + "\n");
 }
 
-export { SETTLEMENT_CSV_FILES, settlementCsvFiles, settlementText };
