@@ -643,8 +643,9 @@ async function exampleYear(): Promise<void> {
     ["acconto", (f) => choose(f, "population", [])],
     ["settle", (f) => (choose(f, "result", ["resultat-2025.json"]), choose(f, "paid", ["acconto-2025.json"]), setValue(f, "tariff-year", "2025"))],
     ["calculate", (f) => (choose(f, "consumption", ["konsumtion-2025.csv"]), setValue(f, "through", "2025-08-31"))],
-    ["overview", (f) => (choose(f, "plan", ["acconto-2025.json"]), choose(f, "forecast", ["prognos-2025-08.json"]), choose(f, "result", ["resultat-2025.json"]), choose(f, "settlement", ["slutreglering-2025.json"]))],
     ["propose", (f) => (choose(f, "results", ["resultat-2025.json"]), choose(f, "population", ["befolkning-2024-12-31.csv"]), setValue(f, "index", "2026=2,8"), setValue(f, "round-to", "1000"))],
+    // the overview is the year's picture: end there
+    ["overview", (f) => (choose(f, "plan", ["acconto-2025.json"]), choose(f, "forecast", ["prognos-2025-08.json"]), choose(f, "result", ["resultat-2025.json"]), choose(f, "settlement", ["slutreglering-2025.json"]))],
   ];
   for (const [command, fill] of steps) {
     const form = formOf(command);
@@ -653,10 +654,6 @@ async function exampleYear(): Promise<void> {
     showStep(command);
     if (!(await run(form))) return;
   }
-  // the overview is the year's picture: end there
-  const overview = formOf("overview");
-  showStep("overview");
-  await run(overview);
   status("Exempelåret 2025 är räknat: resultat, a conto-plan, slutreglering, prognos, översikt och förslag för 2026 finns bland årets filer.");
 }
 
