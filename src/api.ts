@@ -24,8 +24,8 @@ import { readBaseResult } from "./contracts/result-input.js";
 import { checkProposalTariff } from "./contracts/proposal-check.js";
 import { resultToJson as coreResultToJson, type InputFileInfo, type ResultMeta } from "./contracts/result-json.js";
 import type { Payment, Settlement, UnitPriceMode } from "./core/year/settlement.js";
-import { buildOverview, type Overview, type OverviewSource } from "./core/year/overview.js";
-import { readPlanSource, readResultSource, readSettlementSource } from "./contracts/overview.js";
+import type { Overview } from "./core/year/overview.js";
+import { overviewFromTexts, type NamedText } from "./contracts/overview.js";
 import { settlementToJson } from "./contracts/settlement.js";
 import type { PaidSourceBytes } from "./read/paid-sources.js";
 import { settleRun } from "./read/settle-run.js";
@@ -511,21 +511,21 @@ function isSettlement(v: unknown): v is Settlement {
  */
 export async function overview(input: OverviewInput): Promise<Outcome<Overview>> {
   const bag = new DiagnosticBag();
-  const text = (v: unknown, file: string, what: string): string | undefined => {
+  // each input as the text its file would hold (a settlement object as settlementToJson writes it)
+  const named = (v: unknown, name: string, what: string): NamedText | undefined => {
     const value = unwrap(v);
-    return isSettlement(value) ? JSON.stringify(settlementToJson(value)) : jsonText(value, file, what, bag);
+    const text = isSettlement(value) ? JSON.stringify(settlementToJson(value)) : jsonText(value, name, what, bag);
+    return text === undefined ? undefined : { name, text };
   };
-  const read = <T>(v: unknown, file: string, what: string, parse: (t: string) => T | undefined): T | undefined => {
-    const t = text(v, file, what);
-    return t === undefined ? undefined : parse(t);
-  };
-  const plan = read(input.plan, "<plan>", "vardavtal-acconto/1", (t) => readPlanSource(t, "<plan>", bag));
-  const forecasts = (input.forecasts ?? []).map((f, i) => read(f, `<forecast ${i + 1}>`, "vardavtal-result/1", (t) => readResultSource(t, `<forecast ${i + 1}>`, "forecast", bag)));
-  const result = input.result === undefined ? undefined : read(input.result, "<result>", "vardavtal-result/1", (t) => readResultSource(t, "<result>", "result", bag));
-  const settlement = input.settlement === undefined ? undefined : read(input.settlement, "<settlement>", "vardavtal-settlement/1", (t) => readSettlementSource(t, "<settlement>", bag));
-  bag.throwIfErrors();
-  if (!plan) throw new InputError(bag.items);
-  const value = buildOverview({ plan, forecasts: forecasts.filter((f): f is OverviewSource => f !== undefined), ...(result ? { result } : {}), ...(settlement ? { settlement } : {}) }, bag);
+  const value = overviewFromTexts(
+    {
+      plan: named(input.plan, "<plan>", "vardavtal-acconto/1"),
+      forecasts: (input.forecasts ?? []).map((f, i) => named(f, `<forecast ${i + 1}>`, "vardavtal-result/1")),
+      ...(input.result === undefined ? {} : { result: named(input.result, "<result>", "vardavtal-result/1") }),
+      ...(input.settlement === undefined ? {} : { settlement: named(input.settlement, "<settlement>", "vardavtal-settlement/1") }),
+    },
+    bag,
+  );
   bag.throwIfErrors();
   if (!value) throw new InputError(bag.items);
   return { value, warnings: [] };
