@@ -18,6 +18,7 @@ import { bytesSource, type ByteSource, type CsvInfo } from "./csv.js";
 export { bytesSource };
 import { csvInfoToInput, hashedText, readConsumption, readCosts, readPopulation, tableName, type TableSource } from "./inputs.js";
 import { tariffFromText } from "./tariff-text.js";
+import type { FastOutcome } from "./fast/common.js";
 import type { SheetSource } from "./sheet.js";
 
 /**
@@ -58,7 +59,7 @@ export interface CalculateCsvInput {
    * FAST_THRESHOLD bytes and more, as the command line's "auto"): a summary and the file's
    * description, or why the general reader must read it
    */
-  fast?: (tariff: CompiledTariff) => Promise<{ ok: true; summary: ConsumptionSummary; info: CsvInfo } | { ok: false; reason: string }>;
+  fast?: (tariff: CompiledTariff) => Promise<FastOutcome>;
 }
 
 /** A checked result with a description of each input (name, bytes, SHA-256, encoding, rows). */

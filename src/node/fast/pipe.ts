@@ -5,6 +5,7 @@
  * every thread, the main one included, claims published chunks in order and scans them.
  */
 import { INDEX_OVERREAD, newIndexMemory, newWalker, type IndexMemory, type Walker, type WasmMemory } from "../../read/fast/walker.js";
+import { RECORD_WORDS } from "../../read/fast/common.js";
 
 /** published chunks (the main thread notifies on it) */
 export const PUBLISHED = 0;
@@ -60,8 +61,6 @@ function align16(n: number): number {
   return Math.ceil(n / 16) * 16;
 }
 
-/** Words of line records per thread: a piece of 16 KiB of lines with up to 14 fields kept each. */
-const RECORD_WORDS = 1 << 19;
 
 /** The index in the control array of one field of a slot. */
 export function slotIndex(slot: number, field: number): number {

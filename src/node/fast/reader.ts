@@ -14,12 +14,11 @@ import { isAscii, isUtf8 } from "node:buffer";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { ConsumptionSummary } from "../../core/model/consumption.js";
 import type { CompiledTariff } from "../../core/model/tariff-compile.js";
 import type { CsvInfo, Encoding } from "../../read/csv.js";
 import { MAX_RECORD_LENGTH } from "../../core/model/limits.js";
-import { ENC_ASCII, ENC_CP1252, ENC_UTF8, Scanner, type ScanOk, type ScanResult, type ScanSetup } from "../../read/fast/scan.js";
-import { decideEncoding, headerEnd, headerOf, merge, scanSetup, type HeaderRead } from "../../read/fast/common.js";
+import { ENC_ASCII, Scanner, type ScanOk, type ScanResult, type ScanSetup } from "../../read/fast/scan.js";
+import { ENCODINGS, HEADER_SLACK, decideEncoding, headerEnd, headerOf, merge, scanEncoding, scanSetup, type FastOutcome, type HeaderRead } from "../../read/fast/common.js";
 import { useByteChecks } from "../../read/fast/bytes.js";
 
 // the scanner in this thread checks bytes with Node's native functions
@@ -42,7 +41,7 @@ export interface FastOptions {
   onPhase?: (phase: string, ms: number) => void;
 }
 
-export type FastOutcome = { ok: true; summary: ConsumptionSummary; info: CsvInfo } | { ok: false; reason: string };
+export type { FastOutcome };
 
 /** Reads a consumption file fast, or says why the general reader must read it. Never throws. */
 export async function readConsumptionFast(file: string, tariff: CompiledTariff, options: FastOptions = {}): Promise<FastOutcome> {
@@ -59,10 +58,6 @@ export async function readConsumptionFast(file: string, tariff: CompiledTariff, 
     for (const w of workers) void w.worker.terminate();
   }
 }
-
-
-/** bytes of blank lines before the header the fast reader looks past, besides the header itself */
-const HEADER_SLACK = 1 << 16;
 
 /**
  * The header record as the general tokenizer reads it, or why the fast reader does not take it.
@@ -114,7 +109,6 @@ function startWorker(pipe: PipeMemory, thread: number): WorkerRun | string {
 /** worker threads by default, at most */
 const MAX_DEFAULT_WORKERS = 7;
 
-const ENCODINGS: Encoding[] = ["ascii", "utf-8", "windows-1252"];
 
 async function readFast(file: string, tariff: CompiledTariff, options: FastOptions, workers: WorkerRun[]): Promise<FastOutcome> {
   const phase = options.onPhase ?? (() => undefined);
@@ -196,7 +190,7 @@ async function readAndScan(fd: number, h: HeaderRead, pipe: PipeMemory, setup: S
   hash.update(h.bytes);
   let bytes = h.bytes.length;
   let fileOff = bytes;
-  let encoding = h.decoder.encoding === "utf-8" ? ENC_UTF8 : h.decoder.encoding === "windows-1252" ? ENC_CP1252 : ENC_ASCII;
+  let encoding = scanEncoding(h);
   let ownReason: string | undefined;
   let workerFailed = false;
   for (const w of workers) {

@@ -11,9 +11,24 @@ import { DiagnosticBag } from "../../core/model/diagnostics.js";
 import { MAX_AREAS } from "../../core/model/limits.js";
 import { areaKey, partyKey } from "../../core/model/names.js";
 import type { CompiledTariff } from "../../core/model/tariff-compile.js";
-import { CsvTokenizer, SniffingDecoder, mapHeader, type CsvRecord } from "../csv.js";
+import { CsvTokenizer, SniffingDecoder, mapHeader, type CsvInfo, type CsvRecord, type Encoding } from "../csv.js";
 import { CONSUMPTION_COLUMNS } from "../inputs.js";
-import { ENC_CP1252, ENC_UTF8, isoToYmd, type ScanOk, type ScanSetup } from "./scan.js";
+import { ENC_ASCII, ENC_CP1252, ENC_UTF8, isoToYmd, type ScanOk, type ScanSetup } from "./scan.js";
+
+/** What a fast read gives: the general reader's summary and file description, or why it handed over. */
+export type FastOutcome = { ok: true; summary: ConsumptionSummary; info: CsvInfo } | { ok: false; reason: string };
+
+/** Words of line records per walker: a piece of 16 KiB of lines with up to 14 fields kept each. */
+export const RECORD_WORDS = 1 << 19;
+/** Bytes of blank lines before the header the fast reader looks past, besides the header itself. */
+export const HEADER_SLACK = 1 << 16;
+/** The encodings by the scanners' numbers (ENC_ASCII, ENC_UTF8, ENC_CP1252). */
+export const ENCODINGS: Encoding[] = ["ascii", "utf-8", "windows-1252"];
+
+/** The scanners' number of the encoding the header's decoder settled on. */
+export function scanEncoding(h: HeaderRead): number {
+  return h.decoder.encoding === "utf-8" ? ENC_UTF8 : h.decoder.encoding === "windows-1252" ? ENC_CP1252 : ENC_ASCII;
+}
 
 const QUOTE = 34;
 const LF = 10;

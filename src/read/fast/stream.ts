@@ -6,14 +6,13 @@
  * anything it does not fully understand it gives up, and the caller reads the file with the
  * general reader, so results and messages are always the general reader's. No `node:` import.
  */
-import type { ConsumptionSummary } from "../../core/model/consumption.js";
 import { MAX_RECORD_LENGTH } from "../../core/model/limits.js";
 import type { CompiledTariff } from "../../core/model/tariff-compile.js";
 import type { ByteSource, CsvInfo, Encoding } from "../csv.js";
 import { sha256 } from "../sha256.js";
 import { byteChecks } from "./bytes.js";
-import { decideEncoding, headerEnd, headerOf, merge, scanSetup, type HeaderRead } from "./common.js";
-import { ENC_ASCII, ENC_CP1252, ENC_UTF8, Scanner } from "./scan.js";
+import { ENCODINGS, HEADER_SLACK, RECORD_WORDS, decideEncoding, headerEnd, headerOf, merge, scanEncoding, scanSetup, type FastOutcome, type HeaderRead } from "./common.js";
+import { ENC_ASCII, Scanner } from "./scan.js";
 import { INDEX_OVERREAD, newLocalMemory, newWalker } from "./walker.js";
 
 export interface StreamOptions {
@@ -35,19 +34,12 @@ export interface StreamHasher {
 /** Files from this size on are read by the fast reader when the reader is chosen by itself ("auto"). */
 export const FAST_THRESHOLD = 8 << 20;
 
-export type StreamOutcome = { ok: true; summary: ConsumptionSummary; info: CsvInfo } | { ok: false; reason: string };
-
-/** Words of line records: a piece of 16 KiB of lines with up to 14 fields kept each (as the Node reader's). */
-const RECORD_WORDS = 1 << 19;
-/** bytes of blank lines before the header the fast reader looks past, besides the header itself */
-const HEADER_SLACK = 1 << 16;
-const ENCODINGS: Encoding[] = ["ascii", "utf-8", "windows-1252"];
 const LF = 10;
 
 const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 
 /** Reads a consumption file fast in this thread, or says why the general reader must read it. Never throws for bad input. */
-export async function readConsumptionStream(source: ByteSource, tariff: CompiledTariff, options: StreamOptions = {}): Promise<StreamOutcome> {
+export async function readConsumptionStream(source: ByteSource, tariff: CompiledTariff, options: StreamOptions = {}): Promise<FastOutcome> {
   try {
     return await readStream(source, tariff, options);
   } catch (e) {
@@ -55,7 +47,7 @@ export async function readConsumptionStream(source: ByteSource, tariff: Compiled
   }
 }
 
-async function readStream(source: ByteSource, tariff: CompiledTariff, options: StreamOptions): Promise<StreamOutcome> {
+async function readStream(source: ByteSource, tariff: CompiledTariff, options: StreamOptions): Promise<FastOutcome> {
   const file = source.name;
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 22);
   const opened = await source.open(chunkSize);
@@ -100,7 +92,7 @@ async function readStream(source: ByteSource, tariff: CompiledTariff, options: S
   const memory = newLocalMemory(outAt + RECORD_WORDS * 4, options.walker !== "js");
   const data = new Uint8Array(memory.buffer);
   const scanner = new Scanner(setup, newWalker({ buffer: memory.buffer, ...(memory.memory ? { memory: memory.memory } : {}), shared: false, outAt, capacity: RECORD_WORDS }));
-  let encoding = h.decoder.encoding === "utf-8" ? ENC_UTF8 : h.decoder.encoding === "windows-1252" ? ENC_CP1252 : ENC_ASCII;
+  let encoding = scanEncoding(h);
   let chunk = 0;
   let carry = 0;
   const scan = (len: number, final: boolean): string | undefined => {
