@@ -163,10 +163,12 @@ const xlsx = (name: string, data: Promise<Uint8Array | ArrayBuffer | { buffer: A
 
 /** A SHA-256 computed in a worker of its own (another core), or here where a worker cannot start one. */
 function workerHasher(): StreamHasher {
+  const url = URL.createObjectURL(new Blob([__HASH_WORKER_SOURCE__], { type: "text/javascript" }));
   let w: Worker;
   try {
-    w = new Worker(URL.createObjectURL(new Blob([__HASH_WORKER_SOURCE__], { type: "text/javascript" })));
+    w = new Worker(url);
   } catch {
+    URL.revokeObjectURL(url);
     return sha256();
   }
   return {
@@ -176,13 +178,15 @@ function workerHasher(): StreamHasher {
     },
     hex: () =>
       new Promise((resolve, reject) => {
-        w.onmessage = (e: MessageEvent<string>) => {
-          resolve(e.data);
-          w.terminate();
-        };
+        w.onmessage = (e: MessageEvent<string>) => resolve(e.data);
         w.onerror = (e) => reject(new Error(e.message));
         w.postMessage("end");
       }),
+    // the read ended (read through, or handed over to the general reader): no more hashing
+    dispose() {
+      w.terminate();
+      URL.revokeObjectURL(url);
+    },
   };
 }
 

@@ -29,6 +29,8 @@ export interface StreamOptions {
 export interface StreamHasher {
   update(bytes: Uint8Array): void;
   hex(): string | Promise<string>;
+  /** Frees what it holds (a worker): called once the read ends, read through or handed over. */
+  dispose?(): void;
 }
 
 /** Files from this size on are read by the fast reader when the reader is chosen by itself ("auto"). */
@@ -40,19 +42,21 @@ const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 
 /** Reads a consumption file fast in this thread, or says why the general reader must read it. Never throws for bad input. */
 export async function readConsumptionStream(source: ByteSource, tariff: CompiledTariff, options: StreamOptions = {}): Promise<FastOutcome> {
+  const hash: StreamHasher = (options.hasher ?? sha256)();
   try {
-    return await readStream(source, tariff, options);
+    return await readStream(source, tariff, options, hash);
   } catch (e) {
     return { ok: false, reason: `the file could not be read fast (${e instanceof Error ? e.message : String(e)})` };
+  } finally {
+    hash.dispose?.();
   }
 }
 
-async function readStream(source: ByteSource, tariff: CompiledTariff, options: StreamOptions): Promise<FastOutcome> {
+async function readStream(source: ByteSource, tariff: CompiledTariff, options: StreamOptions, hash: StreamHasher): Promise<FastOutcome> {
   const file = source.name;
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 22);
   const opened = await source.open(chunkSize);
   const size = opened.size ?? 0;
-  const hash = (options.hasher ?? sha256)();
   let bytes = 0;
   const pieces = (async function* () {
     for await (const chunk of opened.chunks) {
