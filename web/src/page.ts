@@ -162,7 +162,7 @@ const SPECS: Spec[] = [
 ];
 
 /** The year's files, by name: computed here or picked, offered to the forms that take their kind. */
-const year = new Map<string, { kind: KeptKind; blob: Blob }>();
+const year = new Map<string, { kind: KeptKind; blob: Blob; /** its link in the list of the year's files, made once */ url: string }>();
 
 const KIND_WORDS: Record<KeptKind, string> = { tariff: "tariff", consumption: "konsumtion", population: "befolkning", result: "resultat", forecast: "prognos", scenario: "scenario", plan: "a conto-plan", settlement: "slutreglering", costs: "kostnader", payments: "betalningar" };
 
@@ -234,7 +234,7 @@ function renderPicks(): void {
   list.replaceChildren();
   for (const [name, f] of year) {
     const a = el("a", `${name}`) as HTMLAnchorElement;
-    a.href = URL.createObjectURL(f.blob);
+    a.href = f.url;
     a.download = name;
     a.title = KIND_WORDS[f.kind];
     const li = el("li");
@@ -248,8 +248,10 @@ const FLOWS: KeptKind[] = ["consumption", "result", "forecast", "scenario", "pla
 
 /** Offers a kept file in every pick that takes its kind, and selects it there when it flows on (the newest of its kind). */
 function keep(name: string, kind: KeptKind, blob: Blob): void {
+  const replaced = year.get(name);
+  if (replaced) URL.revokeObjectURL(replaced.url);
   year.delete(name);
-  year.set(name, { kind, blob });
+  year.set(name, { kind, blob, url: URL.createObjectURL(blob) });
   renderPicks();
   if (!FLOWS.includes(kind)) return;
   for (const box of document.querySelectorAll<HTMLElement>(".pick[data-year-for]")) {
